@@ -1,0 +1,112 @@
+package dev.salerush.sim.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Typed reads from one section of the configuration. Every failure becomes a {@link ConfigError} whose message names
+ * the full key (section prefix included) and the allowed form.
+ */
+final class ConfigReader {
+    private final Config config;
+    private final String prefix;
+
+    ConfigReader(Config config, String prefix) {
+        this.config = config;
+        this.prefix = prefix.isEmpty() ? "" : prefix + ".";
+    }
+
+    String key(String path) {
+        return prefix + path;
+    }
+
+    boolean has(String path) {
+        return config.hasPath(path);
+    }
+
+    Config section(String path) {
+        return read(path, config::getConfig, "an object { ... }");
+    }
+
+    List<? extends Config> sections(String path) {
+        return read(path, config::getConfigList, "a list of objects [ { ... } ]");
+    }
+
+    String string(String path) {
+        return read(path, config::getString, "a string");
+    }
+
+    String nonBlank(String path) {
+        String value = string(path);
+        if (value.isBlank()) {
+            throw new ConfigError(key(path) + " must not be empty");
+        }
+        return value;
+    }
+
+    List<String> stringList(String path) {
+        return read(path, config::getStringList, "a list of strings, e.g. [\"127.0.0.1\", \"localhost\"]");
+    }
+
+    Duration positiveDuration(String path) {
+        Duration duration = read(path, config::getDuration, "a duration with a unit, e.g. 30s or 500ms");
+        if (duration.isNegative() || duration.isZero()) {
+            throw new ConfigError(key(path) + " must be a positive duration, e.g. 30s, got " + raw(path));
+        }
+        return duration;
+    }
+
+    Duration nonNegativeDuration(String path) {
+        Duration duration = read(path, config::getDuration, "a duration with a unit, e.g. 10s, or 0s for none");
+        if (duration.isNegative()) {
+            throw new ConfigError(key(path) + " must not be negative, got " + raw(path));
+        }
+        return duration;
+    }
+
+    int intInRange(String path, int min, int max) {
+        int value = read(path, config::getInt, "a whole number");
+        if (value < min || value > max) {
+            throw new ConfigError(key(path) + " must be between " + min + " and " + max + ", got " + value);
+        }
+        return value;
+    }
+
+    double positiveNumber(String path, double max) {
+        double value = number(path);
+        if (!(value > 0) || value > max) {
+            throw new ConfigError(key(path) + " must be a number greater than 0 and at most " + max + ", got " + raw(path));
+        }
+        return value;
+    }
+
+    double numberInRange(String path, double min, double max) {
+        double value = number(path);
+        if (!(value >= min && value <= max)) {
+            throw new ConfigError(key(path) + " must be a number between " + min + " and " + max + ", got " + raw(path));
+        }
+        return value;
+    }
+
+    private double number(String path) {
+        return read(path, config::getDouble, "a number");
+    }
+
+    private Object raw(String path) {
+        return config.getValue(path).unwrapped();
+    }
+
+    private <T> T read(String path, Function<String, T> getter, String allowed) {
+        try {
+            return getter.apply(path);
+        } catch (ConfigException.Missing e) {
+            throw new ConfigError(key(path) + " is missing; it must be " + allowed, e);
+        } catch (ConfigException.WrongType | ConfigException.BadValue e) {
+            throw new ConfigError(key(path) + " must be " + allowed + ", got '" + raw(path) + "'", e);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.salerush.sim.config;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A named run profile: how users arrive and which SLOs decide the verdict. */
+public record Profile(String name, String description, List<InjectionStep> injection, List<Slo> slos) {
+
+    static Profile from(String name, ConfigReader profile) {
+        String description = profile.has("description") ? profile.string("description") : "";
+        List<InjectionStep> injection = new ArrayList<>();
+        var steps = profile.sections("injection");
+        for (int i = 0; i < steps.size(); i++) {
+            injection.add(InjectionStep.from(new ConfigReader(steps.get(i), profile.key("injection") + "[" + i + "]")));
+        }
+        if (injection.isEmpty()) {
+            throw new ConfigError(profile.key("injection") + " is empty; a profile needs at least one injection step");
+        }
+        List<Slo> slos = new ArrayList<>();
+        var sloSections = profile.sections("slo");
+        for (int i = 0; i < sloSections.size(); i++) {
+            slos.add(Slo.from(new ConfigReader(sloSections.get(i), profile.key("slo") + "[" + i + "]")));
+        }
+        if (slos.isEmpty()) {
+            throw new ConfigError(profile.key("slo") + " is empty; a profile without SLOs has no verdict, add at least one");
+        }
+        return new Profile(name, description, List.copyOf(injection), List.copyOf(slos));
+    }
+
+    /** The same profile with its main phase (the longest step, the first of equals) lasting {@code duration}. */
+    public Profile withMainPhase(Duration duration) {
+        int main = 0;
+        for (int i = 1; i < injection.size(); i++) {
+            if (injection.get(i).during().compareTo(injection.get(main).during()) > 0) {
+                main = i;
+            }
+        }
+        List<InjectionStep> steps = new ArrayList<>(injection);
+        steps.set(main, steps.get(main).withDuring(duration));
+        return new Profile(name, description, List.copyOf(steps), slos);
+    }
+
+    public Duration totalDuration() {
+        return injection.stream().map(InjectionStep::during).reduce(Duration.ZERO, Duration::plus);
+    }
+}

@@ -1,0 +1,159 @@
+package dev.salerush.sim.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigUtil;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The validated configuration of one run. Every getter either returns a value that is safe to use or throws a
+ * {@link ConfigError} naming the key and the allowed form; {@link #validate()} touches all of them up front so that
+ * bad input is reported before anything starts.
+ */
+public final class SuiteConfig {
+    private static final List<String> PATH_NAMES = List.of("brands", "products", "product", "orders", "order");
+
+    private final Config config;
+    private final ConfigReader reader;
+    private final Path root;
+
+    SuiteConfig(Config config, Path root) {
+        this.config = config;
+        this.reader = new ConfigReader(config, "");
+        this.root = root;
+    }
+
+    /** The raw configuration, for sections owned by other modules (e.g. {@code dataset} for the seeder). */
+    public Config raw() {
+        return config;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** Checks every value the run will use; throws the first problem found. */
+    public SuiteConfig validate() {
+        profile();
+        target();
+        embedded();
+        database();
+        resultsDir();
+        return this;
+    }
+
+    public String profileName() {
+        String name = reader.string("profile").trim();
+        if (name.isEmpty()) {
+            throw new ConfigError("profile is empty; available profiles: " + String.join(", ", profileNames()));
+        }
+        return name;
+    }
+
+    public TreeSet<String> profileNames() {
+        return new TreeSet<>(reader.section("profiles").root().keySet());
+    }
+
+    public Profile profile() {
+        String name = profileName();
+        if (!reader.section("profiles").root().containsKey(name)) {
+            throw new ConfigError("unknown profile '" + name + "'; available profiles: " + String.join(", ", profileNames()));
+        }
+        String key = "profiles." + ConfigUtil.quoteString(name);
+        Profile profile = Profile.from(name, new ConfigReader(config.getConfig(key), "profiles." + name));
+        String duration = reader.string("duration").trim();
+        return duration.isEmpty() ? profile : profile.withMainPhase(reader.positiveDuration("duration"));
+    }
+
+    public TargetSettings target() {
+        String baseUrl = reader.string("target.baseUrl").trim();
+        URI uri = baseUrl.isEmpty() ? null : httpUrl("target.baseUrl", baseUrl);
+        Map<String, String> paths = new LinkedHashMap<>();
+        for (String name : PATH_NAMES) {
+            String path = reader.string("target.paths." + name);
+            if (!path.startsWith("/")) {
+                throw new ConfigError("target.paths." + name + " must start with '/', got '" + path + "'");
+            }
+            paths.put(name, path);
+        }
+        String healthPath = reader.string("target.healthPath");
+        if (!healthPath.startsWith("/")) {
+            throw new ConfigError("target.healthPath must start with '/', got '" + healthPath + "'");
+        }
+        TargetSettings target = new TargetSettings(uri, hostList("target.allowedHosts"), healthPath,
+                reader.positiveDuration("target.healthTimeout"), paths,
+                reader.positiveDuration("target.connectTimeout"), reader.positiveDuration("target.requestTimeout"));
+        target.checkAllowed();
+        return target;
+    }
+
+    public EmbeddedSettings embedded() {
+        return new EmbeddedSettings(
+                reader.positiveDuration("embedded.startupTimeout"),
+                reader.nonNegativeDuration("embedded.warmup"),
+                reader.intInRange("embedded.shop.port", 0, 65535),
+                heapSize("embedded.shop.heap"),
+                reader.intInRange("embedded.shop.browsePoolSize", 1, 500),
+                reader.intInRange("embedded.shop.orderPoolSize", 1, 500),
+                reader.intInRange("embedded.gateway.port", 0, 65535),
+                reader.positiveDuration("embedded.gateway.medianLatency"),
+                reader.numberInRange("embedded.gateway.latencySigma", 0, 3));
+    }
+
+    public DatabaseSettings database() {
+        String url = reader.string("db.url").trim();
+        if (!url.isEmpty() && !url.startsWith("jdbc:postgresql:")) {
+            throw new ConfigError("db.url must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database) or empty for"
+                    + " the embedded database, got '" + url + "'");
+        }
+        return new DatabaseSettings(url, reader.string("db.user"), reader.string("db.password"), hostList("db.allowedHosts"));
+    }
+
+    /** The {@code dataset} section, handed to the data seeder as it is. */
+    public Config dataset() {
+        return reader.section("dataset");
+    }
+
+    public Path resultsDir() {
+        return root.resolve(reader.nonBlank("results.dir")).normalize();
+    }
+
+    private List<String> hostList(String key) {
+        List<String> hosts = reader.stringList(key);
+        if (hosts.isEmpty() || hosts.stream().anyMatch(String::isBlank)) {
+            throw new ConfigError(key + " must list at least one host name or address, with no empty entries");
+        }
+        return hosts;
+    }
+
+    private String heapSize(String key) {
+        String heap = reader.string(key).trim();
+        if (!heap.matches("[1-9][0-9]*[kKmMgG]")) {
+            throw new ConfigError(key + " must be a JVM heap size such as 512m or 2g, got '" + heap + "'");
+        }
+        return heap;
+    }
+
+    static URI httpUrl(String key, String value) {
+        URI uri;
+        try {
+            uri = new URI(value);
+        } catch (URISyntaxException e) {
+            throw new ConfigError(key + " must be an http:// or https:// URL, e.g. http://127.0.0.1:8080, got '" + value
+                    + "' (" + e.getReason() + ")", e);
+        }
+        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
+            throw new ConfigError(key + " must be an http:// or https:// URL, e.g. http://127.0.0.1:8080, got '" + value + "'");
+        }
+        if (uri.getHost() == null || uri.getHost().isBlank()) {
+            throw new ConfigError(key + " must name a host, e.g. http://127.0.0.1:8080, got '" + value + "'");
+        }
+        return uri;
+    }
+}

@@ -1,0 +1,161 @@
+package dev.salerush.sim.env;
+
+import dev.salerush.seeder.DatasetSpec;
+import dev.salerush.seeder.DbTarget;
+import dev.salerush.seeder.SeedReport;
+import dev.salerush.seeder.Seeder;
+import dev.salerush.seeder.SeederException;
+import dev.salerush.seeder.embedded.EmbeddedDatabase;
+import dev.salerush.seeder.generate.DatasetLayout;
+import dev.salerush.seeder.embedded.EmbeddedDatabaseException;
+import dev.salerush.seeder.safety.JdbcUrls;
+import dev.salerush.seeder.safety.SafetyException;
+import dev.salerush.shop.launch.DemoShopProcess;
+import dev.salerush.shop.launch.GatewaySettings;
+import dev.salerush.shop.launch.LaunchException;
+import dev.salerush.shop.launch.PaymentGatewayProcess;
+import dev.salerush.shop.launch.ProcessOptions;
+import dev.salerush.shop.config.ShopSettings;
+import dev.salerush.sim.config.DatabaseSettings;
+import dev.salerush.sim.config.EmbeddedSettings;
+import dev.salerush.sim.config.SuiteConfig;
+import dev.salerush.sim.run.Cleanup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The default target: an embedded PostgreSQL filled by the data seeder, the payment gateway and the demo shop, each
+ * in its own OS process on 127.0.0.1. Every part is registered with the run's {@link Cleanup} the moment it has
+ * started, so a failure at any step — or Ctrl-C — stops what was started so far.
+ */
+public final class EmbeddedSaleEnvironment implements SaleEnvironment {
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedSaleEnvironment.class);
+    public static final String SHOP_LOG = "shop.log";
+    public static final String GATEWAY_LOG = "gateway.log";
+
+    private final URI baseUrl;
+    private final URI gatewayUrl;
+    private final Map<String, Object> description;
+
+    private EmbeddedSaleEnvironment(URI baseUrl, URI gatewayUrl, Map<String, Object> description) {
+        this.baseUrl = baseUrl;
+        this.gatewayUrl = gatewayUrl;
+        this.description = description;
+    }
+
+    /** Starts database, seed, gateway and shop in that order; throws {@link EnvironmentError} naming the failed part. */
+    public static EmbeddedSaleEnvironment start(SuiteConfig config, Path runDir, Cleanup cleanup) {
+        EmbeddedSettings settings = config.embedded();
+        DatabaseSettings database = startDatabase(config.database(), cleanup);
+        DatasetSpec spec = DatasetSpec.fromConfig(config.dataset());
+        SeedReport seeded = seed(new DbTarget(database.url(), database.user(), database.password(),
+                database.allowedHosts()), spec);
+
+        PaymentGatewayProcess gateway = cleanup.register("payment gateway", launch("payment gateway", () ->
+                PaymentGatewayProcess.start(GatewaySettings.DEFAULTS.withPort(settings.gatewayPort())
+                                .withLatency(settings.gatewayMedianLatency(), settings.gatewayLatencySigma()),
+                        options(runDir.resolve(GATEWAY_LOG), settings, null))));
+        log.info("payment gateway ready at {}", gateway.baseUrl());
+
+        ShopSettings shopSettings = ShopSettings.defaults(database.url(), database.user(), database.password(),
+                        gateway.baseUrl())
+                .withPort(settings.shopPort())
+                .withPools(settings.browsePoolSize(), settings.orderPoolSize());
+        DemoShopProcess shop = cleanup.register("demo shop", launch("demo shop", () ->
+                DemoShopProcess.start(shopSettings, options(runDir.resolve(SHOP_LOG), settings, settings.shopHeap()))));
+        log.info("demo shop ready at {}", shop.baseUrl());
+        Warmup.run(URI.create(shop.baseUrl()), config.target(), settings.warmup(), DatasetLayout.of(spec));
+
+        Map<String, Object> description = new LinkedHashMap<>();
+        description.put("kind", "embedded");
+        description.put("shop", shop.baseUrl());
+        description.put("gateway", gateway.baseUrl());
+        description.put("database", JdbcUrls.mask(database.url()));
+        description.put("dataset", datasetFacts(seeded));
+        return new EmbeddedSaleEnvironment(URI.create(shop.baseUrl()), URI.create(gateway.baseUrl()), description);
+    }
+
+    /** The configured external database, or a freshly started embedded one. */
+    private static DatabaseSettings startDatabase(DatabaseSettings settings, Cleanup cleanup) {
+        if (!settings.embedded()) {
+            log.info("using the external database {}", settings.url());
+            return settings;
+        }
+        try {
+            EmbeddedDatabase db = cleanup.register("embedded PostgreSQL", EmbeddedDatabase.start());
+            return new DatabaseSettings(db.jdbcUrl(), db.user(), db.password(), DbTarget.LOOPBACK);
+        } catch (EmbeddedDatabaseException e) {
+            throw new EnvironmentError(e.getMessage(), e);
+        }
+    }
+
+    private static SeedReport seed(DbTarget database, DatasetSpec spec) {
+        try {
+            SeedReport report = new Seeder(database).seed(spec);
+            log.info("dataset {} ({} rows{})", report.fingerprint().substring(0, 12), report.totalRows(),
+                    report.noOp() ? ", already loaded" : String.format(", loaded in %.1f s", report.totalSeconds()));
+            return report;
+        } catch (SafetyException | SeederException e) {
+            throw new EnvironmentError("seeding the database failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, Object> datasetFacts(SeedReport report) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("fingerprint", report.fingerprint());
+        facts.put("alreadyLoaded", report.noOp());
+        facts.put("totalRows", report.totalRows());
+        facts.put("loadSeconds", report.totalSeconds());
+        Map<String, Long> rows = new LinkedHashMap<>();
+        report.tables().forEach(table -> rows.put(table.table(), table.rows()));
+        facts.put("rows", rows);
+        return facts;
+    }
+
+    private static ProcessOptions options(Path logFile, EmbeddedSettings settings, String heap) {
+        return new ProcessOptions(logFile, settings.startupTimeout(), heap, List.of());
+    }
+
+    private interface Launch<T> {
+        T start();
+    }
+
+    private static <T> T launch(String part, Launch<T> launch) {
+        try {
+            return launch.start();
+        } catch (LaunchException e) {
+            throw new EnvironmentError(part + " did not start: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    /** The payment gateway's base URL (its WireMock admin API is under /__admin). */
+    public URI gatewayUrl() {
+        return gatewayUrl;
+    }
+
+    @Override
+    public boolean embedded() {
+        return true;
+    }
+
+    @Override
+    public Map<String, Object> describe() {
+        return description;
+    }
+
+    @Override
+    public void close() {
+        // the parts are closed by the run's Cleanup, newest first
+    }
+}

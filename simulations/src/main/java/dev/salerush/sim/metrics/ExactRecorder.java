@@ -1,0 +1,165 @@
+package dev.salerush.sim.metrics;
+
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogWriter;
+import org.HdrHistogram.Recorder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Records every response time of a run, per request name, in HdrHistograms.
+ * <p>
+ * Gatling 3.15 keeps only approximate (t-digest) percentiles and writes no machine-readable stats, so the suite
+ * measures itself: every response's time (Gatling's own start and end timestamps) is reported here, a
+ * {@link Recorder} per request name collects them lock-free, and once a second the interval histograms are written to an HdrHistogram interval log (mergeable
+ * across runs and injectors) and added to the run totals. Memory stays bounded however long the run lasts.
+ */
+public final class ExactRecorder implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ExactRecorder.class);
+    /** Response times above one hour are clamped to it (a request-timeout is far shorter). */
+    static final long HIGHEST_TRACKABLE_MS = 3_600_000;
+    static final int SIGNIFICANT_DIGITS = 3;
+
+    private final Map<String, Series> series = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService flusher;
+    private final PrintStream logStream;
+    private final HistogramLogWriter logWriter;
+    private final long startMillis;
+    private volatile long stopMillis;
+
+    private ExactRecorder(Path intervalLog, long startMillis) throws IOException {
+        this.startMillis = startMillis;
+        this.logStream = new PrintStream(Files.newOutputStream(intervalLog), false, java.nio.charset.StandardCharsets.UTF_8);
+        this.logWriter = new HistogramLogWriter(logStream);
+        logWriter.outputLogFormatVersion();
+        logWriter.outputStartTime(startMillis);
+        logWriter.setBaseTime(startMillis);
+        logWriter.outputLegend();
+        this.flusher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "salerush-metrics-flush");
+            thread.setDaemon(true);
+            return thread;
+        });
+        flusher.scheduleAtFixedRate(this::flushSafely, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** Starts recording; the interval log is written to {@code intervalLog} once a second. */
+    public static ExactRecorder start(Path intervalLog) {
+        try {
+            return new ExactRecorder(intervalLog, System.currentTimeMillis());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the latency interval log " + intervalLog, e);
+        }
+    }
+
+    /** Records the response time of a response that arrived (whatever its status). */
+    public void recordResponseTime(String request, long millis) {
+        series(request).recorder.recordValue(Math.min(Math.max(millis, 0), HIGHEST_TRACKABLE_MS));
+    }
+
+    /** Records Gatling's verdict on a request once its checks ran: OK, or KO (bad status, failed check, no response). */
+    public void recordOutcome(String request, boolean ok) {
+        Series s = series(request);
+        (ok ? s.ok : s.ko).increment();
+    }
+
+    private Series series(String request) {
+        return series.computeIfAbsent(request, Series::new);
+    }
+
+    /** Stops recording, flushes the last interval and closes the log. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (stopMillis != 0) {
+            return;
+        }
+        flusher.shutdown();
+        try {
+            flusher.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        stopMillis = System.currentTimeMillis();
+        flush();
+        logStream.close();
+    }
+
+    /** Totals so far; after {@link #close()} these are the run's final figures. */
+    public synchronized RecordedRun snapshot() {
+        long end = stopMillis != 0 ? stopMillis : System.currentTimeMillis();
+        double seconds = (end - startMillis) / 1000.0;
+        Histogram all = newHistogram();
+        long ok = 0;
+        long ko = 0;
+        Map<String, LatencyStats> perRequest = new LinkedHashMap<>();
+        for (Series s : series.values().stream().sorted((a, b) -> a.name.compareTo(b.name)).toList()) {
+            perRequest.put(s.name, LatencyStats.of(s.ok.sum(), s.ko.sum(), s.total, seconds));
+            all.add(s.total);
+            ok += s.ok.sum();
+            ko += s.ko.sum();
+        }
+        return new RecordedRun(startMillis, end, LatencyStats.of(ok, ko, all, seconds), perRequest);
+    }
+
+    private void flushSafely() {
+        try {
+            flush();
+        } catch (RuntimeException e) {
+            log.warn("could not flush latency interval: {}", e.toString());
+        }
+    }
+
+    private synchronized void flush() {
+        Histogram allInterval = null;
+        for (Series s : series.values()) {
+            Histogram interval = s.recorder.getIntervalHistogram(s.recycled);
+            s.recycled = interval;
+            s.total.add(interval);
+            if (interval.getTotalCount() > 0) {
+                interval.setTag(s.name);
+                logWriter.outputIntervalHistogram(interval);
+                if (allInterval == null) {
+                    allInterval = newHistogram();
+                    allInterval.setStartTimeStamp(interval.getStartTimeStamp());
+                }
+                allInterval.add(interval);
+                allInterval.setEndTimeStamp(Math.max(allInterval.getEndTimeStamp(), interval.getEndTimeStamp()));
+            }
+        }
+        if (allInterval != null) {
+            logWriter.outputIntervalHistogram(allInterval);
+        }
+        logStream.flush();
+    }
+
+    static Histogram newHistogram() {
+        return new Histogram(HIGHEST_TRACKABLE_MS, SIGNIFICANT_DIGITS);
+    }
+
+    /** Counters and histograms of one request name. */
+    private static final class Series {
+        final String name;
+        final Recorder recorder = new Recorder(HIGHEST_TRACKABLE_MS, SIGNIFICANT_DIGITS);
+        final Histogram total = newHistogram();
+        final LongAdder ok = new LongAdder();
+        final LongAdder ko = new LongAdder();
+        Histogram recycled;
+
+        Series(String name) {
+            this.name = name;
+        }
+    }
+}

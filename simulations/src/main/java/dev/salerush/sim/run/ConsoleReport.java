@@ -1,0 +1,64 @@
+package dev.salerush.sim.run;
+
+import dev.salerush.sim.metrics.LatencyStats;
+import dev.salerush.sim.metrics.SloResult;
+
+import java.util.Locale;
+import java.util.Map;
+
+/** The one-screen text summary printed at the end of a run: per-request figures, the SLO table and the verdict. */
+public final class ConsoleReport {
+    private static final String ROW = "%-28s %8s %7s %8s %6s %6s %6s %6s %6s %7s%n";
+
+    private ConsoleReport() {
+    }
+
+    public static String render(RunSummary summary, String reportLocation) {
+        StringBuilder out = new StringBuilder();
+        String rule = "=".repeat(104) + "\n";
+        out.append(rule);
+        out.append(String.format("salerush run %s  profile=%s  target=%s%s%n", summary.runId(), summary.profile(),
+                summary.target().baseUrl(), summary.embedded() ? " (embedded)" : ""));
+        out.append(String.format("status=%s%s%n", summary.status(),
+                summary.failure() == null ? "" : "  failure: " + summary.failure()));
+        if (summary.global() != null) {
+            out.append("exact response times (ms, HdrHistogram of every response)\n");
+            out.append(String.format(ROW, "request", "count", "ko%", "rps", "p50", "p90", "p95", "p99", "p99.9", "max"));
+            for (Map.Entry<String, LatencyStats> entry : summary.requests().entrySet()) {
+                out.append(row(entry.getKey(), entry.getValue()));
+            }
+            out.append(row("ALL", summary.global()));
+        }
+        if (summary.slo() != null && !summary.slo().isEmpty()) {
+            out.append("SLOs\n");
+            for (SloResult slo : summary.slo()) {
+                out.append(String.format("  %-4s %-28s %-10s %-20s actual %-10s threshold %s%s%n",
+                        slo.passed() ? "PASS" : "FAIL", slo.name(), slo.metric(),
+                        slo.request() == null ? "(all requests)" : slo.request(),
+                        slo.actual() == null ? "n/a" : number(slo.actual()), number(slo.threshold()),
+                        slo.note() == null ? "" : "  (" + slo.note() + ")"));
+            }
+        }
+        out.append(String.format("VERDICT: %s%n", summary.verdict().toUpperCase(Locale.ROOT)));
+        out.append("results: ").append(reportLocation).append('\n');
+        out.append(rule);
+        return out.toString();
+    }
+
+    private static String row(String name, LatencyStats s) {
+        return String.format(ROW, abbreviate(name), s.count(), number(s.koPercent()), number(s.rps()),
+                value(s.p50Ms()), value(s.p90Ms()), value(s.p95Ms()), value(s.p99Ms()), value(s.p999Ms()), value(s.maxMs()));
+    }
+
+    private static String abbreviate(String name) {
+        return name.length() <= 28 ? name : name.substring(0, 27) + "…";
+    }
+
+    private static String value(Long millis) {
+        return millis == null ? "-" : millis.toString();
+    }
+
+    private static String number(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.2f", value);
+    }
+}

@@ -1,0 +1,75 @@
+package dev.salerush.sim.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+
+/** {@code results/<run-id>/}: where everything a run produces is kept, outside any {@code target/} folder. */
+public final class RunFolder {
+    public static final String SUMMARY_FILE = "summary.json";
+    public static final String INTERVAL_LOG_FILE = "latency.hlog";
+    private static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final String runId;
+    private final Path dir;
+
+    private RunFolder(String runId, Path dir) {
+        this.runId = runId;
+        this.dir = dir;
+    }
+
+    /** Creates a new, uniquely named folder {@code <time>-<profile>} (with a suffix if that name is taken). */
+    public static RunFolder create(Path resultsDir, String profile, LocalDateTime now) {
+        String base = RUN_ID_TIME.format(now) + "-" + profile.replaceAll("[^A-Za-z0-9_.-]", "_");
+        try {
+            Files.createDirectories(resultsDir);
+            for (int attempt = 0; ; attempt++) {
+                String runId = attempt == 0 ? base : base + "-" + attempt;
+                try {
+                    return new RunFolder(runId, Files.createDirectory(resultsDir.resolve(runId)));
+                } catch (FileAlreadyExistsException taken) {
+                    // another run started in the same second: try the next suffix
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a run folder under " + resultsDir, e);
+        }
+    }
+
+    public String runId() {
+        return runId;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public Path file(String name) {
+        return dir.resolve(name);
+    }
+
+    /** Writes summary.json atomically, so a reader never sees half a file. */
+    public void writeSummary(RunSummary summary) {
+        Path target = file(SUMMARY_FILE);
+        Path temp = file(SUMMARY_FILE + ".tmp");
+        try {
+            JSON.writeValue(temp.toFile(), summary);
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target, e);
+        }
+    }
+
+    public static RunSummary readSummary(Path summaryFile) throws IOException {
+        return JSON.readValue(summaryFile.toFile(), RunSummary.class);
+    }
+}

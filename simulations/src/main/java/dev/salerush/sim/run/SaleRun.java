@@ -1,0 +1,162 @@
+package dev.salerush.sim.run;
+
+import dev.salerush.sim.config.ConfigError;
+import dev.salerush.sim.config.ConfigLoader;
+import dev.salerush.sim.config.Profile;
+import dev.salerush.sim.config.SuiteConfig;
+import dev.salerush.sim.env.EmbeddedSaleEnvironment;
+import dev.salerush.sim.env.EnvironmentError;
+import dev.salerush.sim.env.ExternalTarget;
+import dev.salerush.sim.env.SaleEnvironment;
+import dev.salerush.sim.metrics.ExactRecorder;
+import dev.salerush.sim.metrics.RecordedRun;
+import dev.salerush.sim.metrics.SloEvaluator;
+import dev.salerush.sim.metrics.SloResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One run of the suite, from configuration to results: validates the configuration, creates the run folder, starts
+ * (or checks) the target, records exact metrics while Gatling sends load, then judges the SLOs and writes
+ * summary.json. Whatever happens — success, failed SLO, failed start, Ctrl-C — everything it started is stopped and
+ * the run folder says what happened.
+ */
+public final class SaleRun {
+    private static final Logger log = LoggerFactory.getLogger(SaleRun.class);
+    /** Exit status for bad input and failed runs, like Gatling's own failed assertions. */
+    public static final int EXIT_FAILURE = 2;
+
+    private final SuiteConfig config;
+    private final Profile profile;
+    private final String simulation;
+    private final RunFolder folder;
+    private final Cleanup cleanup = new Cleanup();
+    private final Instant startedAt = Instant.now();
+    private SaleEnvironment environment;
+    private ExactRecorder recorder;
+    private volatile RunSummary finalSummary;
+
+    private SaleRun(SuiteConfig config, String simulation) {
+        this.config = config;
+        this.profile = config.profile();
+        this.simulation = simulation;
+        this.folder = RunFolder.create(config.resultsDir(), profile.name(), LocalDateTime.now());
+    }
+
+    /**
+     * Starts a run for the named simulation. Bad configuration or a target that cannot be reached or started ends the
+     * JVM here with one clear message and a non-zero exit, before any load is sent.
+     */
+    public static SaleRun start(String simulation) {
+        SuiteConfig config;
+        try {
+            config = ConfigLoader.load().validate();
+        } catch (ConfigError e) {
+            return exit("configuration error: " + e.getMessage());
+        }
+        SaleRun run = new SaleRun(config, simulation);
+        Runtime.getRuntime().addShutdownHook(new Thread(run::onJvmExit, "salerush-run-exit"));
+        try {
+            run.startTarget();
+        } catch (ConfigError | EnvironmentError e) {
+            run.finish("could not start the run: " + e.getMessage());
+            return exit(e.getMessage());
+        }
+        return run;
+    }
+
+    private void startTarget() {
+        log.info("run {} — profile '{}': {}", folder.runId(), profile.name(), profile.description());
+        environment = config.target().embedded()
+                ? EmbeddedSaleEnvironment.start(config, folder.dir(), cleanup)
+                : cleanup.register("external target", ExternalTarget.connect(config.target()));
+        log.info("target ready at {}", environment.baseUrl());
+    }
+
+    public SuiteConfig config() {
+        return config;
+    }
+
+    public Profile profile() {
+        return profile;
+    }
+
+    public SaleEnvironment environment() {
+        return environment;
+    }
+
+    public RunFolder folder() {
+        return folder;
+    }
+
+    /** Called from the simulation's before(): recording starts when load starts. */
+    public synchronized ExactRecorder startRecording() {
+        if (recorder == null) {
+            recorder = ExactRecorder.start(folder.file(RunFolder.INTERVAL_LOG_FILE));
+        }
+        return recorder;
+    }
+
+
+    /**
+     * Ends the run: stops recording and the environment, judges the SLOs and writes summary.json.
+     * {@code failure} is null for a run that completed its load phase. Idempotent: the first call wins.
+     */
+    public synchronized RunSummary finish(String failure) {
+        if (finalSummary != null) {
+            return finalSummary;
+        }
+        RecordedRun recorded = null;
+        if (recorder != null) {
+            recorder.close();
+            recorded = recorder.snapshot();
+        }
+        cleanup.close();
+        List<SloResult> slos = recorded == null ? List.of() : SloEvaluator.evaluate(profile.slos(), recorded);
+        boolean passed = failure == null && recorded != null && slos.stream().allMatch(SloResult::passed);
+        finalSummary = new RunSummary(folder.runId(), simulation, profile.name(), startedAt.toString(),
+                Instant.now().toString(), failure == null ? "complete" : "partial",
+                passed ? RunSummary.PASS : RunSummary.FAIL, failure,
+                new RunSummary.Target(environment == null ? baseUrlOrNull() : environment.baseUrl().toString()),
+                config.target().embedded(),
+                recorded == null ? null : recorded.global(), recorded == null ? Map.of() : recorded.requests(),
+                slos, environment == null ? Map.of() : environment.describe());
+        folder.writeSummary(finalSummary);
+        return finalSummary;
+    }
+
+    private String baseUrlOrNull() {
+        return config.target().embedded() ? null : config.target().baseUrl().toString();
+    }
+
+    /**
+     * At JVM exit (after Gatling wrote its HTML report, or on Ctrl-C / a crash): finish a run that did not finish,
+     * copy Gatling's report into the run folder, print the summary, and make a failed verdict fail the process.
+     */
+    private void onJvmExit() {
+        boolean interrupted = finalSummary == null;
+        RunSummary summary = finish(interrupted ? "interrupted before the run finished (signal or crash); results are partial" : null);
+        Path gatlingResults = GatlingReportCopier.gatlingResultsDir(config.root());
+        GatlingReportCopier.findReport(gatlingResults, startedAt.toEpochMilli())
+                .ifPresent(report -> GatlingReportCopier.copy(report, folder.dir()));
+        System.out.print(ConsoleReport.render(summary, folder.dir().toString()));
+        System.out.flush();
+        if (!interrupted && RunSummary.FAIL.equals(summary.verdict())) {
+            // The exact verdict decides, even where Gatling's approximate assertions passed.
+            Runtime.getRuntime().halt(EXIT_FAILURE);
+        }
+    }
+
+    private static SaleRun exit(String message) {
+        System.err.println("salerush: " + message);
+        System.err.flush();
+        System.exit(EXIT_FAILURE);
+        throw new IllegalStateException("unreachable");
+    }
+}

@@ -1,0 +1,130 @@
+package dev.salerush.sim.config;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ConfigLoaderTest {
+    /** The module's tests run in simulations/, so the project root is its parent. */
+    static final Path PROJECT_ROOT = Path.of("..").toAbsolutePath().normalize();
+
+    static SuiteConfig load(String... keyValues) {
+        Properties properties = new Properties();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            properties.setProperty(keyValues[i], keyValues[i + 1]);
+        }
+        return ConfigLoader.load(PROJECT_ROOT, properties);
+    }
+
+    @Test
+    void shippedConfigurationIsValidAndDefaultsToTheEmbeddedSmokeRun() {
+        SuiteConfig config = load().validate();
+
+        assertThat(config.profileName()).isEqualTo("smoke");
+        assertThat(config.target().embedded()).isTrue();
+        assertThat(config.profile().slos()).extracting(Slo::metric).contains(SloMetric.P95_MS, SloMetric.KO_PERCENT);
+        assertThat(config.resultsDir()).isEqualTo(PROJECT_ROOT.resolve("results"));
+    }
+
+    @Test
+    void commandLinePropertiesOverrideTheFile() {
+        SuiteConfig config = load("target.baseUrl", "http://127.0.0.1:9999", "target.requestTimeout", "3s");
+
+        assertThat(config.target().baseUrl()).hasToString("http://127.0.0.1:9999");
+        assertThat(config.target().requestTimeout()).hasSeconds(3);
+    }
+
+    @Test
+    void jvmPropertiesOutsideTheConfigurationAreIgnored() {
+        SuiteConfig config = load("java.version", "17", "user.dir", "/tmp");
+
+        assertThat(config.raw().hasPath("java.version")).isFalse();
+    }
+
+    @Test
+    void unknownProfileListsTheAvailableOnes() {
+        assertThatThrownBy(() -> load("profile", "nope").validate())
+                .isInstanceOf(ConfigError.class)
+                .hasMessage("unknown profile 'nope'; available profiles: " + String.join(", ", load().profileNames()));
+    }
+
+    @Test
+    void urlWithoutSchemeIsRefusedNamingTheKey() {
+        assertThatThrownBy(() -> load("target.baseUrl", "127.0.0.1:8080").validate())
+                .isInstanceOf(ConfigError.class)
+                .hasMessageStartingWith("target.baseUrl must be an http:// or https:// URL");
+    }
+
+    @Test
+    void hostOutsideTheAllowListIsRefusedNamingTheHostAndTheKey() {
+        assertThatThrownBy(() -> load("target.baseUrl", "http://shop.example.com").validate())
+                .isInstanceOf(ConfigError.class)
+                .hasMessageContaining("'shop.example.com'")
+                .hasMessageContaining("target.allowedHosts");
+    }
+
+    @Test
+    void bracketedIpv6LoopbackIsAllowed() {
+        assertThat(load("target.baseUrl", "http://[::1]:8080").validate().target().baseUrl().getHost()).isEqualTo("[::1]");
+    }
+
+    @Test
+    void malformedDurationNamesTheKeyAndTheForm() {
+        assertThatThrownBy(() -> load("target.healthTimeout", "abc").validate())
+                .isInstanceOf(ConfigError.class)
+                .hasMessageStartingWith("target.healthTimeout must be a duration with a unit");
+    }
+
+    @Test
+    void portOutOfRangeIsRefused() {
+        assertThatThrownBy(() -> load("embedded.shop.port", "70000").validate())
+                .hasMessage("embedded.shop.port must be between 0 and 65535, got 70000");
+    }
+
+    @Test
+    void negativeRateAndEmptySloListAreRefusedNamingTheProfileKey(@TempDir Path root) throws IOException {
+        writeConfigWithProfile(root, "bad { injection = [ { type = constant, usersPerSec = -5, during = 10s } ], "
+                + "slo = [ { name = x, metric = p95Ms, threshold = 10 } ] }");
+        assertThatThrownBy(() -> ConfigLoader.load(root, props("profile", "bad")).validate())
+                .hasMessageStartingWith("profiles.bad.injection[0].usersPerSec must be a number greater than 0");
+
+        writeConfigWithProfile(root, "bad { injection = [ { type = constant, usersPerSec = 5, during = 10s } ], slo = [] }");
+        assertThatThrownBy(() -> ConfigLoader.load(root, props("profile", "bad")).validate())
+                .hasMessageStartingWith("profiles.bad.slo is empty");
+    }
+
+    @Test
+    void unknownSloMetricListsTheAllowedOnes(@TempDir Path root) throws IOException {
+        writeConfigWithProfile(root, "bad { injection = [ { type = constant, usersPerSec = 5, during = 10s } ], "
+                + "slo = [ { name = x, metric = p42, threshold = 10 } ] }");
+        assertThatThrownBy(() -> ConfigLoader.load(root, props("profile", "bad")).validate())
+                .hasMessage("profiles.bad.slo[0].metric must be one of p50Ms, p90Ms, p95Ms, p99Ms, p999Ms, maxMs, koPercent,"
+                        + " got 'p42'");
+    }
+
+    @Test
+    void missingConfigurationFileSaysWhereItLooked(@TempDir Path root) {
+        assertThatThrownBy(() -> ConfigLoader.load(root, new Properties()))
+                .isInstanceOf(ConfigError.class)
+                .hasMessageContaining(root.resolve("conf/salerush.conf").toString());
+    }
+
+    private static void writeConfigWithProfile(Path root, String profile) throws IOException {
+        String shipped = Files.readString(PROJECT_ROOT.resolve("conf/salerush.conf"));
+        Files.createDirectories(root.resolve("conf"));
+        Files.writeString(root.resolve("conf/salerush.conf"), shipped + "\nprofiles { " + profile + " }\n");
+    }
+
+    private static Properties props(String key, String value) {
+        Properties properties = new Properties();
+        properties.setProperty(key, value);
+        return properties;
+    }
+}

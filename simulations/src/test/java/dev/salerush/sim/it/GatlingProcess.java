@@ -1,0 +1,56 @@
+package dev.salerush.sim.it;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a real Gatling JVM, as gatling-maven-plugin does ({@code io.gatling.app.Gatling --simulation ...}), with the
+ * test's classpath and the given {@code -D} properties, and captures its console output.
+ */
+final class GatlingProcess {
+    static final Path PROJECT_ROOT = Path.of("..").toAbsolutePath().normalize();
+
+    record Result(int exitCode, String output, long millis) {
+    }
+
+    static Result run(String simulation, Path gatlingResults, Map<String, String> properties, long timeoutSeconds)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx1g");
+        command.add("-Dsalerush.root=" + PROJECT_ROOT);
+        command.add("-Dsalerush.gatlingResults=" + gatlingResults);
+        command.add("-Dgatling.data.enableAnalytics=false");
+        properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add("io.gatling.app.Gatling");
+        command.add("--simulation");
+        command.add(simulation);
+        command.add("--results-folder");
+        command.add(gatlingResults.toString());
+
+        Path output = Files.createTempFile("gatling-run", ".log");
+        long start = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        try {
+            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                process.destroy();
+                process.waitFor(20, TimeUnit.SECONDS);
+                process.destroyForcibly();
+                throw new AssertionError("Gatling run did not end within " + timeoutSeconds + " s:\n" + Files.readString(output));
+            }
+            return new Result(process.exitValue(), Files.readString(output), (System.nanoTime() - start) / 1_000_000);
+        } finally {
+            Files.deleteIfExists(output);
+        }
+    }
+
+    private GatlingProcess() {
+    }
+}

@@ -1,0 +1,52 @@
+package dev.salerush.sim.run;
+
+import dev.salerush.sim.metrics.LatencyStats;
+import dev.salerush.sim.metrics.SloResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RunFolderTest {
+    static final LocalDateTime NOW = LocalDateTime.of(2026, 7, 1, 9, 30, 0);
+
+    @Test
+    void runIdsAreUniqueWithinTheSameSecond(@TempDir Path results) {
+        RunFolder first = RunFolder.create(results, "smoke", NOW);
+        RunFolder second = RunFolder.create(results, "smoke", NOW);
+
+        assertThat(first.runId()).isEqualTo("20260701-093000-smoke");
+        assertThat(second.runId()).isEqualTo("20260701-093000-smoke-1");
+        assertThat(second.dir()).isDirectory();
+    }
+
+    @Test
+    void profileNamesCannotEscapeTheResultsFolder(@TempDir Path results) {
+        RunFolder folder = RunFolder.create(results, "../../etc", NOW);
+
+        assertThat(folder.dir().getParent()).isEqualTo(results);
+    }
+
+    @Test
+    void summaryRoundTripsThroughJson(@TempDir Path results) throws IOException {
+        RunFolder folder = RunFolder.create(results, "smoke", NOW);
+        LatencyStats stats = new LatencyStats(10, 10, 0, 0, 1, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 2.5, 0);
+        RunSummary summary = new RunSummary(folder.runId(), "Sim", "smoke", "a", "b", "complete", RunSummary.PASS, null,
+                new RunSummary.Target("http://127.0.0.1:1"), true, stats, Map.of("list", stats),
+                List.of(new SloResult("p95", "p95Ms", null, 15, 4.0, true, null)), Map.of("kind", "embedded"));
+
+        folder.writeSummary(summary);
+
+        assertThat(RunFolder.readSummary(folder.file(RunFolder.SUMMARY_FILE))).isEqualTo(summary);
+        assertThat(Files.readString(folder.file(RunFolder.SUMMARY_FILE))).contains("\"verdict\" : \"pass\"")
+                .doesNotContain("\"failure\"");
+        assertThat(folder.dir().resolve(RunFolder.SUMMARY_FILE + ".tmp")).doesNotExist();
+    }
+}
