@@ -12,12 +12,14 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * Reads {@code conf/salerush.conf} and overlays command-line system properties on it, so that any key can be set
- * with {@code -Dkey=value}. Environment variables are reached through {@code ${?VAR}} substitutions in the file.
+ * Reads {@code conf/salerush.conf}, then a team's own settings file if {@code -Dsalerush.conf=FILE} names one, then
+ * command-line system properties, so that any key can be set with {@code -Dkey=value}. Environment variables are reached through {@code ${?VAR}} substitutions in the file.
  */
 public final class ConfigLoader {
     /** System property naming the project root; the Gatling plugin passes it to the forked JVM. */
     public static final String ROOT_PROPERTY = "salerush.root";
+    /** System property naming a team's own file of settings, layered over conf/salerush.conf. */
+    public static final String OVERRIDES_PROPERTY = "salerush.conf";
     static final String CONFIG_FILE = "conf/salerush.conf";
 
     private ConfigLoader() {
@@ -40,6 +42,14 @@ public final class ConfigLoader {
         }
         try {
             Config fromFile = ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
+            String teamFile = overrides.getProperty(OVERRIDES_PROPERTY, "").trim();
+            if (!teamFile.isEmpty()) {
+                Path teamPath = root.resolve(teamFile);
+                if (!Files.isRegularFile(teamPath)) {
+                    throw new ConfigError(OVERRIDES_PROPERTY + " names " + teamPath + ", which is not a readable file");
+                }
+                fromFile = ConfigFactory.parseFile(teamPath.toFile()).withFallback(fromFile);
+            }
             Config merged = overridesFor(fromFile, overrides).withFallback(fromFile)
                     .resolve(ConfigResolveOptions.defaults().setUseSystemEnvironment(true));
             return new SuiteConfig(merged, root);

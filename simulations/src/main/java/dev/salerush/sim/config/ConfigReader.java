@@ -76,6 +76,14 @@ final class ConfigReader {
         return value;
     }
 
+    long longInRange(String path, long min, long max) {
+        long value = read(path, config::getLong, "a whole number");
+        if (value < min || value > max) {
+            throw new ConfigError(key(path) + " must be between " + min + " and " + max + ", got " + value);
+        }
+        return value;
+    }
+
     double positiveNumber(String path, double max) {
         double value = number(path);
         if (!(value > 0) || value > max) {

@@ -2,6 +2,7 @@ package dev.salerush.sim.config;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigUtil;
+import dev.salerush.sim.plan.TrafficPlan;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -41,6 +42,7 @@ public final class SuiteConfig {
     /** Checks every value the run will use; throws the first problem found. */
     public SuiteConfig validate() {
         profile();
+        plan();
         target();
         embedded();
         database();
@@ -113,6 +115,17 @@ public final class SuiteConfig {
                     + " the embedded database, got '" + url + "'");
         }
         return new DatabaseSettings(url, reader.string("db.user"), reader.string("db.password"), hostList("db.allowedHosts"));
+    }
+
+    public TrafficPlan plan() {
+        double peakToAverage = reader.numberInRange("plan.peakToAverage", 1, 10_000);
+        return TrafficPlan.of(
+                reader.longInRange("plan.dau", 1, 10_000_000_000L),
+                reader.positiveNumber("plan.requestsPerUserPerDay", 100_000),
+                peakToAverage,
+                reader.intInRange("plan.requestsPerIteration", 1, 1_000),
+                reader.positiveDuration("plan.expectedRequestDuration"),
+                reader.nonNegativeDuration("plan.networkAllowance"));
     }
 
     /** The {@code dataset} section, handed to the data seeder as it is. */

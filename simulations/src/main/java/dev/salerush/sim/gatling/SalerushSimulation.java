@@ -21,7 +21,8 @@ import static io.gatling.javaapi.http.HttpDsl.http;
 public abstract class SalerushSimulation extends Simulation {
     protected final SaleRun run = SaleRun.start(getClass().getName());
     protected final TargetSettings target = run.config().target();
-    private final ExactRecorder recorder = run.startRecording();
+    /** Set in before(), so the measured window is the load phase; requests only happen after it. */
+    private volatile ExactRecorder recorder;
 
     protected final HttpProtocolBuilder protocol = http
             .baseUrl(stripTrailingSlash(run.environment().baseUrl().toString()))
@@ -59,6 +60,11 @@ public abstract class SalerushSimulation extends Simulation {
     protected void setUpProfile(ScenarioBuilder scenario) {
         PopulationBuilder population = scenario.injectOpen(ProfileInjection.injection(run.profile()));
         setUp(population).protocols(protocol).assertions(ProfileInjection.assertions(run.profile()));
+    }
+
+    @Override
+    public void before() {
+        recorder = run.startRecording();
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.salerush.sim.metrics.LatencyStats;
 import dev.salerush.sim.metrics.SloResult;
+import dev.salerush.sim.plan.TrafficPlan;
 
 import java.util.List;
 import java.util.Map;
@@ -17,10 +18,10 @@ import java.util.Map;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"runId", "simulation", "profile", "startedAt", "endedAt", "status", "verdict", "failure", "target",
-        "embedded", "global", "requests", "slo", "environment"})
+        "embedded", "plan", "global", "requests", "slo", "environment"})
 public record RunSummary(String runId, String simulation, String profile, String startedAt, String endedAt,
                          String status, String verdict, String failure, Target target, boolean embedded,
-                         LatencyStats global, Map<String, LatencyStats> requests,
+                         TrafficPlan plan, LatencyStats global, Map<String, LatencyStats> requests,
                          List<SloResult> slo, Map<String, Object> environment) {
 
     public static final String PASS = "pass";

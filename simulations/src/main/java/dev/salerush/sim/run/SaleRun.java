@@ -73,6 +73,7 @@ public final class SaleRun {
 
     private void startTarget() {
         log.info("run {} — profile '{}': {}", folder.runId(), profile.name(), profile.description());
+        log.info(config.plan().describe());
         environment = config.target().embedded()
                 ? EmbeddedSaleEnvironment.start(config, folder.dir(), cleanup)
                 : cleanup.register("external target", ExternalTarget.connect(config.target()));
@@ -124,7 +125,7 @@ public final class SaleRun {
                 Instant.now().toString(), failure == null ? "complete" : "partial",
                 passed ? RunSummary.PASS : RunSummary.FAIL, failure,
                 new RunSummary.Target(environment == null ? baseUrlOrNull() : environment.baseUrl().toString()),
-                config.target().embedded(),
+                config.target().embedded(), config.plan(),
                 recorded == null ? null : recorded.global(), recorded == null ? Map.of() : recorded.requests(),
                 slos, environment == null ? Map.of() : environment.describe());
         folder.writeSummary(finalSummary);

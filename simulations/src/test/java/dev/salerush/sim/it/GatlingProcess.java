@@ -22,7 +22,9 @@ final class GatlingProcess {
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx1g");
+        // the JVM options gatling-maven-plugin forks Gatling with
+        command.addAll(List.of("-Xmx1g", "-XX:+HeapDumpOnOutOfMemoryError", "-XX:MaxInlineLevel=20",
+                "-XX:MaxTrivialSize=12", "--add-opens=java.base/java.lang=ALL-UNNAMED"));
         command.add("-Dsalerush.root=" + PROJECT_ROOT);
         command.add("-Dsalerush.gatlingResults=" + gatlingResults);
         command.add("-Dgatling.data.enableAnalytics=false");

@@ -1,0 +1,171 @@
+package dev.salerush.sim.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Real Gatling runs of the product-browsing simulation, each in its own JVM as the Maven plugin starts it, against the
+ * embedded sale environment (embedded PostgreSQL, payment gateway and demo shop processes).
+ */
+class SmokeRunIT {
+    static final String SIMULATION = "dev.salerush.sim.simulations.ProductBrowsingSimulation";
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path work;
+
+    /** A short smoke run on a small dataset (the seeder's own tests cover production volume). */
+    Map<String, String> shortSmokeRun() {
+        Map<String, String> properties = new HashMap<>();
+        properties.put("results.dir", work.resolve("results").toString());
+        properties.put("dataset.scale", "0.01");
+        properties.put("duration", "5s");
+        properties.put("embedded.warmup", "3s");
+        return properties;
+    }
+
+    @Test
+    void smokeRunLeavesGatlingReportExactSummaryAndNoProcessBehind() throws Exception {
+        GatlingProcess.Result result = GatlingProcess.run(SIMULATION, work.resolve("gatling"), shortSmokeRun(), 300);
+
+        Path runDir = onlyRunFolder();
+        assertThat(runDir.resolve("index.html")).as(result.output()).isRegularFile();
+        assertThat(runDir.resolve("latency.hlog")).isNotEmptyFile();
+        JsonNode summary = JSON.readTree(runDir.resolve("summary.json").toFile());
+        assertThat(summary.path("runId").asText()).isEqualTo(runDir.getFileName().toString());
+        assertThat(summary.path("profile").asText()).isEqualTo("smoke");
+        assertThat(summary.path("status").asText()).isEqualTo("complete");
+        assertThat(summary.path("embedded").asBoolean()).isTrue();
+        // 5 users/s for 5 s, each listing, paging and opening a detail
+        JsonNode global = summary.path("global");
+        assertThat(global.path("count").asLong()).isBetween(50L, 75L);
+        assertThat(global.path("ok").asLong() + global.path("ko").asLong()).isEqualTo(global.path("count").asLong());
+        assertThat(global.path("p50Ms").asLong()).isPositive().isLessThanOrEqualTo(global.path("p95Ms").asLong());
+        assertThat(global.path("p95Ms").asLong()).isLessThanOrEqualTo(global.path("maxMs").asLong());
+        assertThat(summary.path("requests").fieldNames()).toIterable()
+                .containsExactlyInAnyOrder("list products", "list next page", "product detail");
+        assertThat(summary.path("slo").findValuesAsText("metric")).containsExactly("p95Ms", "koPercent");
+        assertThat(summary.path("environment").path("dataset").path("rows").path("product").asLong()).isEqualTo(2240);
+
+        boolean passed = summary.path("verdict").asText().equals("pass");
+        assertThat(result.exitCode() == 0).as("exit code follows the verdict\n" + result.output()).isEqualTo(passed);
+        assertThat(result.output()).contains("VERDICT: " + (passed ? "PASS" : "FAIL"));
+        assertNothingLeftBehind(summary, runDir);
+    }
+
+    @Test
+    void anImpossibleSloFailsTheRun() throws Exception {
+        Path teamConf = work.resolve("impossible.conf");
+        Files.writeString(teamConf, """
+                profiles.impossible {
+                  injection = [ { type = constant, usersPerSec = 5, during = 3s } ]
+                  slo = [ { name = "faster than light", metric = p95Ms, threshold = 0.001 } ]
+                }
+                """);
+        Map<String, String> properties = shortSmokeRun();
+        properties.put("salerush.conf", teamConf.toString());
+        properties.put("profile", "impossible");
+        properties.put("embedded.warmup", "0s");
+
+        GatlingProcess.Result result = GatlingProcess.run(SIMULATION, work.resolve("gatling"), properties, 300);
+
+        assertThat(result.exitCode()).as(result.output()).isNotZero();
+        Path runDir = onlyRunFolder();
+        JsonNode summary = JSON.readTree(runDir.resolve("summary.json").toFile());
+        assertThat(summary.path("verdict").asText()).isEqualTo("fail");
+        JsonNode slo = summary.path("slo").get(0);
+        assertThat(slo.path("name").asText()).isEqualTo("faster than light");
+        assertThat(slo.path("passed").asBoolean()).isFalse();
+        assertThat(slo.path("actual").asDouble()).isGreaterThan(0.001);
+        assertThat(result.output()).contains("FAIL faster than light");
+        assertNothingLeftBehind(summary, runDir);
+    }
+
+    @Test
+    void anUnknownProfileFailsFastListingTheProfilesAndStartsNothing() throws Exception {
+        Map<String, String> properties = shortSmokeRun();
+        properties.put("profile", "nope");
+
+        GatlingProcess.Result result = GatlingProcess.run(SIMULATION, work.resolve("gatling"), properties, 120);
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.output()).contains("salerush: configuration error: unknown profile 'nope'; available profiles: ")
+                .contains("smoke")
+                .doesNotContain("embedded PostgreSQL started");
+        assertThat(work.resolve("results")).doesNotExist();
+    }
+
+    @Test
+    void anUnreachableExternalTargetFailsWithinSecondsNamingTheUrl() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        String url = "http://127.0.0.1:" + closedPort;
+        Map<String, String> properties = shortSmokeRun();
+        properties.put("target.baseUrl", url);
+        properties.put("target.healthTimeout", "2s");
+
+        GatlingProcess.Result result = GatlingProcess.run(SIMULATION, work.resolve("gatling"), properties, 120);
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.output()).contains("target unreachable: GET " + url + "/health");
+        JsonNode summary = JSON.readTree(onlyRunFolder().resolve("summary.json").toFile());
+        assertThat(summary.path("status").asText()).isEqualTo("partial");
+        assertThat(summary.path("verdict").asText()).isEqualTo("fail");
+        assertThat(summary.path("failure").asText()).contains(url);
+        assertThat(summary.has("global")).isFalse();
+    }
+
+    private Path onlyRunFolder() throws IOException {
+        try (Stream<Path> runs = Files.list(work.resolve("results"))) {
+            List<Path> folders = runs.toList();
+            assertThat(folders).hasSize(1);
+            return folders.get(0);
+        }
+    }
+
+    /**
+     * The shop, the gateway and the embedded PostgreSQL must be gone once the Gatling JVM has exited: their ports are
+     * closed and no process refers to this run's folder (other tests may run their own shops meanwhile).
+     */
+    private static void assertNothingLeftBehind(JsonNode summary, Path runDir) {
+        JsonNode environment = summary.path("environment");
+        List<Integer> ports = List.of(
+                URI.create(environment.path("shop").asText()).getPort(),
+                URI.create(environment.path("gateway").asText()).getPort(),
+                URI.create(environment.path("database").asText().replace("jdbc:", "")).getPort());
+        for (int port : ports) {
+            assertThat(isListening(port)).as("port " + port + " still listening after the run").isFalse();
+        }
+        assertThat(ProcessHandle.allProcesses()
+                .map(p -> p.info().commandLine().orElse(""))
+                .filter(cmd -> cmd.contains(runDir.toString()) || ports.stream().anyMatch(port -> cmd.contains(" " + port + " ")))
+                .toList()).as("processes of the run left behind").isEmpty();
+    }
+
+    private static boolean isListening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (IOException refused) {
+            return false;
+        }
+    }
+}
