@@ -1,0 +1,165 @@
+package dev.salerush.shop.launch;
+
+import dev.salerush.shop.gateway.PaymentGatewayMain;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The payment gateway: WireMock standalone as its own OS process on 127.0.0.1, with the approval stub of
+ * {@code dev/salerush/shop/gateway/payments-approved.json} (log-normal latency from the settings) written into its
+ * root directory. Its classpath is the wiremock-standalone jar plus demo-shop's own classes (for the orphan-safe
+ * {@link PaymentGatewayMain}); nothing else. Faults are switched at runtime through {@link #admin()}.
+ */
+public final class PaymentGatewayProcess implements AutoCloseable {
+
+    /** Id of the approval stub (stable, so drills can edit it with PUT /__admin/mappings/{id}). */
+    public static final String APPROVAL_STUB_ID = "5a1e2a5b-0000-4000-8000-000000000001";
+    private static final String STUB_RESOURCE = "/dev/salerush/shop/gateway/payments-approved.json";
+    private static final int PORT_ATTEMPTS = 3;
+
+    private final ChildProcess child;
+    private final GatewaySettings settings;
+    private final GatewayAdmin admin;
+
+    private PaymentGatewayProcess(ChildProcess child, GatewaySettings settings) {
+        this.child = child;
+        this.settings = settings;
+        this.admin = new GatewayAdmin(URI.create("http://127.0.0.1:" + child.port()));
+    }
+
+    /**
+     * Starts WireMock and waits until {@code /__admin/health} answers 200.
+     *
+     * @throws LaunchException it exited or did not become healthy in time; the message has its log tail
+     */
+    public static PaymentGatewayProcess start(GatewaySettings settings, ProcessOptions options) {
+        String classpath = ChildClasspath.join(
+                ChildClasspath.onlyLocationsOf(wiremock.Run.class, PaymentGatewayMain.class));
+        Path rootDir = rootDir(options);
+        writeStub(rootDir, settings);
+        boolean pickPort = settings.port() == 0;
+        LaunchException last = null;
+        for (int attempt = 1; attempt <= (pickPort ? PORT_ATTEMPTS : 1); attempt++) {
+            int port = pickPort ? FreePorts.pick() : settings.port();
+            List<String> command = new ArrayList<>();
+            command.add(ChildProcess.javaExecutable().toString());
+            if (options.heap() != null && !options.heap().isEmpty()) {
+                command.add("-Xmx" + options.heap());
+            }
+            command.add("-XX:+ExitOnOutOfMemoryError");
+            command.add("-D" + PaymentGatewayMain.PARENT_PID_PROPERTY + "=" + ProcessHandle.current().pid());
+            command.add("-D" + PaymentGatewayMain.STDIN_EOF_PROPERTY + "=true");
+            command.addAll(options.jvmArgs());
+            command.addAll(List.of("-cp", classpath, PaymentGatewayMain.class.getName()));
+            command.addAll(List.of(
+                    "--port", Integer.toString(port),
+                    "--bind-address", "127.0.0.1",
+                    "--root-dir", rootDir.toString(),
+                    "--max-request-journal-entries", Integer.toString(settings.maxRequestJournalEntries()),
+                    "--container-threads", Integer.toString(settings.containerThreads()),
+                    "--async-response-enabled", "true",
+                    "--async-response-threads", "32",
+                    "--disable-request-logging",
+                    "--disable-banner",
+                    "--disable-gzip"));
+            try {
+                ChildProcess child = ChildProcess.start("payment gateway", command, Map.of(), options.logFile(),
+                        port, URI.create("http://127.0.0.1:" + port + "/__admin/health"), options.startupTimeout(),
+                        tail -> tail.contains("Address already in use") || tail.contains("BindException")
+                                || tail.contains("Failed to bind"));
+                return new PaymentGatewayProcess(child, settings.withPort(port));
+            } catch (ChildProcess.PortTakenException e) {
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    private static Path rootDir(ProcessOptions options) {
+        Path log = options.logFile().toAbsolutePath();
+        String stem = log.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        return log.getParent().resolve(stem + "-wiremock");
+    }
+
+    /** Writes the approval stub with the configured latency into {@code <root>/mappings}. */
+    private static void writeStub(Path rootDir, GatewaySettings settings) {
+        String template;
+        try (InputStream in = PaymentGatewayProcess.class.getResourceAsStream(STUB_RESOURCE)) {
+            if (in == null) {
+                throw new LaunchException("stub resource " + STUB_RESOURCE + " is missing from the classpath");
+            }
+            template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new LaunchException("cannot read " + STUB_RESOURCE + ": " + e, e);
+        }
+        String stub = template
+                .replace("${medianMs}", Long.toString(settings.medianLatency().toMillis()))
+                .replace("${sigma}", String.format(Locale.ROOT, "%.4f", settings.latencySigma()));
+        try {
+            Path mappings = rootDir.resolve("mappings");
+            Files.createDirectories(mappings);
+            Files.createDirectories(rootDir.resolve("__files"));
+            try (var old = Files.list(mappings)) {
+                for (Path p : (Iterable<Path>) old::iterator) {
+                    Files.deleteIfExists(p);
+                }
+            }
+            Files.writeString(mappings.resolve("payments-approved.json"), stub, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new LaunchException("cannot write the gateway stubs under " + rootDir + ": " + e, e);
+        }
+    }
+
+    /** {@code http://127.0.0.1:<port>}: what the shop's --gateway-url points to. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + child.port();
+    }
+
+    /** {@code http://127.0.0.1:<port>/__admin}: WireMock's admin API (mappings, requests journal, settings). */
+    public String adminUrl() {
+        return baseUrl() + "/__admin";
+    }
+
+    /** Runtime fault switching and the request journal. */
+    public GatewayAdmin admin() {
+        return admin;
+    }
+
+    public int port() {
+        return child.port();
+    }
+
+    public long pid() {
+        return child.pid();
+    }
+
+    public Path logFile() {
+        return child.logFile();
+    }
+
+    public boolean isAlive() {
+        return child.isAlive();
+    }
+
+    public GatewaySettings settings() {
+        return settings;
+    }
+
+    public ProcessHandle processHandle() {
+        return child.handle();
+    }
+
+    /** Graceful stop (SIGTERM), SIGKILL after 5 s; returns when the port is free. Idempotent. */
+    @Override
+    public void close() {
+        child.close();
+    }
+}
