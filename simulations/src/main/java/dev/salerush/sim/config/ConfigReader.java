@@ -48,6 +48,10 @@ final class ConfigReader {
         return value;
     }
 
+    boolean bool(String path) {
+        return read(path, config::getBoolean, "true or false");
+    }
+
     List<String> stringList(String path) {
         return read(path, config::getStringList, "a list of strings, e.g. [\"127.0.0.1\", \"localhost\"]");
     }

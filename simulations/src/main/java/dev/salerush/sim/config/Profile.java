@@ -5,10 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A named run profile: how users arrive and which SLOs decide the verdict. */
-public record Profile(String name, String description, List<InjectionStep> injection, List<Slo> slos) {
+public record Profile(String name, String description, String journey, List<InjectionStep> injection, List<Slo> slos) {
+    static final List<String> JOURNEYS = List.of(JourneySettings.BROWSING, JourneySettings.ORDERING, JourneySettings.SALE_DAY);
 
     static Profile from(String name, ConfigReader profile) {
         String description = profile.has("description") ? profile.string("description") : "";
+        String journey = profile.has("journey") ? profile.string("journey").trim() : JourneySettings.BROWSING;
+        if (!JOURNEYS.contains(journey)) {
+            throw new ConfigError(profile.key("journey") + " must be one of " + String.join(", ", JOURNEYS) + ", got '" + journey + "'");
+        }
         List<InjectionStep> injection = new ArrayList<>();
         var steps = profile.sections("injection");
         for (int i = 0; i < steps.size(); i++) {
@@ -25,7 +30,7 @@ public record Profile(String name, String description, List<InjectionStep> injec
         if (slos.isEmpty()) {
             throw new ConfigError(profile.key("slo") + " is empty; a profile without SLOs has no verdict, add at least one");
         }
-        return new Profile(name, description, List.copyOf(injection), List.copyOf(slos));
+        return new Profile(name, description, journey, List.copyOf(injection), List.copyOf(slos));
     }
 
     /** The same profile with its main phase (the longest step, the first of equals) lasting {@code duration}. */
@@ -38,7 +43,7 @@ public record Profile(String name, String description, List<InjectionStep> injec
         }
         List<InjectionStep> steps = new ArrayList<>(injection);
         steps.set(main, steps.get(main).withDuring(duration));
-        return new Profile(name, description, List.copyOf(steps), slos);
+        return new Profile(name, description, journey, List.copyOf(steps), slos);
     }
 
     public Duration totalDuration() {

@@ -2,6 +2,7 @@ package dev.salerush.sim.config;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigUtil;
+import dev.salerush.shop.config.BreakerSettings;
 import dev.salerush.sim.plan.TrafficPlan;
 
 import java.net.URI;
@@ -19,6 +20,8 @@ import java.util.TreeSet;
  */
 public final class SuiteConfig {
     private static final List<String> PATH_NAMES = List.of("brands", "products", "product", "orders", "order");
+    /** The product-list sorts of the API contract. */
+    public static final List<String> SORTS = List.of("discount", "newest", "price_asc", "price_desc");
 
     private final Config config;
     private final ConfigReader reader;
@@ -43,6 +46,7 @@ public final class SuiteConfig {
     public SuiteConfig validate() {
         profile();
         plan();
+        journeys();
         target();
         embedded();
         database();
@@ -96,16 +100,36 @@ public final class SuiteConfig {
     }
 
     public EmbeddedSettings embedded() {
-        return new EmbeddedSettings(
-                reader.positiveDuration("embedded.startupTimeout"),
-                reader.nonNegativeDuration("embedded.warmup"),
+        EmbeddedSettings.Shop shop = new EmbeddedSettings.Shop(
                 reader.intInRange("embedded.shop.port", 0, 65535),
                 heapSize("embedded.shop.heap"),
                 reader.intInRange("embedded.shop.browsePoolSize", 1, 500),
                 reader.intInRange("embedded.shop.orderPoolSize", 1, 500),
+                reader.positiveDuration("embedded.shop.gatewayConnectTimeout"),
+                reader.positiveDuration("embedded.shop.gatewayTimeout"),
+                breaker("embedded.shop.breaker"),
+                reader.bool("embedded.shop.unsafeStockCheck"),
+                reader.nonNegativeDuration("embedded.shop.artificialDelay"));
+        EmbeddedSettings.Gateway gateway = new EmbeddedSettings.Gateway(
                 reader.intInRange("embedded.gateway.port", 0, 65535),
                 reader.positiveDuration("embedded.gateway.medianLatency"),
-                reader.numberInRange("embedded.gateway.latencySigma", 0, 3));
+                reader.numberInRange("embedded.gateway.latencySigma", 0, 3),
+                heapSize("embedded.gateway.heap"),
+                reader.intInRange("embedded.gateway.maxRequestJournalEntries", 1, 10_000_000),
+                reader.intInRange("embedded.gateway.containerThreads", 8, 2_000));
+        return new EmbeddedSettings(reader.positiveDuration("embedded.startupTimeout"),
+                reader.nonNegativeDuration("embedded.warmup"), shop, gateway);
+    }
+
+    private BreakerSettings breaker(String key) {
+        return new BreakerSettings(
+                reader.intInRange(key + ".window", 1, 10_000),
+                reader.intInRange(key + ".minimumCalls", 1, 10_000),
+                reader.intInRange(key + ".failureRate", 1, 100),
+                reader.positiveDuration(key + ".slowCall"),
+                reader.intInRange(key + ".slowCallRate", 1, 100),
+                reader.positiveDuration(key + ".openWait"),
+                reader.intInRange(key + ".halfOpenCalls", 1, 10_000));
     }
 
     public DatabaseSettings database() {
@@ -126,6 +150,42 @@ public final class SuiteConfig {
                 reader.intInRange("plan.requestsPerIteration", 1, 1_000),
                 reader.positiveDuration("plan.expectedRequestDuration"),
                 reader.nonNegativeDuration("plan.networkAllowance"));
+    }
+
+    public JourneySettings journeys() {
+        Map<String, Double> sortWeights = new LinkedHashMap<>();
+        for (String sort : SORTS) {
+            sortWeights.put(sort, reader.numberInRange("journeys.browsing.sortWeights." + sort, 0, 1_000_000));
+        }
+        if (sortWeights.values().stream().mapToDouble(Double::doubleValue).sum() <= 0) {
+            throw new ConfigError("journeys.browsing.sortWeights must give at least one sort a positive weight");
+        }
+        JourneySettings.Browsing browsing = new JourneySettings.Browsing(sortWeights,
+                reader.intInRange("journeys.browsing.pageSize", 1, 100),
+                reader.numberInRange("journeys.browsing.nextPageProbability", 0, 1),
+                reader.intInRange("journeys.browsing.maxPages", 1, 100),
+                reader.numberInRange("journeys.browsing.detailProbability", 0, 1),
+                thinkTime("journeys.browsing.thinkTime"));
+        JourneySettings.Ordering ordering = new JourneySettings.Ordering(
+                reader.intInRange("journeys.ordering.hotProducts", 1, 100_000),
+                reader.intInRange("journeys.ordering.maxQuantity", 1, 10),
+                reader.numberInRange("journeys.ordering.retryProbability", 0, 1),
+                thinkTime("journeys.ordering.thinkTime"));
+        double browsingWeight = reader.numberInRange("journeys.saleDay.browsing", 0, 1_000_000);
+        double orderingWeight = reader.numberInRange("journeys.saleDay.ordering", 0, 1_000_000);
+        if (browsingWeight + orderingWeight <= 0) {
+            throw new ConfigError("journeys.saleDay weights must not both be 0");
+        }
+        return new JourneySettings(browsing, ordering, browsingWeight, orderingWeight);
+    }
+
+    private JourneySettings.ThinkTime thinkTime(String key) {
+        var min = reader.nonNegativeDuration(key + ".min");
+        var max = reader.nonNegativeDuration(key + ".max");
+        if (max.compareTo(min) < 0) {
+            throw new ConfigError(key + ".max must not be shorter than " + key + ".min");
+        }
+        return new JourneySettings.ThinkTime(min, max);
     }
 
     /** The {@code dataset} section, handed to the data seeder as it is. */

@@ -57,18 +57,24 @@ public final class EmbeddedSaleEnvironment implements SaleEnvironment {
         SeedReport seeded = seed(new DbTarget(database.url(), database.user(), database.password(),
                 database.allowedHosts()), spec);
 
+        EmbeddedSettings.Gateway gatewaySettings = settings.gateway();
         PaymentGatewayProcess gateway = cleanup.register("payment gateway", launch("payment gateway", () ->
-                PaymentGatewayProcess.start(GatewaySettings.DEFAULTS.withPort(settings.gatewayPort())
-                                .withLatency(settings.gatewayMedianLatency(), settings.gatewayLatencySigma()),
-                        options(runDir.resolve(GATEWAY_LOG), settings, null))));
+                PaymentGatewayProcess.start(new GatewaySettings(gatewaySettings.port(), gatewaySettings.medianLatency(),
+                                gatewaySettings.latencySigma(), gatewaySettings.maxRequestJournalEntries(),
+                                gatewaySettings.containerThreads()),
+                        options(runDir.resolve(GATEWAY_LOG), settings, gatewaySettings.heap()))));
         log.info("payment gateway ready at {}", gateway.baseUrl());
 
-        ShopSettings shopSettings = ShopSettings.defaults(database.url(), database.user(), database.password(),
-                        gateway.baseUrl())
-                .withPort(settings.shopPort())
-                .withPools(settings.browsePoolSize(), settings.orderPoolSize());
+        EmbeddedSettings.Shop shopSettings = settings.shop();
+        ShopSettings shopArgs = ShopSettings.defaults(database.url(), database.user(), database.password(), gateway.baseUrl())
+                .withPort(shopSettings.port())
+                .withPools(shopSettings.browsePoolSize(), shopSettings.orderPoolSize())
+                .withGatewayTimeouts(shopSettings.gatewayConnectTimeout(), shopSettings.gatewayTimeout())
+                .withBreaker(shopSettings.breaker())
+                .withUnsafeStockCheck(shopSettings.unsafeStockCheck())
+                .withArtificialDelay(shopSettings.artificialDelay());
         DemoShopProcess shop = cleanup.register("demo shop", launch("demo shop", () ->
-                DemoShopProcess.start(shopSettings, options(runDir.resolve(SHOP_LOG), settings, settings.shopHeap()))));
+                DemoShopProcess.start(shopArgs, options(runDir.resolve(SHOP_LOG), settings, shopSettings.heap()))));
         log.info("demo shop ready at {}", shop.baseUrl());
         Warmup.run(URI.create(shop.baseUrl()), config.target(), settings.warmup(), DatasetLayout.of(spec));
 

@@ -20,14 +20,21 @@ public final class ProfileInjection {
     private ProfileInjection() {
     }
 
-    public static OpenInjectionStep[] injection(Profile profile) {
-        return profile.injection().stream().map(ProfileInjection::step).toArray(OpenInjectionStep[]::new);
+    /**
+     * The profile's steps as Gatling injection; rates given as multiples of the plan's peak rps become arriving users
+     * per second through the journey's mean number of requests per user.
+     */
+    public static OpenInjectionStep[] injection(Profile profile, double peakRps, double requestsPerUser) {
+        return profile.injection().stream().map(step -> step(step, peakRps, requestsPerUser))
+                .toArray(OpenInjectionStep[]::new);
     }
 
-    static OpenInjectionStep step(InjectionStep step) {
+    static OpenInjectionStep step(InjectionStep step, double peakRps, double requestsPerUser) {
+        double from = step.from().usersPerSec(peakRps, requestsPerUser);
+        double to = step.to().usersPerSec(peakRps, requestsPerUser);
         return switch (step.type()) {
-            case CONSTANT -> constantUsersPerSec(step.from()).during(step.during());
-            case RAMP -> rampUsersPerSec(step.from()).to(step.to()).during(step.during());
+            case CONSTANT -> constantUsersPerSec(from).during(step.during());
+            case RAMP -> rampUsersPerSec(from).to(to).during(step.during());
             case NOTHING -> nothingFor(step.during());
         };
     }

@@ -56,9 +56,14 @@ public abstract class SalerushSimulation extends Simulation {
                 });
     }
 
-    /** Injects the scenario as the selected profile says, with the profile's SLOs as Gatling assertions. */
+    /**
+     * Injects the scenario as the selected profile says, with the profile's SLOs as Gatling assertions. Rates given
+     * relative to the plan's peak become arriving users through the journey's mean requests per user.
+     */
     protected void setUpProfile(ScenarioBuilder scenario) {
-        PopulationBuilder population = scenario.injectOpen(ProfileInjection.injection(run.profile()));
+        double requestsPerUser = run.config().journeys().expectedRequests(run.profile().journey());
+        PopulationBuilder population = scenario.injectOpen(
+                ProfileInjection.injection(run.profile(), run.config().plan().peakRps(), requestsPerUser));
         setUp(population).protocols(protocol).assertions(ProfileInjection.assertions(run.profile()));
     }
 

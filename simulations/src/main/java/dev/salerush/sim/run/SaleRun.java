@@ -129,6 +129,7 @@ public final class SaleRun {
                 recorded == null ? null : recorded.global(), recorded == null ? Map.of() : recorded.requests(),
                 slos, environment == null ? Map.of() : environment.describe());
         folder.writeSummary(finalSummary);
+        JUnitReport.write(finalSummary, folder.file(JUnitReport.FILE));
         return finalSummary;
     }
 

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * embedded sale environment (embedded PostgreSQL, payment gateway and demo shop processes).
  */
 class SmokeRunIT {
-    static final String SIMULATION = "dev.salerush.sim.simulations.ProductBrowsingSimulation";
+    static final String SIMULATION = "dev.salerush.sim.simulations.SaleSimulation";
     static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -52,9 +52,9 @@ class SmokeRunIT {
         assertThat(summary.path("profile").asText()).isEqualTo("smoke");
         assertThat(summary.path("status").asText()).isEqualTo("complete");
         assertThat(summary.path("embedded").asBoolean()).isTrue();
-        // 5 users/s for 5 s, each listing, paging and opening a detail
+        // 5 users/s for 5 s, each listing, sometimes paging deeper and opening a detail
         JsonNode global = summary.path("global");
-        assertThat(global.path("count").asLong()).isBetween(50L, 75L);
+        assertThat(global.path("count").asLong()).isBetween(25L, 150L);
         assertThat(global.path("ok").asLong() + global.path("ko").asLong()).isEqualTo(global.path("count").asLong());
         assertThat(global.path("p50Ms").asLong()).isPositive().isLessThanOrEqualTo(global.path("p95Ms").asLong());
         assertThat(global.path("p95Ms").asLong()).isLessThanOrEqualTo(global.path("maxMs").asLong());

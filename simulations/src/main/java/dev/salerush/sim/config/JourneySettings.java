@@ -1,0 +1,68 @@
+package dev.salerush.sim.config;
+
+import java.time.Duration;
+import java.util.Map;
+
+/** What virtual users do (the {@code journeys} section). */
+public record JourneySettings(Browsing browsing, Ordering ordering, double saleDayBrowsingWeight,
+                              double saleDayOrderingWeight) {
+
+    public static final String BROWSING = "browsing";
+    public static final String ORDERING = "ordering";
+    public static final String SALE_DAY = "sale-day";
+
+    /** A pause between two requests, drawn uniformly from [min, max]. */
+    public record ThinkTime(Duration min, Duration max) {
+    }
+
+    /**
+     * @param sortWeights         sort name -> weight
+     * @param nextPageProbability P(page 2 | page 1); P(page k+1 | page k) = this / k
+     */
+    public record Browsing(Map<String, Double> sortWeights, int pageSize, double nextPageProbability, int maxPages,
+                           double detailProbability, ThinkTime thinkTime) {
+
+        /** Expected list pages a user views: 1 + p + p^2/2! + ... up to maxPages. */
+        public double expectedPages() {
+            double expected = 1;
+            double reach = 1;
+            for (int page = 1; page < maxPages; page++) {
+                reach *= nextPageProbability / page;
+                expected += reach;
+            }
+            return expected;
+        }
+
+        /** Expected requests per browsing user: the list pages plus the detail view. */
+        public double expectedRequests() {
+            return expectedPages() + detailProbability;
+        }
+    }
+
+    public record Ordering(int hotProducts, int maxQuantity, double retryProbability, ThinkTime thinkTime) {
+
+        /**
+         * Expected requests per ordering user: list, detail, order, its possible retry, and the lookup of a placed
+         * order (counted as always placed: an upper bound once hot items sell out).
+         */
+        public double expectedRequests() {
+            return 4 + retryProbability;
+        }
+    }
+
+    /** Percentage of sale-day users who browse; the others order. */
+    public double saleDayBrowsingShare() {
+        return 100 * saleDayBrowsingWeight / (saleDayBrowsingWeight + saleDayOrderingWeight);
+    }
+
+    /** Mean requests per user of a journey, to turn a target rps into arriving users per second. */
+    public double expectedRequests(String journey) {
+        return switch (journey) {
+            case BROWSING -> browsing.expectedRequests();
+            case ORDERING -> ordering.expectedRequests();
+            case SALE_DAY -> (saleDayBrowsingWeight * browsing.expectedRequests()
+                    + saleDayOrderingWeight * ordering.expectedRequests()) / (saleDayBrowsingWeight + saleDayOrderingWeight);
+            default -> throw new IllegalArgumentException("unknown journey " + journey);
+        };
+    }
+}

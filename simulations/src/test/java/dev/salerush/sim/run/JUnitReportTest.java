@@ -1,0 +1,54 @@
+package dev.salerush.sim.run;
+
+import dev.salerush.sim.metrics.SloResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class JUnitReportTest {
+
+    @Test
+    void oneTestCasePerSloWithFailuresExplained(@TempDir Path dir) throws Exception {
+        RunSummary summary = summary(null, List.of(
+                new SloResult("browsing p95", "p95Ms", null, 15, 12.0, true, null),
+                new SloResult("orders p95", "p95Ms", "place order", 300, 412.0, false, null)));
+
+        Document xml = write(summary, dir);
+
+        Element suite = xml.getDocumentElement();
+        assertThat(suite.getAttribute("tests")).isEqualTo("2");
+        assertThat(suite.getAttribute("failures")).isEqualTo("1");
+        Element failed = (Element) xml.getElementsByTagName("testcase").item(1);
+        assertThat(failed.getAttribute("name")).isEqualTo("orders p95 (p95Ms <= 300, place order)");
+        assertThat(((Element) failed.getElementsByTagName("failure").item(0)).getAttribute("message"))
+                .isEqualTo("actual 412 > threshold 300");
+    }
+
+    @Test
+    void aRunThatDidNotCompleteIsAFailedTestCase(@TempDir Path dir) throws Exception {
+        Document xml = write(summary("target unreachable: GET http://127.0.0.1:1/health", List.of()), dir);
+
+        assertThat(xml.getDocumentElement().getAttribute("failures")).isEqualTo("1");
+        assertThat(xml.getElementsByTagName("failure").item(0).getTextContent()).contains("target unreachable");
+    }
+
+    private static RunSummary summary(String failure, List<SloResult> slos) {
+        return new RunSummary("r1", "Sim", "smoke", "2026-07-01T00:00:00Z", "2026-07-01T00:01:00Z",
+                failure == null ? "complete" : "partial", failure == null ? "pass" : "fail", failure,
+                new RunSummary.Target("http://127.0.0.1:1"), false, null, null, Map.of(), slos, Map.of());
+    }
+
+    private static Document write(RunSummary summary, Path dir) throws Exception {
+        Path file = dir.resolve(JUnitReport.FILE);
+        JUnitReport.write(summary, file);
+        return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(file.toFile());
+    }
+}
