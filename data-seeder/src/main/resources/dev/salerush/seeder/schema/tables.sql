@@ -60,5 +60,6 @@ CREATE TABLE salerush_dataset (
     spec        jsonb       NOT NULL,
     state       text        NOT NULL,               -- LOADING | COMPLETE
     started_at  timestamptz NOT NULL,
-    finished_at timestamptz
+    finished_at timestamptz,
+    content_checksum text                           -- CRC-32C of every table's COPY stream, set when COMPLETE
 );

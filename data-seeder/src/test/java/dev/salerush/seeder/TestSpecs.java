@@ -1,0 +1,17 @@
+package dev.salerush.seeder;
+
+import dev.salerush.seeder.config.SalerushConfig;
+
+/** Specs from the packaged conf/salerush.conf (the one source of defaults). */
+public final class TestSpecs {
+    private TestSpecs() {
+    }
+
+    public static DatasetSpec production() {
+        return DatasetSpec.fromConfig(SalerushConfig.load(null).getConfig("dataset")).withScale(1.0);
+    }
+
+    public static DatasetSpec small() {
+        return production().withScale(0.01);
+    }
+}
