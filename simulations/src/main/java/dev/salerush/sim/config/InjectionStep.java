@@ -12,8 +12,10 @@ import java.util.Locale;
  *   <li>{@code ramp}: {@code from} to {@code to} (or {@code fromPeak} to {@code toPeak}) over {@code during}</li>
  *   <li>{@code nothing}: no new users for {@code during}</li>
  * </ul>
+ * {@code measured = false} marks a warm-up step: requests sent during it are not in the suite's figures (they are in
+ * Gatling's own report). Only leading steps can be warm-up.
  */
-public record InjectionStep(Type type, Rate from, Rate to, Duration during) {
+public record InjectionStep(Type type, Rate from, Rate to, Duration during, boolean measured) {
     /** Upper bound on a configured rate; a typo such as 50000000 is refused rather than attempted. */
     static final double MAX_RATE = 100_000;
 
@@ -37,14 +39,15 @@ public record InjectionStep(Type type, Rate from, Rate to, Duration during) {
     static InjectionStep from(ConfigReader step) {
         String type = step.string("type").trim().toLowerCase(Locale.ROOT);
         Duration during = step.positiveDuration("during");
+        boolean measured = !step.has("measured") || step.bool("measured");
         return switch (type) {
             case "constant" -> {
                 Rate rate = rate(step, "usersPerSec", "peak", false);
-                yield new InjectionStep(Type.CONSTANT, rate, rate, during);
+                yield new InjectionStep(Type.CONSTANT, rate, rate, during, measured);
             }
             case "ramp" -> new InjectionStep(Type.RAMP, rate(step, "from", "fromPeak", true),
-                    rate(step, "to", "toPeak", false), during);
-            case "nothing" -> new InjectionStep(Type.NOTHING, Rate.ZERO, Rate.ZERO, during);
+                    rate(step, "to", "toPeak", false), during, measured);
+            case "nothing" -> new InjectionStep(Type.NOTHING, Rate.ZERO, Rate.ZERO, during, measured);
             default -> throw new ConfigError(step.key("type") + " must be one of constant, ramp, nothing; got '" + type + "'");
         };
     }
@@ -61,6 +64,6 @@ public record InjectionStep(Type type, Rate from, Rate to, Duration during) {
     }
 
     public InjectionStep withDuring(Duration newDuring) {
-        return new InjectionStep(type, from, to, newDuring);
+        return new InjectionStep(type, from, to, newDuring, measured);
     }
 }

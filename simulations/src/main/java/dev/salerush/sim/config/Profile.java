@@ -19,6 +19,12 @@ public record Profile(String name, String description, String journey, List<Inje
         for (int i = 0; i < steps.size(); i++) {
             injection.add(InjectionStep.from(new ConfigReader(steps.get(i), profile.key("injection") + "[" + i + "]")));
         }
+        for (int i = 1; i < injection.size(); i++) {
+            if (!injection.get(i).measured() && injection.get(i - 1).measured()) {
+                throw new ConfigError(profile.key("injection") + "[" + i + "].measured = false: only leading steps can be"
+                        + " unmeasured (a warm-up), not a step after a measured one");
+            }
+        }
         if (injection.isEmpty()) {
             throw new ConfigError(profile.key("injection") + " is empty; a profile needs at least one injection step");
         }
@@ -33,17 +39,25 @@ public record Profile(String name, String description, String journey, List<Inje
         return new Profile(name, description, journey, List.copyOf(injection), List.copyOf(slos));
     }
 
-    /** The same profile with its main phase (the longest step, the first of equals) lasting {@code duration}. */
+    /**
+     * The same profile with its main phase (the longest measured step, the first of equals) lasting {@code duration}.
+     */
     public Profile withMainPhase(Duration duration) {
-        int main = 0;
-        for (int i = 1; i < injection.size(); i++) {
-            if (injection.get(i).during().compareTo(injection.get(main).during()) > 0) {
+        int main = injection.size() - 1;
+        for (int i = injection.size() - 1; i >= 0; i--) {
+            if (injection.get(i).measured() && injection.get(i).during().compareTo(injection.get(main).during()) >= 0) {
                 main = i;
             }
         }
         List<InjectionStep> steps = new ArrayList<>(injection);
         steps.set(main, steps.get(main).withDuring(duration));
         return new Profile(name, description, journey, List.copyOf(steps), slos);
+    }
+
+    /** How long the leading unmeasured (warm-up) steps last. */
+    public Duration warmup() {
+        return injection.stream().takeWhile(step -> !step.measured()).map(InjectionStep::during)
+                .reduce(Duration.ZERO, Duration::plus);
     }
 
     public Duration totalDuration() {

@@ -94,7 +94,8 @@ public final class SuiteConfig {
         }
         TargetSettings target = new TargetSettings(uri, hostList("target.allowedHosts"), healthPath,
                 reader.positiveDuration("target.healthTimeout"), paths,
-                reader.positiveDuration("target.connectTimeout"), reader.positiveDuration("target.requestTimeout"));
+                reader.positiveDuration("target.connectTimeout"), reader.positiveDuration("target.requestTimeout"),
+                reader.bool("target.shareConnections"));
         target.checkAllowed();
         return target;
     }

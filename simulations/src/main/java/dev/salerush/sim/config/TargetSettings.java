@@ -12,7 +12,8 @@ import java.util.Map;
  * @param baseUrl the external service, or {@code null} for the embedded sale environment
  */
 public record TargetSettings(URI baseUrl, List<String> allowedHosts, String healthPath, Duration healthTimeout,
-                             Map<String, String> paths, Duration connectTimeout, Duration requestTimeout) {
+                             Map<String, String> paths, Duration connectTimeout, Duration requestTimeout,
+                             boolean shareConnections) {
 
     public boolean embedded() {
         return baseUrl == null;

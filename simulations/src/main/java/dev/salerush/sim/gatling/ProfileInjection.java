@@ -7,6 +7,7 @@ import io.gatling.javaapi.core.Assertion;
 
 import io.gatling.javaapi.core.OpenInjectionStep;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
@@ -20,13 +21,24 @@ public final class ProfileInjection {
     private ProfileInjection() {
     }
 
+    /** The profile's leading warm-up (unmeasured) steps as Gatling injection. */
+    public static OpenInjectionStep[] warmup(Profile profile, double peakRps, double requestsPerUser) {
+        return profile.injection().stream().takeWhile(step -> !step.measured())
+                .map(step -> step(step, peakRps, requestsPerUser)).toArray(OpenInjectionStep[]::new);
+    }
+
     /**
-     * The profile's steps as Gatling injection; rates given as multiples of the plan's peak rps become arriving users
-     * per second through the journey's mean number of requests per user.
+     * The profile's measured steps as Gatling injection, after a pause as long as the warm-up. Rates given as
+     * multiples of the plan's peak rps become arriving users per second through the journey's mean requests per user.
      */
-    public static OpenInjectionStep[] injection(Profile profile, double peakRps, double requestsPerUser) {
-        return profile.injection().stream().map(step -> step(step, peakRps, requestsPerUser))
-                .toArray(OpenInjectionStep[]::new);
+    public static OpenInjectionStep[] measured(Profile profile, double peakRps, double requestsPerUser) {
+        List<OpenInjectionStep> steps = new ArrayList<>();
+        if (!profile.warmup().isZero()) {
+            steps.add(nothingFor(profile.warmup()));
+        }
+        profile.injection().stream().filter(InjectionStep::measured)
+                .forEach(step -> steps.add(step(step, peakRps, requestsPerUser)));
+        return steps.toArray(OpenInjectionStep[]::new);
     }
 
     static OpenInjectionStep step(InjectionStep step, double peakRps, double requestsPerUser) {

@@ -1,35 +1,47 @@
 package dev.salerush.sim.gatling;
 
+import dev.salerush.sim.config.Profile;
 import dev.salerush.sim.config.TargetSettings;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import dev.salerush.sim.metrics.ExactRecorder;
 import dev.salerush.sim.run.SaleRun;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;
-import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
 
 import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 
 /**
  * Base of every salerush simulation. Its constructor starts the run (configuration, run folder, target), so a
- * subclass only describes the user journey and calls {@link #setUpProfile(ScenarioBuilder)}. Requests wrapped with
+ * subclass only describes the user journey and calls {@link #setUpProfile(String, ChainBuilder)}. Requests wrapped with
  * {@link #timed(String, HttpRequestActionBuilder)} are measured exactly.
  */
 public abstract class SalerushSimulation extends Simulation {
     protected final SaleRun run = SaleRun.start(getClass().getName());
     protected final TargetSettings target = run.config().target();
-    /** Set in before(), so the measured window is the load phase; requests only happen after it. */
+    private static final String MEASURED = "salerush.measured";
+    /** Warm-up users run in their own scenario, named like the measured one plus this. */
+    static final String WARMUP_SUFFIX = " (warm-up)";
+    /** Set when the measured window starts: in before(), or after the profile's warm-up steps. */
     private volatile ExactRecorder recorder;
 
-    protected final HttpProtocolBuilder protocol = http
-            .baseUrl(stripTrailingSlash(run.environment().baseUrl().toString()))
-            .acceptHeader("application/json")
-            .contentTypeHeader("application/json")
-            .userAgentHeader("salerush")
-            .disableWarmUp();
+    protected final HttpProtocolBuilder protocol = protocol(run.environment().baseUrl().toString(), target);
+
+    private static HttpProtocolBuilder protocol(String baseUrl, TargetSettings target) {
+        HttpProtocolBuilder protocol = http
+                .baseUrl(stripTrailingSlash(baseUrl))
+                .acceptHeader("application/json")
+                .contentTypeHeader("application/json")
+                .userAgentHeader("salerush")
+                .disableWarmUp();
+        return target.shareConnections() ? protocol.shareConnections() : protocol;
+    }
 
     /** The configured path of an endpoint (see target.paths), with {id} turned into a Gatling expression. */
     protected String path(String name, String idExpression) {
@@ -42,34 +54,63 @@ public abstract class SalerushSimulation extends Simulation {
 
     /**
      * A request whose response time and outcome are recorded exactly. The time is Gatling's own (its start and end
-     * timestamps of the response); the outcome is Gatling's verdict after the request's checks.
+     * timestamps of the response); the outcome is Gatling's verdict after the request's checks. Requests of warm-up
+     * users (the profile's unmeasured leading steps) are not recorded.
      */
     protected ChainBuilder timed(String name, HttpRequestActionBuilder request) {
-        return exec(session -> session.markAsSucceeded())
+        return exec(session -> session.markAsSucceeded().set(MEASURED, !session.scenario().endsWith(WARMUP_SUFFIX)))
                 .exec(request.transformResponse((response, session) -> {
-                    recorder.recordResponseTime(name, response.endTimestamp() - response.startTimestamp());
+                    if (session.getBoolean(MEASURED)) {
+                        recorder.recordResponseTime(name, response.endTimestamp() - response.startTimestamp());
+                    }
                     return response;
                 }))
                 .exec(session -> {
-                    recorder.recordOutcome(name, !session.isFailed());
+                    if (session.getBoolean(MEASURED)) {
+                        recorder.recordOutcome(name, !session.isFailed());
+                    }
                     return session;
                 });
     }
 
     /**
-     * Injects the scenario as the selected profile says, with the profile's SLOs as Gatling assertions. Rates given
-     * relative to the plan's peak become arriving users through the journey's mean requests per user.
+     * Injects the journey as the selected profile says, with the profile's SLOs as Gatling assertions. Rates given
+     * relative to the plan's peak become arriving users through the journey's mean requests per user. Warm-up steps
+     * run as their own scenario "name (warm-up)", whose requests the suite does not record; the measured scenario
+     * starts its first user the moment the warm-up steps end.
      */
-    protected void setUpProfile(ScenarioBuilder scenario) {
-        double requestsPerUser = run.config().journeys().expectedRequests(run.profile().journey());
-        PopulationBuilder population = scenario.injectOpen(
-                ProfileInjection.injection(run.profile(), run.config().plan().peakRps(), requestsPerUser));
-        setUp(population).protocols(protocol).assertions(ProfileInjection.assertions(run.profile()));
+    protected void setUpProfile(String scenarioName, ChainBuilder journey) {
+        Profile profile = run.profile();
+        double requestsPerUser = run.config().journeys().expectedRequests(profile.journey());
+        double peakRps = run.config().plan().peakRps();
+        List<PopulationBuilder> populations = new ArrayList<>();
+        Duration warmup = profile.warmup();
+        if (!warmup.isZero()) {
+            populations.add(scenario(scenarioName + WARMUP_SUFFIX).exec(journey)
+                    .injectOpen(ProfileInjection.warmup(profile, peakRps, requestsPerUser)));
+        }
+        populations.add(scenario(scenarioName).exec(journey)
+                .injectOpen(ProfileInjection.measured(profile, peakRps, requestsPerUser)));
+        setUp(populations).protocols(protocol).assertions(ProfileInjection.assertions(profile));
     }
 
     @Override
     public void before() {
-        recorder = run.startRecording();
+        Duration warmup = run.profile().warmup();
+        if (warmup.isZero()) {
+            recorder = run.startRecording();
+            return;
+        }
+        Thread starter = new Thread(() -> {
+            try {
+                Thread.sleep(warmup.toMillis());
+                recorder = run.startRecording();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "salerush-warmup-end");
+        starter.setDaemon(true);
+        starter.start();
     }
 
     @Override

@@ -46,7 +46,6 @@ public final class ExactRecorder implements AutoCloseable {
         this.logWriter = new HistogramLogWriter(logStream);
         logWriter.outputLogFormatVersion();
         logWriter.outputStartTime(startMillis);
-        logWriter.setBaseTime(startMillis);
         logWriter.outputLegend();
         this.flusher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "salerush-metrics-flush");
@@ -129,8 +128,8 @@ public final class ExactRecorder implements AutoCloseable {
             s.recycled = interval;
             s.total.add(interval);
             if (interval.getTotalCount() > 0) {
-                interval.setTag(s.name);
-                logWriter.outputIntervalHistogram(interval);
+                interval.setTag(logTag(s.name));
+                writeInterval(interval);
                 if (allInterval == null) {
                     allInterval = newHistogram();
                     allInterval.setStartTimeStamp(interval.getStartTimeStamp());
@@ -140,9 +139,23 @@ public final class ExactRecorder implements AutoCloseable {
             }
         }
         if (allInterval != null) {
-            logWriter.outputIntervalHistogram(allInterval);
+            writeInterval(allInterval);
         }
         logStream.flush();
+    }
+
+    /** Values are milliseconds, so the legend's Interval_Max column (value / ratio) is in seconds. */
+    private void writeInterval(Histogram interval) {
+        logWriter.outputIntervalHistogram((interval.getStartTimeStamp() - startMillis) / 1000.0,
+                (interval.getEndTimeStamp() - startMillis) / 1000.0, interval, 1000.0);
+    }
+
+    /**
+     * The interval log's tag for a request name. HdrHistogram's log reader splits on spaces and commas, so those
+     * become '_' and ';' ("list products" is tagged "list_products").
+     */
+    public static String logTag(String requestName) {
+        return requestName.replace(' ', '_').replace(',', ';');
     }
 
     static Histogram newHistogram() {

@@ -1,18 +1,16 @@
 package dev.salerush.sim.it;
 
 import dev.salerush.sim.gatling.SalerushSimulation;
-import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.ChainBuilder;
 
-import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
 /** One request per user to the {@link FixedDelayServer}: its answer takes a known time, so the suite's figures can be checked. */
 public class FixedDelayProbeSimulation extends SalerushSimulation {
-    ScenarioBuilder probe = scenario("fixed delay probe")
-            .exec(timed("fixed", http("fixed").get("/fixed").check(status().is(200))));
+    ChainBuilder probe = timed("fixed", http("fixed").get("/fixed").check(status().is(200)));
 
     {
-        setUpProfile(probe);
+        setUpProfile("fixed delay probe", probe);
     }
 }

@@ -1,62 +1,112 @@
 package dev.salerush.sim.it;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
 
 /**
  * A test target with a known service time, run as its own process: {@code GET /fixed} answers after exactly
- * {@code delayMillis} of sleep with enough threads that nothing ever queues, {@code GET /served} tells how many
- * /fixed requests it answered, {@code GET /health} answers 200. It prints its port on stdout and exits when its
- * stdin closes (so it cannot outlive the test that started it).
+ * {@code delayMillis} (sleep, then a spin for the last milliseconds, since sleep alone overshoots by 1–3 ms
+ * here), {@code GET /served} tells how many /fixed requests it answered and the percentiles of the time it took to
+ * serve them, as it measured itself, {@code GET /health} answers 200. One thread per connection, so nothing ever queues, and a minimal HTTP/1.1 implementation with no
+ * framework overhead (the JDK's HttpServer alone adds ~5 ms per response, which would blur the reference).
+ * It prints its port on stdout and exits when its stdin closes, so it cannot outlive the test that started it.
  */
 public final class FixedDelayServer {
+    /** Sleep wakes up late by a few ms on a busy 2-core machine: sleep until this close, then spin. */
+    private static final long SPIN_MILLIS = 5;
+    private static final Recorder SERVICE_MICROS = new Recorder(3);
+    private static final Histogram SERVED = new Histogram(3);
+
     private FixedDelayServer() {
     }
 
     public static void main(String[] args) throws IOException {
         long delayMillis = Long.parseLong(args[0]);
-        AtomicLong served = new AtomicLong();
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 200);
-        server.setExecutor(Executors.newFixedThreadPool(200));
-        server.createContext("/fixed", exchange -> {
-            sleep(delayMillis);
-            served.incrementAndGet();
-            respond(exchange, "{\"ok\":true}");
-        });
-        server.createContext("/served", exchange -> respond(exchange, String.valueOf(served.get())));
-        server.createContext("/health", exchange -> respond(exchange, "{\"status\":\"UP\"}"));
-        server.start();
-        System.out.println(server.getAddress().getPort());
+        ServerSocket server = new ServerSocket(0, 1000, InetAddress.getLoopbackAddress());
+        Thread acceptor = new Thread(() -> accept(server, delayMillis), "acceptor");
+        acceptor.setDaemon(true);
+        acceptor.start();
+        System.out.println(server.getLocalPort());
         System.out.flush();
         while (System.in.read() != -1) {
             // wait for the parent to close our stdin
         }
-        server.stop(0);
         System.exit(0);
     }
 
-    private static void respond(HttpExchange exchange, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
+    private static void accept(ServerSocket server, long delayMillis) {
+        while (true) {
+            try {
+                Socket socket = server.accept();
+                socket.setTcpNoDelay(true);
+                Thread connection = new Thread(() -> serve(socket, delayMillis));
+                connection.setDaemon(true);
+                connection.start();
+            } catch (IOException e) {
+                return;
+            }
         }
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    private static void waitUntil(long deadlineNanos) {
+        long sleepMillis = (deadlineNanos - System.nanoTime()) / 1_000_000 - SPIN_MILLIS;
+        if (sleepMillis > 0) {
+            try {
+                Thread.sleep(sleepMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        while (System.nanoTime() < deadlineNanos) {
+            Thread.onSpinWait();
+        }
+    }
+
+    private static synchronized String served() {
+        SERVED.add(SERVICE_MICROS.getIntervalHistogram());
+        return "{\"served\":" + SERVED.getTotalCount() + ",\"p50Micros\":" + SERVED.getValueAtPercentile(50)
+                + ",\"p95Micros\":" + SERVED.getValueAtPercentile(95) + "}";
+    }
+
+    /** Answers requests on one keep-alive connection until the client closes it. */
+    private static void serve(Socket socket, long delayMillis) {
+        try (socket; BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))) {
+            OutputStream out = socket.getOutputStream();
+            for (String requestLine = in.readLine(); requestLine != null; requestLine = in.readLine()) {
+                for (String header = in.readLine(); header != null && !header.isEmpty(); header = in.readLine()) {
+                    // GET requests only: skip the headers
+                }
+                long start = System.nanoTime();
+                String path = requestLine.split(" ")[1];
+                String body;
+                boolean fixed = path.startsWith("/fixed");
+                if (fixed) {
+                    waitUntil(start + delayMillis * 1_000_000);
+                    body = "{\"ok\":true}";
+                } else if (path.startsWith("/served")) {
+                    body = served();
+                } else {
+                    body = "{\"status\":\"UP\"}";
+                }
+                byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+                out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + bytes.length
+                        + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(bytes);
+                out.flush();
+                if (fixed) {
+                    SERVICE_MICROS.recordValue((System.nanoTime() - start) / 1000);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the client went away
         }
     }
 }

@@ -2,6 +2,9 @@ package dev.salerush.sim.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.HdrHistogram.EncodableHistogram;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,6 +65,8 @@ class SmokeRunIT {
                 .containsExactlyInAnyOrder("list products", "list next page", "product detail");
         assertThat(summary.path("slo").findValuesAsText("metric")).containsExactly("p95Ms", "koPercent");
         assertThat(summary.path("environment").path("dataset").path("rows").path("product").asLong()).isEqualTo(2240);
+
+        assertIntervalLogMatchesSummary(runDir.resolve("latency.hlog"), global);
 
         boolean passed = summary.path("verdict").asText().equals("pass");
         assertThat(result.exitCode() == 0).as("exit code follows the verdict\n" + result.output()).isEqualTo(passed);
@@ -139,6 +144,22 @@ class SmokeRunIT {
             assertThat(folders).hasSize(1);
             return folders.get(0);
         }
+    }
+
+    /** Merging the interval log's untagged (all requests) intervals gives exactly the summary's global figures. */
+    private static void assertIntervalLogMatchesSummary(Path log, JsonNode global) throws IOException {
+        Histogram merged = new Histogram(3);
+        HistogramLogReader reader = new HistogramLogReader(log.toFile());
+        for (EncodableHistogram interval = reader.nextIntervalHistogram(); interval != null; interval = reader.nextIntervalHistogram()) {
+            if (interval.getTag() == null) {
+                merged.add((Histogram) interval);
+            }
+        }
+        assertThat(merged.getTotalCount()).isEqualTo(global.path("count").asLong() - global.path("withoutResponse").asLong());
+        assertThat(merged.getValueAtPercentile(50)).isEqualTo(global.path("p50Ms").asLong());
+        assertThat(merged.getValueAtPercentile(95)).isEqualTo(global.path("p95Ms").asLong());
+        assertThat(merged.getValueAtPercentile(99)).isEqualTo(global.path("p99Ms").asLong());
+        assertThat(merged.getMaxValue()).isEqualTo(global.path("maxMs").asLong());
     }
 
     /**

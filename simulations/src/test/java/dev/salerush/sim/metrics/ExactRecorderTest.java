@@ -78,7 +78,7 @@ class ExactRecorderTest {
         Path log = dir.resolve("latency.hlog");
         ExactRecorder recorder = ExactRecorder.start(log);
         for (int i = 1; i <= 500; i++) {
-            recorder.recordResponseTime("list", i % 50 + 1);
+            recorder.recordResponseTime("list products", i % 50 + 1);
             recorder.recordResponseTime("detail", i % 7 + 1);
         }
         recorder.close();
@@ -89,12 +89,12 @@ class ExactRecorderTest {
         for (Histogram h = (Histogram) reader.nextIntervalHistogram(); h != null; h = (Histogram) reader.nextIntervalHistogram()) {
             if (h.getTag() == null) {
                 untagged.add(h);
-            } else if (h.getTag().equals("list")) {
+            } else if (h.getTag().equals("list_products")) {
                 list.add(h);
             }
         }
         assertThat(untagged.getTotalCount()).isEqualTo(1000);
         assertThat(list.getTotalCount()).isEqualTo(500);
-        assertThat(list.getValueAtPercentile(95)).isEqualTo(recorder.snapshot().requests().get("list").p95Ms());
+        assertThat(list.getValueAtPercentile(95)).isEqualTo(recorder.snapshot().requests().get("list products").p95Ms());
     }
 }

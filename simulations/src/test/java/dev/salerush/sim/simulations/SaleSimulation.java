@@ -5,11 +5,10 @@ import dev.salerush.sim.gatling.SalerushSimulation;
 import dev.salerush.sim.journeys.BrowsingJourney;
 import dev.salerush.sim.journeys.OrderingJourney;
 import dev.salerush.sim.journeys.TargetIds;
-import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.ChainBuilder;
 
 import static io.gatling.javaapi.core.CoreDsl.percent;
 import static io.gatling.javaapi.core.CoreDsl.randomSwitch;
-import static io.gatling.javaapi.core.CoreDsl.scenario;
 
 /**
  * The sale, as the selected profile's journey says: product browsing, sale ordering of hot items, or the sale-day
@@ -22,19 +21,15 @@ public class SaleSimulation extends SalerushSimulation {
     BrowsingJourney browsing = new BrowsingJourney(journeys.browsing(), target, this::timed, ids);
     OrderingJourney ordering = new OrderingJourney(journeys.ordering(), target, this::timed, ids);
 
-    ScenarioBuilder productBrowsing = scenario("product browsing").exec(browsing.browse);
-
-    ScenarioBuilder saleOrdering = scenario("sale ordering").exec(ordering.order);
-
-    ScenarioBuilder saleDay = scenario("sale day").exec(randomSwitch().on(
+    ChainBuilder saleDay = randomSwitch().on(
             percent(journeys.saleDayBrowsingShare()).then(browsing.browse),
-            percent(100 - journeys.saleDayBrowsingShare()).then(ordering.order)));
+            percent(100 - journeys.saleDayBrowsingShare()).then(ordering.order));
 
     {
-        setUpProfile(switch (run.profile().journey()) {
-            case JourneySettings.BROWSING -> productBrowsing;
-            case JourneySettings.ORDERING -> saleOrdering;
-            default -> saleDay;
-        });
+        switch (run.profile().journey()) {
+            case JourneySettings.BROWSING -> setUpProfile("product browsing", browsing.browse);
+            case JourneySettings.ORDERING -> setUpProfile("sale ordering", ordering.order);
+            default -> setUpProfile("sale day", saleDay);
+        }
     }
 }
