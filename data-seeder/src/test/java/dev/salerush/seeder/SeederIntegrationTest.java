@@ -1,5 +1,9 @@
 package dev.salerush.seeder;
 
+import java.sql.SQLException;
+
+import java.util.ArrayList;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -109,6 +113,32 @@ class SeederIntegrationTest {
         assertThat(verify.notes()).containsExactly(
                 "orders: 1 rows added after loading (not part of the dataset)",
                 "payment: 1 rows added after loading (not part of the dataset)");
+    }
+
+    /** Foreign keys are added NOT VALID after the load; this proves the generated rows would have passed them. */
+    @Test
+    void generatedRowsSatisfyEveryForeignKeyAndNewRowsAreChecked() throws Exception {
+        DbTarget t = freshDatabase();
+        new Seeder(t).seed(TestSpecs.small());
+        List<String[]> foreignKeys = new ArrayList<>();
+        try (Connection c = t.connect(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT conrelid::regclass::text, conname FROM pg_constraint "
+                     + "WHERE contype = 'f' AND NOT convalidated ORDER BY conname")) {
+            while (rs.next()) {
+                foreignKeys.add(new String[] {rs.getString(1), rs.getString(2)});
+            }
+        }
+        assertThat(foreignKeys).extracting(fk -> fk[1])
+                .containsExactly("orders_product_fk", "orders_user_fk", "payment_order_fk", "product_brand_fk");
+        try (Connection c = t.connect(); Statement st = c.createStatement()) {
+            for (String[] fk : foreignKeys) {
+                st.execute("ALTER TABLE " + fk[0] + " VALIDATE CONSTRAINT " + fk[1]);
+            }
+            assertThatThrownBy(() -> st.execute("INSERT INTO orders (user_id, product_id, quantity, amount, status, "
+                    + "created_at) VALUES (999999999, 1, 1, 100, 'PAID', now())"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("orders_user_fk");
+        }
+        assertThat(scalar(t, "SELECT count(*) FROM pg_constraint WHERE contype = 'f' AND NOT convalidated")).isZero();
     }
 
     @Test
