@@ -2,6 +2,8 @@ package dev.salerush.sim.config;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigUtil;
+import dev.salerush.seeder.safety.SafetyException;
+import dev.salerush.seeder.safety.TargetGuard;
 import dev.salerush.shop.config.BreakerSettings;
 import dev.salerush.sim.plan.TrafficPlan;
 
@@ -48,6 +50,7 @@ public final class SuiteConfig {
         plan();
         journeys();
         target();
+        ids();
         embedded();
         database();
         resultsDir();
@@ -139,7 +142,15 @@ public final class SuiteConfig {
             throw new ConfigError("db.url must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database) or empty for"
                     + " the embedded database, got '" + url + "'");
         }
-        return new DatabaseSettings(url, reader.string("db.user"), reader.string("db.password"), hostList("db.allowedHosts"));
+        List<String> allowedHosts = hostList("db.allowedHosts");
+        if (!url.isEmpty()) {
+            try {
+                TargetGuard.checkHosts(url, allowedHosts);
+            } catch (SafetyException | IllegalArgumentException e) {
+                throw new ConfigError(e.getMessage(), e);
+            }
+        }
+        return new DatabaseSettings(url, reader.string("db.user"), reader.string("db.password"), allowedHosts);
     }
 
     public TrafficPlan plan() {
@@ -187,6 +198,21 @@ public final class SuiteConfig {
             throw new ConfigError(key + ".max must not be shorter than " + key + ".min");
         }
         return new JourneySettings.ThinkTime(min, max);
+    }
+
+    public IdSettings ids() {
+        String source = reader.string("ids.source").trim();
+        boolean fromDatabase = switch (source) {
+            case "dataset" -> false;
+            case "database" -> true;
+            case "auto" -> !target().embedded() && !database().embedded();
+            default -> throw new ConfigError("ids.source must be one of auto, dataset, database; got '" + source + "'");
+        };
+        if (fromDatabase && database().embedded()) {
+            throw new ConfigError("ids.source = database needs db.url: the database to sample ids from");
+        }
+        return new IdSettings(fromDatabase, reader.nonBlank("ids.brandsQuery"), reader.nonBlank("ids.hotProductsQuery"),
+                reader.nonBlank("ids.maxUserIdQuery"));
     }
 
     /** The {@code dataset} section, handed to the data seeder as it is. */

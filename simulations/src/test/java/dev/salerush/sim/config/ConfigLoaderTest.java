@@ -110,6 +110,61 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aPeakRatioBelowOneIsRefused() {
+        assertThatThrownBy(() -> load("plan.peakToAverage", "0.5").validate())
+                .hasMessage("plan.peakToAverage must be a number between 1.0 and 10000.0, got 0.5");
+    }
+
+    @Test
+    void aDurationWithoutUnitIsRefusedNamingTheKey() {
+        assertThatThrownBy(() -> load("duration", "abc").validate())
+                .hasMessage("duration must be a duration with a unit, e.g. 30s or 500ms, got 'abc'");
+    }
+
+    @Test
+    void durationSetsTheMainStepOfTheProfile() {
+        Profile load = load("profile", "load", "duration", "60s").validate().profile();
+
+        assertThat(load.injection()).extracting(InjectionStep::during)
+                .containsExactly(java.time.Duration.ofMinutes(2), java.time.Duration.ofSeconds(60));
+    }
+
+    @Test
+    void theShippedPlanGivesTheScenarioDocumentsAverage() {
+        assertThat(Math.round(load().plan().averageRps() * 10) / 10.0).isEqualTo(38.2);
+    }
+
+    @Test
+    void idsFromTheDatabaseNeedADatabase() {
+        assertThatThrownBy(() -> load("ids.source", "database").validate())
+                .hasMessage("ids.source = database needs db.url: the database to sample ids from");
+    }
+
+    @Test
+    void idsComeFromTheDatabaseOfAnExternalTargetWhenOneIsConfigured() {
+        SuiteConfig config = load("target.baseUrl", "http://127.0.0.1:8080",
+                "db.url", "jdbc:postgresql://127.0.0.1:5432/shop").validate();
+
+        assertThat(config.ids().fromDatabase()).isTrue();
+        assertThat(load().validate().ids().fromDatabase()).isFalse();
+    }
+
+    @Test
+    void aDatabaseHostOutsideTheAllowListIsRefused() {
+        assertThatThrownBy(() -> load("db.url", "jdbc:postgresql://db.prod.example.com:5432/shop").validate())
+                .isInstanceOf(ConfigError.class)
+                .hasMessageContaining("'db.prod.example.com'")
+                .hasMessageContaining("db.allowedHosts");
+    }
+
+    @Test
+    void everyShippedProfileIsValid() {
+        for (String profile : load().profileNames()) {
+            assertThat(load("profile", profile).validate().profile().slos()).as(profile).isNotEmpty();
+        }
+    }
+
+    @Test
     void missingConfigurationFileSaysWhereItLooked(@TempDir Path root) {
         assertThatThrownBy(() -> ConfigLoader.load(root, new Properties()))
                 .isInstanceOf(ConfigError.class)

@@ -16,7 +16,7 @@ import static io.gatling.javaapi.core.CoreDsl.randomSwitch;
  */
 public class SaleSimulation extends SalerushSimulation {
     private final JourneySettings journeys = run.config().journeys();
-    private final TargetIds ids = TargetIds.fromDataset(run.config());
+    private final TargetIds ids = TargetIds.forRun(run.config());
 
     BrowsingJourney browsing = new BrowsingJourney(journeys.browsing(), target, this::timed, ids);
     OrderingJourney ordering = new OrderingJourney(journeys.ordering(), target, this::timed, ids);
