@@ -137,10 +137,10 @@ public final class SeederCli implements Runnable {
             try {
                 conf = SalerushConfig.load(config);
             } catch (RuntimeException e) {
-                throw new ParameterException(cl, "Invalid value for option '--config': " + e.getMessage());
+                throw invalidOption(cl, "--config", e.getMessage());
             }
             if (scale != null && (!(scale > 0) || scale > DatasetSpec.MAX_SCALE)) {
-                throw new ParameterException(cl, "Invalid value for option '--scale': " + scale
+                throw invalidOption(cl, "--scale", scale
                         + " (allowed: a number > 0 and <= " + DatasetSpec.MAX_SCALE + ", e.g. 0.01 or 1)");
             }
             DatasetSpec ds;
@@ -162,8 +162,7 @@ public final class SeederCli implements Runnable {
             }
             if (report != null && report.toAbsolutePath().getParent() != null
                     && !Files.isDirectory(report.toAbsolutePath().getParent())) {
-                throw new ParameterException(cl, "Invalid value for option '--report': directory of " + report
-                        + " does not exist");
+                throw invalidOption(cl, "--report", "directory of " + report + " does not exist");
             }
             DbTarget target = null;
             boolean useEmbedded = embedded;
@@ -176,7 +175,7 @@ public final class SeederCli implements Runnable {
                     try {
                         JdbcUrls.parse(url);
                     } catch (IllegalArgumentException e) {
-                        throw new ParameterException(cl, "Invalid value for option '" + key + "': " + e.getMessage()
+                        throw invalidOption(cl, key, e.getMessage()
                                 + " (allowed: jdbc:postgresql://host[:port]/database)");
                     }
                     target = DbTarget.fromConfig(conf.getConfig("db"), url, user);
@@ -205,12 +204,48 @@ public final class SeederCli implements Runnable {
     }
 
     record OpenTarget(DbTarget target, EmbeddedDatabase embedded) implements AutoCloseable {
+
+        /**
+         * A seeder for a command that reads the dataset (no plan check after seeding): a throwaway embedded database
+         * is empty, so it is seeded first; an external one is used as it is.
+         */
+        Seeder seederWithDataset(DatasetSpec spec, ProgressListener progress) {
+            Seeder seeder = new Seeder(target).progress(progress).planCheckAfterSeed(false);
+            if (embedded != null) {
+                seeder.seed(spec);
+            }
+            return seeder;
+        }
+
         @Override
         public void close() {
             if (embedded != null) {
                 embedded.close();
             }
         }
+    }
+
+    /** A command on the database named by the {@link Common} options. */
+    abstract static class DatabaseCommand implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        Common common = new Common();
+
+        PrintWriter out() {
+            return spec.commandLine().getOut();
+        }
+
+        /** A usage error unless {@code file} is null or a regular file. */
+        void requireFileIfGiven(String option, Path file) {
+            if (file != null && !Files.isRegularFile(file)) {
+                throw invalidOption(spec.commandLine(), option, file + " is not a file");
+            }
+        }
+    }
+
+    static ParameterException invalidOption(CommandLine cl, String option, String problem) {
+        return new ParameterException(cl, "Invalid value for option '" + option + "': " + problem);
     }
 
     static ProgressListener progressListener() {
@@ -242,11 +277,7 @@ public final class SeederCli implements Runnable {
 
     @Command(name = "seed", mixinStandardHelpOptions = true,
             description = "Load the dataset (a no-op when the database already holds it), then check plans.")
-    static final class Seed implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        Common common = new Common();
+    static final class Seed extends DatabaseCommand {
 
         @Option(names = "--dry-run", description = "print target, counts and planned steps; write nothing")
         boolean dryRun;
@@ -261,11 +292,8 @@ public final class SeederCli implements Runnable {
         @Override
         public Integer call() throws Exception {
             Resolved r = common.resolve(spec);
-            if (importStats != null && !Files.isRegularFile(importStats)) {
-                throw new ParameterException(spec.commandLine(), "Invalid value for option '--import-stats': "
-                        + importStats + " is not a file");
-            }
-            PrintWriter out = spec.commandLine().getOut();
+            requireFileIfGiven("--import-stats", importStats);
+            PrintWriter out = out();
             if (dryRun) {
                 dryRun(out, r);
                 return 0;
@@ -323,21 +351,14 @@ public final class SeederCli implements Runnable {
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
             description = "Check row counts and the fingerprint against the spec (with --embedded: seed first).")
-    static final class Verify implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        Common common = new Common();
+    static final class Verify extends DatabaseCommand {
 
         @Override
         public Integer call() throws Exception {
             Resolved r = common.resolve(spec);
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             try (OpenTarget t = r.open()) {
-                Seeder seeder = new Seeder(t.target()).progress(progressListener()).planCheckAfterSeed(false);
-                if (t.embedded() != null) {
-                    seeder.seed(r.spec());
-                }
+                Seeder seeder = t.seederWithDataset(r.spec(), progressListener());
                 Seeder.VerifyReport v = seeder.verify(r.spec());
                 out.printf("%-10s %12s %12s%n", "table", "expected", "actual");
                 v.expectedRows().forEach((table, n) -> out.printf("%-10s %,12d %,12d%n", table, n,
@@ -355,11 +376,7 @@ public final class SeederCli implements Runnable {
 
     @Command(name = "plan-check", mixinStandardHelpOptions = true,
             description = "EXPLAIN the key queries and compare with the expected plans (with --embedded: seed first).")
-    static final class PlanCheck implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        Common common = new Common();
+    static final class PlanCheck extends DatabaseCommand {
 
         @Option(names = "--expected", paramLabel = "FILE", description = "expected plans (default: the packaged file)")
         Path expected;
@@ -370,16 +387,10 @@ public final class SeederCli implements Runnable {
         @Override
         public Integer call() throws Exception {
             Resolved r = common.resolve(spec);
-            if (expected != null && !Files.isRegularFile(expected)) {
-                throw new ParameterException(spec.commandLine(), "Invalid value for option '--expected': "
-                        + expected + " is not a file");
-            }
-            PrintWriter out = spec.commandLine().getOut();
+            requireFileIfGiven("--expected", expected);
+            PrintWriter out = out();
             try (OpenTarget t = r.open()) {
-                Seeder seeder = new Seeder(t.target()).progress(progressListener()).planCheckAfterSeed(false);
-                if (t.embedded() != null) {
-                    seeder.seed(r.spec());
-                }
+                Seeder seeder = t.seederWithDataset(r.spec(), progressListener());
                 DatasetSpec seeded = seeder.seededSpec();
                 DatasetLayout layout = DatasetLayout.of(seeded);
                 try (Connection c = t.target().connect()) {
@@ -404,11 +415,7 @@ public final class SeederCli implements Runnable {
 
     @Command(name = "stats-export", mixinStandardHelpOptions = true,
             description = "Write the planner statistics of the salerush tables as JSON (input of --import-stats).")
-    static final class StatsExport implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        Common common = new Common();
+    static final class StatsExport extends DatabaseCommand {
 
         @CommandLine.Parameters(paramLabel = "FILE", description = "output file")
         Path file;
@@ -417,13 +424,11 @@ public final class SeederCli implements Runnable {
         public Integer call() throws Exception {
             Resolved r = common.resolve(spec);
             try (OpenTarget t = r.open()) {
-                if (t.embedded() != null) {
-                    new Seeder(t.target()).planCheckAfterSeed(false).seed(r.spec());
-                }
+                t.seederWithDataset(r.spec(), ProgressListener.NONE);
                 try (Connection c = t.target().connect()) {
                     StatsImporter.export(c, Seeder.DATA_TABLES, file);
                 }
-                spec.commandLine().getOut().println("wrote statistics of " + Seeder.DATA_TABLES + " to " + file);
+                out().println("wrote statistics of " + Seeder.DATA_TABLES + " to " + file);
             }
             return 0;
         }
@@ -457,8 +462,7 @@ public final class SeederCli implements Runnable {
             c.report = report;
             Resolved r = c.resolve(spec);
             if (pgbench != null && !Files.isExecutable(pgbench)) {
-                throw new ParameterException(spec.commandLine(), "Invalid value for option '--pgbench': " + pgbench
-                        + " is not an executable file");
+                throw invalidOption(spec.commandLine(), "--pgbench", pgbench + " is not an executable file");
             }
             PrintWriter out = spec.commandLine().getOut();
             Map<String, Object> figures = new Benchmark(r.spec(), pgbench, out, progressListener()).run();

@@ -56,11 +56,6 @@ final class BrandRows implements TableData {
     }
 
     @Override
-    public long rows() {
-        return layout.brandCount();
-    }
-
-    @Override
     public long write(long from, long to, BinaryCopyWriter w) throws IOException {
         FastRandom r = new FastRandom(0);
         long seed = layout.spec().seed();

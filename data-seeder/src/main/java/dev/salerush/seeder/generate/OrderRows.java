@@ -90,11 +90,6 @@ final class OrderRows implements TableData {
     }
 
     @Override
-    public long rows() {
-        return layout.orderCount();
-    }
-
-    @Override
     public long write(long from, long to, BinaryCopyWriter w) throws IOException {
         FastRandom r = new FastRandom(0);
         Order o = new Order();

@@ -46,11 +46,6 @@ final class ProductRows implements TableData {
     }
 
     @Override
-    public long rows() {
-        return layout.productCount();
-    }
-
-    @Override
     public long write(long from, long to, BinaryCopyWriter w) throws IOException {
         FastRandom r = new FastRandom(0);
         long seed = layout.spec().seed();

@@ -25,8 +25,10 @@ public interface TableData {
     /** Units to iterate: 1..units(). */
     long units();
 
-    /** Exact number of rows this table receives. */
-    long rows();
+    /** Exact number of rows this table receives; one per unit unless a table says otherwise. */
+    default long rows() {
+        return units();
+    }
 
     /** Writes the rows of units [from, to) (1-based), returns rows written. */
     long write(long from, long to, BinaryCopyWriter w) throws IOException;

@@ -36,11 +36,6 @@ final class UserRows implements TableData {
     }
 
     @Override
-    public long rows() {
-        return layout.userCount();
-    }
-
-    @Override
     public long write(long from, long to, BinaryCopyWriter w) throws IOException {
         FastRandom r = new FastRandom(0);
         long seed = layout.spec().seed();

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Minimal {@code --key=value} parser. A bare {@code --flag} means {@code --flag=true}. Unknown keys, duplicates and
@@ -52,63 +53,60 @@ public final class ArgsParser {
     }
 
     public int integer(String key, int defaultValue, int min, int max) {
-        String v = values.get(key);
-        if (v == null) {
+        Integer parsed = parsed(key, v -> Integer.parseInt(v.trim()), "an integer");
+        if (parsed == null) {
             return defaultValue;
         }
-        try {
-            int parsed = Integer.parseInt(v.trim());
-            if (parsed < min || parsed > max) {
-                problems.add("--" + key + "=" + v + " is out of range " + min + ".." + max);
-            }
-            return parsed;
-        } catch (NumberFormatException e) {
-            problems.add("--" + key + "=" + v + " is not an integer");
-            return defaultValue;
+        if (parsed < min || parsed > max) {
+            outOfRange(key, min, max);
         }
+        return parsed;
     }
 
     public long longValue(String key, long defaultValue) {
-        String v = values.get(key);
-        if (v == null) {
-            return defaultValue;
-        }
-        try {
-            return Long.parseLong(v.trim());
-        } catch (NumberFormatException e) {
-            problems.add("--" + key + "=" + v + " is not an integer");
-            return defaultValue;
-        }
+        Long parsed = parsed(key, v -> Long.parseLong(v.trim()), "an integer");
+        return parsed == null ? defaultValue : parsed;
     }
 
     public double decimal(String key, double defaultValue, double min, double max) {
-        String v = values.get(key);
-        if (v == null) {
+        Double parsed = parsed(key, v -> Double.parseDouble(v.trim()), "a number");
+        if (parsed == null) {
             return defaultValue;
         }
-        try {
-            double parsed = Double.parseDouble(v.trim());
-            if (!(parsed >= min && parsed <= max)) {
-                problems.add("--" + key + "=" + v + " is out of range " + min + ".." + max);
-            }
-            return parsed;
-        } catch (NumberFormatException e) {
-            problems.add("--" + key + "=" + v + " is not a number");
-            return defaultValue;
+        if (!(parsed >= min && parsed <= max)) {
+            outOfRange(key, min, max);
         }
+        return parsed;
     }
 
     public Duration duration(String key, Duration defaultValue) {
+        Duration parsed = parsed(key, Durations::parse, null);
+        return parsed == null ? defaultValue : parsed;
+    }
+
+    /**
+     * The value of {@code key} read by {@code parser}; null when the option is absent or malformed (then the callers
+     * fall back to their default, and the malformed value is recorded as a problem).
+     *
+     * @param expected what the value should be, e.g. "an integer"; null to record the parser's own message, for
+     *                 parsers whose message names the value and the expected format
+     */
+    private <T> T parsed(String key, Function<String, T> parser, String expected) {
         String v = values.get(key);
         if (v == null) {
-            return defaultValue;
+            return null;
         }
         try {
-            return Durations.parse(v);
+            return parser.apply(v);
         } catch (IllegalArgumentException e) {
-            problems.add("--" + key + ": " + e.getMessage());
-            return defaultValue;
+            problems.add(expected == null ? "--" + key + ": " + e.getMessage()
+                    : "--" + key + "=" + v + " is not " + expected);
+            return null;
         }
+    }
+
+    private void outOfRange(String key, Object min, Object max) {
+        problems.add("--" + key + "=" + values.get(key) + " is out of range " + min + ".." + max);
     }
 
     public boolean flag(String key) {

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntFunction;
 import java.util.function.Predicate;
 
 /**
@@ -32,6 +33,7 @@ final class ChildProcess implements AutoCloseable {
 
     static final Duration GRACE = Duration.ofSeconds(5);
     private static final int LOG_TAIL_LINES = 40;
+    private static final int PORT_ATTEMPTS = 3;
     private static final Set<ChildProcess> RUNNING = Collections.synchronizedSet(new LinkedHashSet<>());
     private static final AtomicBoolean HOOK_INSTALLED = new AtomicBoolean();
 
@@ -49,6 +51,26 @@ final class ChildProcess implements AutoCloseable {
         PortTakenException(String message) {
             super(message);
         }
+    }
+
+    /**
+     * Runs {@code startOn} with {@code requestedPort}; port 0 picks a free port instead, and picks again (up to
+     * {@value #PORT_ATTEMPTS} times) when another process takes it before the child binds it.
+     *
+     * @throws PortTakenException the port was taken (on the last attempt)
+     */
+    static <T> T startOnPort(int requestedPort, IntFunction<T> startOn) {
+        boolean pickPort = requestedPort == 0;
+        PortTakenException last = null;
+        for (int attempt = 1; attempt <= (pickPort ? PORT_ATTEMPTS : 1); attempt++) {
+            int port = pickPort ? FreePorts.pick() : requestedPort;
+            try {
+                return startOn.apply(port);
+            } catch (PortTakenException e) {
+                last = e;
+            }
+        }
+        throw last;
     }
 
     private ChildProcess(String name, Process process, int port, Path logFile, long logOffset) {
@@ -228,6 +250,23 @@ final class ChildProcess implements AutoCloseable {
     static Path javaExecutable() {
         String exe = System.getProperty("os.name", "").toLowerCase().contains("win") ? "java.exe" : "java";
         return Path.of(System.getProperty("java.home"), "bin", exe);
+    }
+
+    /**
+     * The start of a child's java command: the JVM, its heap limit and exit on OOM (a child in a broken state should
+     * not linger), then {@code systemProperties} and the extra JVM arguments of the options; the classpath, main
+     * class and program arguments follow.
+     */
+    static List<String> javaCommand(ProcessOptions options, List<String> systemProperties) {
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable().toString());
+        if (options.heap() != null && !options.heap().isEmpty()) {
+            command.add("-Xmx" + options.heap());
+        }
+        command.add("-XX:+ExitOnOutOfMemoryError");
+        command.addAll(systemProperties);
+        command.addAll(options.jvmArgs());
+        return command;
     }
 
     /**

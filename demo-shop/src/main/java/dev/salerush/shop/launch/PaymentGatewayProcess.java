@@ -7,7 +7,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,23 +15,20 @@ import java.util.Map;
  * The payment gateway: WireMock standalone as its own OS process on 127.0.0.1, with the approval stub of
  * {@code dev/salerush/shop/gateway/payments-approved.json} (log-normal latency from the settings) written into its
  * root directory. Its classpath is the wiremock-standalone jar plus demo-shop's own classes (for the orphan-safe
- * {@link PaymentGatewayMain}); nothing else. Faults are switched at runtime through {@link #admin()}.
+ * {@link PaymentGatewayMain}); nothing else. Faults are switched at runtime through {@link #admin()}; the shop's
+ * --gateway-url points to {@link #baseUrl()}.
  */
-public final class PaymentGatewayProcess implements AutoCloseable {
+public final class PaymentGatewayProcess extends LaunchedProcess<GatewaySettings> {
 
     /** Id of the approval stub (stable, so drills can edit it with PUT /__admin/mappings/{id}). */
     public static final String APPROVAL_STUB_ID = "5a1e2a5b-0000-4000-8000-000000000001";
     private static final String STUB_RESOURCE = "/dev/salerush/shop/gateway/payments-approved.json";
-    private static final int PORT_ATTEMPTS = 3;
 
-    private final ChildProcess child;
-    private final GatewaySettings settings;
     private final GatewayAdmin admin;
 
     private PaymentGatewayProcess(ChildProcess child, GatewaySettings settings) {
-        this.child = child;
-        this.settings = settings;
-        this.admin = new GatewayAdmin(URI.create("http://127.0.0.1:" + child.port()));
+        super(child, settings);
+        this.admin = new GatewayAdmin(URI.create(baseUrl()));
     }
 
     /**
@@ -45,19 +41,10 @@ public final class PaymentGatewayProcess implements AutoCloseable {
                 ChildClasspath.onlyLocationsOf(wiremock.Run.class, PaymentGatewayMain.class));
         Path rootDir = rootDir(options);
         writeStub(rootDir, settings);
-        boolean pickPort = settings.port() == 0;
-        LaunchException last = null;
-        for (int attempt = 1; attempt <= (pickPort ? PORT_ATTEMPTS : 1); attempt++) {
-            int port = pickPort ? FreePorts.pick() : settings.port();
-            List<String> command = new ArrayList<>();
-            command.add(ChildProcess.javaExecutable().toString());
-            if (options.heap() != null && !options.heap().isEmpty()) {
-                command.add("-Xmx" + options.heap());
-            }
-            command.add("-XX:+ExitOnOutOfMemoryError");
-            command.add("-D" + PaymentGatewayMain.PARENT_PID_PROPERTY + "=" + ProcessHandle.current().pid());
-            command.add("-D" + PaymentGatewayMain.STDIN_EOF_PROPERTY + "=true");
-            command.addAll(options.jvmArgs());
+        return ChildProcess.startOnPort(settings.port(), port -> {
+            List<String> command = ChildProcess.javaCommand(options, List.of(
+                    "-D" + PaymentGatewayMain.PARENT_PID_PROPERTY + "=" + ProcessHandle.current().pid(),
+                    "-D" + PaymentGatewayMain.STDIN_EOF_PROPERTY + "=true"));
             command.addAll(List.of("-cp", classpath, PaymentGatewayMain.class.getName()));
             command.addAll(List.of(
                     "--port", Integer.toString(port),
@@ -70,17 +57,12 @@ public final class PaymentGatewayProcess implements AutoCloseable {
                     "--disable-request-logging",
                     "--disable-banner",
                     "--disable-gzip"));
-            try {
-                ChildProcess child = ChildProcess.start("payment gateway", command, Map.of(), options.logFile(),
-                        port, URI.create("http://127.0.0.1:" + port + "/__admin/health"), options.startupTimeout(),
-                        tail -> tail.contains("Address already in use") || tail.contains("BindException")
-                                || tail.contains("Failed to bind"));
-                return new PaymentGatewayProcess(child, settings.withPort(port));
-            } catch (ChildProcess.PortTakenException e) {
-                last = e;
-            }
-        }
-        throw last;
+            ChildProcess child = ChildProcess.start("payment gateway", command, Map.of(), options.logFile(),
+                    port, URI.create("http://127.0.0.1:" + port + "/__admin/health"), options.startupTimeout(),
+                    tail -> tail.contains("Address already in use") || tail.contains("BindException")
+                            || tail.contains("Failed to bind"));
+            return new PaymentGatewayProcess(child, settings.withPort(port));
+        });
     }
 
     private static Path rootDir(ProcessOptions options) {
@@ -118,11 +100,6 @@ public final class PaymentGatewayProcess implements AutoCloseable {
         }
     }
 
-    /** {@code http://127.0.0.1:<port>}: what the shop's --gateway-url points to. */
-    public String baseUrl() {
-        return "http://127.0.0.1:" + child.port();
-    }
-
     /** {@code http://127.0.0.1:<port>/__admin}: WireMock's admin API (mappings, requests journal, settings). */
     public String adminUrl() {
         return baseUrl() + "/__admin";
@@ -131,35 +108,5 @@ public final class PaymentGatewayProcess implements AutoCloseable {
     /** Runtime fault switching and the request journal. */
     public GatewayAdmin admin() {
         return admin;
-    }
-
-    public int port() {
-        return child.port();
-    }
-
-    public long pid() {
-        return child.pid();
-    }
-
-    public Path logFile() {
-        return child.logFile();
-    }
-
-    public boolean isAlive() {
-        return child.isAlive();
-    }
-
-    public GatewaySettings settings() {
-        return settings;
-    }
-
-    public ProcessHandle processHandle() {
-        return child.handle();
-    }
-
-    /** Graceful stop (SIGTERM), SIGKILL after 5 s; returns when the port is free. Idempotent. */
-    @Override
-    public void close() {
-        child.close();
     }
 }
