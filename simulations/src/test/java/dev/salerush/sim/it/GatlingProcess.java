@@ -12,13 +12,14 @@ import java.util.concurrent.TimeUnit;
  * Runs a real Gatling JVM, as gatling-maven-plugin does ({@code io.gatling.app.Gatling --simulation ...}), with the
  * test's classpath and the given {@code -D} properties, and captures its console output.
  */
-final class GatlingProcess {
-    static final Path PROJECT_ROOT = Path.of("..").toAbsolutePath().normalize();
+public final class GatlingProcess {
+    /** The project root: the working directory (benchmarks run from it) or its parent (the module's tests run in simulations/). */
+    public static final Path PROJECT_ROOT = projectRoot();
 
-    record Result(int exitCode, String output, long millis) {
+    public record Result(int exitCode, String output, long millis) {
     }
 
-    static Result run(String simulation, Path gatlingResults, Map<String, String> properties, long timeoutSeconds)
+    public static Result run(String simulation, Path gatlingResults, Map<String, String> properties, long timeoutSeconds)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -51,6 +52,11 @@ final class GatlingProcess {
         } finally {
             Files.deleteIfExists(output);
         }
+    }
+
+    private static Path projectRoot() {
+        Path cwd = Path.of("").toAbsolutePath();
+        return Files.isRegularFile(cwd.resolve("conf/salerush.conf")) ? cwd : cwd.getParent();
     }
 
     private GatlingProcess() {
