@@ -29,8 +29,10 @@ import java.util.Map;
  */
 public final class SaleRun {
     private static final Logger log = LoggerFactory.getLogger(SaleRun.class);
-    /** Exit status for bad input and failed runs, like Gatling's own failed assertions. */
+    /** Exit status of a run whose verdict is fail, like Gatling's own failed assertions. */
     public static final int EXIT_FAILURE = 2;
+    /** Exit status for bad input and targets that cannot be reached or started: nothing was measured. */
+    public static final int EXIT_NOT_RUN = 3;
 
     private final SuiteConfig config;
     private final Profile profile;
@@ -149,7 +151,7 @@ public final class SaleRun {
                 .ifPresent(report -> GatlingReportCopier.copy(report, folder.dir()));
         System.out.print(ConsoleReport.render(summary, folder.dir().toString()));
         System.out.flush();
-        if (!interrupted && RunSummary.FAIL.equals(summary.verdict())) {
+        if (summary.failure() == null && RunSummary.FAIL.equals(summary.verdict())) {
             // The exact verdict decides, even where Gatling's approximate assertions passed.
             Runtime.getRuntime().halt(EXIT_FAILURE);
         }
@@ -158,7 +160,7 @@ public final class SaleRun {
     private static SaleRun exit(String message) {
         System.err.println("salerush: " + message);
         System.err.flush();
-        System.exit(EXIT_FAILURE);
+        System.exit(EXIT_NOT_RUN);
         throw new IllegalStateException("unreachable");
     }
 }

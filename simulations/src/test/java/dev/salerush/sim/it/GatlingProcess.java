@@ -19,8 +19,14 @@ public final class GatlingProcess {
     public record Result(int exitCode, String output, long millis) {
     }
 
+    /** Runs Gatling to the end (or fails the test after {@code timeoutSeconds}). */
     public static Result run(String simulation, Path gatlingResults, Map<String, String> properties, long timeoutSeconds)
             throws IOException, InterruptedException {
+        return start(simulation, gatlingResults, properties).await(timeoutSeconds);
+    }
+
+    /** Starts Gatling and returns at once; its console output goes to a file that can be watched. */
+    public static Running start(String simulation, Path gatlingResults, Map<String, String> properties) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // the JVM options gatling-maven-plugin forks Gatling with
@@ -39,18 +45,40 @@ public final class GatlingProcess {
         command.add(gatlingResults.toString());
 
         Path output = Files.createTempFile("gatling-run", ".log");
-        long start = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
-        try {
-            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                process.destroy();
-                process.waitFor(20, TimeUnit.SECONDS);
-                process.destroyForcibly();
-                throw new AssertionError("Gatling run did not end within " + timeoutSeconds + " s:\n" + Files.readString(output));
+        return new Running(process, output, System.nanoTime());
+    }
+
+    /** A Gatling JVM that was started. */
+    public record Running(Process process, Path output, long startNanos) {
+
+        public String outputSoFar() throws IOException {
+            return Files.readString(output);
+        }
+
+        /** Waits until the console output contains {@code text}; fails the test if it does not within the timeout. */
+        public void awaitOutput(String text, long timeoutSeconds) throws IOException, InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+            while (!outputSoFar().contains(text)) {
+                if (!process.isAlive() || System.nanoTime() > deadline) {
+                    throw new AssertionError("'" + text + "' did not appear:\n" + outputSoFar());
+                }
+                Thread.sleep(200);
             }
-            return new Result(process.exitValue(), Files.readString(output), (System.nanoTime() - start) / 1_000_000);
-        } finally {
-            Files.deleteIfExists(output);
+        }
+
+        public Result await(long timeoutSeconds) throws IOException, InterruptedException {
+            try {
+                if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                    process.destroy();
+                    process.waitFor(20, TimeUnit.SECONDS);
+                    process.destroyForcibly();
+                    throw new AssertionError("Gatling run did not end within " + timeoutSeconds + " s:\n" + outputSoFar());
+                }
+                return new Result(process.exitValue(), outputSoFar(), (System.nanoTime() - startNanos) / 1_000_000);
+            } finally {
+                Files.deleteIfExists(output);
+            }
         }
     }
 

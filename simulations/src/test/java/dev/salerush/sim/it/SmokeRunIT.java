@@ -138,6 +138,29 @@ class SmokeRunIT {
         assertThat(summary.has("global")).isFalse();
     }
 
+    @Test
+    void ctrlCDuringTheLoadStopsEverythingAndKeepsPartialResults() throws Exception {
+        Map<String, String> properties = shortSmokeRun();
+        properties.put("duration", "60s");
+        GatlingProcess.Running running = GatlingProcess.start(SIMULATION, work.resolve("gatling"), properties);
+        running.awaitOutput("started...", 240);
+        Thread.sleep(2_000);
+
+        // Ctrl-C in a terminal sends SIGINT to the foreground process group, the forked Gatling JVM included
+        new ProcessBuilder("kill", "-INT", String.valueOf(running.process().pid())).start().waitFor();
+        GatlingProcess.Result result = running.await(60);
+
+        assertThat(result.exitCode()).as(result.output()).isNotZero();
+        Path runDir = onlyRunFolder();
+        JsonNode summary = JSON.readTree(runDir.resolve("summary.json").toFile());
+        assertThat(summary.path("status").asText()).isEqualTo("partial");
+        assertThat(summary.path("verdict").asText()).isEqualTo("fail");
+        assertThat(summary.path("failure").asText()).contains("interrupted");
+        assertThat(summary.path("global").path("count").asLong()).isPositive();
+        assertThat(runDir.resolve("latency.hlog")).isNotEmptyFile();
+        assertNothingLeftBehind(summary, runDir);
+    }
+
     private Path onlyRunFolder() throws IOException {
         try (Stream<Path> runs = Files.list(work.resolve("results"))) {
             List<Path> folders = runs.toList();
