@@ -52,7 +52,7 @@ public record InjectionStep(Type type, Rate from, Rate to, Duration during, bool
         };
     }
 
-    private static Rate rate(ConfigReader step, String absoluteKey, String peakKey, boolean zeroAllowed) {
+    static Rate rate(ConfigReader step, String absoluteKey, String peakKey, boolean zeroAllowed) {
         boolean absolute = step.has(absoluteKey);
         if (absolute == step.has(peakKey)) {
             throw new ConfigError(step.key(absoluteKey) + " or " + step.key(peakKey) + ": set exactly one of them"

@@ -5,7 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A named run profile: how users arrive and which SLOs decide the verdict. */
-public record Profile(String name, String description, String journey, List<InjectionStep> injection, List<Slo> slos) {
+/**
+ * @param stairs a stress staircase (its steps are the injection), or {@code null}
+ */
+public record Profile(String name, String description, String journey, List<InjectionStep> injection, List<Slo> slos,
+                      Stairs stairs) {
     static final List<String> JOURNEYS = List.of(JourneySettings.BROWSING, JourneySettings.ORDERING, JourneySettings.SALE_DAY);
 
     static Profile from(String name, ConfigReader profile) {
@@ -14,10 +18,18 @@ public record Profile(String name, String description, String journey, List<Inje
         if (!JOURNEYS.contains(journey)) {
             throw new ConfigError(profile.key("journey") + " must be one of " + String.join(", ", JOURNEYS) + ", got '" + journey + "'");
         }
+        Stairs stairs = profile.has("stairs") ? Stairs.from(new ConfigReader(profile.section("stairs"), profile.key("stairs"))) : null;
+        if (stairs != null && profile.has("injection")) {
+            throw new ConfigError(profile.key("stairs") + " and " + profile.key("injection") + ": give one of them");
+        }
         List<InjectionStep> injection = new ArrayList<>();
-        var steps = profile.sections("injection");
-        for (int i = 0; i < steps.size(); i++) {
-            injection.add(InjectionStep.from(new ConfigReader(steps.get(i), profile.key("injection") + "[" + i + "]")));
+        if (stairs != null) {
+            injection.addAll(stairs.injection());
+        } else {
+            var steps = profile.sections("injection");
+            for (int i = 0; i < steps.size(); i++) {
+                injection.add(InjectionStep.from(new ConfigReader(steps.get(i), profile.key("injection") + "[" + i + "]")));
+            }
         }
         for (int i = 1; i < injection.size(); i++) {
             if (!injection.get(i).measured() && injection.get(i - 1).measured()) {
@@ -36,13 +48,19 @@ public record Profile(String name, String description, String journey, List<Inje
         if (slos.isEmpty()) {
             throw new ConfigError(profile.key("slo") + " is empty; a profile without SLOs has no verdict, add at least one");
         }
-        return new Profile(name, description, journey, List.copyOf(injection), List.copyOf(slos));
+        return new Profile(name, description, journey, List.copyOf(injection), List.copyOf(slos), stairs);
     }
 
     /**
-     * The same profile with its main phase (the longest measured step, the first of equals) lasting {@code duration}.
+     * The same profile with its main phase (the longest measured step, the first of equals; every step of a
+     * staircase) lasting {@code duration}.
      */
     public Profile withMainPhase(Duration duration) {
+        if (stairs != null) {
+            // a staircase's main phase is each of its steps
+            Stairs held = stairs.withHold(duration);
+            return new Profile(name, description, journey, held.injection(), slos, held);
+        }
         int main = injection.size() - 1;
         for (int i = injection.size() - 1; i >= 0; i--) {
             if (injection.get(i).measured() && injection.get(i).during().compareTo(injection.get(main).during()) >= 0) {
@@ -51,7 +69,7 @@ public record Profile(String name, String description, String journey, List<Inje
         }
         List<InjectionStep> steps = new ArrayList<>(injection);
         steps.set(main, steps.get(main).withDuring(duration));
-        return new Profile(name, description, journey, List.copyOf(steps), slos);
+        return new Profile(name, description, journey, List.copyOf(steps), slos, stairs);
     }
 
     /** How long the leading unmeasured (warm-up) steps last. */

@@ -51,6 +51,7 @@ public final class SuiteConfig {
         journeys();
         target();
         ids();
+        metrics();
         embedded();
         database();
         resultsDir();
@@ -213,6 +214,35 @@ public final class SuiteConfig {
         }
         return new IdSettings(fromDatabase, reader.nonBlank("ids.brandsQuery"), reader.nonBlank("ids.hotProductsQuery"),
                 reader.nonBlank("ids.maxUserIdQuery"));
+    }
+
+    /** The {@code metrics} section: server-side metrics scraped during a run. */
+    public MetricsSettings metrics() {
+        boolean enabled = reader.bool("metrics.enabled");
+        String url = reader.string("metrics.url").trim();
+        if (!url.isEmpty()) {
+            URI uri = httpUrl("metrics.url", url);
+            List<String> allowedHosts = hostList("target.allowedHosts");
+            if (!TargetSettings.isAllowed(uri.getHost(), allowedHosts)) {
+                throw new ConfigError("metrics.url host '" + uri.getHost() + "' is not in target.allowedHosts "
+                        + allowedHosts + "; add it there on purpose if the suite may scrape it");
+            }
+        }
+        java.time.Duration interval = reader.positiveDuration("metrics.interval");
+        if (interval.toMillis() < 100 || interval.toMillis() > 60_000) {
+            throw new ConfigError("metrics.interval must be between 100ms and 60s, got " + interval.toMillis() + "ms");
+        }
+        java.util.function.Function<String, String> name = key -> {
+            String value = reader.nonBlank("metrics.names." + key).trim();
+            if (!value.matches("[a-zA-Z_:][a-zA-Z0-9_:]*")) {
+                throw new ConfigError("metrics.names." + key + " must be a Prometheus metric name"
+                        + " ([a-zA-Z_:][a-zA-Z0-9_:]*), got '" + value + "'");
+            }
+            return value;
+        };
+        return new MetricsSettings(enabled, url, interval, new MetricsSettings.Names(name.apply("cpu"),
+                name.apply("heap"), name.apply("requests"), name.apply("poolActive"), name.apply("poolPending"),
+                name.apply("breakerState")));
     }
 
     /** The {@code dataset} section, handed to the data seeder as it is. */

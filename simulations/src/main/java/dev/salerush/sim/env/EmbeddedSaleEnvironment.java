@@ -28,6 +28,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The default target: an embedded PostgreSQL filled by the data seeder, the payment gateway and the demo shop, each
@@ -41,11 +42,13 @@ public final class EmbeddedSaleEnvironment implements SaleEnvironment {
 
     private final URI baseUrl;
     private final URI gatewayUrl;
+    private final DatabaseSettings database;
     private final Map<String, Object> description;
 
-    private EmbeddedSaleEnvironment(URI baseUrl, URI gatewayUrl, Map<String, Object> description) {
+    private EmbeddedSaleEnvironment(URI baseUrl, URI gatewayUrl, DatabaseSettings database, Map<String, Object> description) {
         this.baseUrl = baseUrl;
         this.gatewayUrl = gatewayUrl;
+        this.database = database;
         this.description = description;
     }
 
@@ -84,7 +87,7 @@ public final class EmbeddedSaleEnvironment implements SaleEnvironment {
         description.put("gateway", gateway.baseUrl());
         description.put("database", JdbcUrls.mask(database.url()));
         description.put("dataset", datasetFacts(seeded));
-        return new EmbeddedSaleEnvironment(URI.create(shop.baseUrl()), URI.create(gateway.baseUrl()), description);
+        return new EmbeddedSaleEnvironment(URI.create(shop.baseUrl()), URI.create(gateway.baseUrl()), database, description);
     }
 
     /** The configured external database, or a freshly started embedded one. */
@@ -153,6 +156,11 @@ public final class EmbeddedSaleEnvironment implements SaleEnvironment {
     @Override
     public boolean embedded() {
         return true;
+    }
+
+    @Override
+    public Optional<DatabaseSettings> database() {
+        return Optional.of(database);
     }
 
     @Override

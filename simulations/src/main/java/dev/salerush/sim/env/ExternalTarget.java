@@ -1,23 +1,33 @@
 package dev.salerush.sim.env;
 
+import dev.salerush.sim.config.DatabaseSettings;
 import dev.salerush.sim.config.TargetSettings;
 
 import java.net.URI;
 import java.util.Map;
+import java.util.Optional;
 
 /** A team's own service: nothing is started or stopped, its health endpoint must answer before any load. */
 public final class ExternalTarget implements SaleEnvironment {
     private final URI baseUrl;
+    private final DatabaseSettings database;
 
-    private ExternalTarget(URI baseUrl) {
+    private ExternalTarget(URI baseUrl, DatabaseSettings database) {
         this.baseUrl = baseUrl;
+        this.database = database;
     }
 
     /** Checks the target answers its health endpoint (the host was checked against the allow-list by the config). */
-    public static ExternalTarget connect(TargetSettings target) {
+    public static ExternalTarget connect(TargetSettings target, DatabaseSettings database) {
         URI baseUrl = target.baseUrl();
-        HealthCheck.awaitHealthy(baseUrl.resolve(target.healthPath()), target.healthTimeout());
-        return new ExternalTarget(baseUrl);
+        HealthCheck.awaitHealthy(URI.create(baseUrl.toString().replaceAll("/$", "") + target.healthPath()),
+                target.healthTimeout());
+        return new ExternalTarget(baseUrl, database.embedded() ? null : database);
+    }
+
+    @Override
+    public Optional<DatabaseSettings> database() {
+        return Optional.ofNullable(database);
     }
 
     @Override

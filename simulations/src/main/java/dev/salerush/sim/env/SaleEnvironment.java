@@ -1,6 +1,9 @@
 package dev.salerush.sim.env;
 
+import dev.salerush.sim.config.DatabaseSettings;
+
 import java.net.URI;
+import java.util.Optional;
 import java.util.Map;
 
 /** The service a run sends load to: the embedded sale environment or a team's own service. */
@@ -9,6 +12,9 @@ public interface SaleEnvironment extends AutoCloseable {
     URI baseUrl();
 
     boolean embedded();
+
+    /** The target's database, when the suite can reach it (for server metrics and checks). */
+    Optional<DatabaseSettings> database();
 
     /** Facts about the environment for the run summary (never credentials). */
     Map<String, Object> describe();

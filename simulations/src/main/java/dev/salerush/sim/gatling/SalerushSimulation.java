@@ -15,6 +15,7 @@ import io.gatling.javaapi.http.HttpRequestActionBuilder;
 
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.core.CoreDsl.stopLoadGeneratorIf;
 import static io.gatling.javaapi.http.HttpDsl.http;
 
 /**
@@ -28,7 +29,7 @@ public abstract class SalerushSimulation extends Simulation {
     private static final String MEASURED = "salerush.measured";
     /** Warm-up users run in their own scenario, named like the measured one plus this. */
     static final String WARMUP_SUFFIX = " (warm-up)";
-    /** Set when the measured window starts: in before(), or after the profile's warm-up steps. */
+    /** Set in before(), when load starts; warm-up users' requests are told apart by their scenario. */
     private volatile ExactRecorder recorder;
 
     protected final HttpProtocolBuilder protocol = protocol(run.environment().baseUrl().toString(), target);
@@ -58,7 +59,13 @@ public abstract class SalerushSimulation extends Simulation {
      * users (the profile's unmeasured leading steps) are not recorded.
      */
     protected ChainBuilder timed(String name, HttpRequestActionBuilder request) {
-        return exec(session -> session.markAsSucceeded().set(MEASURED, !session.scenario().endsWith(WARMUP_SUFFIX)))
+        return exec(session -> {
+                    boolean measured = !session.scenario().endsWith(WARMUP_SUFFIX);
+                    if (measured) {
+                        recorder.recordSent(name);
+                    }
+                    return session.markAsSucceeded().set(MEASURED, measured);
+                })
                 .exec(request.transformResponse((response, session) -> {
                     if (session.getBoolean(MEASURED)) {
                         recorder.recordResponseTime(name, response.endTimestamp() - response.startTimestamp());
@@ -81,8 +88,13 @@ public abstract class SalerushSimulation extends Simulation {
      */
     protected void setUpProfile(String scenarioName, ChainBuilder journey) {
         Profile profile = run.profile();
-        double requestsPerUser = run.config().journeys().expectedRequests(profile.journey());
+        double requestsPerUser = requestsPerUser();
         double peakRps = run.config().plan().peakRps();
+        if (profile.stairs() != null) {
+            // a staircase ends by itself once the SLOs have been breached long enough: no new user starts then
+            journey = exec(stopLoadGeneratorIf(session -> run.stress().stopReason(),
+                    session -> run.stress() != null && run.stress().shouldStop())).exec(journey);
+        }
         List<PopulationBuilder> populations = new ArrayList<>();
         Duration warmup = profile.warmup();
         if (!warmup.isZero()) {
@@ -94,23 +106,14 @@ public abstract class SalerushSimulation extends Simulation {
         setUp(populations).protocols(protocol).assertions(ProfileInjection.assertions(profile));
     }
 
+    /** Mean requests one virtual user sends: the profile's journey's, unless a simulation knows its own. */
+    protected double requestsPerUser() {
+        return run.config().journeys().expectedRequests(run.profile().journey());
+    }
+
     @Override
     public void before() {
-        Duration warmup = run.profile().warmup();
-        if (warmup.isZero()) {
-            recorder = run.startRecording();
-            return;
-        }
-        Thread starter = new Thread(() -> {
-            try {
-                Thread.sleep(warmup.toMillis());
-                recorder = run.startRecording();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "salerush-warmup-end");
-        starter.setDaemon(true);
-        starter.start();
+        recorder = run.startRecording(requestsPerUser());
     }
 
     @Override

@@ -12,8 +12,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -34,14 +36,19 @@ public final class ExactRecorder implements AutoCloseable {
     static final int SIGNIFICANT_DIGITS = 3;
 
     private final Map<String, Series> series = new ConcurrentHashMap<>();
+    private final List<IntervalListener> listeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService flusher;
     private final PrintStream logStream;
     private final HistogramLogWriter logWriter;
     private final long startMillis;
+    private long lastFlushMillis;
+    /** When the first measured request was sent: the rate window starts there, after any warm-up. */
+    private final java.util.concurrent.atomic.AtomicLong firstSentMillis = new java.util.concurrent.atomic.AtomicLong();
     private volatile long stopMillis;
 
     private ExactRecorder(Path intervalLog, long startMillis) throws IOException {
         this.startMillis = startMillis;
+        this.lastFlushMillis = startMillis;
         this.logStream = new PrintStream(Files.newOutputStream(intervalLog), false, java.nio.charset.StandardCharsets.UTF_8);
         this.logWriter = new HistogramLogWriter(logStream);
         logWriter.outputLogFormatVersion();
@@ -67,6 +74,14 @@ public final class ExactRecorder implements AutoCloseable {
     /** Records the response time of a response that arrived (whatever its status). */
     public void recordResponseTime(String request, long millis) {
         series(request).recorder.recordValue(Math.min(Math.max(millis, 0), HIGHEST_TRACKABLE_MS));
+    }
+
+    /** Records that a request is being sent (before its response), so offered and achieved rates can be compared. */
+    public void recordSent(String request) {
+        if (firstSentMillis.get() == 0) {
+            firstSentMillis.compareAndSet(0, System.currentTimeMillis());
+        }
+        series(request).sent.increment();
     }
 
     /** Records Gatling's verdict on a request once its checks ran: OK, or KO (bad status, failed check, no response). */
@@ -99,7 +114,8 @@ public final class ExactRecorder implements AutoCloseable {
     /** Totals so far; after {@link #close()} these are the run's final figures. */
     public synchronized RecordedRun snapshot() {
         long end = stopMillis != 0 ? stopMillis : System.currentTimeMillis();
-        double seconds = (end - startMillis) / 1000.0;
+        long start = Math.max(startMillis, firstSentMillis.get());
+        double seconds = (end - start) / 1000.0;
         Histogram all = newHistogram();
         long ok = 0;
         long ko = 0;
@@ -110,7 +126,7 @@ public final class ExactRecorder implements AutoCloseable {
             ok += s.ok.sum();
             ko += s.ko.sum();
         }
-        return new RecordedRun(startMillis, end, LatencyStats.of(ok, ko, all, seconds), perRequest);
+        return new RecordedRun(start, end, LatencyStats.of(ok, ko, all, seconds), perRequest);
     }
 
     private void flushSafely() {
@@ -121,12 +137,34 @@ public final class ExactRecorder implements AutoCloseable {
         }
     }
 
+    /**
+     * Receives every one-second interval as it is flushed. The histograms are only valid during the call (they are
+     * recycled): copy what you keep.
+     */
+    public interface IntervalListener {
+        void onInterval(long startMillis, long endMillis, Map<String, Interval> perRequest);
+    }
+
+    /** One request name's figures over one interval. */
+    public record Interval(Histogram latencies, long ok, long ko, long sent) {
+    }
+
+    /** Adds a listener for the intervals flushed from now on. */
+    public void addListener(IntervalListener listener) {
+        listeners.add(listener);
+    }
+
     private synchronized void flush() {
         Histogram allInterval = null;
+        long intervalStart = lastFlushMillis;
+        long intervalEnd = System.currentTimeMillis();
+        lastFlushMillis = intervalEnd;
+        Map<String, Interval> perRequest = new LinkedHashMap<>();
         for (Series s : series.values()) {
             Histogram interval = s.recorder.getIntervalHistogram(s.recycled);
             s.recycled = interval;
             s.total.add(interval);
+            perRequest.put(s.name, new Interval(interval, s.okDelta(), s.koDelta(), s.sentDelta()));
             if (interval.getTotalCount() > 0) {
                 interval.setTag(logTag(s.name));
                 writeInterval(interval);
@@ -142,6 +180,9 @@ public final class ExactRecorder implements AutoCloseable {
             writeInterval(allInterval);
         }
         logStream.flush();
+        for (IntervalListener listener : listeners) {
+            listener.onInterval(intervalStart, intervalEnd, perRequest);
+        }
     }
 
     /** Values are milliseconds, so the legend's Interval_Max column (value / ratio) is in seconds. */
@@ -169,7 +210,32 @@ public final class ExactRecorder implements AutoCloseable {
         final Histogram total = newHistogram();
         final LongAdder ok = new LongAdder();
         final LongAdder ko = new LongAdder();
+        final LongAdder sent = new LongAdder();
         Histogram recycled;
+        private long okReported;
+        private long koReported;
+        private long sentReported;
+
+        long sentDelta() {
+            long now = sent.sum();
+            long delta = now - sentReported;
+            sentReported = now;
+            return delta;
+        }
+
+        long okDelta() {
+            long now = ok.sum();
+            long delta = now - okReported;
+            okReported = now;
+            return delta;
+        }
+
+        long koDelta() {
+            long now = ko.sum();
+            long delta = now - koReported;
+            koReported = now;
+            return delta;
+        }
 
         Series(String name) {
             this.name = name;

@@ -15,7 +15,7 @@ public record LatencyStats(long count, long ok, long ko, double koPercent, doubl
                            Long minMs, Long p50Ms, Long p90Ms, Long p95Ms, Long p99Ms, Long p999Ms, Long maxMs,
                            Double meanMs, long withoutResponse) {
 
-    static LatencyStats of(long ok, long ko, Histogram latencies, double seconds) {
+    public static LatencyStats of(long ok, long ko, Histogram latencies, double seconds) {
         long count = ok + ko;
         double koPercent = count == 0 ? 0 : round(100.0 * ko / count, 3);
         double rps = seconds <= 0 ? 0 : round(count / seconds, 3);

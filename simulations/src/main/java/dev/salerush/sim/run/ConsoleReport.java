@@ -2,6 +2,8 @@ package dev.salerush.sim.run;
 
 import dev.salerush.sim.metrics.LatencyStats;
 import dev.salerush.sim.metrics.SloResult;
+import dev.salerush.sim.server.ServerAggregate;
+import dev.salerush.sim.stress.StepResult;
 
 import java.util.Locale;
 import java.util.Map;
@@ -39,10 +41,44 @@ public final class ConsoleReport {
                         slo.note() == null ? "" : "  (" + slo.note() + ")"));
             }
         }
+        if (summary.steps() != null) {
+            out.append(stressSection(summary));
+        }
+        if (summary.serverProblems() != null && !summary.serverProblems().isEmpty()) {
+            out.append("server metrics: ").append(String.join("; ", summary.serverProblems())).append('\n');
+        }
         out.append(String.format("VERDICT: %s%n", summary.verdict().toUpperCase(Locale.ROOT)));
         out.append("results: ").append(reportLocation).append('\n');
         out.append(rule);
         return out.toString();
+    }
+
+    private static String stressSection(RunSummary summary) {
+        StringBuilder out = new StringBuilder("stress steps (rps; server CPU and pool waits from /metrics)\n");
+        out.append(String.format("  %-4s %9s %9s %9s %6s %6s %7s %5s %8s %8s %8s%n", "step", "offered", "sent", "achieved",
+                "p50", "p95", "ko%", "SLO", "inj.cpu", "srv.cpu", "pending"));
+        for (StepResult step : summary.steps()) {
+            ServerAggregate server = step.server();
+            out.append(String.format(Locale.ROOT, "  %-4d %9.1f %9.1f %9.1f %6s %6s %7.2f %5s %8s %8s %8s%n", step.step(),
+                    step.offeredRps(), step.sentRps(), step.achievedRps(), value(step.p50Ms()), value(step.p95Ms()),
+                    step.koPercent(), step.metSlo() ? "met" : "FAIL",
+                    step.injectorCpu() == null ? "-" : String.format(Locale.ROOT, "%.2f", step.injectorCpu()),
+                    server == null || server.processCpuMean() == null ? "-" : String.format(Locale.ROOT, "%.0f%%", 100 * server.processCpuMean()),
+                    server == null || server.poolPendingMax() == null ? "-" : pending(server)));
+        }
+        out.append("breaking point: ").append(summary.breakingPoint().rps() == null ? "none"
+                : number(summary.breakingPoint().rps()) + " rps").append(" — ").append(summary.breakingPoint().reason()).append('\n');
+        out.append("knee: ").append(summary.knee().rps() == null ? "none" : number(summary.knee().rps()) + " rps")
+                .append(" — ").append(summary.knee().reason()).append('\n');
+        if (Boolean.TRUE.equals(summary.injectorBound())) {
+            out.append("INJECTOR-BOUND: ").append(String.join("; ", summary.injectorEvidence())).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static String pending(ServerAggregate server) {
+        return server.poolPendingMax().values().stream().filter(java.util.Objects::nonNull)
+                .mapToDouble(Double::doubleValue).max().stream().mapToObj(max -> String.valueOf((long) max)).findFirst().orElse("-");
     }
 
     private static String row(String name, LatencyStats s) {

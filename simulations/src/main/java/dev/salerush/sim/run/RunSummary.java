@@ -5,6 +5,9 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.salerush.sim.metrics.LatencyStats;
 import dev.salerush.sim.metrics.SloResult;
 import dev.salerush.sim.plan.TrafficPlan;
+import dev.salerush.sim.server.ServerAggregate;
+import dev.salerush.sim.stress.BreakingPoint;
+import dev.salerush.sim.stress.StepResult;
 
 import java.util.List;
 import java.util.Map;
@@ -18,11 +21,56 @@ import java.util.Map;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"runId", "simulation", "profile", "startedAt", "endedAt", "status", "verdict", "failure", "target",
-        "embedded", "plan", "global", "requests", "slo", "environment"})
+        "embedded", "plan", "global", "requests", "slo", "steps", "breakingPoint", "knee", "injectorBound",
+        "injectorEvidence", "stoppedEarly", "server", "serverProblems", "environment"})
 public record RunSummary(String runId, String simulation, String profile, String startedAt, String endedAt,
                          String status, String verdict, String failure, Target target, boolean embedded,
                          TrafficPlan plan, LatencyStats global, Map<String, LatencyStats> requests,
-                         List<SloResult> slo, Map<String, Object> environment) {
+                         List<SloResult> slo, Map<String, Object> environment, Stress stress,
+                         ServerAggregate server, List<String> serverProblems) {
+
+    /** What a stress staircase found (see StressAnalysis); null fields for other profiles. */
+    public record Stress(List<StepResult> steps, BreakingPoint breakingPoint, BreakingPoint knee, Boolean injectorBound,
+                         List<String> injectorEvidence, String stoppedEarly) {
+        public static final Stress NONE = new Stress(null, null, null, null, null, null);
+    }
+
+    @com.fasterxml.jackson.annotation.JsonProperty("steps")
+    public List<StepResult> steps() {
+        return stress == null ? null : stress.steps();
+    }
+
+    @com.fasterxml.jackson.annotation.JsonProperty("breakingPoint")
+    public BreakingPoint breakingPoint() {
+        return stress == null ? null : stress.breakingPoint();
+    }
+
+    @com.fasterxml.jackson.annotation.JsonProperty("knee")
+    public BreakingPoint knee() {
+        return stress == null ? null : stress.knee();
+    }
+
+    @com.fasterxml.jackson.annotation.JsonProperty("injectorBound")
+    public Boolean injectorBound() {
+        return stress == null ? null : stress.injectorBound();
+    }
+
+    @com.fasterxml.jackson.annotation.JsonProperty("injectorEvidence")
+    public List<String> injectorEvidence() {
+        return stress == null ? null : stress.injectorEvidence();
+    }
+
+    @com.fasterxml.jackson.annotation.JsonProperty("stoppedEarly")
+    public String stoppedEarly() {
+        return stress == null ? null : stress.stoppedEarly();
+    }
+
+    /** Serialized through the flat fields above, as the contract has them at the top level. */
+    @Override
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public Stress stress() {
+        return stress;
+    }
 
     public static final String PASS = "pass";
     public static final String FAIL = "fail";

@@ -10,8 +10,8 @@ import dev.salerush.sim.env.ExternalTarget;
 import dev.salerush.sim.env.SaleEnvironment;
 import dev.salerush.sim.metrics.ExactRecorder;
 import dev.salerush.sim.metrics.RecordedRun;
-import dev.salerush.sim.metrics.SloEvaluator;
-import dev.salerush.sim.metrics.SloResult;
+import dev.salerush.sim.server.ServerMetricsScraper;
+import dev.salerush.sim.stress.StressController;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +42,8 @@ public final class SaleRun {
     private final Instant startedAt = Instant.now();
     private SaleEnvironment environment;
     private ExactRecorder recorder;
+    private ServerMetricsScraper serverMetrics;
+    private StressController stress;
     private volatile RunSummary finalSummary;
 
     private SaleRun(SuiteConfig config, String simulation) {
@@ -78,7 +80,7 @@ public final class SaleRun {
         log.info(config.plan().describe());
         environment = config.target().embedded()
                 ? EmbeddedSaleEnvironment.start(config, folder.dir(), cleanup)
-                : cleanup.register("external target", ExternalTarget.connect(config.target()));
+                : cleanup.register("external target", ExternalTarget.connect(config.target(), config.database()));
         log.info("target ready at {}", environment.baseUrl());
     }
 
@@ -98,12 +100,27 @@ public final class SaleRun {
         return folder;
     }
 
-    /** Called from the simulation's before(): recording starts when load starts. */
-    public synchronized ExactRecorder startRecording() {
+    /**
+     * Called from the simulation's before(): recording — client figures, server metrics and, for a staircase, the
+     * stress controller — starts when load starts. {@code requestsPerUser} is the simulation's mean requests per
+     * virtual user, which turns a step's arriving users into offered rps.
+     */
+    public synchronized ExactRecorder startRecording(double requestsPerUser) {
         if (recorder == null) {
             recorder = ExactRecorder.start(folder.file(RunFolder.INTERVAL_LOG_FILE));
+            serverMetrics = ServerMetricsWiring.start(config, environment, folder.file(ServerMetricsWiring.FILE));
+            if (profile.stairs() != null) {
+                stress = new StressController(profile.stairs(), profile.slos(), config.plan().peakRps(),
+                        requestsPerUser, System.currentTimeMillis() + profile.stairs().warmup().toMillis());
+                recorder.addListener(stress);
+            }
         }
         return recorder;
+    }
+
+    /** The staircase's controller, or null when the profile is not a staircase. */
+    public synchronized StressController stress() {
+        return stress;
     }
 
 
@@ -120,16 +137,21 @@ public final class SaleRun {
             recorder.close();
             recorded = recorder.snapshot();
         }
+        if (serverMetrics != null) {
+            serverMetrics.close();
+        }
         cleanup.close();
-        List<SloResult> slos = recorded == null ? List.of() : SloEvaluator.evaluate(profile.slos(), recorded);
-        boolean passed = failure == null && recorded != null && slos.stream().allMatch(SloResult::passed);
+        RunJudge.Judgement judgement = RunJudge.judge(profile, config.plan(), recorded, stress, serverMetrics, failure);
         finalSummary = new RunSummary(folder.runId(), simulation, profile.name(), startedAt.toString(),
                 Instant.now().toString(), failure == null ? "complete" : "partial",
-                passed ? RunSummary.PASS : RunSummary.FAIL, failure,
+                judgement.passed() ? RunSummary.PASS : RunSummary.FAIL, failure,
                 new RunSummary.Target(environment == null ? baseUrlOrNull() : environment.baseUrl().toString()),
                 config.target().embedded(), config.plan(),
                 recorded == null ? null : recorded.global(), recorded == null ? Map.of() : recorded.requests(),
-                slos, environment == null ? Map.of() : environment.describe());
+                judgement.slos(), environment == null ? Map.of() : environment.describe(), judgement.stress(),
+                serverMetrics == null || recorded == null ? null
+                        : serverMetrics.aggregate(recorded.startMillis(), recorded.endMillis()),
+                serverMetrics == null ? null : serverMetrics.problems());
         folder.writeSummary(finalSummary);
         JUnitReport.write(finalSummary, folder.file(JUnitReport.FILE));
         return finalSummary;

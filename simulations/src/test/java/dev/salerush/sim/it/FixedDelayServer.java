@@ -15,8 +15,10 @@ import org.HdrHistogram.Recorder;
  * A test target with a known service time, run as its own process: {@code GET /fixed} answers after exactly
  * {@code delayMillis} (sleep, then a spin for the last milliseconds, since sleep alone overshoots by 1–3 ms
  * here), {@code GET /served} tells how many /fixed requests it answered and the percentiles of the time it took to
- * serve them, as it measured itself, {@code GET /health} answers 200. One thread per connection, so nothing ever queues, and a minimal HTTP/1.1 implementation with no
+ * serve them, as it measured itself (requests marked {@code warmup=true} are only counted, apart), {@code GET /health} answers 200. One thread per connection, so nothing ever queues, and a minimal HTTP/1.1 implementation with no
  * framework overhead (the JDK's HttpServer alone adds ~5 ms per response, which would blur the reference).
+ * Given a worker count as second argument it becomes a target of known capacity (workers / service time): requests
+ * beyond it queue, and {@code meanServiceMicros} tells the service time it really took.
  * It prints its port on stdout and exits when its stdin closes, so it cannot outlive the test that started it.
  */
 public final class FixedDelayServer {
@@ -24,12 +26,20 @@ public final class FixedDelayServer {
     private static final long SPIN_MILLIS = 5;
     private static final Recorder SERVICE_MICROS = new Recorder(3);
     private static final Histogram SERVED = new Histogram(3);
+    private static final java.util.concurrent.atomic.AtomicLong WARMUP_SERVED = new java.util.concurrent.atomic.AtomicLong();
 
     private FixedDelayServer() {
     }
 
+    /** With a worker count, at most that many requests are served at once; the others queue (a capacity-limited target). */
+    private static java.util.concurrent.Semaphore workers;
+    private static final java.util.concurrent.atomic.LongAdder SERVICE_MICROS_TOTAL = new java.util.concurrent.atomic.LongAdder();
+
     public static void main(String[] args) throws IOException {
         long delayMillis = Long.parseLong(args[0]);
+        if (args.length > 1) {
+            workers = new java.util.concurrent.Semaphore(Integer.parseInt(args[1]), true);
+        }
         ServerSocket server = new ServerSocket(0, 1000, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(() -> accept(server, delayMillis), "acceptor");
         acceptor.setDaemon(true);
@@ -56,6 +66,22 @@ public final class FixedDelayServer {
         }
     }
 
+    /** Waits for a free worker (queueing), then holds it for the service time; plain sleep, so no core spins. */
+    private static void serveWithWorker(long delayMillis) {
+        try {
+            workers.acquire();
+            try {
+                long start = System.nanoTime();
+                Thread.sleep(delayMillis);
+                SERVICE_MICROS_TOTAL.add((System.nanoTime() - start) / 1000);
+            } finally {
+                workers.release();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static void waitUntil(long deadlineNanos) {
         long sleepMillis = (deadlineNanos - System.nanoTime()) / 1_000_000 - SPIN_MILLIS;
         if (sleepMillis > 0) {
@@ -72,8 +98,10 @@ public final class FixedDelayServer {
 
     private static synchronized String served() {
         SERVED.add(SERVICE_MICROS.getIntervalHistogram());
-        return "{\"served\":" + SERVED.getTotalCount() + ",\"p50Micros\":" + SERVED.getValueAtPercentile(50)
-                + ",\"p95Micros\":" + SERVED.getValueAtPercentile(95) + "}";
+        return "{\"served\":" + SERVED.getTotalCount() + ",\"warmupServed\":" + WARMUP_SERVED.get() + ",\"p50Micros\":" + SERVED.getValueAtPercentile(50)
+                + ",\"p95Micros\":" + SERVED.getValueAtPercentile(95)
+                + ",\"meanServiceMicros\":" + (SERVED.getTotalCount() == 0 ? 0 : SERVICE_MICROS_TOTAL.sum() / SERVED.getTotalCount())
+                + "}";
     }
 
     /** Answers requests on one keep-alive connection until the client closes it. */
@@ -88,7 +116,10 @@ public final class FixedDelayServer {
                 String path = requestLine.split(" ")[1];
                 String body;
                 boolean fixed = path.startsWith("/fixed");
-                if (fixed) {
+                if (fixed && workers != null) {
+                    serveWithWorker(delayMillis);
+                    body = "{\"ok\":true}";
+                } else if (fixed) {
                     waitUntil(start + delayMillis * 1_000_000);
                     body = "{\"ok\":true}";
                 } else if (path.startsWith("/served")) {
@@ -101,7 +132,9 @@ public final class FixedDelayServer {
                         + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
                 out.write(bytes);
                 out.flush();
-                if (fixed) {
+                if (fixed && path.contains("warmup=true")) {
+                    WARMUP_SERVED.incrementAndGet();
+                } else if (fixed) {
                     SERVICE_MICROS.recordValue((System.nanoTime() - start) / 1000);
                 }
             }

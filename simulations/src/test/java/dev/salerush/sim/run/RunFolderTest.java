@@ -40,7 +40,8 @@ class RunFolderTest {
         LatencyStats stats = new LatencyStats(10, 10, 0, 0, 1, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 2.5, 0);
         RunSummary summary = new RunSummary(folder.runId(), "Sim", "smoke", "a", "b", "complete", RunSummary.PASS, null,
                 new RunSummary.Target("http://127.0.0.1:1"), true, null, stats, Map.of("list", stats),
-                List.of(new SloResult("p95", "p95Ms", null, 15, 4.0, true, null)), Map.of("kind", "embedded"));
+                List.of(new SloResult("p95", "p95Ms", null, 15, 4.0, true, null)), Map.of("kind", "embedded"),
+                null, null, null);
 
         folder.writeSummary(summary);
 

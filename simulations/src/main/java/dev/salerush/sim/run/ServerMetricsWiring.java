@@ -1,0 +1,30 @@
+package dev.salerush.sim.run;
+
+import dev.salerush.sim.config.MetricsSettings;
+import dev.salerush.sim.config.SuiteConfig;
+import dev.salerush.sim.env.SaleEnvironment;
+import dev.salerush.sim.server.ServerMetricsScraper;
+
+import java.net.URI;
+import java.nio.file.Path;
+
+/** Points the server-metrics scraper at the run's target: its Prometheus endpoint and, when known, its database. */
+final class ServerMetricsWiring {
+    static final String FILE = "server-metrics.jsonl";
+
+    private ServerMetricsWiring() {
+    }
+
+    /** The started scraper, or null when metrics are disabled. */
+    static ServerMetricsScraper start(SuiteConfig config, SaleEnvironment environment, Path file) {
+        MetricsSettings metrics = config.metrics();
+        if (!metrics.enabled()) {
+            return null;
+        }
+        URI endpoint = metrics.url().isEmpty()
+                ? URI.create(environment.baseUrl().toString().replaceAll("/$", "") + "/metrics")
+                : URI.create(metrics.url());
+        return ServerMetricsScraper.start(endpoint, environment.database().orElse(null), file, metrics.interval(),
+                metrics.names());
+    }
+}

@@ -1,0 +1,30 @@
+package dev.salerush.sim.stress;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.salerush.sim.metrics.SloResult;
+import dev.salerush.sim.server.ServerAggregate;
+
+import java.util.List;
+
+/**
+ * One step of a stress staircase, as measured.
+ *
+ * @param offeredRps  the rate the step was configured to offer (arriving users x the journey's mean requests)
+ * @param sentRps     requests the injector actually sent per second
+ * @param achievedRps successful responses per second
+ * @param injectorCpu the load generator JVM's mean CPU use over the step, in cores (null if unknown)
+ * @param server      the target's server-side metrics over the step (null when not scraped)
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"step", "offeredRps", "sentRps", "achievedRps", "p50Ms", "p95Ms", "p99Ms", "koPercent", "seconds",
+        "metSlo", "slo", "injectorCpu", "server"})
+public record StepResult(int step, double offeredRps, double sentRps, double achievedRps, Long p50Ms, Long p95Ms,
+                         Long p99Ms, double koPercent, double seconds, boolean metSlo, List<SloResult> slo,
+                         Double injectorCpu, ServerAggregate server) {
+
+    /** Achieved throughput as a share of what was sent. */
+    public double achievedShare() {
+        return sentRps <= 0 ? 0 : achievedRps / sentRps;
+    }
+}

@@ -1,0 +1,131 @@
+package dev.salerush.sim.stress;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads a staircase's steps: the breaking point (the highest step that, like every step below it, met the SLOs with
+ * achieved >= 95 % of the sent throughput), the knee (where throughput stops rising and latency turns up), and
+ * whether the injector rather than the target was the bottleneck. Pure logic on measured steps.
+ */
+public final class StressAnalysis {
+    /** Achieved throughput below this share of what was sent means the target did not keep up. */
+    static final double KEPT_UP = 0.95;
+    /** Past the knee, an extra step buys less than this share of its extra offered rps... */
+    static final double KNEE_MARGINAL_GAIN = 0.5;
+    /** ...or p95 grows by more than this factor from one step to the next. */
+    static final double KNEE_LATENCY_GROWTH = 2.0;
+    /** The injector JVM using at least this share of the machine's cores counts as saturated. */
+    static final double INJECTOR_SATURATED = 0.85;
+
+    public record Result(BreakingPoint breakingPoint, BreakingPoint knee, boolean injectorBound, List<String> evidence) {
+    }
+
+    private StressAnalysis() {
+    }
+
+    public static Result analyse(List<StepResult> steps, int cores, String stopReason) {
+        List<String> evidence = injectorEvidence(steps, cores);
+        BreakingPoint knee = knee(steps);
+        if (!evidence.isEmpty()) {
+            return new Result(new BreakingPoint(null, null, "not reported: the load generator, not the target, was the"
+                    + " bottleneck (" + String.join("; ", evidence) + ")"), knee, true, evidence);
+        }
+        return new Result(breakingPoint(steps, stopReason), knee, false, evidence);
+    }
+
+    static BreakingPoint breakingPoint(List<StepResult> steps, String stopReason) {
+        int last = -1;
+        for (StepResult step : steps) {
+            if (!holds(step)) {
+                break;
+            }
+            last = step.step();
+        }
+        if (steps.isEmpty()) {
+            return new BreakingPoint(null, null, "no step was measured");
+        }
+        if (last < 0) {
+            return new BreakingPoint(null, null, "already the first step failed: " + whyNot(steps.get(0)));
+        }
+        StepResult held = steps.get(last);
+        String why = String.format(Locale.ROOT, "step %d (%.1f rps offered, %.1f achieved, p95 %s ms, %.2f %% failed) was"
+                        + " the highest step that, like every step below it, met the SLOs with achieved >= 95 %% of sent",
+                held.step(), held.offeredRps(), held.achievedRps(), held.p95Ms(), held.koPercent());
+        if (last + 1 < steps.size()) {
+            why += "; step " + (last + 1) + ": " + whyNot(steps.get(last + 1));
+        } else {
+            why += "; it was the top of the staircase: the target may hold more (raise stairs.steps)";
+        }
+        if (stopReason != null) {
+            why += "; " + stopReason;
+        }
+        return new BreakingPoint(held.offeredRps(), held.step(), why);
+    }
+
+    static BreakingPoint knee(List<StepResult> steps) {
+        for (int i = 1; i < steps.size(); i++) {
+            StepResult before = steps.get(i - 1);
+            StepResult step = steps.get(i);
+            double offeredGain = step.offeredRps() - before.offeredRps();
+            double achievedGain = step.achievedRps() - before.achievedRps();
+            boolean flat = offeredGain > 0 && achievedGain < KNEE_MARGINAL_GAIN * offeredGain;
+            boolean slower = before.p95Ms() != null && step.p95Ms() != null && before.p95Ms() > 0
+                    && step.p95Ms() > KNEE_LATENCY_GROWTH * before.p95Ms();
+            if (flat || slower) {
+                String why = String.format(Locale.ROOT, "from step %d to %d %s", before.step(), step.step(),
+                        flat ? String.format(Locale.ROOT, "achieved throughput rose %.1f rps for %.1f rps more offered",
+                                achievedGain, offeredGain)
+                                : String.format(Locale.ROOT, "p95 went from %d to %d ms", before.p95Ms(), step.p95Ms()));
+                return new BreakingPoint(before.offeredRps(), before.step(), why);
+            }
+        }
+        return new BreakingPoint(null, null, "throughput kept rising and latency stayed flat on every step");
+    }
+
+    /** Reasons to believe the load generator limited the run; empty when the target was the bottleneck. */
+    static List<String> injectorEvidence(List<StepResult> steps, int cores) {
+        List<String> evidence = new ArrayList<>();
+        for (StepResult step : steps) {
+            boolean behind = step.sentRps() < KEPT_UP * step.offeredRps();
+            boolean saturated = step.injectorCpu() != null && step.injectorCpu() >= INJECTOR_SATURATED * cores;
+            if (behind && saturated) {
+                evidence.add(String.format(Locale.ROOT, "step %d: the injector sent %.1f of %.1f offered rps while using"
+                        + " %.2f of %d cores", step.step(), step.sentRps(), step.offeredRps(), step.injectorCpu(), cores));
+            }
+            boolean targetIdle = step.server() != null && step.server().processCpuMean() != null
+                    && step.server().processCpuMean() < 0.5 && noPoolPending(step);
+            if (step.achievedShare() < KEPT_UP && targetIdle && saturated) {
+                evidence.add(String.format(Locale.ROOT, "step %d: achieved %.1f of %.1f rps while the target's CPU was"
+                        + " %.0f %% and no connection waited", step.step(), step.achievedRps(), step.sentRps(),
+                        100 * step.server().processCpuMean()));
+            }
+        }
+        return evidence;
+    }
+
+    private static boolean noPoolPending(StepResult step) {
+        return step.server().poolPendingMax() == null
+                || step.server().poolPendingMax().values().stream().allMatch(pending -> pending == null || pending == 0);
+    }
+
+    private static boolean holds(StepResult step) {
+        return step.metSlo() && step.achievedShare() >= KEPT_UP;
+    }
+
+    private static String whyNot(StepResult step) {
+        List<String> reasons = new ArrayList<>();
+        step.slo().stream().filter(slo -> !slo.passed()).forEach(slo -> reasons.add(slo.name() + " "
+                + (slo.actual() == null ? "not measured" : trim(slo.actual()) + " > " + trim(slo.threshold()))));
+        if (step.achievedShare() < KEPT_UP) {
+            reasons.add(String.format(Locale.ROOT, "achieved %.1f of %.1f rps sent (%.0f %%)", step.achievedRps(),
+                    step.sentRps(), 100 * step.achievedShare()));
+        }
+        return String.format(Locale.ROOT, "%.1f rps offered: ", step.offeredRps()) + String.join(", ", reasons);
+    }
+
+    private static String trim(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.2f", value);
+    }
+}
