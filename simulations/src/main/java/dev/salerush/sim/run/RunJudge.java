@@ -37,6 +37,7 @@ final class RunJudge {
             return new Judgement(slos, RunSummary.Stress.NONE, failure == null && slos.stream().allMatch(SloResult::passed));
         }
         List<StepResult> steps = stress.results(server == null ? null : server::aggregate);
+        // the cores this JVM may run on (the JVM honours CPU affinity and container limits)
         StressAnalysis.Result analysis = StressAnalysis.analyse(steps, Runtime.getRuntime().availableProcessors(),
                 stress.stopReason());
         SloResult capacity = capacity(profile, plan, analysis);

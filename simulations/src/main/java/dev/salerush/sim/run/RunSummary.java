@@ -2,6 +2,7 @@ package dev.salerush.sim.run;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.salerush.sim.metrics.InjectorHealth;
 import dev.salerush.sim.metrics.LatencyStats;
 import dev.salerush.sim.metrics.SloResult;
 import dev.salerush.sim.plan.TrafficPlan;
@@ -22,12 +23,12 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"runId", "simulation", "profile", "startedAt", "endedAt", "status", "verdict", "failure", "target",
         "embedded", "plan", "global", "requests", "slo", "steps", "breakingPoint", "knee", "injectorBound",
-        "injectorEvidence", "stoppedEarly", "server", "serverProblems", "environment"})
+        "injectorEvidence", "stoppedEarly", "server", "serverProblems", "injector", "environment"})
 public record RunSummary(String runId, String simulation, String profile, String startedAt, String endedAt,
                          String status, String verdict, String failure, Target target, boolean embedded,
                          TrafficPlan plan, LatencyStats global, Map<String, LatencyStats> requests,
                          List<SloResult> slo, Map<String, Object> environment, Stress stress,
-                         ServerAggregate server, List<String> serverProblems) {
+                         ServerAggregate server, List<String> serverProblems, InjectorHealth.Figures injector) {
 
     /** What a stress staircase found (see StressAnalysis); null fields for other profiles. */
     public record Stress(List<StepResult> steps, BreakingPoint breakingPoint, BreakingPoint knee, Boolean injectorBound,

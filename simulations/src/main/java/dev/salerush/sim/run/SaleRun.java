@@ -9,6 +9,7 @@ import dev.salerush.sim.env.EnvironmentError;
 import dev.salerush.sim.env.ExternalTarget;
 import dev.salerush.sim.env.SaleEnvironment;
 import dev.salerush.sim.metrics.ExactRecorder;
+import dev.salerush.sim.metrics.InjectorHealth;
 import dev.salerush.sim.metrics.RecordedRun;
 import dev.salerush.sim.server.ServerMetricsScraper;
 import dev.salerush.sim.stress.StressController;
@@ -44,6 +45,7 @@ public final class SaleRun {
     private ExactRecorder recorder;
     private ServerMetricsScraper serverMetrics;
     private StressController stress;
+    private final InjectorHealth injectorHealth = new InjectorHealth();
     private volatile RunSummary finalSummary;
 
     private SaleRun(SuiteConfig config, String simulation) {
@@ -108,6 +110,7 @@ public final class SaleRun {
     public synchronized ExactRecorder startRecording(double requestsPerUser) {
         if (recorder == null) {
             recorder = ExactRecorder.start(folder.file(RunFolder.INTERVAL_LOG_FILE));
+            recorder.addListener(injectorHealth);
             serverMetrics = ServerMetricsWiring.start(config, environment, folder.file(ServerMetricsWiring.FILE));
             if (profile.stairs() != null) {
                 stress = new StressController(profile.stairs(), profile.slos(), config.plan().peakRps(),
@@ -151,7 +154,8 @@ public final class SaleRun {
                 judgement.slos(), environment == null ? Map.of() : environment.describe(), judgement.stress(),
                 serverMetrics == null || recorded == null ? null
                         : serverMetrics.aggregate(recorded.startMillis(), recorded.endMillis()),
-                serverMetrics == null ? null : serverMetrics.problems());
+                serverMetrics == null ? null : serverMetrics.problems(),
+                recorded == null ? null : injectorHealth.figures());
         folder.writeSummary(finalSummary);
         JUnitReport.write(finalSummary, folder.file(JUnitReport.FILE));
         return finalSummary;

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /**
  * Where the target stopped keeping up, and why this step was chosen.
  *
- * @param rps  the offered rps of the chosen step, or {@code null} when no step qualifies or the injector, not the
- *             target, was the bottleneck
+ * @param rps  the throughput the target achieved on the chosen step (successful responses per second), or
+ *             {@code null} when no step qualifies or the injector, not the target, was the bottleneck
  * @param step the chosen step (0-based), or {@code null}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

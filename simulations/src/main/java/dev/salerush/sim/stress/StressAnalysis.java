@@ -16,7 +16,7 @@ public final class StressAnalysis {
     static final double KNEE_MARGINAL_GAIN = 0.5;
     /** ...or p95 grows by more than this factor from one step to the next. */
     static final double KNEE_LATENCY_GROWTH = 2.0;
-    /** The injector JVM using at least this share of the machine's cores counts as saturated. */
+    /** The injector JVM using at least this share of the cores it may run on counts as saturated. */
     static final double INJECTOR_SATURATED = 0.85;
 
     public record Result(BreakingPoint breakingPoint, BreakingPoint knee, boolean injectorBound, List<String> evidence) {
@@ -61,7 +61,7 @@ public final class StressAnalysis {
         if (stopReason != null) {
             why += "; " + stopReason;
         }
-        return new BreakingPoint(held.offeredRps(), held.step(), why);
+        return new BreakingPoint(held.achievedRps(), held.step(), why);
     }
 
     static BreakingPoint knee(List<StepResult> steps) {
@@ -78,7 +78,7 @@ public final class StressAnalysis {
                         flat ? String.format(Locale.ROOT, "achieved throughput rose %.1f rps for %.1f rps more offered",
                                 achievedGain, offeredGain)
                                 : String.format(Locale.ROOT, "p95 went from %d to %d ms", before.p95Ms(), step.p95Ms()));
-                return new BreakingPoint(before.offeredRps(), before.step(), why);
+                return new BreakingPoint(before.achievedRps(), before.step(), why);
             }
         }
         return new BreakingPoint(null, null, "throughput kept rising and latency stayed flat on every step");

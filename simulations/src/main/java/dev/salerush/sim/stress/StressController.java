@@ -38,6 +38,8 @@ public final class StressController implements ExactRecorder.IntervalListener {
     private final com.sun.management.OperatingSystemMXBean os =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private int breachedSeconds;
+    private long lastCpuNanos = -1;
+    private long lastWallNanos;
     private volatile String stopReason;
 
     public StressController(Stairs stairs, List<Slo> slos, double peakRps, double requestsPerUser, long loadStartMillis) {
@@ -117,10 +119,17 @@ public final class StressController implements ExactRecorder.IntervalListener {
         return results;
     }
 
-    /** The load generator JVM's CPU use, in cores. */
+    /**
+     * The load generator JVM's CPU use since the previous interval, in cores (CPU time over wall time, so it is right
+     * also when the JVM is confined to fewer cores than the machine has).
+     */
     private double processCpuCores() {
-        double load = os.getProcessCpuLoad();
-        return load < 0 ? Double.NaN : load * Runtime.getRuntime().availableProcessors();
+        long cpu = os.getProcessCpuTime();
+        long wall = System.nanoTime();
+        double cores = lastCpuNanos < 0 || cpu < 0 ? Double.NaN : (double) (cpu - lastCpuNanos) / (wall - lastWallNanos);
+        lastCpuNanos = cpu;
+        lastWallNanos = wall;
+        return cores;
     }
 
     private static String format(Double value) {

@@ -27,7 +27,13 @@ public final class GatlingProcess {
 
     /** Starts Gatling and returns at once; its console output goes to a file that can be watched. */
     public static Running start(String simulation, Path gatlingResults, Map<String, String> properties) throws IOException {
-        List<String> command = new ArrayList<>();
+        return start(List.of(), simulation, gatlingResults, properties);
+    }
+
+    /** As {@link #start(String, Path, Map)}, with {@code launcher} before the java command (e.g. taskset -c 0). */
+    public static Running start(List<String> launcher, String simulation, Path gatlingResults, Map<String, String> properties)
+            throws IOException {
+        List<String> command = new ArrayList<>(launcher);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // the JVM options gatling-maven-plugin forks Gatling with
         command.addAll(List.of("-Xmx1g", "-XX:+HeapDumpOnOutOfMemoryError", "-XX:MaxInlineLevel=20",

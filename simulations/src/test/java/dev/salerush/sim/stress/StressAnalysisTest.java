@@ -1,0 +1,99 @@
+package dev.salerush.sim.stress;
+
+import dev.salerush.sim.metrics.SloResult;
+import dev.salerush.sim.server.ServerAggregate;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StressAnalysisTest {
+    static final int CORES = 2;
+
+    static StepResult step(int index, double offered, double achieved, long p95, boolean metSlo) {
+        List<SloResult> slo = List.of(new SloResult("p95", "p95Ms", null, 35, (double) p95, metSlo, null));
+        return new StepResult(index, offered, offered, achieved, 1L, p95, p95 * 2, 0, 30, metSlo, slo, 0.5, null);
+    }
+
+    @Test
+    void breakingPointIsTheHighestStepThatHeldLikeEveryStepBelowIt() {
+        List<StepResult> steps = List.of(step(0, 100, 100, 5, true), step(1, 150, 149, 6, true),
+                step(2, 200, 198, 9, true), step(3, 250, 205, 80, false));
+
+        BreakingPoint point = StressAnalysis.analyse(steps, CORES, "stopped in step 3").breakingPoint();
+
+        assertThat(point.rps()).isEqualTo(198);
+        assertThat(point.step()).isEqualTo(2);
+        assertThat(point.reason()).contains("step 2 (200.0 rps offered, 198.0 achieved, p95 9 ms")
+                .contains("step 3: 250.0 rps offered: p95 80 > 35, achieved 205.0 of 250.0 rps sent (82 %)")
+                .contains("stopped in step 3");
+    }
+
+    @Test
+    void aStepBelowNinetyFivePercentAchievedDoesNotHoldEvenWithinItsSlo() {
+        List<StepResult> steps = List.of(step(0, 100, 100, 5, true), step(1, 150, 140, 6, true));
+
+        assertThat(StressAnalysis.analyse(steps, CORES, null).breakingPoint().rps()).isEqualTo(100);
+    }
+
+    @Test
+    void aStepThatPassesAfterAFailedOneDoesNotCount() {
+        List<StepResult> steps = List.of(step(0, 100, 100, 5, true), step(1, 150, 150, 50, false),
+                step(2, 200, 200, 8, true));
+
+        assertThat(StressAnalysis.analyse(steps, CORES, null).breakingPoint().rps()).isEqualTo(100);
+    }
+
+    @Test
+    void noBreakingPointWhenTheFirstStepFails() {
+        BreakingPoint point = StressAnalysis.analyse(List.of(step(0, 100, 60, 90, false)), CORES, null).breakingPoint();
+
+        assertThat(point.rps()).isNull();
+        assertThat(point.reason()).startsWith("already the first step failed");
+    }
+
+    @Test
+    void theTopOfTheStaircaseSaysTheTargetMayHoldMore() {
+        BreakingPoint point = StressAnalysis.analyse(List.of(step(0, 100, 100, 5, true)), CORES, null).breakingPoint();
+
+        assertThat(point.rps()).isEqualTo(100);
+        assertThat(point.reason()).contains("top of the staircase");
+    }
+
+    @Test
+    void kneeIsWhereThroughputStopsRisingOrLatencyTurnsUp() {
+        List<StepResult> flat = List.of(step(0, 100, 100, 5, true), step(1, 150, 149, 6, true),
+                step(2, 200, 160, 7, true));
+        List<StepResult> slower = List.of(step(0, 100, 100, 5, true), step(1, 150, 150, 6, true),
+                step(2, 200, 200, 13, true));
+
+        assertThat(StressAnalysis.knee(flat).rps()).isEqualTo(149);
+        assertThat(StressAnalysis.knee(flat).reason()).contains("achieved throughput rose 11.0 rps for 50.0 rps more offered");
+        assertThat(StressAnalysis.knee(slower).rps()).isEqualTo(150);
+        assertThat(StressAnalysis.knee(slower).reason()).contains("p95 went from 6 to 13 ms");
+        assertThat(StressAnalysis.knee(List.of(step(0, 100, 100, 5, true))).rps()).isNull();
+    }
+
+    @Test
+    void aSaturatedInjectorThatCouldNotSendTheOfferedRateMeansNoBreakingPoint() {
+        StepResult starved = new StepResult(0, 1000, 700, 700, 1L, 5L, 9L, 0, 30, true, List.of(), 1.9, null);
+
+        StressAnalysis.Result result = StressAnalysis.analyse(List.of(starved), CORES, null);
+
+        assertThat(result.injectorBound()).isTrue();
+        assertThat(result.breakingPoint().rps()).isNull();
+        assertThat(result.evidence()).singleElement().asString()
+                .contains("the injector sent 700.0 of 1000.0 offered rps while using 1.90 of 2 cores");
+    }
+
+    @Test
+    void aSlowTargetWithABusyInjectorIsTheTargetsLimitWhenTheTargetIsBusyToo() {
+        ServerAggregate busyTarget = new ServerAggregate(30, 0.9, 1.0, null, null, null, Map.of(), Map.of("browse", 12.0),
+                List.of("closed"), null, null);
+        StepResult step = new StepResult(0, 1000, 990, 600, 1L, 90L, 120L, 0, 30, false, List.of(), 1.8, busyTarget);
+
+        assertThat(StressAnalysis.analyse(List.of(step), CORES, null).injectorBound()).isFalse();
+    }
+}
