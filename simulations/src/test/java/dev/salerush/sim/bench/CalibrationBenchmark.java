@@ -1,23 +1,14 @@
 package dev.salerush.sim.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.salerush.sim.it.FixedDelayProbeSimulation;
-import dev.salerush.sim.it.FixedDelayServer;
 import dev.salerush.sim.it.GatlingProcess;
+import dev.salerush.sim.it.TestServer;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Benchmark (prints figures): the stress staircase's breaking point against a target of known, larger capacity than
@@ -43,23 +34,14 @@ public final class CalibrationBenchmark {
                   slo = [ { name = "p95", metric = p95Ms, threshold = %d, request = "fixed" } ]
                 }
                 """, Math.round(nominal * 0.7), Math.round(nominal * 0.05), serviceMs * 3));
-        Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), FixedDelayServer.class.getName(),
-                String.valueOf(serviceMs), String.valueOf(workers)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        try {
-            int port = Integer.parseInt(new BufferedReader(new InputStreamReader(server.getInputStream(),
-                    StandardCharsets.UTF_8)).readLine().trim());
+        try (TestServer server = TestServer.start(serviceMs, workers)) {
             GatlingProcess.run(FixedDelayProbeSimulation.class.getName(), work.resolve("gatling"), Map.of(
                     "salerush.conf", conf.toString(), "profile", "calibration",
-                    "target.baseUrl", "http://127.0.0.1:" + port, "metrics.enabled", "false",
+                    "target.baseUrl", server.baseUrl(), "metrics.enabled", "false",
                     "results.dir", work.resolve("results").toString()), 600);
-            JsonNode truth = new ObjectMapper().readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/served")).build(), HttpResponse.BodyHandlers.ofString()).body());
+            JsonNode truth = server.served();
             double capacity = workers / (truth.path("meanServiceMicros").asDouble() / 1_000_000);
-            JsonNode summary;
-            try (Stream<Path> runs = Files.list(work.resolve("results"))) {
-                summary = new ObjectMapper().readTree(runs.findFirst().orElseThrow().resolve("summary.json").toFile());
-            }
+            JsonNode summary = TestServer.onlySummary(work.resolve("results"));
             JsonNode point = summary.path("breakingPoint");
             System.out.printf(Locale.ROOT, "target: %d workers x %d ms nominal = %.0f rps; measured service time %.2f ms"
                             + " -> true capacity %.1f rps%n", workers, serviceMs, nominal,
@@ -68,9 +50,6 @@ public final class CalibrationBenchmark {
                     point.path("rps").asText("none"), 100 * (point.path("rps").asDouble() - capacity) / capacity,
                     summary.path("injectorBound").asText());
             System.out.println("reason: " + point.path("reason").asText());
-        } finally {
-            server.getOutputStream().close();
-            server.waitFor();
         }
     }
 }

@@ -1,16 +1,8 @@
 package dev.salerush.sim.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.salerush.sim.it.FixedDelayServer;
 import dev.salerush.sim.it.GatlingProcess;
+import dev.salerush.sim.it.TestServer;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -24,8 +16,6 @@ import java.util.Map;
  * dev.salerush.sim.bench.RecordingOverheadBenchmark [rounds]}.
  */
 public final class RecordingOverheadBenchmark {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private RecordingOverheadBenchmark() {
     }
 
@@ -35,17 +25,12 @@ public final class RecordingOverheadBenchmark {
         Path conf = work.resolve("bench.conf");
         Files.writeString(conf, "profiles.bench { injection = [ { type = constant, usersPerSec = 1, during = 1s } ], "
                 + "slo = [ { name = \"none\", metric = koPercent, threshold = 100 } ] }\n");
-        Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), FixedDelayServer.class.getName(), "0")
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        try {
-            int port = Integer.parseInt(new BufferedReader(new InputStreamReader(server.getInputStream(),
-                    StandardCharsets.UTF_8)).readLine().trim());
+        try (TestServer server = TestServer.start(0, null)) {
             double[] with = new double[rounds];
             double[] without = new double[rounds];
             for (int round = 0; round < rounds; round++) {
-                without[round] = run(port, work, conf, false);
-                with[round] = run(port, work, conf, true);
+                without[round] = run(server, work, conf, false);
+                with[round] = run(server, work, conf, true);
                 System.out.printf(Locale.ROOT, "round %d: without recording %,.0f rps, with recording %,.0f rps (%.2f)%n",
                         round + 1, without[round], with[round], with[round] / without[round]);
             }
@@ -54,27 +39,18 @@ public final class RecordingOverheadBenchmark {
             System.out.printf(Locale.ROOT, "best of %d: without recording %,.0f rps, with recording %,.0f rps;"
                     + " recording keeps %.0f %% of the injector's ceiling%n", rounds, bestWithout, bestWith,
                     100 * bestWith / bestWithout);
-        } finally {
-            server.getOutputStream().close();
-            server.waitFor();
         }
     }
 
     /** Requests per second the server answered during one run of the ceiling simulation. */
-    private static double run(int port, Path work, Path conf, boolean recording) throws Exception {
-        long before = served(port);
+    private static double run(TestServer server, Path work, Path conf, boolean recording) throws Exception {
+        long before = server.served().path("served").asLong();
         GatlingProcess.Result result = GatlingProcess.run(InjectorCeilingSimulation.class.getName(), work.resolve("gatling"),
                 Map.of("salerush.conf", conf.toString(), "profile", "bench", "bench.recording", String.valueOf(recording),
-                        "target.baseUrl", "http://127.0.0.1:" + port, "results.dir", work.resolve("results").toString()), 300);
+                        "target.baseUrl", server.baseUrl(), "results.dir", work.resolve("results").toString()), 300);
         if (result.exitCode() != 0 && !result.output().contains("VERDICT")) {
             throw new IllegalStateException("benchmark run failed:\n" + result.output());
         }
-        return (served(port) - before) / (double) InjectorCeilingSimulation.DURATION.toSeconds();
-    }
-
-    private static long served(int port) throws Exception {
-        String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/served"))
-                .build(), HttpResponse.BodyHandlers.ofString()).body();
-        return JSON.readTree(body).path("served").asLong();
+        return (server.served().path("served").asLong() - before) / (double) InjectorCeilingSimulation.DURATION.toSeconds();
     }
 }

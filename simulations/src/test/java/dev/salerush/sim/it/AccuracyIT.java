@@ -1,23 +1,12 @@
 package dev.salerush.sim.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -38,12 +27,7 @@ class AccuracyIT {
 
     @Test
     void percentilesMatchTheKnownServiceTimeAndCountsMatchTheServer() throws Exception {
-        Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), FixedDelayServer.class.getName(), String.valueOf(DELAY_MS))
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        try {
-            int port = Integer.parseInt(new BufferedReader(new InputStreamReader(server.getInputStream(),
-                    StandardCharsets.UTF_8)).readLine().trim());
+        try (TestServer server = TestServer.start(DELAY_MS, null)) {
             Path teamConf = work.resolve("accuracy.conf");
             Files.writeString(teamConf, """
                     profiles.accuracy {
@@ -58,12 +42,12 @@ class AccuracyIT {
                     work.resolve("gatling"), Map.of(
                             "salerush.conf", teamConf.toString(),
                             "profile", "accuracy",
-                            "target.baseUrl", "http://127.0.0.1:" + port,
+                            "target.baseUrl", server.baseUrl(),
                             "results.dir", work.resolve("results").toString()), 180);
             assertThat(result.exitCode()).as(result.output()).isZero();
 
-            JsonNode fixed = summary().path("requests").path("fixed");
-            JsonNode truth = new ObjectMapper().readTree(get("http://127.0.0.1:" + port + "/served"));
+            JsonNode fixed = TestServer.onlySummary(work.resolve("results")).path("requests").path("fixed");
+            JsonNode truth = server.served();
             // the suite counted exactly the measured requests the server answered, apart from the 1,200 of the warm-up
             assertThat(truth.path("warmupServed").asLong()).isEqualTo(1_200);
             assertThat(fixed.path("count").asLong()).isEqualTo(truth.path("served").asLong()).isEqualTo(300);
@@ -77,24 +61,6 @@ class AccuracyIT {
             // Gatling stamps requests in whole milliseconds, so the reference is compared at that resolution
             assertThat(fixed.path("p50Ms").asDouble()).isCloseTo(Math.round(trueP50), within(2.0));
             assertThat(fixed.path("p95Ms").asDouble()).isCloseTo(Math.round(trueP95), within(2.0));
-        } finally {
-            server.getOutputStream().close();
-            if (!server.waitFor(10, TimeUnit.SECONDS)) {
-                server.destroyForcibly();
-            }
         }
-    }
-
-    private JsonNode summary() throws Exception {
-        try (Stream<Path> runs = Files.list(work.resolve("results"))) {
-            List<Path> folders = runs.toList();
-            assertThat(folders).hasSize(1);
-            return new ObjectMapper().readTree(folders.get(0).resolve("summary.json").toFile());
-        }
-    }
-
-    private static String get(String url) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
-                HttpResponse.BodyHandlers.ofString()).body().trim();
     }
 }
