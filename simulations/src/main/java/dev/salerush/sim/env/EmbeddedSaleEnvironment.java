@@ -41,13 +41,11 @@ public final class EmbeddedSaleEnvironment implements SaleEnvironment {
     public static final String GATEWAY_LOG = "gateway.log";
 
     private final URI baseUrl;
-    private final URI gatewayUrl;
     private final DatabaseSettings database;
     private final Map<String, Object> description;
 
-    private EmbeddedSaleEnvironment(URI baseUrl, URI gatewayUrl, DatabaseSettings database, Map<String, Object> description) {
+    private EmbeddedSaleEnvironment(URI baseUrl, DatabaseSettings database, Map<String, Object> description) {
         this.baseUrl = baseUrl;
-        this.gatewayUrl = gatewayUrl;
         this.database = database;
         this.description = description;
     }
@@ -87,7 +85,7 @@ public final class EmbeddedSaleEnvironment implements SaleEnvironment {
         description.put("gateway", gateway.baseUrl());
         description.put("database", JdbcUrls.mask(database.url()));
         description.put("dataset", datasetFacts(seeded));
-        return new EmbeddedSaleEnvironment(URI.create(shop.baseUrl()), URI.create(gateway.baseUrl()), database, description);
+        return new EmbeddedSaleEnvironment(URI.create(shop.baseUrl()), database, description);
     }
 
     /** The configured external database, or a freshly started embedded one. */
@@ -146,11 +144,6 @@ public final class EmbeddedSaleEnvironment implements SaleEnvironment {
     @Override
     public URI baseUrl() {
         return baseUrl;
-    }
-
-    /** The payment gateway's base URL (its WireMock admin API is under /__admin). */
-    public URI gatewayUrl() {
-        return gatewayUrl;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.salerush.sim.env;
 
 import dev.salerush.seeder.generate.DatasetLayout;
+import dev.salerush.sim.config.SuiteConfig;
 import dev.salerush.sim.config.TargetSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +20,6 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class Warmup {
     private static final Logger log = LoggerFactory.getLogger(Warmup.class);
-    private static final String[] SORTS = {"discount", "newest", "price_asc", "price_desc"};
 
     private Warmup() {
     }
@@ -40,7 +40,7 @@ public final class Warmup {
                 while (System.nanoTime() < deadline) {
                     ThreadLocalRandom random = ThreadLocalRandom.current();
                     String list = base + target.path("products") + "?brandId=" + layout.drawBrandId(random)
-                            + "&sort=" + SORTS[random.nextInt(SORTS.length)] + "&page=" + random.nextInt(3) + "&size=20";
+                            + "&sort=" + SuiteConfig.SORTS.get(random.nextInt(SuiteConfig.SORTS.size())) + "&page=" + random.nextInt(3) + "&size=20";
                     String detail = base + target.path("product").replace("{id}", String.valueOf(layout.drawProductId(random)));
                     get(client, list, target.requestTimeout());
                     get(client, detail, target.requestTimeout());

@@ -12,15 +12,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ConfigLoaderTest {
-    /** The module's tests run in simulations/, so the project root is its parent. */
-    static final Path PROJECT_ROOT = Path.of("..").toAbsolutePath().normalize();
+    static final Path PROJECT_ROOT = TestConfigs.PROJECT_ROOT;
 
     static SuiteConfig load(String... keyValues) {
-        Properties properties = new Properties();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            properties.setProperty(keyValues[i], keyValues[i + 1]);
-        }
-        return ConfigLoader.load(PROJECT_ROOT, properties);
+        return TestConfigs.load(keyValues);
     }
 
     @Test

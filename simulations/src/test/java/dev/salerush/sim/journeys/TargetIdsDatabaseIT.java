@@ -5,18 +5,16 @@ import dev.salerush.seeder.DbTarget;
 import dev.salerush.seeder.Seeder;
 import dev.salerush.seeder.embedded.EmbeddedDatabase;
 import dev.salerush.seeder.generate.DatasetLayout;
-import dev.salerush.sim.config.ConfigLoader;
 import dev.salerush.sim.config.DatabaseSettings;
 import dev.salerush.sim.config.IdSettings;
+import dev.salerush.sim.config.TestConfigs;
 import dev.salerush.sim.config.JourneySettings;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Properties;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -33,7 +31,7 @@ class TargetIdsDatabaseIT {
 
     @Test
     void sampledIdsExistInTheDatabase() throws Exception {
-        DatasetSpec spec = DatasetSpec.fromConfig(ConfigLoader.load(Path.of(".."), new Properties()).dataset()).withScale(0.01);
+        DatasetSpec spec = DatasetSpec.fromConfig(TestConfigs.load().dataset()).withScale(0.01);
         try (EmbeddedDatabase db = EmbeddedDatabase.start()) {
             new Seeder(DbTarget.of(db)).planCheckAfterSeed(false).seed(spec);
             TargetIds ids = TargetIds.fromDatabase(

@@ -4,25 +4,21 @@ import dev.salerush.sim.config.ConfigError;
 import dev.salerush.sim.config.ConfigLoader;
 import dev.salerush.sim.config.MetricsSettings;
 import dev.salerush.sim.config.SuiteConfig;
+import dev.salerush.sim.config.TestConfigs;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The {@code metrics} section of conf/salerush.conf, read through {@link SuiteConfig#metrics()}. */
 class MetricsSettingsTest {
-    static final Path PROJECT_ROOT = Path.of("..").toAbsolutePath().normalize();
+    static final Path PROJECT_ROOT = TestConfigs.PROJECT_ROOT;
 
     static SuiteConfig load(String... keyValues) {
-        Properties properties = new Properties();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            properties.setProperty(keyValues[i], keyValues[i + 1]);
-        }
-        return ConfigLoader.load(PROJECT_ROOT, properties);
+        return TestConfigs.load(keyValues);
     }
 
     @Test
