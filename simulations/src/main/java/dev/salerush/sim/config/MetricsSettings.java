@@ -32,8 +32,7 @@ public record MetricsSettings(boolean enabled, String url, Duration interval, Na
         if (!url.isBlank()) {
             return URI.create(url.trim());
         }
-        String base = targetBaseUrl.endsWith("/") ? targetBaseUrl.substring(0, targetBaseUrl.length() - 1) : targetBaseUrl;
-        return URI.create(base + "/metrics");
+        return URI.create(Urls.join(targetBaseUrl, "/metrics"));
     }
 
     /** How long one scrape or database poll may take: 80 % of the interval. */

@@ -77,8 +77,4 @@ public record Profile(String name, String description, String journey, List<Inje
         return injection.stream().takeWhile(step -> !step.measured()).map(InjectionStep::during)
                 .reduce(Duration.ZERO, Duration::plus);
     }
-
-    public Duration totalDuration() {
-        return injection.stream().map(InjectionStep::during).reduce(Duration.ZERO, Duration::plus);
-    }
 }

@@ -2,6 +2,7 @@ package dev.salerush.sim.env;
 
 import dev.salerush.sim.config.DatabaseSettings;
 import dev.salerush.sim.config.TargetSettings;
+import dev.salerush.sim.config.Urls;
 
 import java.net.URI;
 import java.util.Map;
@@ -20,7 +21,7 @@ public final class ExternalTarget implements SaleEnvironment {
     /** Checks the target answers its health endpoint (the host was checked against the allow-list by the config). */
     public static ExternalTarget connect(TargetSettings target, DatabaseSettings database) {
         URI baseUrl = target.baseUrl();
-        HealthCheck.awaitHealthy(URI.create(baseUrl.toString().replaceAll("/$", "") + target.healthPath()),
+        HealthCheck.awaitHealthy(URI.create(Urls.join(baseUrl.toString(), target.healthPath())),
                 target.healthTimeout());
         return new ExternalTarget(baseUrl, database.embedded() ? null : database);
     }

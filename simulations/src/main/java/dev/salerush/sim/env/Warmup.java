@@ -3,6 +3,7 @@ package dev.salerush.sim.env;
 import dev.salerush.seeder.generate.DatasetLayout;
 import dev.salerush.sim.config.SuiteConfig;
 import dev.salerush.sim.config.TargetSettings;
+import dev.salerush.sim.config.Urls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +32,7 @@ public final class Warmup {
         }
         HttpClient client = HttpClient.newBuilder().connectTimeout(target.connectTimeout()).build();
         long deadline = System.nanoTime() + duration.toNanos();
-        String base = baseUrl.toString().replaceAll("/$", "");
+        String base = Urls.withoutTrailingSlash(baseUrl.toString());
         Thread[] workers = new Thread[4];
         long[] sent = new long[workers.length];
         for (int w = 0; w < workers.length; w++) {

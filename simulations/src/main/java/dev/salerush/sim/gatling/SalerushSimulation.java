@@ -2,6 +2,7 @@ package dev.salerush.sim.gatling;
 
 import dev.salerush.sim.config.Profile;
 import dev.salerush.sim.config.TargetSettings;
+import dev.salerush.sim.config.Urls;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,7 @@ public abstract class SalerushSimulation extends Simulation {
 
     private static HttpProtocolBuilder protocol(String baseUrl, TargetSettings target) {
         HttpProtocolBuilder protocol = http
-                .baseUrl(stripTrailingSlash(baseUrl))
+                .baseUrl(Urls.withoutTrailingSlash(baseUrl))
                 .acceptHeader("application/json")
                 .contentTypeHeader("application/json")
                 .userAgentHeader("salerush")
@@ -121,7 +122,4 @@ public abstract class SalerushSimulation extends Simulation {
         run.finish(null);
     }
 
-    private static String stripTrailingSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-    }
 }

@@ -5,7 +5,6 @@ import dev.salerush.sim.config.SuiteConfig;
 import dev.salerush.sim.env.SaleEnvironment;
 import dev.salerush.sim.server.ServerMetricsScraper;
 
-import java.net.URI;
 import java.nio.file.Path;
 
 /** Points the server-metrics scraper at the run's target: its Prometheus endpoint and, when known, its database. */
@@ -21,10 +20,7 @@ final class ServerMetricsWiring {
         if (!metrics.enabled()) {
             return null;
         }
-        URI endpoint = metrics.url().isEmpty()
-                ? URI.create(environment.baseUrl().toString().replaceAll("/$", "") + "/metrics")
-                : URI.create(metrics.url());
-        return ServerMetricsScraper.start(endpoint, environment.database().orElse(null), file, metrics.interval(),
+        return ServerMetricsScraper.start(metrics.endpoint(environment.baseUrl().toString()), environment.database().orElse(null), file, metrics.interval(),
                 metrics.names());
     }
 }
