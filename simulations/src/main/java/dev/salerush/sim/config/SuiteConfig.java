@@ -55,6 +55,7 @@ public final class SuiteConfig {
         embedded();
         database();
         resultsDir();
+        regression();
         return this;
     }
 
@@ -243,6 +244,17 @@ public final class SuiteConfig {
         return new MetricsSettings(enabled, url, interval, new MetricsSettings.Names(name.apply("cpu"),
                 name.apply("heap"), name.apply("requests"), name.apply("poolActive"), name.apply("poolPending"),
                 name.apply("breakerState")));
+    }
+
+    /** The {@code regression} section: the gate that compares a run with its baseline. */
+    public RegressionSettings regression() {
+        String baseline = reader.string("regression.baseline").trim();
+        return new RegressionSettings(reader.bool("regression.enabled"),
+                baseline.isEmpty() ? null : root.resolve(baseline).normalize(),
+                reader.numberInRange("regression.p95Percent", 0, 10_000),
+                reader.numberInRange("regression.latencyFloorMs", 0, 1_000_000),
+                reader.numberInRange("regression.koPercentPoints", 0, 100),
+                reader.numberInRange("regression.breakingPointPercent", 0, 100));
     }
 
     /** The {@code dataset} section, handed to the data seeder as it is. */

@@ -11,6 +11,7 @@ import dev.salerush.sim.env.SaleEnvironment;
 import dev.salerush.sim.metrics.ExactRecorder;
 import dev.salerush.sim.metrics.InjectorHealth;
 import dev.salerush.sim.metrics.RecordedRun;
+import dev.salerush.sim.regression.RegressionGate;
 import dev.salerush.sim.server.ServerMetricsScraper;
 import dev.salerush.sim.stress.StressController;
 import org.slf4j.Logger;
@@ -155,7 +156,11 @@ public final class SaleRun {
                 serverMetrics == null || recorded == null ? null
                         : serverMetrics.aggregate(recorded.startMillis(), recorded.endMillis()),
                 serverMetrics == null ? null : serverMetrics.problems(),
-                recorded == null ? null : injectorHealth.figures());
+                recorded == null ? null : injectorHealth.figures(), null);
+        if (recorded != null && failure == null && config.regression().enabled()) {
+            finalSummary = finalSummary.withRegression(RegressionGate.judge(RunFolder.toTree(finalSummary),
+                    config.resultsDir(), config.regression()));
+        }
         folder.writeSummary(finalSummary);
         JUnitReport.write(finalSummary, folder.file(JUnitReport.FILE));
         return finalSummary;

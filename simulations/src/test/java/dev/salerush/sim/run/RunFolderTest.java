@@ -41,7 +41,7 @@ class RunFolderTest {
         RunSummary summary = new RunSummary(folder.runId(), "Sim", "smoke", "a", "b", "complete", RunSummary.PASS, null,
                 new RunSummary.Target("http://127.0.0.1:1"), true, null, stats, Map.of("list", stats),
                 List.of(new SloResult("p95", "p95Ms", null, 15, 4.0, true, null)), Map.of("kind", "embedded"),
-                null, null, null, null);
+                null, null, null, null, null);
 
         folder.writeSummary(summary);
 
