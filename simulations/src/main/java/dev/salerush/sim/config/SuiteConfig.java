@@ -98,11 +98,19 @@ public final class SuiteConfig {
             throw new ConfigError("target.healthPath must start with '/', got '" + healthPath + "'");
         }
         TargetSettings target = new TargetSettings(uri, hostList("target.allowedHosts"), healthPath,
-                reader.positiveDuration("target.healthTimeout"), paths,
+                reader.positiveDuration("target.healthTimeout"), giveUpAfter(), paths,
                 reader.positiveDuration("target.connectTimeout"), reader.positiveDuration("target.requestTimeout"),
                 reader.bool("target.shareConnections"));
         target.checkAllowed();
         return target;
+    }
+
+    private java.time.Duration giveUpAfter() {
+        java.time.Duration giveUp = reader.positiveDuration("target.giveUpAfter");
+        if (giveUp.toMillis() < 1_000 || giveUp.toMinutes() > 10) {
+            throw new ConfigError("target.giveUpAfter must be between 1s and 10m, got " + giveUp.toMillis() + "ms");
+        }
+        return giveUp;
     }
 
     public EmbeddedSettings embedded() {

@@ -8,6 +8,8 @@ import dev.salerush.sim.env.EmbeddedSaleEnvironment;
 import dev.salerush.sim.env.EnvironmentError;
 import dev.salerush.sim.env.ExternalTarget;
 import dev.salerush.sim.env.SaleEnvironment;
+import dev.salerush.sim.env.TargetWatch;
+import dev.salerush.sim.config.Urls;
 import dev.salerush.sim.metrics.ExactRecorder;
 import dev.salerush.sim.metrics.InjectorHealth;
 import dev.salerush.sim.metrics.RecordedRun;
@@ -17,6 +19,7 @@ import dev.salerush.sim.stress.StressController;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -45,7 +48,9 @@ public final class SaleRun {
     private SaleEnvironment environment;
     private ExactRecorder recorder;
     private ServerMetricsScraper serverMetrics;
-    private StressController stress;
+    // read by Gatling's threads for every arriving user: volatile, no lock
+    private volatile StressController stress;
+    private volatile TargetWatch targetWatch;
     private final InjectorHealth injectorHealth = new InjectorHealth();
     private volatile RunSummary finalSummary;
 
@@ -113,6 +118,8 @@ public final class SaleRun {
             recorder = ExactRecorder.start(folder.file(RunFolder.INTERVAL_LOG_FILE));
             recorder.addListener(injectorHealth);
             serverMetrics = ServerMetricsWiring.start(config, environment, folder.file(ServerMetricsWiring.FILE));
+            targetWatch = TargetWatch.start(URI.create(Urls.join(environment.baseUrl().toString(),
+                    config.target().healthPath())), config.target().giveUpAfter());
             if (profile.stairs() != null) {
                 stress = new StressController(profile.stairs(), profile.slos(), config.plan().peakRps(),
                         requestsPerUser, System.currentTimeMillis() + profile.stairs().warmup().toMillis());
@@ -125,6 +132,28 @@ public final class SaleRun {
     /** The staircase's controller, or null when the profile is not a staircase. */
     public synchronized StressController stress() {
         return stress;
+    }
+
+    /** Whether no new virtual user should start: the target is down, or a staircase has found its breaking point. */
+    public boolean shouldStop() {
+        return stopReason() != null;
+    }
+
+    /** Why the load should stop, or null while it should go on. */
+    public String stopReason() {
+        TargetWatch watch = targetWatch;
+        String down = watch == null ? null : watch.downReason();
+        if (down != null) {
+            return down;
+        }
+        StressController staircase = stress;
+        return staircase == null ? null : staircase.stopReason();
+    }
+
+    /** Why the load phase failed (the target went down), or null when it ran as planned. */
+    public String loadFailure() {
+        TargetWatch watch = targetWatch;
+        return watch == null ? null : watch.downReason();
     }
 
 
@@ -143,6 +172,9 @@ public final class SaleRun {
         }
         if (serverMetrics != null) {
             serverMetrics.close();
+        }
+        if (targetWatch != null) {
+            targetWatch.close();
         }
         cleanup.close();
         RunJudge.Judgement judgement = RunJudge.judge(profile, config.plan(), recorded, stress, serverMetrics, failure);
@@ -182,8 +214,9 @@ public final class SaleRun {
                 .ifPresent(report -> GatlingReportCopier.copy(report, folder.dir()));
         System.out.print(ConsoleReport.render(summary, folder.dir().toString()));
         System.out.flush();
-        if (summary.failure() == null && RunSummary.FAIL.equals(summary.verdict())) {
-            // The exact verdict decides, even where Gatling's approximate assertions passed.
+        if (summary.global() != null && RunSummary.FAIL.equals(summary.verdict())) {
+            // The exact verdict decides, even where Gatling's approximate assertions passed (or a target that went
+            // down left too few requests for them to fail). Runs that measured nothing keep their own exit status.
             Runtime.getRuntime().halt(EXIT_FAILURE);
         }
     }
