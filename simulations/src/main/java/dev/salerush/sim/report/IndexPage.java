@@ -71,7 +71,20 @@ final class IndexPage {
         addTrend(charts, "trend-rps", "Throughput (rps), per profile", "rps", runs, profiles, RunRecord::globalRps);
         addTrend(charts, "trend-breaking-point", "Stress breaking point (rps)", "rps", runs, profiles,
                 RunRecord::breakingPointRps);
-        return charts;
+        return sharedRange(charts, runs);
+    }
+
+    /** All trends span the same days, padded so a lone run sits inside its chart rather than on an edge. */
+    private static List<ChartSpec> sharedRange(List<ChartSpec> charts, List<RunRecord> runs) {
+        long[] times = runs.stream().filter(run -> run.startedAt() != null)
+                .mapToLong(run -> run.startedAt().toEpochMilli()).sorted().toArray();
+        if (times.length == 0) {
+            return charts;
+        }
+        long first = times[0];
+        long last = times[times.length - 1];
+        long padding = Math.max((last - first) / 20, 3_600_000L);
+        return charts.stream().map(chart -> chart.withRange(first - padding, last + padding)).toList();
     }
 
     /** One line per profile with at least one value, oldest run first; no chart at all when no run has the value. */
