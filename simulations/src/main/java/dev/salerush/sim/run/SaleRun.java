@@ -14,6 +14,7 @@ import dev.salerush.sim.metrics.ExactRecorder;
 import dev.salerush.sim.metrics.InjectorHealth;
 import dev.salerush.sim.metrics.RecordedRun;
 import dev.salerush.sim.regression.RegressionGate;
+import dev.salerush.sim.report.Reports;
 import dev.salerush.sim.server.ServerMetricsScraper;
 import dev.salerush.sim.stress.StressController;
 import org.slf4j.Logger;
@@ -212,7 +213,13 @@ public final class SaleRun {
         Path gatlingResults = GatlingReportCopier.gatlingResultsDir(config.root());
         GatlingReportCopier.findReport(gatlingResults, startedAt.toEpochMilli())
                 .ifPresent(report -> GatlingReportCopier.copy(report, folder.dir()));
-        System.out.print(ConsoleReport.render(summary, folder.dir().toString()));
+        String location = folder.dir().toString();
+        try {
+            location = Reports.writeForRun(folder.dir(), config.resultsDir()).toString();
+        } catch (RuntimeException e) {
+            log.warn("could not write the run's report pages (summary.json is kept): {}", e.toString());
+        }
+        System.out.print(ConsoleReport.render(summary, location));
         System.out.flush();
         if (summary.global() != null && RunSummary.FAIL.equals(summary.verdict())) {
             // The exact verdict decides, even where Gatling's approximate assertions passed (or a target that went

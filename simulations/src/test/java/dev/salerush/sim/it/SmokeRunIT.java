@@ -60,6 +60,11 @@ class SmokeRunIT {
         assertThat(summary.path("environment").path("dataset").path("rows").path("product").asLong()).isEqualTo(2240);
 
         assertIntervalLogMatchesSummary(runDir.resolve("latency.hlog"), global);
+        assertThat(summary.path("environment").path("dataset").path("planCheck").isObject()).isTrue();
+        assertThat(runDir.resolve("report.html")).content().contains("data-verdict=\"" + summary.path("verdict").asText());
+        assertThat(runDir.resolve("summary.md")).content().contains("salerush `smoke` run `" + runDir.getFileName());
+        assertThat(work.resolve("results").resolve("index.html")).content().contains(runDir.getFileName() + "/report.html");
+        assertThat(result.output()).contains("results: " + runDir.resolve("report.html"));
 
         boolean passed = summary.path("verdict").asText().equals("pass");
         assertThat(result.exitCode() == 0).as("exit code follows the verdict\n" + result.output()).isEqualTo(passed);
