@@ -2,23 +2,19 @@ package dev.salerush.sim.regression;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.salerush.sim.report.RunCatalog;
+import dev.salerush.sim.report.RunRecord;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Finds the run a new run is compared with: a pinned summary.json, or else the newest run in the results folder of
- * the same profile, target and dataset that completed and passed. Folders it cannot read (a killed run, a
- * hand-edited summary) are passed over, never an error: the worst case is "no baseline yet".
+ * the same profile, target and dataset that completed and passed. Folders {@link RunCatalog} cannot read (a killed
+ * run, a hand-edited summary) are passed over, never an error: the worst case is "no baseline yet".
  */
 public final class BaselineFinder {
-    private static final Logger log = LoggerFactory.getLogger(BaselineFinder.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     static final String LAST_PASSING_RUN = "last passing run";
 
@@ -47,13 +43,10 @@ public final class BaselineFinder {
     /** The newest passing run like {@code current} in {@code resultsDir}, other than the current run itself. */
     public static Lookup lastPassing(Path resultsDir, JsonNode current) {
         String runId = current.path("runId").asText();
-        for (Path folder : runFoldersNewestFirst(resultsDir)) {
-            if (folder.getFileName().toString().equals(runId)) {
-                continue;
-            }
-            JsonNode candidate = readQuietly(folder.resolve("summary.json"));
-            if (candidate != null && comparable(current, candidate)) {
-                return new Lookup(new Baseline(folder.getFileName().toString(), LAST_PASSING_RUN, candidate), null);
+        for (RunRecord run : RunCatalog.scan(resultsDir)) {
+            JsonNode candidate = run.summaryJson().orElse(null);
+            if (!run.runId().equals(runId) && candidate != null && comparable(current, candidate)) {
+                return new Lookup(new Baseline(run.runId(), LAST_PASSING_RUN, candidate), null);
             }
         }
         return new Lookup(null, "no baseline yet: no earlier complete, passing " + current.path("profile").asText()
@@ -84,32 +77,5 @@ public final class BaselineFinder {
     private static String fingerprint(JsonNode summary) {
         JsonNode node = summary.path("environment").path("dataset").path("fingerprint");
         return node.isTextual() ? node.asText() : null;
-    }
-
-    private static List<Path> runFoldersNewestFirst(Path resultsDir) {
-        if (!Files.isDirectory(resultsDir)) {
-            return List.of();
-        }
-        try (Stream<Path> entries = Files.list(resultsDir)) {
-            // run ids start with yyyyMMdd-HHmmss, so name order is time order
-            return entries.filter(Files::isDirectory)
-                    .sorted(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed())
-                    .toList();
-        } catch (IOException e) {
-            log.warn("cannot list {}: {}", resultsDir, e.getMessage());
-            return List.of();
-        }
-    }
-
-    private static JsonNode readQuietly(Path summary) {
-        if (!Files.isRegularFile(summary)) {
-            return null;
-        }
-        try {
-            return JSON.readTree(summary.toFile());
-        } catch (IOException e) {
-            log.debug("not a baseline candidate, unreadable {}: {}", summary, e.getMessage());
-            return null;
-        }
     }
 }
