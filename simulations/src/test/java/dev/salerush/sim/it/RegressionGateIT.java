@@ -1,0 +1,73 @@
+package dev.salerush.sim.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static dev.salerush.sim.it.RunChecks.SIMULATION;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two real runs of one profile into one results folder: the second, against a demo shop slowed down on purpose, fails
+ * the regression gate alone (its SLOs are lenient), naming the metric and the baseline; the index lists both runs
+ * and draws their trend.
+ */
+class RegressionGateIT {
+    @TempDir
+    Path work;
+
+    @Test
+    void aRunMadeSlowerOnPurposeFailsTheGateNamingTheMetricAndTheBaseline() throws Exception {
+        Path teamConf = Files.writeString(work.resolve("gate.conf"), """
+                profiles.gate {
+                  description = "browsing at a low rate, with SLOs no slowdown here can break"
+                  injection = [ { type = constant, usersPerSec = 5, during = 15s } ]
+                  slo = [ { name = "browsing p95", metric = p95Ms, threshold = 1000 } ]
+                }
+                """);
+        Map<String, String> properties = RunChecks.shortSmokeRun(work);
+        properties.put("salerush.conf", teamConf.toString());
+        properties.put("profile", "gate");
+        properties.remove("duration");
+
+        GatlingProcess.Result baseline = GatlingProcess.run(SIMULATION, work.resolve("gatling"), properties, 300);
+        assertThat(baseline.exitCode()).as(baseline.output()).isZero();
+        Path baselineRun = runFolders().get(0);
+        assertThat(RunChecks.summary(baselineRun).path("regression").path("verdict").asText()).isEqualTo("no baseline");
+
+        properties.put("embedded.shop.artificialDelay", "40ms");
+        GatlingProcess.Result slower = GatlingProcess.run(SIMULATION, work.resolve("gatling"), properties, 300);
+
+        assertThat(slower.exitCode()).as(slower.output()).isEqualTo(2);
+        Path slowerRun = runFolders().stream().filter(run -> !run.equals(baselineRun)).findFirst().orElseThrow();
+        JsonNode summary = RunChecks.summary(slowerRun);
+        assertThat(summary.path("slo").get(0).path("passed").asBoolean()).as("the SLO alone would pass").isTrue();
+        assertThat(summary.path("verdict").asText()).isEqualTo("fail");
+        JsonNode regression = summary.path("regression");
+        assertThat(regression.path("verdict").asText()).isEqualTo("fail");
+        assertThat(regression.path("baselineRunId").asText()).isEqualTo(baselineRun.getFileName().toString());
+        assertThat(regression.path("message").asText()).startsWith("p95Ms rose from ")
+                .contains("(baseline run " + baselineRun.getFileName() + ", last passing run)");
+        assertThat(slower.output()).contains("REGRESSION: FAIL — p95Ms rose from ");
+        assertThat(Files.readString(slowerRun.resolve("junit.xml")))
+                .contains("classname=\"salerush.regression\"").contains("<failure message=\"p95Ms rose from ");
+        assertThat(Files.readString(slowerRun.resolve("summary.md"))).contains("p95Ms rose from ");
+
+        String index = Files.readString(work.resolve("results").resolve("index.html"));
+        assertThat(index).contains(baselineRun.getFileName() + "/report.html", slowerRun.getFileName() + "/report.html")
+                .contains("data-chart=\"trend-p95\"");
+    }
+
+    private List<Path> runFolders() throws IOException {
+        try (Stream<Path> entries = Files.list(work.resolve("results"))) {
+            return entries.filter(Files::isDirectory).sorted().toList();
+        }
+    }
+}
