@@ -8,6 +8,10 @@ import dev.salerush.sim.env.EmbeddedSaleEnvironment;
 import dev.salerush.sim.env.EnvironmentError;
 import dev.salerush.sim.env.ExternalTarget;
 import dev.salerush.sim.env.SaleEnvironment;
+import dev.salerush.sim.integrity.IntegrityReport;
+import dev.salerush.sim.integrity.OrderIntegrity;
+import dev.salerush.sim.integrity.OrderLog;
+import dev.salerush.sim.journeys.TargetIds;
 import dev.salerush.sim.metrics.ExactRecorder;
 import dev.salerush.sim.metrics.InjectorHealth;
 import dev.salerush.sim.metrics.RecordedRun;
@@ -45,6 +49,9 @@ public final class SaleRun {
     private ExactRecorder recorder;
     private ServerMetricsScraper serverMetrics;
     private StressController stress;
+    /** Order integrity of a journey that places orders; null for browsing. */
+    private OrderIntegrity integrity;
+    private TargetIds targetIds;
     private final InjectorHealth injectorHealth = new InjectorHealth();
     private volatile RunSummary finalSummary;
 
@@ -84,6 +91,9 @@ public final class SaleRun {
                 ? EmbeddedSaleEnvironment.start(config, folder.dir(), cleanup)
                 : cleanup.register("external target", ExternalTarget.connect(config.target(), config.database()));
         log.info("target ready at {}", environment.baseUrl());
+        if (OrderIntegrity.placesOrders(profile.journey())) {
+            integrity = OrderIntegrity.forRun(config, environment, folder.dir());
+        }
     }
 
     public SuiteConfig config() {
@@ -102,6 +112,19 @@ public final class SaleRun {
         return folder;
     }
 
+    /** The ids virtual users ask for, computed once per run (the journeys and hot-item mode share the hot items). */
+    public synchronized TargetIds targetIds() {
+        if (targetIds == null) {
+            targetIds = TargetIds.forRun(config);
+        }
+        return targetIds;
+    }
+
+    /** Where ordering virtual users record what they saw of each order attempt. */
+    public OrderLog orderLog() {
+        return integrity == null ? OrderLog.discard() : integrity.orderLog();
+    }
+
     /**
      * Called from the simulation's before(): recording — client figures, server metrics and, for a staircase, the
      * stress controller — starts when load starts. {@code requestsPerUser} is the simulation's mean requests per
@@ -109,6 +132,9 @@ public final class SaleRun {
      */
     public synchronized ExactRecorder startRecording(double requestsPerUser) {
         if (recorder == null) {
+            if (integrity != null) {
+                integrity.beforeLoad(targetIds().hotProductIds());
+            }
             recorder = ExactRecorder.start(folder.file(RunFolder.INTERVAL_LOG_FILE));
             recorder.addListener(injectorHealth);
             serverMetrics = ServerMetricsWiring.start(config, environment, folder.file(ServerMetricsWiring.FILE));
@@ -143,11 +169,14 @@ public final class SaleRun {
         if (serverMetrics != null) {
             serverMetrics.close();
         }
+        // checked while the target still runs
+        IntegrityReport integrityReport = integrity == null ? null : integrity.afterLoad(failure == null && recorded != null);
         cleanup.close();
         RunJudge.Judgement judgement = RunJudge.judge(profile, config.plan(), recorded, stress, serverMetrics, failure);
+        boolean passed = judgement.passed() && IntegrityReport.allowsPass(integrityReport);
         finalSummary = new RunSummary(folder.runId(), simulation, profile.name(), startedAt.toString(),
                 Instant.now().toString(), failure == null ? "complete" : "partial",
-                judgement.passed() ? RunSummary.PASS : RunSummary.FAIL, failure,
+                passed ? RunSummary.PASS : RunSummary.FAIL, failure,
                 new RunSummary.Target(environment == null ? baseUrlOrNull() : environment.baseUrl().toString()),
                 config.target().embedded(), config.plan(),
                 recorded == null ? null : recorded.global(), recorded == null ? Map.of() : recorded.requests(),
@@ -155,7 +184,7 @@ public final class SaleRun {
                 serverMetrics == null || recorded == null ? null
                         : serverMetrics.aggregate(recorded.startMillis(), recorded.endMillis()),
                 serverMetrics == null ? null : serverMetrics.problems(),
-                recorded == null ? null : injectorHealth.figures());
+                recorded == null ? null : injectorHealth.figures(), integrityReport);
         folder.writeSummary(finalSummary);
         JUnitReport.write(finalSummary, folder.file(JUnitReport.FILE));
         return finalSummary;
