@@ -16,6 +16,7 @@ public final class ClientOrders {
         private final long productId;
         private final int quantity;
         private final List<Long> orderIds = new ArrayList<>(1);
+        private final List<Integer> statuses = new ArrayList<>(1);
         private boolean succeeded;
         private boolean refused;
         private boolean unanswered;
@@ -30,6 +31,9 @@ public final class ClientOrders {
             succeeded |= attempt.succeeded();
             refused |= attempt.refused();
             unanswered |= attempt.status() == null;
+            if (attempt.status() != null && !statuses.contains(attempt.status())) {
+                statuses.add(attempt.status());
+            }
             if (attempt.orderId() != null && !orderIds.contains(attempt.orderId())) {
                 orderIds.add(attempt.orderId());
             }
@@ -54,6 +58,11 @@ public final class ClientOrders {
 
         public boolean succeeded() {
             return succeeded;
+        }
+
+        /** Distinct HTTP statuses the attempts were answered with. */
+        public List<Integer> statuses() {
+            return statuses;
         }
 
         /** Some attempt got no response: the client cannot know whether that one placed an order. */

@@ -25,6 +25,7 @@ public final class IntegrityChecks {
     public static final String NO_UNEXPECTED_PAID = "no paid order the client was refused";
     public static final String ONE_ORDER_PER_KEY = "one order per idempotency key";
     public static final String PAYMENTS_MATCH = "gateway payments match paid orders";
+    private static final int PAYMENT_UNAVAILABLE = 503;
 
     private IntegrityChecks() {
     }
@@ -184,8 +185,13 @@ public final class IntegrityChecks {
                 + " responses to their retries) (idempotency keys)", List.copyOf(offending));
     }
 
-    /** The gateway's payments of the run and its PAID orders, one to one, by order id and amount. */
-    public static IntegrityCheck paymentsMatchPaidOrders(List<Payment> payments, List<RunOrder> orders) {
+    /**
+     * The gateway's payments of the run and its PAID orders, one to one, by order id and amount. A charge without a
+     * PAID order is money taken for nothing; the detail says how many of those the client saw answered 503 (the
+     * gateway got the charge, the shop gave up on it and rolled the order back).
+     */
+    public static IntegrityCheck paymentsMatchPaidOrders(List<Payment> payments, List<RunOrder> orders,
+                                                         ClientOrders client) {
         Map<Long, RunOrder> paid = new TreeMap<>();
         orders.stream().filter(RunOrder::paid).forEach(order -> paid.put(order.id(), order));
         Map<Long, List<Payment>> byOrder = new TreeMap<>();
@@ -197,6 +203,9 @@ public final class IntegrityChecks {
                 .filter(e -> paid.containsKey(e.getKey()))
                 .filter(e -> e.getValue().stream().anyMatch(p -> p.amount() != paid.get(e.getKey()).amount()))
                 .map(Map.Entry::getKey).toList();
+        long gaveUp = withoutOrder.stream().map(id -> byOrder.get(id).get(0).idempotencyKey())
+                .map(key -> key == null ? null : client.key(key))
+                .filter(key -> key != null && !key.succeeded() && key.statuses().contains(PAYMENT_UNAVAILABLE)).count();
         if (unpaid.isEmpty() && withoutOrder.isEmpty() && twice.isEmpty() && otherAmount.isEmpty()) {
             return pass(PAYMENTS_MATCH, payments.size() + " payments in the gateway's journal, one per PAID order ("
                     + paid.size() + "), same amounts");
@@ -206,8 +215,10 @@ public final class IntegrityChecks {
         offending.addAll(twice);
         offending.addAll(otherAmount);
         return fail(PAYMENTS_MATCH, payments.size() + " payments for " + paid.size() + " PAID orders: "
-                + unpaid.size() + " PAID orders never charged, " + withoutOrder.size() + " charges without a PAID order, "
-                + twice.size() + " orders charged more than once, " + otherAmount.size()
+                + unpaid.size() + " PAID orders never charged, " + withoutOrder.size() + " charges without a PAID order"
+                + (gaveUp == 0 ? "" : " (" + gaveUp + " of them answered 503 to the client: the shop gave up on the"
+                        + " gateway and rolled the order back after the charge reached it)")
+                + ", " + twice.size() + " orders charged more than once, " + otherAmount.size()
                 + " charged another amount (order ids)", offending);
     }
 }

@@ -128,7 +128,7 @@ public final class OrderIntegrity {
         checks.add(IntegrityChecks.stockBalance(before.stock(), after.stock(), sold));
         checks.add(IntegrityChecks.noOversell(before.stock(), sold));
         checks.addAll(clientChecks(client, after.orders()));
-        checks.add(payments(after.orders(), figures));
+        checks.add(payments(after.orders(), client, figures));
         IntegrityReport report = IntegrityReport.of(checks, figures);
         log.info("order integrity: {} — {}", report.verdict(), report.reason());
         return report;
@@ -146,7 +146,7 @@ public final class OrderIntegrity {
                 IntegrityChecks.oneOrderPerKey(client, orders));
     }
 
-    private IntegrityCheck payments(List<RunOrder> orders, Map<String, Object> figures) {
+    private IntegrityCheck payments(List<RunOrder> orders, ClientOrders client, Map<String, Object> figures) {
         String name = IntegrityChecks.PAYMENTS_MATCH;
         if (gateway == null) {
             return IntegrityCheck.skipped(name, "no access to the payment gateway's request journal (only the embedded"
@@ -163,7 +163,7 @@ public final class OrderIntegrity {
             List<Payment> payments = gateway.payments().stream()
                     .filter(payment -> payment.orderId() > before.maxOrderId()).toList();
             figures.put("paymentsInJournal", payments.size());
-            return IntegrityChecks.paymentsMatchPaidOrders(payments, orders);
+            return IntegrityChecks.paymentsMatchPaidOrders(payments, orders, client);
         } catch (IllegalStateException e) {
             return IntegrityCheck.incomplete(name, e.getMessage());
         }

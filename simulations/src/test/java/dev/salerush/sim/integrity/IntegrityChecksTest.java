@@ -132,13 +132,16 @@ class IntegrityChecksTest {
                 new Payment(103, 1000, "c"),                                // another amount
                 new Payment(105, 900, "e"));                                // charged, but the order is not paid; 104 never charged
 
-        IntegrityCheck check = IntegrityChecks.paymentsMatchPaidOrders(payments, orders);
+        ClientOrders client = ClientOrders.of(List.of(attempt("e", 1, 1, 503, null, false)));
+
+        IntegrityCheck check = IntegrityChecks.paymentsMatchPaidOrders(payments, orders, client);
 
         assertThat(check.failed()).isTrue();
         assertThat(check.offendingIds()).containsExactly("104", "105", "102", "103");
         assertThat(check.detail()).isEqualTo("5 payments for 4 PAID orders: 1 PAID orders never charged, 1 charges without"
-                + " a PAID order, 1 orders charged more than once, 1 charged another amount (order ids)");
+                + " a PAID order (1 of them answered 503 to the client: the shop gave up on the gateway and rolled the"
+                + " order back after the charge reached it), 1 orders charged more than once, 1 charged another amount (order ids)");
         assertThat(IntegrityChecks.paymentsMatchPaidOrders(List.of(new Payment(101, 900, "a"), new Payment(102, 1800, "b")),
-                orders.subList(0, 2)).passed()).isTrue();
+                orders.subList(0, 2), client).passed()).isTrue();
     }
 }
