@@ -77,7 +77,7 @@ public final class SeederCli implements Runnable {
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, args1) -> {
             CommandLine failed = ex.getCommandLine();
-            failed.getErr().println(ex.getMessage());
+            failed.getErr().println(ex.getMessage() + didYouMean(ex));
             failed.getErr().println("Try '" + failed.getCommandSpec().qualifiedName() + " --help' for the options.");
             return EXIT_USAGE;
         });
@@ -159,6 +159,14 @@ public final class SeederCli implements Runnable {
             if (embedded && dbUrl != null) {
                 throw new ParameterException(cl, "Options '--embedded' and '--db-url' are mutually exclusive "
                         + "(allowed: one of them, or neither to use db.url from the config)");
+            }
+            if (dbUrl != null && dbUrl.isBlank()) {
+                throw invalidOption(cl, "--db-url", "empty (allowed: jdbc:postgresql://host[:port]/database; for a"
+                        + " throwaway database use --embedded)");
+            }
+            if (report != null && (report.toString().isBlank() || Files.isDirectory(report))) {
+                throw invalidOption(cl, "--report", "'" + report + "' is not a file name (allowed: a JSON file to write,"
+                        + " e.g. seed-report.json)");
             }
             if (report != null && report.toAbsolutePath().getParent() != null
                     && !Files.isDirectory(report.toAbsolutePath().getParent())) {
@@ -242,6 +250,15 @@ public final class SeederCli implements Runnable {
                 throw invalidOption(spec.commandLine(), option, file + " is not a file");
             }
         }
+    }
+
+    /** picocli's nearest options for a misspelt one, e.g. "; did you mean --scale?" for --scal. */
+    private static String didYouMean(ParameterException ex) {
+        if (ex instanceof picocli.CommandLine.UnmatchedArgumentException unmatched
+                && !unmatched.getSuggestions().isEmpty()) {
+            return "; did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?";
+        }
+        return "";
     }
 
     static ParameterException invalidOption(CommandLine cl, String option, String problem) {

@@ -1,15 +1,18 @@
 package dev.salerush.seeder.safety;
 
+import org.postgresql.PGProperty;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Parses pgJDBC URLs far enough to know which hosts they point at, and masks secrets for printing.
- * Forms: {@code jdbc:postgresql:db}, {@code jdbc:postgresql:/}, {@code jdbc:postgresql://host:port/db},
- * host lists {@code //h1:5432,h2:5433/db}, IPv6 {@code //[::1]:5432/db}; no host means localhost.
+ * Tells which hosts a pgJDBC URL points at, and masks secrets for printing.
+ * Forms: {@code jdbc:postgresql:db}, {@code jdbc:postgresql://host:port/db}, host lists
+ * {@code //h1:5432,h2:5433/db}, IPv6 {@code //[::1]:5432/db}; no host means localhost.
  */
 public final class JdbcUrls {
 
@@ -30,76 +33,52 @@ public final class JdbcUrls {
     private JdbcUrls() {
     }
 
+    /**
+     * The hosts and database pgJDBC itself will connect to: its own parser decides, so nothing in the URL (a
+     * {@code ?host=} or {@code ?PGHOST=} parameter overrides the authority part) can point it past the guard.
+     */
     public static Parsed parse(String url) {
         if (url == null || !url.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
             throw new IllegalArgumentException("not a PostgreSQL JDBC URL (must start with " + PREFIX + "): "
                     + mask(url));
         }
-        String rest = url.substring(PREFIX.length());
-        int q = rest.indexOf('?');
-        if (q >= 0) {
-            rest = rest.substring(0, q);
+        Properties parsed = org.postgresql.Driver.parseURL(url, null);
+        if (parsed == null) {
+            throw new IllegalArgumentException("not a valid PostgreSQL JDBC URL (pgJDBC cannot parse it; bad host, port"
+                    + " or user info?): " + mask(url));
         }
-        List<HostPort> hosts = new ArrayList<>();
-        String database;
-        if (rest.startsWith("//")) {
-            String authorityAndPath = rest.substring(2);
-            int slash = authorityAndPath.indexOf('/');
-            String authority = slash >= 0 ? authorityAndPath.substring(0, slash) : authorityAndPath;
-            database = slash >= 0 ? authorityAndPath.substring(slash + 1) : "";
-            int at = authority.lastIndexOf('@');
-            if (at >= 0) {
-                authority = authority.substring(at + 1); // user info is not a host
-            }
-            if (authority.isEmpty()) {
-                hosts.add(new HostPort(DEFAULT_HOST, DEFAULT_PORT));
-            } else {
-                for (String part : authority.split(",", -1)) {
-                    hosts.add(hostPort(part, url));
-                }
-            }
-        } else {
-            database = rest.startsWith("/") ? rest.substring(1) : rest;
-            hosts.add(new HostPort(DEFAULT_HOST, DEFAULT_PORT));
+        String[] hosts = parsed.getProperty(PGProperty.PG_HOST.getName(), DEFAULT_HOST).split(",", -1);
+        String[] ports = parsed.getProperty(PGProperty.PG_PORT.getName(), String.valueOf(DEFAULT_PORT)).split(",", -1);
+        if (hosts.length != ports.length) {
+            throw new IllegalArgumentException("as many hosts as ports expected in JDBC URL: " + mask(url));
         }
-        return new Parsed(List.copyOf(hosts), database);
+        List<HostPort> hostPorts = new ArrayList<>();
+        for (int i = 0; i < hosts.length; i++) {
+            if (hosts[i].contains("@")) {
+                // pgJDBC would take "user:password@host" for a host name; never print it back
+                throw new IllegalArgumentException("user info (user:password@) is not part of a pgJDBC URL; set db.user"
+                        + " and the password variable instead: " + mask(url));
+            }
+            hostPorts.add(new HostPort(host(hosts[i]), port(ports[i], url)));
+        }
+        return new Parsed(List.copyOf(hostPorts), parsed.getProperty(PGProperty.PG_DBNAME.getName(), ""));
     }
 
-    private static HostPort hostPort(String part, String url) {
-        String host;
-        String port = null;
-        if (part.startsWith("[")) {
-            int end = part.indexOf(']');
-            if (end < 0) {
-                throw new IllegalArgumentException("unclosed IPv6 bracket in JDBC URL: " + mask(url));
+    private static String host(String host) {
+        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        return bare.isEmpty() ? DEFAULT_HOST : bare.toLowerCase(Locale.ROOT);
+    }
+
+    private static int port(String port, String url) {
+        try {
+            int p = port.isEmpty() ? DEFAULT_PORT : Integer.parseInt(port.trim());
+            if (p < 1 || p > 65535) {
+                throw new NumberFormatException();
             }
-            host = part.substring(1, end);
-            String after = part.substring(end + 1);
-            if (after.startsWith(":")) {
-                port = after.substring(1);
-            } else if (!after.isEmpty()) {
-                throw new IllegalArgumentException("bad host '" + part + "' in JDBC URL: " + mask(url));
-            }
-        } else {
-            int colon = part.lastIndexOf(':');
-            if (colon >= 0 && part.indexOf(':') != colon) {
-                throw new IllegalArgumentException("IPv6 host must be in brackets ([::1]) in JDBC URL: " + mask(url));
-            }
-            host = colon >= 0 ? part.substring(0, colon) : part;
-            port = colon >= 0 ? part.substring(colon + 1) : null;
+            return p;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("bad port '" + port + "' (allowed: 1..65535) in JDBC URL: " + mask(url));
         }
-        if (host.isEmpty()) {
-            host = DEFAULT_HOST;
-        }
-        int p = DEFAULT_PORT;
-        if (port != null && !port.isEmpty()) {
-            try {
-                p = Integer.parseInt(port);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("bad port '" + port + "' in JDBC URL: " + mask(url));
-            }
-        }
-        return new HostPort(host.toLowerCase(Locale.ROOT), p);
     }
 
     private static final Pattern SECRET_PARAM =

@@ -46,6 +46,35 @@ class SeederCliTest {
         assertThat(run("seed", "--seed", "x1").err()).contains("--seed");
     }
 
+    /** Bad input, tried systematically: each row is an argument list and the start of its one message. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "seed --scale abc                        | 2 | Invalid value for option '--scale': 'abc' is not a double",
+            "seed --scale -1                         | 2 | Invalid value for option '--scale'",
+            "seed --scale 1e9                        | 2 | Invalid value for option '--scale'",
+            "seed --scale ''                         | 2 | Invalid value for option '--scale'",
+            "seed --seed 9999999999999999999999      | 2 | Invalid value for option '--seed'",
+            "seed --seed '1; DROP TABLE product'     | 2 | Invalid value for option '--seed'",
+            "seed --scal 2                           | 2 | Unknown options: '--scal', '2'; did you mean --scale?",
+            "sed                                     | 2 | Unmatched argument at index 0: 'sed'",
+            "seed --db-url ''                        | 2 | Invalid value for option '--db-url'",
+            "seed --db-url postgres://localhost/x    | 2 | Invalid value for option '--db-url'",
+            "seed --db-url jdbc:postgresql://127.0.0.1:99999/x | 2 | Invalid value for option '--db-url'",
+            "seed --db-url 'jdbc:postgresql://127.0.0.1:5432/x?x=1&host=10.0.0.5' | 3 | refused: host '10.0.0.5'",
+            "seed --db-url jdbc:postgresql://10.0.0.5/shop | 3 | refused: host '10.0.0.5'",
+            "seed --db-url 'jdbc:postgresql://localhost@evil.example/shop' | 2 | Invalid value for option '--db-url': user info",
+            "seed --report ''                        | 2 | Invalid value for option '--report'",
+            "seed --report .                         | 2 | Invalid value for option '--report'",
+            "verify --import-stats x                 | 2 | Unknown options: '--import-stats', 'x'"})
+    void eachBadArgumentGivesOneMessageAndANonZeroExit(String line, int exitCode, String message) {
+        String[] args = java.util.Arrays.stream(line.trim().split(" (?=(?:[^']*'[^']*')*[^']*$)"))
+                .map(arg -> arg.replace("'", "")).toArray(String[]::new);
+        Result r = run(args);
+        assertThat(r.code()).as(r.err()).isEqualTo(exitCode);
+        assertThat(r.err()).startsWith(message);
+        assertThat(r.out()).isEmpty();
+    }
+
     @Test
     void hostNotAllowedIsRefusedWithExitCode3AndNoPasswordInOutput() {
         Result r = run("seed", "--db-url", "jdbc:postgresql://db.prod.internal:5432/shop?password=hunter2");

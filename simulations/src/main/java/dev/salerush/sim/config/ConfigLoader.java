@@ -42,14 +42,18 @@ public final class ConfigLoader {
         }
         try {
             Config fromFile = ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
+            Config shipped = fromFile.resolve(ConfigResolveOptions.defaults().setUseSystemEnvironment(true));
             String teamFile = overrides.getProperty(OVERRIDES_PROPERTY, "").trim();
             if (!teamFile.isEmpty()) {
                 Path teamPath = root.resolve(teamFile);
                 if (!Files.isRegularFile(teamPath)) {
                     throw new ConfigError(OVERRIDES_PROPERTY + " names " + teamPath + ", which is not a readable file");
                 }
-                fromFile = ConfigFactory.parseFile(teamPath.toFile()).withFallback(fromFile);
+                Config team = ConfigFactory.parseFile(teamPath.toFile());
+                UnknownKeys.checkFile(shipped, team, teamPath.getFileName().toString());
+                fromFile = team.withFallback(fromFile);
             }
+            UnknownKeys.checkCommandLine(shipped, overrides);
             Config merged = overridesFor(fromFile, overrides).withFallback(fromFile)
                     .resolve(ConfigResolveOptions.defaults().setUseSystemEnvironment(true));
             return new SuiteConfig(merged, root);

@@ -75,15 +75,16 @@ final class ConfigReader {
     int intInRange(String path, int min, int max) {
         int value = read(path, config::getInt, "a whole number");
         if (value < min || value > max) {
-            throw new ConfigError(key(path) + " must be between " + min + " and " + max + ", got " + value);
+            throw new ConfigError(key(path) + " must be between " + min + " and " + max + ", got " + raw(path));
         }
         return value;
     }
 
     long longInRange(String path, long min, long max) {
+        // what the user wrote: a number beyond a long's range reads as Long.MAX_VALUE
         long value = read(path, config::getLong, "a whole number");
         if (value < min || value > max) {
-            throw new ConfigError(key(path) + " must be between " + min + " and " + max + ", got " + value);
+            throw new ConfigError(key(path) + " must be between " + min + " and " + max + ", got " + raw(path));
         }
         return value;
     }

@@ -55,6 +55,7 @@ public final class SuiteConfig {
         embedded();
         database();
         resultsDir();
+        regression();
         return this;
     }
 
@@ -97,11 +98,19 @@ public final class SuiteConfig {
             throw new ConfigError("target.healthPath must start with '/', got '" + healthPath + "'");
         }
         TargetSettings target = new TargetSettings(uri, hostList("target.allowedHosts"), healthPath,
-                reader.positiveDuration("target.healthTimeout"), paths,
+                reader.positiveDuration("target.healthTimeout"), giveUpAfter(), paths,
                 reader.positiveDuration("target.connectTimeout"), reader.positiveDuration("target.requestTimeout"),
                 reader.bool("target.shareConnections"));
         target.checkAllowed();
         return target;
+    }
+
+    private java.time.Duration giveUpAfter() {
+        java.time.Duration giveUp = reader.positiveDuration("target.giveUpAfter");
+        if (giveUp.toMillis() < 1_000 || giveUp.toMinutes() > 10) {
+            throw new ConfigError("target.giveUpAfter must be between 1s and 10m, got " + giveUp.toMillis() + "ms");
+        }
+        return giveUp;
     }
 
     public EmbeddedSettings embedded() {
@@ -244,6 +253,17 @@ public final class SuiteConfig {
         return new MetricsSettings(enabled, url, interval, new MetricsSettings.Names(name.apply("cpu"),
                 name.apply("heap"), name.apply("requests"), name.apply("poolActive"), name.apply("poolPending"),
                 name.apply("breakerState")));
+    }
+
+    /** The {@code regression} section: the gate that compares a run with its baseline. */
+    public RegressionSettings regression() {
+        String baseline = reader.string("regression.baseline").trim();
+        return new RegressionSettings(reader.bool("regression.enabled"),
+                baseline.isEmpty() ? null : root.resolve(baseline).normalize(),
+                reader.numberInRange("regression.p95Percent", 0, 10_000),
+                reader.numberInRange("regression.latencyFloorMs", 0, 1_000_000),
+                reader.numberInRange("regression.koPercentPoints", 0, 100),
+                reader.numberInRange("regression.breakingPointPercent", 0, 100));
     }
 
     /** The {@code dataset} section, handed to the data seeder as it is. */

@@ -9,10 +9,11 @@ import java.util.Map;
 /**
  * Where load goes and how the suite talks to it.
  *
- * @param baseUrl the external service, or {@code null} for the embedded sale environment
+ * @param baseUrl     the external service, or {@code null} for the embedded sale environment
+ * @param giveUpAfter how long the health endpoint may fail during the load before the run stops as failed
  */
 public record TargetSettings(URI baseUrl, List<String> allowedHosts, String healthPath, Duration healthTimeout,
-                             Map<String, String> paths, Duration connectTimeout, Duration requestTimeout,
+                             Duration giveUpAfter, Map<String, String> paths, Duration connectTimeout, Duration requestTimeout,
                              boolean shareConnections) {
 
     public boolean embedded() {

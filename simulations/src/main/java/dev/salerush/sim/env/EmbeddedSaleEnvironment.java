@@ -7,6 +7,7 @@ import dev.salerush.seeder.Seeder;
 import dev.salerush.seeder.SeederException;
 import dev.salerush.seeder.embedded.EmbeddedDatabase;
 import dev.salerush.seeder.generate.DatasetLayout;
+import dev.salerush.seeder.plan.PlanCheckResult;
 import dev.salerush.seeder.embedded.EmbeddedDatabaseException;
 import dev.salerush.seeder.safety.JdbcUrls;
 import dev.salerush.seeder.safety.SafetyException;
@@ -59,7 +60,7 @@ public final class EmbeddedSaleEnvironment implements SaleEnvironment {
         EmbeddedSettings settings = config.embedded();
         DatabaseSettings database = startDatabase(config.database(), cleanup);
         DatasetSpec spec = DatasetSpec.fromConfig(config.dataset());
-        SeedReport seeded = seed(new DbTarget(database.url(), database.user(), database.password(),
+        Seeded seeded = seed(new DbTarget(database.url(), database.user(), database.password(),
                 database.allowedHosts()), spec);
 
         EmbeddedSettings.Gateway gatewaySettings = settings.gateway();
@@ -106,18 +107,54 @@ public final class EmbeddedSaleEnvironment implements SaleEnvironment {
         }
     }
 
-    private static SeedReport seed(DbTarget database, DatasetSpec spec) {
+    /** What was seeded and whether the key queries got their expected plans. */
+    private record Seeded(SeedReport report, PlanCheckResult planCheck) {
+    }
+
+    /**
+     * Seeds (or finds the dataset already loaded), then runs the plan check itself — also on an already loaded
+     * database — so the run's summary can show its result. A plan mismatch stops the run as it always did.
+     */
+    private static Seeded seed(DbTarget database, DatasetSpec spec) {
         try {
-            SeedReport report = new Seeder(database).seed(spec);
+            Seeder seeder = new Seeder(database).planCheckAfterSeed(false);
+            SeedReport report = seeder.seed(spec);
             log.info("dataset {} ({} rows{})", report.fingerprint().substring(0, 12), report.totalRows(),
                     report.noOp() ? ", already loaded" : String.format(", loaded in %.1f s", report.totalSeconds()));
-            return report;
+            PlanCheckResult plans = seeder.planCheck(spec);
+            if (!plans.skipped() && !plans.passed()) {
+                throw new EnvironmentError("the seeded database does not give the expected query plans: "
+                        + plans.describe());
+            }
+            log.info(plans.skipped() ? "plan check skipped: " + plans.skipReason()
+                    : "plan check passed (" + plans.entries().size() + " queries)");
+            return new Seeded(report, plans);
         } catch (SafetyException | SeederException e) {
             throw new EnvironmentError("seeding the database failed: " + e.getMessage(), e);
         }
     }
 
-    private static Map<String, Object> datasetFacts(SeedReport report) {
+    /** The plan check as summary.json records it: {passed, queries:[{name, description, matched}]}, or skipped. */
+    private static Map<String, Object> planCheckFacts(PlanCheckResult result) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        if (result.skipped()) {
+            facts.put("skipped", true);
+            facts.put("reason", result.skipReason());
+            return facts;
+        }
+        facts.put("passed", result.passed());
+        facts.put("queries", result.entries().stream().map(entry -> {
+            Map<String, Object> query = new LinkedHashMap<>();
+            query.put("name", entry.name());
+            query.put("description", entry.description());
+            query.put("matched", entry.matched());
+            return query;
+        }).toList());
+        return facts;
+    }
+
+    private static Map<String, Object> datasetFacts(Seeded seeded) {
+        SeedReport report = seeded.report();
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("fingerprint", report.fingerprint());
         facts.put("alreadyLoaded", report.noOp());
@@ -126,6 +163,7 @@ public final class EmbeddedSaleEnvironment implements SaleEnvironment {
         Map<String, Long> rows = new LinkedHashMap<>();
         report.tables().forEach(table -> rows.put(table.table(), table.rows()));
         facts.put("rows", rows);
+        facts.put("planCheck", planCheckFacts(seeded.planCheck()));
         return facts;
     }
 

@@ -91,11 +91,8 @@ public abstract class SalerushSimulation extends Simulation {
         Profile profile = run.profile();
         double requestsPerUser = requestsPerUser();
         double peakRps = run.config().plan().peakRps();
-        if (profile.stairs() != null) {
-            // a staircase ends by itself once the SLOs have been breached long enough: no new user starts then
-            journey = exec(stopLoadGeneratorIf(session -> run.stress().stopReason(),
-                    session -> run.stress() != null && run.stress().shouldStop())).exec(journey);
-        }
+        // no new user starts once the target is down, or a staircase has breached its SLOs long enough
+        journey = exec(stopLoadGeneratorIf(session -> run.stopReason(), session -> run.shouldStop())).exec(journey);
         List<PopulationBuilder> populations = new ArrayList<>();
         Duration warmup = profile.warmup();
         if (!warmup.isZero()) {
@@ -119,7 +116,7 @@ public abstract class SalerushSimulation extends Simulation {
 
     @Override
     public void after() {
-        run.finish(null);
+        run.finish(run.loadFailure());
     }
 
 }

@@ -52,6 +52,10 @@ public final class ConsoleReport {
         if (summary.serverProblems() != null && !summary.serverProblems().isEmpty()) {
             out.append("server metrics: ").append(String.join("; ", summary.serverProblems())).append('\n');
         }
+        if (summary.regression() != null) {
+            out.append(String.format("REGRESSION: %s — %s%n", summary.regression().verdict().toUpperCase(Locale.ROOT),
+                    summary.regression().message()));
+        }
         out.append(String.format("VERDICT: %s%n", summary.verdict().toUpperCase(Locale.ROOT)));
         out.append("results: ").append(reportLocation).append('\n');
         out.append(rule);

@@ -2,6 +2,8 @@ package dev.salerush.sim.run;
 
 import dev.salerush.sim.integrity.IntegrityCheck;
 import dev.salerush.sim.metrics.SloResult;
+import dev.salerush.sim.regression.RegressionGate;
+import dev.salerush.sim.regression.RegressionResult;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -11,45 +13,38 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * The run's checks as a JUnit XML report ({@code junit.xml}), which every CI system can display: one test case per
- * SLO, one per order-integrity check, plus one for the run itself when it did not complete.
+ * SLO, per order-integrity check and per regression check, plus one for the run itself when it did not complete.
  */
 public final class JUnitReport {
     public static final String FILE = "junit.xml";
+
+    /** One test case: {@code failure} is null when it passed, {@code skipped} says why it was not judged. */
+    private record Case(String suite, String name, String failure, String skipped) {
+    }
 
     private JUnitReport() {
     }
 
     public static void write(RunSummary summary, Path file) {
+        List<Case> cases = cases(summary);
         try (OutputStream out = Files.newOutputStream(file)) {
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
-            List<IntegrityCheck> checks = summary.integrity() == null ? List.of() : summary.integrity().checks();
-            long failures = summary.slo().stream().filter(slo -> !slo.passed()).count()
-                    + checks.stream().filter(JUnitReport::failed).count()
-                    + (summary.failure() == null ? 0 : 1);
-            long skipped = checks.stream().filter(check -> IntegrityCheck.SKIPPED.equals(check.status())).count();
-            int tests = summary.slo().size() + checks.size() + (summary.failure() == null ? 0 : 1);
             xml.writeStartDocument("UTF-8", "1.0");
             xml.writeStartElement("testsuite");
             xml.writeAttribute("name", "salerush." + summary.profile());
-            xml.writeAttribute("tests", String.valueOf(tests));
-            xml.writeAttribute("failures", String.valueOf(failures));
+            xml.writeAttribute("tests", String.valueOf(cases.size()));
+            xml.writeAttribute("failures", String.valueOf(cases.stream().filter(c -> c.failure() != null).count()));
             xml.writeAttribute("errors", "0");
-            xml.writeAttribute("skipped", String.valueOf(skipped));
+            xml.writeAttribute("skipped", String.valueOf(cases.stream().filter(c -> c.skipped() != null).count()));
             xml.writeAttribute("timestamp", summary.startedAt());
-            if (summary.failure() != null) {
-                testCase(xml, "run " + summary.runId(), summary.failure());
-            }
-            for (SloResult slo : summary.slo()) {
-                testCase(xml, slo.name() + " (" + slo.metric() + " <= " + number(slo.threshold()) + ", "
-                        + (slo.request() == null ? "all requests" : slo.request()) + ")", slo.passed() ? null : message(slo));
-            }
-            for (IntegrityCheck check : checks) {
-                integrityCase(xml, check);
+            for (Case c : cases) {
+                testCase(xml, c);
             }
             xml.writeEndElement();
             xml.writeEndDocument();
@@ -61,39 +56,56 @@ public final class JUnitReport {
         }
     }
 
-    private static void testCase(XMLStreamWriter xml, String name, String failure) throws XMLStreamException {
-        testCase(xml, "salerush.slo", name, failure);
-    }
-
-    private static boolean failed(IntegrityCheck check) {
-        return !check.passed() && !IntegrityCheck.SKIPPED.equals(check.status());
-    }
-
-    /** A violated or incomplete check is a failure (with its offending ids), a skipped one is skipped. */
-    private static void integrityCase(XMLStreamWriter xml, IntegrityCheck check) throws XMLStreamException {
-        if (!IntegrityCheck.SKIPPED.equals(check.status())) {
-            testCase(xml, "salerush.integrity", check.name(), failed(check) ? check.detail()
-                    + (check.offendingIds().isEmpty() ? "" : ": " + String.join(", ", check.offendingIds())) : null);
-            return;
+    private static List<Case> cases(RunSummary summary) {
+        List<Case> cases = new ArrayList<>();
+        if (summary.failure() != null) {
+            cases.add(new Case("salerush.slo", "run " + summary.runId(), summary.failure(), null));
         }
-        xml.writeStartElement("testcase");
-        xml.writeAttribute("classname", "salerush.integrity");
-        xml.writeAttribute("name", check.name());
-        xml.writeStartElement("skipped");
-        xml.writeAttribute("message", check.detail());
-        xml.writeEndElement();
-        xml.writeEndElement();
+        for (SloResult slo : summary.slo()) {
+            cases.add(new Case("salerush.slo", slo.name() + " (" + slo.metric() + " <= " + number(slo.threshold()) + ", "
+                    + (slo.request() == null ? "all requests" : slo.request()) + ")", slo.passed() ? null : message(slo),
+                    null));
+        }
+        if (summary.integrity() != null) {
+            summary.integrity().checks().forEach(check -> cases.add(integrityCase(check)));
+        }
+        RegressionResult regression = summary.regression();
+        if (regression != null && regression.baselineRunId() == null) {
+            cases.add(new Case("salerush.regression", "regression gate", null, regression.message()));
+        } else if (regression != null) {
+            for (RegressionResult.Check check : regression.checks()) {
+                cases.add(new Case("salerush.regression", check.metric()
+                        + (check.request() == null ? " (all requests)" : " (" + check.request() + ")")
+                        + " vs baseline " + regression.baselineRunId(),
+                        check.passed() ? null : RegressionGate.describe(check) + " vs baseline run "
+                                + regression.baselineRunId(), null));
+            }
+        }
+        return cases;
     }
 
-    private static void testCase(XMLStreamWriter xml, String className, String name, String failure) throws XMLStreamException {
+    /** A violated or incomplete check is a failure naming its offending ids; a skipped one is skipped. */
+    private static Case integrityCase(IntegrityCheck check) {
+        if (IntegrityCheck.SKIPPED.equals(check.status())) {
+            return new Case("salerush.integrity", check.name(), null, check.detail());
+        }
+        return new Case("salerush.integrity", check.name(), check.passed() ? null : check.detail()
+                + (check.offendingIds().isEmpty() ? "" : ": " + String.join(", ", check.offendingIds())), null);
+    }
+
+    private static void testCase(XMLStreamWriter xml, Case c) throws XMLStreamException {
         xml.writeStartElement("testcase");
-        xml.writeAttribute("classname", className);
-        xml.writeAttribute("name", name);
-        if (failure != null) {
+        xml.writeAttribute("classname", c.suite());
+        xml.writeAttribute("name", c.name());
+        if (c.failure() != null) {
             xml.writeStartElement("failure");
-            xml.writeAttribute("message", failure);
-            xml.writeCharacters(failure);
+            xml.writeAttribute("message", c.failure());
+            xml.writeCharacters(c.failure());
             xml.writeEndElement();
+        }
+        if (c.skipped() != null) {
+            xml.writeEmptyElement("skipped");
+            xml.writeAttribute("message", c.skipped());
         }
         xml.writeEndElement();
     }

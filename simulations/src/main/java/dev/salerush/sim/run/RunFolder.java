@@ -1,5 +1,6 @@
 package dev.salerush.sim.run;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
@@ -67,6 +68,11 @@ public final class RunFolder {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target, e);
         }
+    }
+
+    /** The summary as summary.json has it, for code that reads any run's summary the same way. */
+    public static JsonNode toTree(RunSummary summary) {
+        return JSON.valueToTree(summary);
     }
 
     public static RunSummary readSummary(Path summaryFile) throws IOException {

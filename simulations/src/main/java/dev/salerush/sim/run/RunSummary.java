@@ -7,6 +7,7 @@ import dev.salerush.sim.metrics.InjectorHealth;
 import dev.salerush.sim.metrics.LatencyStats;
 import dev.salerush.sim.metrics.SloResult;
 import dev.salerush.sim.plan.TrafficPlan;
+import dev.salerush.sim.regression.RegressionResult;
 import dev.salerush.sim.server.ServerAggregate;
 import dev.salerush.sim.stress.BreakingPoint;
 import dev.salerush.sim.stress.StepResult;
@@ -25,13 +26,20 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"runId", "simulation", "profile", "startedAt", "endedAt", "status", "verdict", "failure", "target",
         "embedded", "plan", "global", "requests", "slo", "integrity", "steps", "breakingPoint", "knee", "injectorBound",
-        "injectorEvidence", "stoppedEarly", "server", "serverProblems", "injector", "environment"})
+        "injectorEvidence", "stoppedEarly", "regression", "server", "serverProblems", "injector", "environment"})
 public record RunSummary(String runId, String simulation, String profile, String startedAt, String endedAt,
                          String status, String verdict, String failure, Target target, boolean embedded,
                          TrafficPlan plan, LatencyStats global, Map<String, LatencyStats> requests,
                          List<SloResult> slo, Map<String, Object> environment, Stress stress,
                          ServerAggregate server, List<String> serverProblems, InjectorHealth.Figures injector,
-                         IntegrityReport integrity) {
+                         IntegrityReport integrity, RegressionResult regression) {
+
+    /** This summary judged against its baseline as well: a regression fails the run. */
+    public RunSummary withRegression(RegressionResult result) {
+        String judged = result != null && result.failed() ? FAIL : verdict;
+        return new RunSummary(runId, simulation, profile, startedAt, endedAt, status, judged, failure, target, embedded,
+                plan, global, requests, slo, environment, stress, server, serverProblems, injector, integrity, result);
+    }
 
     /** What a stress staircase found (see StressAnalysis); null fields for other profiles. */
     public record Stress(List<StepResult> steps, BreakingPoint breakingPoint, BreakingPoint knee, Boolean injectorBound,

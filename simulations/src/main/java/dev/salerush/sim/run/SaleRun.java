@@ -12,14 +12,19 @@ import dev.salerush.sim.integrity.IntegrityReport;
 import dev.salerush.sim.integrity.OrderIntegrity;
 import dev.salerush.sim.integrity.OrderLog;
 import dev.salerush.sim.journeys.TargetIds;
+import dev.salerush.sim.env.TargetWatch;
+import dev.salerush.sim.config.Urls;
 import dev.salerush.sim.metrics.ExactRecorder;
 import dev.salerush.sim.metrics.InjectorHealth;
 import dev.salerush.sim.metrics.RecordedRun;
+import dev.salerush.sim.regression.RegressionGate;
+import dev.salerush.sim.report.Reports;
 import dev.salerush.sim.server.ServerMetricsScraper;
 import dev.salerush.sim.stress.StressController;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -48,7 +53,9 @@ public final class SaleRun {
     private SaleEnvironment environment;
     private ExactRecorder recorder;
     private ServerMetricsScraper serverMetrics;
-    private StressController stress;
+    // read by Gatling's threads for every arriving user: volatile, no lock
+    private volatile StressController stress;
+    private volatile TargetWatch targetWatch;
     /** Order integrity of a journey that places orders; null for browsing. */
     private OrderIntegrity integrity;
     private TargetIds targetIds;
@@ -138,6 +145,8 @@ public final class SaleRun {
             recorder = ExactRecorder.start(folder.file(RunFolder.INTERVAL_LOG_FILE));
             recorder.addListener(injectorHealth);
             serverMetrics = ServerMetricsWiring.start(config, environment, folder.file(ServerMetricsWiring.FILE));
+            targetWatch = TargetWatch.start(URI.create(Urls.join(environment.baseUrl().toString(),
+                    config.target().healthPath())), config.target().giveUpAfter());
             if (profile.stairs() != null) {
                 stress = new StressController(profile.stairs(), profile.slos(), config.plan().peakRps(),
                         requestsPerUser, System.currentTimeMillis() + profile.stairs().warmup().toMillis());
@@ -150,6 +159,28 @@ public final class SaleRun {
     /** The staircase's controller, or null when the profile is not a staircase. */
     public synchronized StressController stress() {
         return stress;
+    }
+
+    /** Whether no new virtual user should start: the target is down, or a staircase has found its breaking point. */
+    public boolean shouldStop() {
+        return stopReason() != null;
+    }
+
+    /** Why the load should stop, or null while it should go on. */
+    public String stopReason() {
+        TargetWatch watch = targetWatch;
+        String down = watch == null ? null : watch.downReason();
+        if (down != null) {
+            return down;
+        }
+        StressController staircase = stress;
+        return staircase == null ? null : staircase.stopReason();
+    }
+
+    /** Why the load phase failed (the target went down), or null when it ran as planned. */
+    public String loadFailure() {
+        TargetWatch watch = targetWatch;
+        return watch == null ? null : watch.downReason();
     }
 
 
@@ -169,6 +200,9 @@ public final class SaleRun {
         if (serverMetrics != null) {
             serverMetrics.close();
         }
+        if (targetWatch != null) {
+            targetWatch.close();
+        }
         // checked while the target still runs
         IntegrityReport integrityReport = integrity == null ? null : integrity.afterLoad(failure == null && recorded != null);
         cleanup.close();
@@ -184,7 +218,11 @@ public final class SaleRun {
                 serverMetrics == null || recorded == null ? null
                         : serverMetrics.aggregate(recorded.startMillis(), recorded.endMillis()),
                 serverMetrics == null ? null : serverMetrics.problems(),
-                recorded == null ? null : injectorHealth.figures(), integrityReport);
+                recorded == null ? null : injectorHealth.figures(), integrityReport, null);
+        if (recorded != null && failure == null && config.regression().enabled()) {
+            finalSummary = finalSummary.withRegression(RegressionGate.judge(RunFolder.toTree(finalSummary),
+                    config.resultsDir(), config.regression()));
+        }
         folder.writeSummary(finalSummary);
         JUnitReport.write(finalSummary, folder.file(JUnitReport.FILE));
         return finalSummary;
@@ -204,10 +242,17 @@ public final class SaleRun {
         Path gatlingResults = GatlingReportCopier.gatlingResultsDir(config.root());
         GatlingReportCopier.findReport(gatlingResults, startedAt.toEpochMilli())
                 .ifPresent(report -> GatlingReportCopier.copy(report, folder.dir()));
-        System.out.print(ConsoleReport.render(summary, folder.dir().toString()));
+        String location = folder.dir().toString();
+        try {
+            location = Reports.writeForRun(folder.dir(), config.resultsDir()).toString();
+        } catch (RuntimeException e) {
+            log.warn("could not write the run's report pages (summary.json is kept): {}", e.toString());
+        }
+        System.out.print(ConsoleReport.render(summary, location));
         System.out.flush();
-        if (summary.failure() == null && RunSummary.FAIL.equals(summary.verdict())) {
-            // The exact verdict decides, even where Gatling's approximate assertions passed.
+        if (summary.global() != null && RunSummary.FAIL.equals(summary.verdict())) {
+            // The exact verdict decides, even where Gatling's approximate assertions passed (or a target that went
+            // down left too few requests for them to fail). Runs that measured nothing keep their own exit status.
             Runtime.getRuntime().halt(EXIT_FAILURE);
         }
     }

@@ -38,7 +38,7 @@ class ConfigLoaderTest {
 
     @Test
     void jvmPropertiesOutsideTheConfigurationAreIgnored() {
-        SuiteConfig config = load("java.version", "17", "user.dir", "/tmp");
+        SuiteConfig config = load("java.version", "17", "user.dir", "/tmp", "it.test", "SmokeRunIT", "test", "none");
 
         assertThat(config.raw().hasPath("java.version")).isFalse();
     }

@@ -1,25 +1,23 @@
 package dev.salerush.sim.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
+import static dev.salerush.sim.it.RunChecks.JSON;
+import static dev.salerush.sim.it.RunChecks.SIMULATION;
+import static dev.salerush.sim.it.RunChecks.assertNothingLeftBehind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -27,20 +25,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * embedded sale environment (embedded PostgreSQL, payment gateway and demo shop processes).
  */
 class SmokeRunIT {
-    static final String SIMULATION = "dev.salerush.sim.simulations.SaleSimulation";
-    static final ObjectMapper JSON = new ObjectMapper();
-
     @TempDir
     Path work;
 
-    /** A short smoke run on a small dataset (the seeder's own tests cover production volume). */
     Map<String, String> shortSmokeRun() {
-        Map<String, String> properties = new HashMap<>();
-        properties.put("results.dir", work.resolve("results").toString());
-        properties.put("dataset.scale", "0.01");
-        properties.put("duration", "5s");
-        properties.put("embedded.warmup", "3s");
-        return properties;
+        return RunChecks.shortSmokeRun(work);
+    }
+
+    Path onlyRunFolder() throws IOException {
+        return RunChecks.onlyRunFolder(work);
     }
 
     @Test
@@ -67,6 +60,11 @@ class SmokeRunIT {
         assertThat(summary.path("environment").path("dataset").path("rows").path("product").asLong()).isEqualTo(2240);
 
         assertIntervalLogMatchesSummary(runDir.resolve("latency.hlog"), global);
+        assertThat(summary.path("environment").path("dataset").path("planCheck").isObject()).isTrue();
+        assertThat(runDir.resolve("report.html")).content().contains("data-verdict=\"" + summary.path("verdict").asText());
+        assertThat(runDir.resolve("summary.md")).content().contains("salerush `smoke` run `" + runDir.getFileName());
+        assertThat(work.resolve("results").resolve("index.html")).content().contains(runDir.getFileName() + "/report.html");
+        assertThat(result.output()).contains("results: " + runDir.resolve("report.html"));
 
         boolean passed = summary.path("verdict").asText().equals("pass");
         assertThat(result.exitCode() == 0).as("exit code follows the verdict\n" + result.output()).isEqualTo(passed);
@@ -138,16 +136,17 @@ class SmokeRunIT {
         assertThat(summary.has("global")).isFalse();
     }
 
-    @Test
-    void ctrlCDuringTheLoadStopsEverythingAndKeepsPartialResults() throws Exception {
+    /** Ctrl-C in a terminal sends SIGINT to the foreground process group; CI runners and kill send SIGTERM. */
+    @ParameterizedTest
+    @ValueSource(strings = {"INT", "TERM"})
+    void aSignalDuringTheLoadStopsEverythingAndKeepsPartialResults(String signal) throws Exception {
         Map<String, String> properties = shortSmokeRun();
         properties.put("duration", "60s");
         GatlingProcess.Running running = GatlingProcess.start(SIMULATION, work.resolve("gatling"), properties);
         running.awaitOutput("started...", 240);
         Thread.sleep(2_000);
 
-        // Ctrl-C in a terminal sends SIGINT to the foreground process group, the forked Gatling JVM included
-        new ProcessBuilder("kill", "-INT", String.valueOf(running.process().pid())).start().waitFor();
+        new ProcessBuilder("kill", "-" + signal, String.valueOf(running.process().pid())).start().waitFor();
         GatlingProcess.Result result = running.await(60);
 
         assertThat(result.exitCode()).as(result.output()).isNotZero();
@@ -159,14 +158,6 @@ class SmokeRunIT {
         assertThat(summary.path("global").path("count").asLong()).isPositive();
         assertThat(runDir.resolve("latency.hlog")).isNotEmptyFile();
         assertNothingLeftBehind(summary, runDir);
-    }
-
-    private Path onlyRunFolder() throws IOException {
-        try (Stream<Path> runs = Files.list(work.resolve("results"))) {
-            List<Path> folders = runs.toList();
-            assertThat(folders).hasSize(1);
-            return folders.get(0);
-        }
     }
 
     /** Merging the interval log's untagged (all requests) intervals gives exactly the summary's global figures. */
@@ -183,33 +174,5 @@ class SmokeRunIT {
         assertThat(merged.getValueAtPercentile(95)).isEqualTo(global.path("p95Ms").asLong());
         assertThat(merged.getValueAtPercentile(99)).isEqualTo(global.path("p99Ms").asLong());
         assertThat(merged.getMaxValue()).isEqualTo(global.path("maxMs").asLong());
-    }
-
-    /**
-     * The shop, the gateway and the embedded PostgreSQL must be gone once the Gatling JVM has exited: their ports are
-     * closed and no process refers to this run's folder (other tests may run their own shops meanwhile).
-     */
-    private static void assertNothingLeftBehind(JsonNode summary, Path runDir) {
-        JsonNode environment = summary.path("environment");
-        List<Integer> ports = List.of(
-                URI.create(environment.path("shop").asText()).getPort(),
-                URI.create(environment.path("gateway").asText()).getPort(),
-                URI.create(environment.path("database").asText().replace("jdbc:", "")).getPort());
-        for (int port : ports) {
-            assertThat(isListening(port)).as("port " + port + " still listening after the run").isFalse();
-        }
-        assertThat(ProcessHandle.allProcesses()
-                .map(p -> p.info().commandLine().orElse(""))
-                .filter(cmd -> cmd.contains(runDir.toString()) || ports.stream().anyMatch(port -> cmd.contains(" " + port + " ")))
-                .toList()).as("processes of the run left behind").isEmpty();
-    }
-
-    private static boolean isListening(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
-            return true;
-        } catch (IOException refused) {
-            return false;
-        }
     }
 }

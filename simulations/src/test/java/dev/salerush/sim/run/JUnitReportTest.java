@@ -3,6 +3,7 @@ package dev.salerush.sim.run;
 import dev.salerush.sim.integrity.IntegrityCheck;
 import dev.salerush.sim.integrity.IntegrityReport;
 import dev.salerush.sim.metrics.SloResult;
+import dev.salerush.sim.regression.RegressionResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
@@ -63,6 +64,28 @@ class JUnitReportTest {
         assertThat(xml.getElementsByTagName("skipped").getLength()).isEqualTo(1);
     }
 
+    @Test
+    void aRegressionIsAFailedTestCaseNamingTheMetricAndTheBaseline(@TempDir Path dir) throws Exception {
+        RegressionResult regression = new RegressionResult("fail", "20261101-000000-smoke", "last passing run", "...",
+                List.of(new RegressionResult.Check("p95Ms", "list products", 7, 40, 15.0, 10, false)));
+
+        Document xml = write(summary(null, List.of()).withRegression(regression), dir);
+
+        assertThat(xml.getDocumentElement().getAttribute("failures")).isEqualTo("1");
+        Element failed = (Element) xml.getElementsByTagName("testcase").item(0);
+        assertThat(failed.getAttribute("classname")).isEqualTo("salerush.regression");
+        assertThat(failed.getElementsByTagName("failure").item(0).getTextContent())
+                .isEqualTo("p95Ms of 'list products' rose from 7 to 40 (at most 10) vs baseline run 20261101-000000-smoke");
+    }
+
+    @Test
+    void noBaselineIsASkippedTestCase(@TempDir Path dir) throws Exception {
+        Document xml = write(summary(null, List.of()).withRegression(RegressionResult.noBaseline("no baseline yet: ...")), dir);
+
+        assertThat(xml.getDocumentElement().getAttribute("failures")).isEqualTo("0");
+        assertThat(xml.getDocumentElement().getAttribute("skipped")).isEqualTo("1");
+    }
+
     private static RunSummary summary(String failure, List<SloResult> slos) {
         return summary(failure, slos, null);
     }
@@ -71,7 +94,7 @@ class JUnitReportTest {
         return new RunSummary("r1", "Sim", "smoke", "2026-07-01T00:00:00Z", "2026-07-01T00:01:00Z",
                 failure == null ? "complete" : "partial", failure == null ? "pass" : "fail", failure,
                 new RunSummary.Target("http://127.0.0.1:1"), false, null, null, Map.of(), slos, Map.of(),
-                RunSummary.Stress.NONE, null, null, null, integrity);
+                RunSummary.Stress.NONE, null, null, null, integrity, null);
     }
 
     private static Document write(RunSummary summary, Path dir) throws Exception {

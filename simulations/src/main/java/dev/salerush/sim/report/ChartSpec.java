@@ -1,0 +1,29 @@
+package dev.salerush.sim.report;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.util.List;
+
+/**
+ * One chart as the page's script draws it: the Java side decides what is shown, the script only draws
+ * (see report.js). Time charts have epoch-millis x values and share one x range on a page.
+ *
+ * @param xAxis {@code time} (epoch millis, shown in UTC) or {@code step} (stress step number)
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ChartSpec(String id, String title, String xAxis, Long xMin, Long xMax, String yTitle, String y2Title,
+                        List<Series> series) {
+
+    /** A line (or marker-only series) on the left ({@code y}) or right ({@code y2}) axis. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Series(String label, String axis, String color, boolean markersOnly, List<XY> data) {
+    }
+
+    /** A point; a null y is a gap (not measured), not 0. */
+    public record XY(double x, Double y) {
+    }
+
+    public ChartSpec withRange(Long min, Long max) {
+        return new ChartSpec(id, title, xAxis, min, max, yTitle, y2Title, series);
+    }
+}

@@ -1,0 +1,23 @@
+package dev.salerush.sim.report;
+
+import java.util.List;
+
+/** Colours for chart lines: distinguishable, and the same meaning keeps the same colour across charts. */
+final class Palette {
+    static final String THROUGHPUT = "#2563eb";
+    static final String P50 = "#16a34a";
+    static final String P95 = "#ea580c";
+    static final String P99 = "#dc2626";
+    static final String OFFERED = "#94a3b8";
+    static final String BREAKING_POINT = "#dc2626";
+    static final String KNEE = "#7c3aed";
+    private static final List<String> CYCLE = List.of("#2563eb", "#ea580c", "#16a34a", "#7c3aed", "#0891b2",
+            "#db2777", "#ca8a04", "#475569");
+
+    private Palette() {
+    }
+
+    static String nth(int index) {
+        return CYCLE.get(Math.floorMod(index, CYCLE.size()));
+    }
+}

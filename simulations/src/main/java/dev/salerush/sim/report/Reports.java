@@ -1,0 +1,89 @@
+package dev.salerush.sim.report;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+/**
+ * The suite's own reports, built from run folders alone:
+ * <ul>
+ *   <li>{@code results/<run>/report.html} — one self-contained page per run (verdict, plan, SLOs, exact percentiles,
+ *       charts over time, stress staircase, server metrics, dataset, regression and integrity sections);</li>
+ *   <li>{@code results/<run>/summary.md} — the same verdict in Markdown for a CI job summary or a PR comment;</li>
+ *   <li>{@code results/index.html} — every run with trends per profile.</li>
+ * </ul>
+ */
+public final class Reports {
+    private static final Logger log = LoggerFactory.getLogger(Reports.class);
+
+    private Reports() {
+    }
+
+    /**
+     * Writes a finished run's report.html and summary.md and refreshes the results index. Returns the run page.
+     */
+    public static Path writeForRun(Path runDir, Path resultsDir) {
+        Path page = writeRunPages(RunCatalog.read(runDir));
+        writeIndex(resultsDir);
+        return page;
+    }
+
+    /**
+     * Re-renders every run folder's pages and the index. A folder whose page cannot be rendered is logged and
+     * skipped; returns how many run pages were written.
+     */
+    public static int regenerate(Path resultsDir) {
+        int written = 0;
+        for (RunRecord run : RunCatalog.scan(resultsDir)) {
+            try {
+                writeRunPages(run);
+                written++;
+            } catch (RuntimeException e) {
+                log.warn("could not render the report of {}: {}", run.runId(), e.toString());
+            }
+        }
+        writeIndex(resultsDir);
+        return written;
+    }
+
+    /** {@code results/index.html} from the folders as they are now. */
+    public static Path writeIndex(Path resultsDir) {
+        List<RunRecord> runs = RunCatalog.scan(resultsDir);
+        Path index = resultsDir.resolve(IndexPage.FILE);
+        write(index, IndexPage.html(runs, resultsDir.getFileName() == null ? resultsDir.toString()
+                : resultsDir.getFileName().toString()));
+        return index;
+    }
+
+    private static Path writeRunPages(RunRecord run) {
+        Path page = run.dir().resolve(RunPage.HTML_FILE);
+        write(page, RunPage.html(run));
+        write(run.dir().resolve(RunPage.MARKDOWN_FILE), RunPage.markdown(run, displayPath(page)));
+        return page;
+    }
+
+    /** Relative to the working directory when below it (results/<run>/report.html in a CI log), else absolute. */
+    static String displayPath(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        Path workingDir = Path.of("").toAbsolutePath();
+        return absolute.startsWith(workingDir) ? workingDir.relativize(absolute).toString() : absolute.toString();
+    }
+
+    /** Through a temporary file, so a reader (or a CI artifact upload) never sees half a page. */
+    private static void write(Path file, String content) {
+        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+        try {
+            Files.writeString(temp, content, StandardCharsets.UTF_8);
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+}

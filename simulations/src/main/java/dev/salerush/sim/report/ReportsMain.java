@@ -1,0 +1,30 @@
+package dev.salerush.sim.report;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Regenerates every run page and the index of a results folder:
+ * {@code ./mvnw -q compile exec:java@reports [-Dreports.dir=path/to/results]}.
+ */
+public final class ReportsMain {
+    private ReportsMain() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length != 1 || args[0].isBlank()) {
+            fail("usage: ReportsMain <results folder>");
+        }
+        Path resultsDir = Path.of(args[0]).toAbsolutePath().normalize();
+        if (!Files.isDirectory(resultsDir)) {
+            fail("no results folder at " + resultsDir + " (set -Dreports.dir=path/to/results)");
+        }
+        int pages = Reports.regenerate(resultsDir);
+        System.out.println("salerush: wrote " + pages + " run page(s) and " + resultsDir.resolve(IndexPage.FILE));
+    }
+
+    private static void fail(String message) {
+        System.err.println("salerush reports: " + message);
+        System.exit(2);
+    }
+}

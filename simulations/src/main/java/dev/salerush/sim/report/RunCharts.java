@@ -1,0 +1,166 @@
+package dev.salerush.sim.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.salerush.sim.run.RunFolder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The charts of one run page: client throughput and latency from latency.hlog, the target's metrics from
+ * server-metrics.jsonl on the same time axis, and a stress run's staircase. A file that is missing or unreadable
+ * leaves its charts out and says why in {@link #problems()}.
+ */
+final class RunCharts {
+    private static final Logger log = LoggerFactory.getLogger(RunCharts.class);
+    static final String SERVER_METRICS_FILE = "server-metrics.jsonl";
+
+    private final List<ChartSpec> time = new ArrayList<>();
+    private final List<ChartSpec> server = new ArrayList<>();
+    private ChartSpec steps;
+    private final List<String> problems = new ArrayList<>();
+
+    private RunCharts() {
+    }
+
+    static RunCharts of(Path runDir, JsonNode summary) {
+        RunCharts charts = new RunCharts();
+        charts.addLatency(runDir.resolve(RunFolder.INTERVAL_LOG_FILE));
+        charts.addServer(runDir.resolve(SERVER_METRICS_FILE));
+        charts.steps = StepChart.of(summary);
+        charts.shareTimeRange();
+        return charts;
+    }
+
+    List<ChartSpec> clientCharts() {
+        return time;
+    }
+
+    List<ChartSpec> serverCharts() {
+        return server;
+    }
+
+    ChartSpec stepChart() {
+        return steps;
+    }
+
+    List<String> problems() {
+        return problems;
+    }
+
+    List<ChartSpec> all() {
+        List<ChartSpec> all = new ArrayList<>(time);
+        all.addAll(server);
+        if (steps != null) {
+            all.add(steps);
+        }
+        return all;
+    }
+
+    private void addLatency(Path hlog) {
+        if (!Files.isRegularFile(hlog)) {
+            return;
+        }
+        List<LatencyTimeline.Point> points;
+        try {
+            points = LatencyTimeline.read(hlog, Downsampling.MAX_POINTS);
+        } catch (RuntimeException e) {
+            log.warn("cannot read {}: {}", hlog, e.toString());
+            problems.add("latency.hlog could not be read (" + e.getMessage() + ")");
+            return;
+        }
+        if (points.isEmpty()) {
+            problems.add("latency.hlog holds no intervals");
+            return;
+        }
+        time.add(new ChartSpec("throughput", "Throughput (responses/s)", "time", null, null, "responses/s", null,
+                List.of(timeSeries("responses/s", Palette.THROUGHPUT, points, p -> p.rps()))));
+        time.add(new ChartSpec("latency", "Response time percentiles (ms)", "time", null, null, "ms", null, List.of(
+                timeSeries("p50", Palette.P50, points, LatencyTimeline.Point::p50Ms),
+                timeSeries("p95", Palette.P95, points, LatencyTimeline.Point::p95Ms),
+                timeSeries("p99", Palette.P99, points, LatencyTimeline.Point::p99Ms))));
+    }
+
+    private static ChartSpec.Series timeSeries(String label, String color, List<LatencyTimeline.Point> points,
+                                               Function<LatencyTimeline.Point, Number> value) {
+        List<ChartSpec.XY> data = new ArrayList<>(points.size());
+        for (LatencyTimeline.Point p : points) {
+            Number y = value.apply(p);
+            data.add(new ChartSpec.XY(p.startMillis(), y == null ? null : y.doubleValue()));
+        }
+        return new ChartSpec.Series(label, "y", color, false, data);
+    }
+
+    private void addServer(Path jsonl) {
+        if (!Files.isRegularFile(jsonl)) {
+            return;
+        }
+        Map<String, List<ServerTimeline.Point>> series;
+        try {
+            series = ServerTimeline.read(jsonl, Downsampling.MAX_POINTS);
+        } catch (RuntimeException e) {
+            log.warn("cannot read {}: {}", jsonl, e.toString());
+            problems.add(SERVER_METRICS_FILE + " could not be read (" + e.getMessage() + ")");
+            return;
+        }
+        serverChart("server-cpu", "Server CPU (% of one core)", "%", series, name -> name.equals("processCpu"),
+                v -> v * 100);
+        serverChart("server-heap", "Server heap used (MB)", "MB", series, name -> name.equals("heapUsedBytes"),
+                v -> v / (1024 * 1024));
+        serverChart("server-pools", "Connection pools: active and waiting", "connections", series,
+                name -> name.startsWith("poolActive.") || name.startsWith("poolPending."), v -> v);
+        serverChart("server-rates", "Server request rate and 5xx rate (/s)", "/s", series,
+                name -> name.equals("requestRate") || name.equals("serverErrorRate"), v -> v);
+        serverChart("server-db", "PostgreSQL connections and active sessions", "sessions", series,
+                name -> name.equals("dbConnections") || name.equals("dbActive"), v -> v);
+    }
+
+    private void serverChart(String id, String title, String unit, Map<String, List<ServerTimeline.Point>> all,
+                             java.util.function.Predicate<String> include, ToDoubleFunction<Double> scale) {
+        List<ChartSpec.Series> lines = new ArrayList<>();
+        for (Map.Entry<String, List<ServerTimeline.Point>> entry : all.entrySet()) {
+            if (include.test(entry.getKey())) {
+                List<ChartSpec.XY> data = entry.getValue().stream()
+                        .map(p -> new ChartSpec.XY(p.x(), scale.applyAsDouble(p.y()))).toList();
+                lines.add(new ChartSpec.Series(entry.getKey(), "y", Palette.nth(lines.size()), false, data));
+            }
+        }
+        if (!lines.isEmpty()) {
+            server.add(new ChartSpec(id, title, "time", null, null, unit, null, lines));
+        }
+    }
+
+    /** Client and server charts get one x range, so a latency spike and a CPU spike line up. */
+    private void shareTimeRange() {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (ChartSpec chart : concat(time, server)) {
+            for (ChartSpec.Series series : chart.series()) {
+                for (ChartSpec.XY point : series.data()) {
+                    min = Math.min(min, point.x());
+                    max = Math.max(max, point.x());
+                }
+            }
+        }
+        if (min > max) {
+            return;
+        }
+        long from = (long) min;
+        long to = (long) max;
+        time.replaceAll(chart -> chart.withRange(from, to));
+        server.replaceAll(chart -> chart.withRange(from, to));
+    }
+
+    private static List<ChartSpec> concat(List<ChartSpec> a, List<ChartSpec> b) {
+        List<ChartSpec> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+}

@@ -1,0 +1,132 @@
+package dev.salerush.sim.config;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Named.named;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+/**
+ * Bad input, tried systematically: every row is a setting as a user would give it (-Dkey=value, or a line in a team
+ * file) and the start of the one message it must produce. Validation runs before anything is started, so each of
+ * these ends the run with that message, nothing sent and nothing written (see BadInputIT for the whole process).
+ */
+class BadInputTableTest {
+
+    static Stream<Arguments> commandLine() {
+        return Stream.of(
+                // wrong types
+                row("duration", "abc", "duration must be a duration with a unit, e.g. 30s or 500ms, got 'abc'"),
+                row("target.requestTimeout", "fast", "target.requestTimeout must be a duration with a unit"),
+                row("plan.dau", "many", "plan.dau must be a whole number, got 'many'"),
+                row("target.shareConnections", "maybe", "target.shareConnections must be true or false, got 'maybe'"),
+                row("metrics.interval", "1", "metrics.interval must be between 100ms and 60s, got 1ms"),
+                row("journeys.browsing.detailProbability", "often", "journeys.browsing.detailProbability must be a number"),
+                // empty strings
+                row("profile", "", "profile is empty; available profiles: "),
+                row("target.healthPath", "", "target.healthPath must start with '/', got ''"),
+                row("results.dir", " ", "results.dir must not be empty"),
+                row("ids.brandsQuery", "", "ids.brandsQuery must not be empty"),
+                row("metrics.names.cpu", "", "metrics.names.cpu must not be empty"),
+                row("embedded.shop.heap", "", "embedded.shop.heap must be a JVM heap size such as 512m or 2g, got ''"),
+                // negative, zero and huge numbers
+                row("plan.dau", "-5", "plan.dau must be between 1 and 10000000000, got -5"),
+                row("plan.dau", "99999999999999999999999", "plan.dau must be between 1 and 10000000000, got 99999999999999999999999"),
+                row("plan.peakToAverage", "0.5", "plan.peakToAverage must be a number between 1.0 and 10000.0, got 0.5"),
+                row("plan.requestsPerUserPerDay", "0", "plan.requestsPerUserPerDay must be a number greater than 0"),
+                row("embedded.shop.port", "70000", "embedded.shop.port must be between 0 and 65535, got 70000"),
+                row("embedded.gateway.port", "-1", "embedded.gateway.port must be between 0 and 65535, got -1"),
+                row("journeys.browsing.nextPageProbability", "1.5", "journeys.browsing.nextPageProbability must be a number between 0.0 and 1.0"),
+                row("journeys.ordering.maxQuantity", "0", "journeys.ordering.maxQuantity must be between 1 and 10, got 0"),
+                row("journeys.ordering.hotProducts", "1e9", "journeys.ordering.hotProducts must be"),
+                row("duration", "-10s", "duration must be a positive duration, e.g. 30s, got -10s"),
+                row("duration", "0s", "duration must be a positive duration"),
+                row("target.giveUpAfter", "100ms", "target.giveUpAfter must be between 1s and 10m, got 100ms"),
+                row("metrics.interval", "10m", "metrics.interval must be between 100ms and 60s, got 600000ms"),
+                row("regression.p95Percent", "-1", "regression.p95Percent must be a number between 0.0 and 10000.0, got -1"),
+                row("regression.koPercentPoints", "101", "regression.koPercentPoints must be a number between 0.0 and 100.0"),
+                row("embedded.shop.browsePoolSize", "0", "embedded.shop.browsePoolSize must be between 1 and 500, got 0"),
+                row("embedded.shop.heap", "1.5g", "embedded.shop.heap must be a JVM heap size such as 512m or 2g, got '1.5g'"),
+                // unknown keys, with the nearest known one
+                row("target.baseUrll", "http://127.0.0.1:8080", "unknown setting 'target.baseUrll' (-D on the command line); did you mean 'target.baseUrl'?"),
+                row("profle", "load", "unknown setting 'profle' (-D on the command line); did you mean 'profile'?"),
+                row("plan.daus", "1", "unknown setting 'plan.daus' (-D on the command line); did you mean 'plan.dau'?"),
+                row("regresion.enabled", "false", "unknown setting 'regresion.enabled' (-D on the command line); did you mean 'regression.enabled'?"),
+                row("metrics.intreval", "1s", "unknown setting 'metrics.intreval' (-D on the command line); did you mean 'metrics.interval'?"),
+                row("target.healthpath", "/up", "unknown setting 'target.healthpath' (-D on the command line); did you mean 'target.healthPath'?"),
+                row("dataset.frobnicate", "1", "unknown setting 'dataset.frobnicate' (-D on the command line); see conf/salerush.conf"),
+                // malformed URLs and hosts nobody allowed
+                row("target.baseUrl", "127.0.0.1:8080", "target.baseUrl must be an http:// or https:// URL, e.g. http://127.0.0.1:8080, got '127.0.0.1:8080'"),
+                row("target.baseUrl", "http://", "target.baseUrl must be an http:// or https:// URL"),
+                row("target.baseUrl", "http://exa mple.com", "target.baseUrl must be an http:// or https:// URL"),
+                row("target.baseUrl", "ftp://127.0.0.1/", "target.baseUrl must be an http:// or https:// URL"),
+                row("target.baseUrl", "http://192.168.1.10:8080", "target.baseUrl host '192.168.1.10' is not in target.allowedHosts"),
+                row("target.baseUrl", "http://127.0.0.1.evil.example", "target.baseUrl host '127.0.0.1.evil.example' is not in target.allowedHosts"),
+                row("target.baseUrl", "http://localhost@evil.example/", "target.baseUrl host 'evil.example' is not in target.allowedHosts"),
+                row("metrics.url", "http://10.1.2.3/metrics", "metrics.url host '10.1.2.3' is not in target.allowedHosts"),
+                row("metrics.url", "metrics", "metrics.url must be an http:// or https:// URL"),
+                row("db.url", "postgres://localhost/x", "db.url must be a PostgreSQL JDBC URL"),
+                row("db.url", "jdbc:postgresql://db.prod.internal/shop", "refused: host 'db.prod.internal' of db.url jdbc:postgresql://db.prod.internal/shop is not in db.allowedHosts"),
+                // injection-shaped names and ids
+                row("profile", "smoke; rm -rf /", "unknown profile 'smoke; rm -rf /'; available profiles: "),
+                row("profile", "../../etc/passwd", "unknown profile '../../etc/passwd'"),
+                row("profile", "' OR 1=1 --", "unknown profile '' OR 1=1 --'"),
+                row("journeys.ordering.hotProducts", "20 OR 1=1", "journeys.ordering.hotProducts must be a whole number, got '20 OR 1=1'"),
+                row("target.paths.product", "api/products/{id}", "target.paths.product must start with '/', got 'api/products/{id}'"),
+                row("ids.source", "dataset; DROP TABLE product", "ids.source must be one of auto, dataset, database; got 'dataset; DROP TABLE product'"),
+                row("profiles.smoke.journey", "browsing<script>", "profiles.smoke.journey must be one of browsing, ordering, sale-day, got 'browsing<script>'"),
+                row("metrics.names.cpu", "cpu{job=\"x\"}", "metrics.names.cpu must be a Prometheus metric name"));
+    }
+
+    static Stream<Arguments> teamFiles() {
+        return Stream.of(
+                file("profiles.smoke.injecton = []", "unknown setting 'profiles.smoke.injecton' (team.conf); did you mean 'profiles.smoke.injection'?"),
+                file("profiles.mine { journey = browsing, injecton = [] }", "unknown setting 'profiles.mine.injecton' (team.conf)"),
+                file("targt { baseUrl = \"http://127.0.0.1:1\" }", "unknown setting 'targt.baseUrl' (team.conf); did you mean 'target.baseUrl'?"),
+                file("target { baseUrl = ", "team.conf"),
+                file("profile = mine\nprofiles.mine { injection = [ { type = constant, usersPerSec = -3, during = 5s } ], slo = ${slo.peak} }",
+                        "profiles.mine.injection[0].usersPerSec"),
+                file("profile = mine\nprofiles.mine { injection = [ { type = constant, usersPerSec = 1, during = 5s } ], slo = [] }",
+                        "profiles.mine.slo is empty"),
+                file("profile = mine\nprofiles.mine { injection = [ { type = teleport, during = 5s } ], slo = ${slo.peak} }",
+                        "profiles.mine.injection[0].type"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("commandLine")
+    void aBadCommandLineValueGivesOneMessageNamingTheKey(String[] keyValue, String expected) {
+        ConfigError error = catchThrowableOfType(ConfigError.class, () -> TestConfigs.load(keyValue).validate());
+
+        assertThat(error).as("no error for -D%s=%s", keyValue[0], keyValue[1]).isNotNull();
+        assertThat(error.getMessage()).startsWith(expected).doesNotContain("\n");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("teamFiles")
+    void aBadTeamFileGivesOneMessageNamingTheKey(String content, String expected, @TempDir Path dir) throws IOException {
+        Path teamFile = Files.writeString(dir.resolve("team.conf"), content);
+
+        ConfigError error = catchThrowableOfType(ConfigError.class,
+                () -> TestConfigs.load("salerush.conf", teamFile.toString()).validate());
+
+        assertThat(error).as("no error for %s", content).isNotNull();
+        assertThat(error.getMessage()).contains(expected).doesNotContain("\n");
+    }
+
+    private static Arguments row(String key, String value, String expected) {
+        return arguments(named("-D" + key + "=" + value, new String[]{key, value}), expected);
+    }
+
+    private static Arguments file(String content, String expected) {
+        return arguments(named(content.replace('\n', ' '), content), expected);
+    }
+}

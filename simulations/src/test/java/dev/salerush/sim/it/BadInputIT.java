@@ -1,0 +1,65 @@
+package dev.salerush.sim.it;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static dev.salerush.sim.it.RunChecks.SIMULATION;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Bad input through the whole process, as `mvn gatling:test -D...` runs it: one message, exit status 3, no run folder,
+ * nothing started, and not one connection to the target (a listening socket that counts them). The full table of
+ * bad values is BadInputTableTest; these rows prove the path from a message to the exit.
+ */
+class BadInputIT {
+    @TempDir
+    Path work;
+
+    @ParameterizedTest(name = "-D{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+            "target.baseUrll | http://127.0.0.1:1 | unknown setting 'target.baseUrll' (-D on the command line); did you mean 'target.baseUrl'?",
+            "duration        | abc                | duration must be a duration with a unit",
+            "profile         | smoke; rm -rf /    | unknown profile 'smoke; rm -rf /'",
+            "metrics.url     | http://10.1.2.3/m  | metrics.url host '10.1.2.3' is not in target.allowedHosts",
+            "plan.dau        | -5                 | plan.dau must be between 1 and 10000000000, got -5"})
+    void aBadSettingEndsTheRunBeforeAnythingStartsOrIsSent(String key, String value, String message) throws Exception {
+        try (ServerSocket target = new ServerSocket(0)) {
+            AtomicInteger connections = countConnections(target);
+            Map<String, String> properties = RunChecks.shortSmokeRun(work);
+            properties.put("target.baseUrl", "http://127.0.0.1:" + target.getLocalPort());
+            properties.put(key, value);
+
+            GatlingProcess.Result result = GatlingProcess.run(SIMULATION, work.resolve("gatling"), properties, 120);
+
+            assertThat(result.exitCode()).as(result.output()).isEqualTo(3);
+            assertThat(result.output()).contains("salerush: configuration error: " + message)
+                    .doesNotContain("embedded PostgreSQL started");
+            assertThat(work.resolve("results")).as("no run folder").doesNotExist();
+            assertThat(connections.get()).as("connections to the target").isZero();
+        }
+    }
+
+    private static AtomicInteger countConnections(ServerSocket server) {
+        AtomicInteger connections = new AtomicInteger();
+        Thread acceptor = new Thread(() -> {
+            while (!server.isClosed()) {
+                try (Socket ignored = server.accept()) {
+                    connections.incrementAndGet();
+                } catch (IOException closed) {
+                    return;
+                }
+            }
+        }, "connection-counter");
+        acceptor.setDaemon(true);
+        acceptor.start();
+        return connections;
+    }
+}

@@ -1,0 +1,98 @@
+package dev.salerush.sim.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the integration tests check of every run: its one run folder, and that nothing of it is left behind. */
+final class RunChecks {
+    static final String SIMULATION = "dev.salerush.sim.simulations.SaleSimulation";
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private RunChecks() {
+    }
+
+    /** A short smoke run on a small dataset (the seeder's own tests cover production volume). */
+    static Map<String, String> shortSmokeRun(Path work) {
+        Map<String, String> properties = new HashMap<>();
+        properties.put("results.dir", work.resolve("results").toString());
+        properties.put("dataset.scale", "0.01");
+        properties.put("duration", "5s");
+        properties.put("embedded.warmup", "3s");
+        return properties;
+    }
+
+    static Path onlyRunFolder(Path work) throws IOException {
+        try (Stream<Path> runs = Files.list(work.resolve("results"))) {
+            List<Path> folders = runs.filter(Files::isDirectory).toList();
+            assertThat(folders).hasSize(1);
+            return folders.get(0);
+        }
+    }
+
+    static JsonNode summary(Path runDir) throws IOException {
+        return JSON.readTree(runDir.resolve("summary.json").toFile());
+    }
+
+    /**
+     * The shop, the gateway and the embedded PostgreSQL must be gone once the Gatling JVM has exited: their ports are
+     * closed and no process refers to this run's folder (other tests may run their own shops meanwhile).
+     */
+    static void assertNothingLeftBehind(JsonNode summary, Path runDir) {
+        JsonNode environment = summary.path("environment");
+        List<Integer> ports = Stream.of("shop", "gateway", "database")
+                .filter(environment::hasNonNull)
+                .map(name -> URI.create(environment.path(name).asText().replace("jdbc:", "")).getPort())
+                .toList();
+        assertNothingLeftBehind(ports, runDir);
+    }
+
+    static void assertNothingLeftBehind(List<Integer> ports, Path runDir) {
+        for (int port : ports) {
+            assertThat(isListening(port)).as("port " + port + " still listening after the run").isFalse();
+        }
+        assertThat(ProcessHandle.allProcesses()
+                .map(RunChecks::commandLine)
+                .filter(cmd -> cmd.contains(runDir.toString()) || ports.stream().anyMatch(port -> cmd.contains(" " + port + " ")))
+                .toList()).as("processes of the run left behind").isEmpty();
+    }
+
+    static boolean isListening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (IOException refused) {
+            return false;
+        }
+    }
+
+    /** The children (shop, gateway, postgres) a Gatling JVM started whose command line contains {@code text}. */
+    static List<ProcessHandle> children(Process gatling, String text) {
+        return gatling.descendants().filter(p -> commandLine(p).contains(text)).toList();
+    }
+
+    /**
+     * The whole command line: ProcessHandle.Info cuts it at 4,096 characters, and a JVM's classpath alone is longer,
+     * so its main class and arguments would be lost.
+     */
+    static String commandLine(ProcessHandle process) {
+        try {
+            return new String(Files.readAllBytes(Path.of("/proc", String.valueOf(process.pid()), "cmdline")),
+                    java.nio.charset.StandardCharsets.UTF_8).replace('\0', ' ');
+        } catch (IOException | UnsupportedOperationException gone) {
+            return process.info().commandLine().orElse("");
+        }
+    }
+}

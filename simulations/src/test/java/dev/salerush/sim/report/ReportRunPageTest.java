@@ -1,0 +1,61 @@
+package dev.salerush.sim.report;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ReportRunPageTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void writesRunPageSummaryAndIndexForARun() throws Exception {
+        Path results = ReportFixtures.resultsIn(dir);
+
+        Path page = Reports.writeForRun(results.resolve(ReportFixtures.STRESS), results);
+
+        assertThat(page).isEqualTo(results.resolve(ReportFixtures.STRESS).resolve("report.html"));
+        String html = Files.readString(page);
+        assertThat(html).contains("data-verdict=\"pass\"", "data-chart=\"throughput\"", "data-chart=\"latency\"",
+                "data-chart=\"steps\"", "data-chart=\"server-cpu\"", "data-chart=\"server-pools\"", "breaking point");
+        assertThat(results.resolve(ReportFixtures.STRESS).resolve("summary.md")).exists();
+        String index = Files.readString(results.resolve("index.html"));
+        assertThat(index).contains(ReportFixtures.NO_SUMMARY, "no summary.json", "summary.json is not valid JSON",
+                "href=\"20261125-111500-stress/report.html\"");
+    }
+
+    @Test
+    void summaryTextIsEscapedInTheHtmlAndInTheChartData() {
+        Path results = ReportFixtures.resultsIn(dir);
+
+        String html = RunPage.html(RunCatalog.read(results.resolve(ReportFixtures.SMOKE)));
+
+        assertThat(html).contains("&lt;b&gt;product&lt;/b&gt; detail").doesNotContain("<b>product</b>");
+        assertThat(html).contains("<span class=\"muted\">not measured</span>");
+        assertThat(html).contains("id=\"regression\"", "id=\"integrity\"", "id=\"dataset\"");
+        assertThat(html).doesNotContain("id=\"stress\"").doesNotContain("id=\"server\"");
+    }
+
+    @Test
+    void chartDataCannotCloseItsScriptElement() {
+        assertThat(ScriptJson.write(java.util.List.of("</script><script>alert(1)</script>")))
+                .isEqualTo("[\"\\u003C/script\\u003E\\u003Cscript\\u003Ealert(1)\\u003C/script\\u003E\"]");
+    }
+
+    @Test
+    void regeneratingKeepsGoingPastBrokenFolders() {
+        Path results = ReportFixtures.resultsIn(dir);
+
+        int pages = Reports.regenerate(results);
+
+        assertThat(pages).isEqualTo(4);
+        assertThat(results.resolve(ReportFixtures.BROKEN_JSON).resolve("report.html")).content()
+                .contains("UNREADABLE", "summary.json is not valid JSON");
+        assertThat(results.resolve(ReportFixtures.NO_SUMMARY).resolve("report.html")).content()
+                .as("a killed run still shows what its latency log recorded").contains("data-chart=\"latency\"");
+    }
+}
