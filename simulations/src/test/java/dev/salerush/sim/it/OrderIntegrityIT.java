@@ -133,7 +133,7 @@ class OrderIntegrityIT {
 
     private Path onlyRunFolder() throws IOException {
         try (Stream<Path> runs = Files.list(work.resolve("results"))) {
-            List<Path> folders = runs.toList();
+            List<Path> folders = runs.filter(Files::isDirectory).toList();
             assertThat(folders).hasSize(1);
             return folders.get(0);
         }
