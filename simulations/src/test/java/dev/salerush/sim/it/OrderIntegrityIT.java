@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -70,7 +69,7 @@ class OrderIntegrityIT {
     void theDemoShopSellsExactlyItsHotStockAndPassesEveryCheck() throws Exception {
         GatlingProcess.Result result = GatlingProcess.run(SIMULATION, work.resolve("gatling"), hotItemRun(), 300);
 
-        Path runDir = onlyRunFolder();
+        Path runDir = RunChecks.onlyRunFolder(work);
         JsonNode summary = JSON.readTree(runDir.resolve("summary.json").toFile());
         JsonNode integrity = summary.path("integrity");
         assertThat(integrity.path("verdict").asText()).as(result.output()).isEqualTo("pass");
@@ -96,7 +95,7 @@ class OrderIntegrityIT {
 
         GatlingProcess.Result result = GatlingProcess.run(SIMULATION, work.resolve("gatling"), properties, 300);
 
-        Path runDir = onlyRunFolder();
+        Path runDir = RunChecks.onlyRunFolder(work);
         JsonNode summary = JSON.readTree(runDir.resolve("summary.json").toFile());
         JsonNode integrity = summary.path("integrity");
         assertThat(integrity.path("verdict").asText()).as(result.output()).isEqualTo("fail");
@@ -129,13 +128,5 @@ class OrderIntegrityIT {
             }
         }
         throw new AssertionError("no check '" + name + "' in " + integrity);
-    }
-
-    private Path onlyRunFolder() throws IOException {
-        try (Stream<Path> runs = Files.list(work.resolve("results"))) {
-            List<Path> folders = runs.filter(Files::isDirectory).toList();
-            assertThat(folders).hasSize(1);
-            return folders.get(0);
-        }
     }
 }
