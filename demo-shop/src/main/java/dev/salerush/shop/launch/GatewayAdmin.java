@@ -1,13 +1,18 @@
 package dev.salerush.shop.launch;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Drill controls of the payment gateway through WireMock's {@code /__admin} API. A fault is one extra stub with id
@@ -17,6 +22,11 @@ import java.time.Duration;
 public final class GatewayAdmin {
 
     public static final String FAULT_STUB_ID = "5a1e2a5b-0000-4000-8000-0000000000f1";
+    private static final String PAYMENTS_PATTERN = "{\"method\":\"POST\",\"url\":\"/v1/payments\"}";
+
+    /** One payment request the gateway received: the body of a {@code POST /v1/payments}. */
+    public record Payment(long orderId, long amount, String idempotencyKey) {
+    }
 
     private final URI base;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -58,9 +68,74 @@ public final class GatewayAdmin {
 
     /** Payment requests in the request journal (bounded by the gateway's max journal entries). */
     public long paymentRequestCount() {
+        return count(PAYMENTS_PATTERN);
+    }
+
+    /**
+     * Every request in the journal, payments or not. The journal keeps at most the gateway's
+     * {@code --max-request-journal-entries} and drops the oldest beyond it: a journal this full may be incomplete.
+     */
+    public long journalSize() {
+        return count("{\"method\":\"ANY\"}");
+    }
+
+    /**
+     * The payment requests in the journal, read as a stream (a long run's journal is large): one {@link Payment} per
+     * {@code POST /v1/payments} body {@code {orderId, amount, idempotencyKey}}.
+     *
+     * @throws IllegalStateException the admin API is unreachable or a body is not a payment
+     */
+    public List<Payment> payments() {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/__admin/requests/find"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(PAYMENTS_PATTERN))
+                .timeout(Duration.ofMinutes(2)).build();
+        try {
+            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream body = response.body(); JsonParser parser = json.createParser(body)) {
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException("gateway admin POST " + request.uri() + " answered " + response.statusCode());
+                }
+                return readPayments(parser);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the payment journal at " + base + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** Walks {@code {"requests": [ {..., "body": "<payment json>"}, ... ]}} one logged request at a time. */
+    private List<Payment> readPayments(JsonParser parser) throws IOException {
+        List<Payment> payments = new ArrayList<>();
+        while (parser.nextToken() != null) {
+            if (parser.currentToken() == JsonToken.FIELD_NAME && "requests".equals(parser.currentName())
+                    && parser.nextToken() == JsonToken.START_ARRAY) {
+                while (parser.nextToken() == JsonToken.START_OBJECT) {
+                    payments.add(payment(parser.readValueAsTree()));
+                }
+                return payments;
+            }
+        }
+        throw new IllegalStateException("the gateway's journal answer has no \"requests\" list");
+    }
+
+    private Payment payment(JsonNode loggedRequest) throws IOException {
+        String body = loggedRequest.path("body").asText();
+        JsonNode payment = json.readTree(body);
+        if (payment == null || !payment.path("orderId").canConvertToLong() || !payment.path("amount").canConvertToLong()) {
+            throw new IllegalStateException("a payment request in the gateway's journal is not {orderId, amount, "
+                    + "idempotencyKey}: " + body);
+        }
+        return new Payment(payment.path("orderId").asLong(), payment.path("amount").asLong(),
+                payment.path("idempotencyKey").asText(null));
+    }
+
+    private long count(String requestPattern) {
         String answer = send(HttpRequest.newBuilder(base.resolve("/__admin/requests/count"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"method\":\"POST\",\"url\":\"/v1/payments\"}")), 200);
+                .POST(HttpRequest.BodyPublishers.ofString(requestPattern)), 200);
         try {
             JsonNode node = json.readTree(answer);
             return node.path("count").asLong();

@@ -39,7 +39,16 @@ public record JourneySettings(Browsing browsing, Ordering ordering, double saleD
         }
     }
 
-    public record Ordering(int hotProducts, int maxQuantity, double retryProbability, ThinkTime thinkTime) {
+    /**
+     * @param hotStock units each hot product holds when load starts (embedded target only), so the hot items sell out
+     *                 during the run; 0 leaves the seeded stock
+     */
+    public record Ordering(int hotProducts, int maxQuantity, double retryProbability, ThinkTime thinkTime,
+                           int hotStock) {
+
+        public Ordering(int hotProducts, int maxQuantity, double retryProbability, ThinkTime thinkTime) {
+            this(hotProducts, maxQuantity, retryProbability, thinkTime, 0);
+        }
 
         /**
          * Expected requests per ordering user: list, detail, order, its possible retry, and the lookup of a placed

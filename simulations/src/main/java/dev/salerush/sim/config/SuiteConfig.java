@@ -192,7 +192,8 @@ public final class SuiteConfig {
                 reader.intInRange("journeys.ordering.hotProducts", 1, 100_000),
                 reader.intInRange("journeys.ordering.maxQuantity", 1, 10),
                 reader.numberInRange("journeys.ordering.retryProbability", 0, 1),
-                thinkTime("journeys.ordering.thinkTime"));
+                thinkTime("journeys.ordering.thinkTime"),
+                reader.has("journeys.ordering.hotStock") ? reader.intInRange("journeys.ordering.hotStock", 0, 1_000_000) : 0);
         double browsingWeight = reader.numberInRange("journeys.saleDay.browsing", 0, 1_000_000);
         double orderingWeight = reader.numberInRange("journeys.saleDay.ordering", 0, 1_000_000);
         if (browsingWeight + orderingWeight <= 0) {

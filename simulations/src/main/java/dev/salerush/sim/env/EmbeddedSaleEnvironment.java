@@ -12,6 +12,7 @@ import dev.salerush.seeder.embedded.EmbeddedDatabaseException;
 import dev.salerush.seeder.safety.JdbcUrls;
 import dev.salerush.seeder.safety.SafetyException;
 import dev.salerush.shop.launch.DemoShopProcess;
+import dev.salerush.shop.launch.GatewayAdmin;
 import dev.salerush.shop.launch.GatewaySettings;
 import dev.salerush.shop.launch.LaunchException;
 import dev.salerush.shop.launch.PaymentGatewayProcess;
@@ -43,11 +44,14 @@ public final class EmbeddedSaleEnvironment implements SaleEnvironment {
 
     private final URI baseUrl;
     private final DatabaseSettings database;
+    private final GatewayAdmin gateway;
     private final Map<String, Object> description;
 
-    private EmbeddedSaleEnvironment(URI baseUrl, DatabaseSettings database, Map<String, Object> description) {
+    private EmbeddedSaleEnvironment(URI baseUrl, DatabaseSettings database, GatewayAdmin gateway,
+                                    Map<String, Object> description) {
         this.baseUrl = baseUrl;
         this.database = database;
+        this.gateway = gateway;
         this.description = description;
     }
 
@@ -86,7 +90,7 @@ public final class EmbeddedSaleEnvironment implements SaleEnvironment {
         description.put("gateway", gateway.baseUrl());
         description.put("database", JdbcUrls.mask(database.url()));
         description.put("dataset", datasetFacts(seeded));
-        return new EmbeddedSaleEnvironment(URI.create(shop.baseUrl()), database, description);
+        return new EmbeddedSaleEnvironment(URI.create(shop.baseUrl()), database, gateway.admin(), description);
     }
 
     /** The configured external database, or a freshly started embedded one. */
@@ -192,6 +196,11 @@ public final class EmbeddedSaleEnvironment implements SaleEnvironment {
     @Override
     public Optional<DatabaseSettings> database() {
         return Optional.of(database);
+    }
+
+    @Override
+    public Optional<GatewayAdmin> paymentGateway() {
+        return Optional.of(gateway);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.salerush.sim.env;
 
+import dev.salerush.shop.launch.GatewayAdmin;
 import dev.salerush.sim.config.DatabaseSettings;
 
 import java.net.URI;
@@ -15,6 +16,11 @@ public interface SaleEnvironment extends AutoCloseable {
 
     /** The target's database, when the suite can reach it (for server metrics and checks). */
     Optional<DatabaseSettings> database();
+
+    /** The admin API of the target's payment gateway, when the suite started it (its request journal holds the payments). */
+    default Optional<GatewayAdmin> paymentGateway() {
+        return Optional.empty();
+    }
 
     /** Facts about the environment for the run summary (never credentials). */
     Map<String, Object> describe();

@@ -2,6 +2,8 @@ package dev.salerush.sim.journeys;
 
 import dev.salerush.sim.config.JourneySettings;
 import dev.salerush.sim.config.TargetSettings;
+import dev.salerush.sim.integrity.OrderAttempt;
+import dev.salerush.sim.integrity.OrderLog;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
 
@@ -20,7 +22,8 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * Sale ordering: a user lists the brand of a hot discounted item, opens it, orders it with an Idempotency-Key
  * (sometimes retrying with the same key, as a client does after a timeout — the retry must return the same order)
  * and looks the order up. Every orderer competes for the same few products, so stock runs out during the run:
- * 409 OUT_OF_STOCK is a correct answer, an oversell or a lost order is not.
+ * 409 OUT_OF_STOCK is a correct answer, an oversell or a lost order is not. What the client saw of every attempt
+ * goes to the run's {@link OrderLog}, which the order integrity check compares with the target's database.
  */
 public final class OrderingJourney {
     public static final String LIST_PRODUCTS = BrowsingJourney.LIST_PRODUCTS;
@@ -29,12 +32,19 @@ public final class OrderingJourney {
     public static final String RETRY_ORDER = "retry order";
     public static final String ORDER_LOOKUP = "order lookup";
 
+    /** Session keys of the attempt just made: its HTTP status, and the order id of the retry's response. */
+    private static final String ORDER_STATUS = "orderStatus";
+    private static final String RETRY_ORDER_ID = "retryOrderId";
+
     private final TargetSettings target;
+    private final OrderLog orderLog;
 
     public final ChainBuilder order;
 
-    public OrderingJourney(JourneySettings.Ordering settings, TargetSettings target, Timed timed, TargetIds ids) {
+    public OrderingJourney(JourneySettings.Ordering settings, TargetSettings target, Timed timed, TargetIds ids,
+                           OrderLog orderLog) {
         this.target = target;
+        this.orderLog = orderLog;
         JourneySettings.ThinkTime think = settings.thinkTime();
 
         ChainBuilder listBrand = timed.timed(LIST_PRODUCTS, http(LIST_PRODUCTS).get(target.path("products"))
@@ -46,13 +56,14 @@ public final class OrderingJourney {
                 http(PRODUCT_DETAIL).get(target.path("product").replace("{id}", "#{productId}"))
                         .check(status().is(200), jsonPath("$.id").ofLong().isEL("#{productId}")));
 
-        ChainBuilder placeOrder = timed.timed(PLACE_ORDER, orderRequest(PLACE_ORDER)
-                .check(jsonPath("$.orderId").ofLong().optional().saveAs("orderId")));
+        ChainBuilder placeOrder = timed.timed(PLACE_ORDER, orderRequest(PLACE_ORDER, "orderId"))
+                .exec(logAttempt(false, "orderId"));
 
         ChainBuilder retryOrder = doIf(session -> ThreadLocalRandom.current().nextDouble() < settings.retryProbability())
-                .then(timed.timed(RETRY_ORDER, orderRequest(RETRY_ORDER)
-                        .checkIf((response, session) -> session.contains("orderId"))
-                        .then(jsonPath("$.orderId").ofLong().isEL("#{orderId}"))));
+                .then(timed.timed(RETRY_ORDER, orderRequest(RETRY_ORDER, RETRY_ORDER_ID)
+                                .checkIf((response, session) -> session.contains("orderId"))
+                                .then(jsonPath("$.orderId").ofLong().isEL("#{orderId}")))
+                        .exec(logAttempt(true, RETRY_ORDER_ID)));
 
         ChainBuilder orderLookup = doIf(session -> session.contains("orderId")).then(
                 pause(think.min(), think.max())
@@ -60,7 +71,7 @@ public final class OrderingJourney {
                                 .check(status().is(200), jsonPath("$.status").is("PAID")))));
 
         this.order = feed(ids.orderingFeeder(settings))
-                .exec(session -> session.remove("orderId"))
+                .exec(session -> session.removeAll("orderId", RETRY_ORDER_ID, ORDER_STATUS))
                 .exec(listBrand)
                 .pause(think.min(), think.max())
                 .exec(productDetail)
@@ -68,11 +79,26 @@ public final class OrderingJourney {
                 .exec(placeOrder, retryOrder, orderLookup);
     }
 
-    /** 201 with the order, or 409 when the item sold out: both are correct answers during a sale. */
-    private HttpRequestActionBuilder orderRequest(String name) {
+    /**
+     * 201 with the order, or 409 when the item sold out: both are correct answers during a sale. The status and the
+     * order id (saved as {@code orderIdKey}) are kept for the order log, whatever the answer.
+     */
+    private HttpRequestActionBuilder orderRequest(String name, String orderIdKey) {
         return http(name).post(target.path("orders"))
                 .header("Idempotency-Key", "#{idempotencyKey}")
                 .body(StringBody("{\"userId\":#{userId},\"productId\":#{productId},\"quantity\":#{quantity}}"))
-                .check(status().in(201, 409));
+                .check(status().saveAs(ORDER_STATUS), status().in(201, 409),
+                        jsonPath("$.orderId").ofLong().optional().saveAs(orderIdKey));
+    }
+
+    /** Records the attempt just made as the client saw it; no status saved means no response came back. */
+    private ChainBuilder logAttempt(boolean retry, String orderIdKey) {
+        return exec(session -> {
+            orderLog.record(new OrderAttempt(System.currentTimeMillis(), session.getString("idempotencyKey"),
+                    session.getLong("productId"), session.getInt("quantity"),
+                    session.contains(ORDER_STATUS) ? session.getInt(ORDER_STATUS) : null,
+                    session.contains(orderIdKey) ? session.getLong(orderIdKey) : null, retry));
+            return session.remove(ORDER_STATUS);
+        });
     }
 }

@@ -115,6 +115,11 @@ public final class TargetIds {
         return brandIds[pick(brandCumulativeWeights, random)];
     }
 
+    /** The sale's hot items, which every orderer competes for. */
+    public long[] hotProductIds() {
+        return hotProductIds.clone();
+    }
+
     public int hotProductCount() {
         return hotProductIds.length;
     }

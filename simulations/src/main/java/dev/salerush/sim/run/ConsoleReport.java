@@ -1,5 +1,7 @@
 package dev.salerush.sim.run;
 
+import dev.salerush.sim.integrity.IntegrityCheck;
+import dev.salerush.sim.integrity.IntegrityReport;
 import dev.salerush.sim.metrics.LatencyStats;
 import dev.salerush.sim.metrics.SloResult;
 import dev.salerush.sim.server.ServerAggregate;
@@ -41,6 +43,9 @@ public final class ConsoleReport {
                         slo.note() == null ? "" : "  (" + slo.note() + ")"));
             }
         }
+        if (summary.integrity() != null) {
+            out.append(integritySection(summary.integrity()));
+        }
         if (summary.steps() != null) {
             out.append(stressSection(summary));
         }
@@ -54,6 +59,16 @@ public final class ConsoleReport {
         out.append(String.format("VERDICT: %s%n", summary.verdict().toUpperCase(Locale.ROOT)));
         out.append("results: ").append(reportLocation).append('\n');
         out.append(rule);
+        return out.toString();
+    }
+
+    private static String integritySection(IntegrityReport integrity) {
+        StringBuilder out = new StringBuilder(String.format("order integrity: %s — %s%n",
+                integrity.verdict().toUpperCase(Locale.ROOT), integrity.reason()));
+        for (IntegrityCheck check : integrity.checks()) {
+            out.append(String.format("  %-10s %-38s %s%s%n", check.status().toUpperCase(Locale.ROOT), check.name(),
+                    check.detail(), check.offendingIds().isEmpty() ? "" : ": " + String.join(", ", check.offendingIds())));
+        }
         return out.toString();
     }
 

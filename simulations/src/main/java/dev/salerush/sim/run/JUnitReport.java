@@ -1,5 +1,6 @@
 package dev.salerush.sim.run;
 
+import dev.salerush.sim.integrity.IntegrityCheck;
 import dev.salerush.sim.metrics.SloResult;
 import dev.salerush.sim.regression.RegressionGate;
 import dev.salerush.sim.regression.RegressionResult;
@@ -18,7 +19,7 @@ import java.util.Locale;
 
 /**
  * The run's checks as a JUnit XML report ({@code junit.xml}), which every CI system can display: one test case per
- * SLO and per regression check, plus one for the run itself when it did not complete.
+ * SLO, per order-integrity check and per regression check, plus one for the run itself when it did not complete.
  */
 public final class JUnitReport {
     public static final String FILE = "junit.xml";
@@ -65,6 +66,9 @@ public final class JUnitReport {
                     + (slo.request() == null ? "all requests" : slo.request()) + ")", slo.passed() ? null : message(slo),
                     null));
         }
+        if (summary.integrity() != null) {
+            summary.integrity().checks().forEach(check -> cases.add(integrityCase(check)));
+        }
         RegressionResult regression = summary.regression();
         if (regression != null && regression.baselineRunId() == null) {
             cases.add(new Case("salerush.regression", "regression gate", null, regression.message()));
@@ -78,6 +82,15 @@ public final class JUnitReport {
             }
         }
         return cases;
+    }
+
+    /** A violated or incomplete check is a failure naming its offending ids; a skipped one is skipped. */
+    private static Case integrityCase(IntegrityCheck check) {
+        if (IntegrityCheck.SKIPPED.equals(check.status())) {
+            return new Case("salerush.integrity", check.name(), null, check.detail());
+        }
+        return new Case("salerush.integrity", check.name(), check.passed() ? null : check.detail()
+                + (check.offendingIds().isEmpty() ? "" : ": " + String.join(", ", check.offendingIds())), null);
     }
 
     private static void testCase(XMLStreamWriter xml, Case c) throws XMLStreamException {

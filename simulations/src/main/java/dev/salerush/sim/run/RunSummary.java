@@ -2,6 +2,7 @@ package dev.salerush.sim.run;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.salerush.sim.integrity.IntegrityReport;
 import dev.salerush.sim.metrics.InjectorHealth;
 import dev.salerush.sim.metrics.LatencyStats;
 import dev.salerush.sim.metrics.SloResult;
@@ -20,23 +21,24 @@ import java.util.Map;
  *
  * @param status   {@code complete}, or {@code partial} when the run was interrupted or could not start its load
  * @param failure  why the run failed apart from its SLOs (environment, interruption), or {@code null}
+ * @param integrity the order-integrity checks of a run that placed orders, or {@code null} (browsing)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"runId", "simulation", "profile", "startedAt", "endedAt", "status", "verdict", "failure", "target",
-        "embedded", "plan", "global", "requests", "slo", "steps", "breakingPoint", "knee", "injectorBound",
+        "embedded", "plan", "global", "requests", "slo", "integrity", "steps", "breakingPoint", "knee", "injectorBound",
         "injectorEvidence", "stoppedEarly", "regression", "server", "serverProblems", "injector", "environment"})
 public record RunSummary(String runId, String simulation, String profile, String startedAt, String endedAt,
                          String status, String verdict, String failure, Target target, boolean embedded,
                          TrafficPlan plan, LatencyStats global, Map<String, LatencyStats> requests,
                          List<SloResult> slo, Map<String, Object> environment, Stress stress,
                          ServerAggregate server, List<String> serverProblems, InjectorHealth.Figures injector,
-                         RegressionResult regression) {
+                         IntegrityReport integrity, RegressionResult regression) {
 
     /** This summary judged against its baseline as well: a regression fails the run. */
     public RunSummary withRegression(RegressionResult result) {
         String judged = result != null && result.failed() ? FAIL : verdict;
         return new RunSummary(runId, simulation, profile, startedAt, endedAt, status, judged, failure, target, embedded,
-                plan, global, requests, slo, environment, stress, server, serverProblems, injector, result);
+                plan, global, requests, slo, environment, stress, server, serverProblems, injector, integrity, result);
     }
 
     /** What a stress staircase found (see StressAnalysis); null fields for other profiles. */

@@ -8,6 +8,10 @@ import dev.salerush.sim.env.EmbeddedSaleEnvironment;
 import dev.salerush.sim.env.EnvironmentError;
 import dev.salerush.sim.env.ExternalTarget;
 import dev.salerush.sim.env.SaleEnvironment;
+import dev.salerush.sim.integrity.IntegrityReport;
+import dev.salerush.sim.integrity.OrderIntegrity;
+import dev.salerush.sim.integrity.OrderLog;
+import dev.salerush.sim.journeys.TargetIds;
 import dev.salerush.sim.env.TargetWatch;
 import dev.salerush.sim.config.Urls;
 import dev.salerush.sim.metrics.ExactRecorder;
@@ -52,6 +56,9 @@ public final class SaleRun {
     // read by Gatling's threads for every arriving user: volatile, no lock
     private volatile StressController stress;
     private volatile TargetWatch targetWatch;
+    /** Order integrity of a journey that places orders; null for browsing. */
+    private OrderIntegrity integrity;
+    private TargetIds targetIds;
     private final InjectorHealth injectorHealth = new InjectorHealth();
     private volatile RunSummary finalSummary;
 
@@ -91,6 +98,9 @@ public final class SaleRun {
                 ? EmbeddedSaleEnvironment.start(config, folder.dir(), cleanup)
                 : cleanup.register("external target", ExternalTarget.connect(config.target(), config.database()));
         log.info("target ready at {}", environment.baseUrl());
+        if (OrderIntegrity.placesOrders(profile.journey())) {
+            integrity = OrderIntegrity.forRun(config, environment, folder.dir());
+        }
     }
 
     public SuiteConfig config() {
@@ -109,6 +119,19 @@ public final class SaleRun {
         return folder;
     }
 
+    /** The ids virtual users ask for, computed once per run (the journeys and hot-item mode share the hot items). */
+    public synchronized TargetIds targetIds() {
+        if (targetIds == null) {
+            targetIds = TargetIds.forRun(config);
+        }
+        return targetIds;
+    }
+
+    /** Where ordering virtual users record what they saw of each order attempt. */
+    public OrderLog orderLog() {
+        return integrity == null ? OrderLog.discard() : integrity.orderLog();
+    }
+
     /**
      * Called from the simulation's before(): recording — client figures, server metrics and, for a staircase, the
      * stress controller — starts when load starts. {@code requestsPerUser} is the simulation's mean requests per
@@ -116,6 +139,9 @@ public final class SaleRun {
      */
     public synchronized ExactRecorder startRecording(double requestsPerUser) {
         if (recorder == null) {
+            if (integrity != null) {
+                integrity.beforeLoad(targetIds().hotProductIds());
+            }
             recorder = ExactRecorder.start(folder.file(RunFolder.INTERVAL_LOG_FILE));
             recorder.addListener(injectorHealth);
             serverMetrics = ServerMetricsWiring.start(config, environment, folder.file(ServerMetricsWiring.FILE));
@@ -177,11 +203,14 @@ public final class SaleRun {
         if (targetWatch != null) {
             targetWatch.close();
         }
+        // checked while the target still runs
+        IntegrityReport integrityReport = integrity == null ? null : integrity.afterLoad(failure == null && recorded != null);
         cleanup.close();
         RunJudge.Judgement judgement = RunJudge.judge(profile, config.plan(), recorded, stress, serverMetrics, failure);
+        boolean passed = judgement.passed() && IntegrityReport.allowsPass(integrityReport);
         finalSummary = new RunSummary(folder.runId(), simulation, profile.name(), startedAt.toString(),
                 Instant.now().toString(), failure == null ? "complete" : "partial",
-                judgement.passed() ? RunSummary.PASS : RunSummary.FAIL, failure,
+                passed ? RunSummary.PASS : RunSummary.FAIL, failure,
                 new RunSummary.Target(environment == null ? baseUrlOrNull() : environment.baseUrl().toString()),
                 config.target().embedded(), config.plan(),
                 recorded == null ? null : recorded.global(), recorded == null ? Map.of() : recorded.requests(),
@@ -189,7 +218,7 @@ public final class SaleRun {
                 serverMetrics == null || recorded == null ? null
                         : serverMetrics.aggregate(recorded.startMillis(), recorded.endMillis()),
                 serverMetrics == null ? null : serverMetrics.problems(),
-                recorded == null ? null : injectorHealth.figures(), null);
+                recorded == null ? null : injectorHealth.figures(), integrityReport, null);
         if (recorded != null && failure == null && config.regression().enabled()) {
             finalSummary = finalSummary.withRegression(RegressionGate.judge(RunFolder.toTree(finalSummary),
                     config.resultsDir(), config.regression()));

@@ -111,6 +111,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void hotStockIsOptionalAndMustBeAWholeNumberOfUnits() {
+        assertThat(load().validate().journeys().ordering().hotStock()).isZero();
+        assertThat(load("journeys.ordering.hotStock", "25").journeys().ordering().hotStock()).isEqualTo(25);
+        assertThatThrownBy(() -> load("journeys.ordering.hotStock", "-1").validate())
+                .isInstanceOf(ConfigError.class)
+                .hasMessage("journeys.ordering.hotStock must be between 0 and 1000000, got -1");
+        assertThatThrownBy(() -> load("journeys.ordering.hotStock", "lots").validate())
+                .isInstanceOf(ConfigError.class)
+                .hasMessageStartingWith("journeys.ordering.hotStock must be a whole number");
+    }
+
+    @Test
     void aDurationWithoutUnitIsRefusedNamingTheKey() {
         assertThatThrownBy(() -> load("duration", "abc").validate())
                 .hasMessage("duration must be a duration with a unit, e.g. 30s or 500ms, got 'abc'");

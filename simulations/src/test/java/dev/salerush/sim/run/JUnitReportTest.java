@@ -1,5 +1,7 @@
 package dev.salerush.sim.run;
 
+import dev.salerush.sim.integrity.IntegrityCheck;
+import dev.salerush.sim.integrity.IntegrityReport;
 import dev.salerush.sim.metrics.SloResult;
 import dev.salerush.sim.regression.RegressionResult;
 import org.junit.jupiter.api.Test;
@@ -42,6 +44,27 @@ class JUnitReportTest {
     }
 
     @Test
+    void oneTestCasePerIntegrityCheckWithTheOffendingIds(@TempDir Path dir) throws Exception {
+        IntegrityReport integrity = IntegrityReport.of(List.of(
+                new IntegrityCheck("stock balance", false, IntegrityCheck.FAILED, "2 products out of balance", List.of("7", "9")),
+                new IntegrityCheck("no oversell", true, IntegrityCheck.PASSED, "none", List.of()),
+                new IntegrityCheck("gateway payments match paid orders", false, IntegrityCheck.SKIPPED, "no gateway access",
+                        List.of())), Map.of());
+
+        Document xml = write(summary(null, List.of(), integrity), dir);
+
+        Element suite = xml.getDocumentElement();
+        assertThat(suite.getAttribute("tests")).isEqualTo("3");
+        assertThat(suite.getAttribute("failures")).isEqualTo("1");
+        assertThat(suite.getAttribute("skipped")).isEqualTo("1");
+        Element balance = (Element) xml.getElementsByTagName("testcase").item(0);
+        assertThat(balance.getAttribute("classname")).isEqualTo("salerush.integrity");
+        assertThat(((Element) balance.getElementsByTagName("failure").item(0)).getAttribute("message"))
+                .isEqualTo("2 products out of balance: 7, 9");
+        assertThat(xml.getElementsByTagName("skipped").getLength()).isEqualTo(1);
+    }
+
+    @Test
     void aRegressionIsAFailedTestCaseNamingTheMetricAndTheBaseline(@TempDir Path dir) throws Exception {
         RegressionResult regression = new RegressionResult("fail", "20261101-000000-smoke", "last passing run", "...",
                 List.of(new RegressionResult.Check("p95Ms", "list products", 7, 40, 15.0, 10, false)));
@@ -64,10 +87,14 @@ class JUnitReportTest {
     }
 
     private static RunSummary summary(String failure, List<SloResult> slos) {
+        return summary(failure, slos, null);
+    }
+
+    private static RunSummary summary(String failure, List<SloResult> slos, IntegrityReport integrity) {
         return new RunSummary("r1", "Sim", "smoke", "2026-07-01T00:00:00Z", "2026-07-01T00:01:00Z",
                 failure == null ? "complete" : "partial", failure == null ? "pass" : "fail", failure,
                 new RunSummary.Target("http://127.0.0.1:1"), false, null, null, Map.of(), slos, Map.of(),
-                RunSummary.Stress.NONE, null, null, null, null);
+                RunSummary.Stress.NONE, null, null, null, integrity, null);
     }
 
     private static Document write(RunSummary summary, Path dir) throws Exception {

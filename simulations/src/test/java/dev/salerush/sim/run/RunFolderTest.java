@@ -1,5 +1,7 @@
 package dev.salerush.sim.run;
 
+import dev.salerush.sim.integrity.IntegrityCheck;
+import dev.salerush.sim.integrity.IntegrityReport;
 import dev.salerush.sim.metrics.LatencyStats;
 import dev.salerush.sim.metrics.SloResult;
 import org.junit.jupiter.api.Test;
@@ -41,7 +43,8 @@ class RunFolderTest {
         RunSummary summary = new RunSummary(folder.runId(), "Sim", "smoke", "a", "b", "complete", RunSummary.PASS, null,
                 new RunSummary.Target("http://127.0.0.1:1"), true, null, stats, Map.of("list", stats),
                 List.of(new SloResult("p95", "p95Ms", null, 15, 4.0, true, null)), Map.of("kind", "embedded"),
-                null, null, null, null, null);
+                null, null, null, null, IntegrityReport.of(List.of(new IntegrityCheck("no oversell", false,
+                        IntegrityCheck.FAILED, "1 product sold more than its stock", List.of("7"))), Map.of("paidOrders", 3)), null);
 
         folder.writeSummary(summary);
 

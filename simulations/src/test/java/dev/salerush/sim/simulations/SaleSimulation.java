@@ -16,10 +16,10 @@ import static io.gatling.javaapi.core.CoreDsl.randomSwitch;
  */
 public class SaleSimulation extends SalerushSimulation {
     private final JourneySettings journeys = run.config().journeys();
-    private final TargetIds ids = TargetIds.forRun(run.config());
+    private final TargetIds ids = run.targetIds();
 
     BrowsingJourney browsing = new BrowsingJourney(journeys.browsing(), target, this::timed, ids);
-    OrderingJourney ordering = new OrderingJourney(journeys.ordering(), target, this::timed, ids);
+    OrderingJourney ordering = new OrderingJourney(journeys.ordering(), target, this::timed, ids, run.orderLog());
 
     ChainBuilder saleDay = randomSwitch().on(
             percent(journeys.saleDayBrowsingShare()).then(browsing.browse),

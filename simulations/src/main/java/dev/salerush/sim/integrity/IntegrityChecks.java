@@ -1,0 +1,224 @@
+package dev.salerush.sim.integrity;
+
+import dev.salerush.shop.launch.GatewayAdmin.Payment;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import static dev.salerush.sim.integrity.IntegrityCheck.fail;
+import static dev.salerush.sim.integrity.IntegrityCheck.pass;
+
+/**
+ * The order-integrity comparisons, on rows already loaded: stock per product before and after the run, the orders the
+ * run created, what the client saw, and the payments the gateway received. No I/O here.
+ */
+public final class IntegrityChecks {
+    public static final String STOCK_NOT_NEGATIVE = "stock never negative";
+    public static final String STOCK_BALANCE = "stock balance";
+    public static final String NO_OVERSELL = "no oversell";
+    public static final String CLIENT_SUCCESSES_PAID = "client successes are paid orders";
+    public static final String NO_UNEXPECTED_PAID = "no paid order the client was refused";
+    public static final String ONE_ORDER_PER_KEY = "one order per idempotency key";
+    public static final String PAYMENTS_MATCH = "gateway payments match paid orders";
+    private static final int PAYMENT_UNAVAILABLE = 503;
+
+    private IntegrityChecks() {
+    }
+
+    /** Units sold per product: the quantities of the run's PAID orders. */
+    public static Map<Long, Long> unitsSold(List<RunOrder> orders) {
+        Map<Long, Long> sold = new TreeMap<>();
+        orders.stream().filter(RunOrder::paid).forEach(order -> sold.merge(order.productId(), (long) order.quantity(), Long::sum));
+        return sold;
+    }
+
+    public static IntegrityCheck stockNeverNegative(Map<Long, Integer> stockAfter) {
+        List<Long> negative = stockAfter.entrySet().stream().filter(e -> e.getValue() < 0)
+                .map(Map.Entry::getKey).sorted().toList();
+        return negative.isEmpty()
+                ? pass(STOCK_NOT_NEGATIVE, "no product's stock is below 0 (" + stockAfter.size() + " products)")
+                : fail(STOCK_NOT_NEGATIVE, negative.size() + " products have a negative stock (product ids)", negative);
+    }
+
+    /** Per product: stock at start = remaining stock + units sold in PAID orders. A lost update breaks it. */
+    public static IntegrityCheck stockBalance(Map<Long, Integer> stockBefore, Map<Long, Integer> stockAfter,
+                                              Map<Long, Long> sold) {
+        TreeSet<Long> products = new TreeSet<>(stockBefore.keySet());
+        products.addAll(sold.keySet());
+        List<Long> offending = new ArrayList<>();
+        long unaccounted = 0;
+        String example = null;
+        for (long product : products) {
+            Integer start = stockBefore.get(product);
+            Integer remaining = stockAfter.get(product);
+            long units = sold.getOrDefault(product, 0L);
+            if (start == null || remaining == null || start != remaining + units) {
+                offending.add(product);
+                if (start != null && remaining != null) {
+                    unaccounted += remaining + units - start;
+                }
+                if (example == null) {
+                    example = "product " + product + ": " + start + " at start, " + remaining + " remaining, " + units
+                            + " sold in paid orders";
+                }
+            }
+        }
+        long totalSold = sold.values().stream().mapToLong(Long::longValue).sum();
+        if (offending.isEmpty()) {
+            return pass(STOCK_BALANCE, "stock at start = remaining + sold for all " + products.size() + " products ("
+                    + totalSold + " units sold in paid orders)");
+        }
+        return fail(STOCK_BALANCE, offending.size() + " products where stock at start != remaining + units sold: "
+                + unaccounted + " units sold beyond the stock taken (lost updates); e.g. " + example + " (product ids)",
+                offending);
+    }
+
+    /** Units sold beyond a product's stock at start, over all products. */
+    public static long oversoldUnits(Map<Long, Integer> stockBefore, Map<Long, Long> sold) {
+        return sold.entrySet().stream()
+                .mapToLong(e -> Math.max(0, e.getValue() - stockBefore.getOrDefault(e.getKey(), 0))).sum();
+    }
+
+    public static IntegrityCheck noOversell(Map<Long, Integer> stockBefore, Map<Long, Long> sold) {
+        List<Long> oversold = sold.entrySet().stream()
+                .filter(e -> e.getValue() > stockBefore.getOrDefault(e.getKey(), 0)).map(Map.Entry::getKey).toList();
+        if (oversold.isEmpty()) {
+            return pass(NO_OVERSELL, "no product sold more units than it had in stock at start ("
+                    + sold.size() + " products sold)");
+        }
+        long first = oversold.get(0);
+        return fail(NO_OVERSELL, oversold.size() + " products sold more than their stock at start: "
+                + oversoldUnits(stockBefore, sold) + " units oversold; e.g. product " + first + ": " + sold.get(first)
+                + " sold of " + stockBefore.get(first) + " (product ids)", oversold);
+    }
+
+    /** Every order the client was told was placed (201 + orderId) is in the database once, PAID, as ordered. */
+    public static IntegrityCheck clientSuccessesArePaid(ClientOrders client, List<RunOrder> orders) {
+        Map<Long, RunOrder> byId = new HashMap<>();
+        orders.forEach(order -> byId.put(order.id(), order));
+        List<Long> missing = new ArrayList<>();
+        List<Long> notPaid = new ArrayList<>();
+        List<Long> different = new ArrayList<>();
+        long seen = 0;
+        for (ClientOrders.KeyHistory key : client.keys()) {
+            if (!key.succeeded()) {
+                continue;
+            }
+            for (long orderId : key.orderIds()) {
+                seen++;
+                RunOrder order = byId.get(orderId);
+                if (order == null) {
+                    missing.add(orderId);
+                } else if (!order.paid()) {
+                    notPaid.add(orderId);
+                } else if (!Objects.equals(order.idempotencyKey(), key.key()) || order.productId() != key.productId()
+                        || order.quantity() != key.quantity()) {
+                    different.add(orderId);
+                }
+            }
+        }
+        if (missing.isEmpty() && notPaid.isEmpty() && different.isEmpty()) {
+            return pass(CLIENT_SUCCESSES_PAID, "all " + seen + " orders the client saw placed (201) are PAID in the "
+                    + "database under their key, product and quantity");
+        }
+        List<Long> offending = new ArrayList<>(missing);
+        offending.addAll(notPaid);
+        offending.addAll(different);
+        return fail(CLIENT_SUCCESSES_PAID, "of " + seen + " orders the client saw placed (201): " + missing.size()
+                + " missing from the database, " + notPaid.size() + " not PAID, " + different.size()
+                + " with another key, product or quantity (order ids)", offending);
+    }
+
+    /**
+     * No PAID order exists under a key whose every attempt the client saw refused (409, 503, ...), nor under a key
+     * the client never sent. Keys with an unanswered attempt are excused: the client cannot know their outcome.
+     */
+    public static IntegrityCheck noPaidOrderTheClientWasRefused(ClientOrders client, List<RunOrder> orders) {
+        List<Long> refused = new ArrayList<>();
+        List<Long> unknownKey = new ArrayList<>();
+        long outcomeUnknown = 0;
+        for (RunOrder order : orders) {
+            if (!order.paid()) {
+                continue;
+            }
+            ClientOrders.KeyHistory key = order.idempotencyKey() == null ? null : client.key(order.idempotencyKey());
+            if (key == null) {
+                unknownKey.add(order.id());
+            } else if (key.onlyRefused()) {
+                refused.add(order.id());
+            } else if (!key.succeeded()) {
+                outcomeUnknown++;
+            }
+        }
+        if (refused.isEmpty() && unknownKey.isEmpty()) {
+            return pass(NO_UNEXPECTED_PAID, "no PAID order under a key the client saw refused or never sent"
+                    + (outcomeUnknown == 0 ? "" : "; " + outcomeUnknown + " PAID orders of attempts that got no response"));
+        }
+        List<Long> offending = new ArrayList<>(refused);
+        offending.addAll(unknownKey);
+        return fail(NO_UNEXPECTED_PAID, refused.size() + " PAID orders under keys the client saw refused, "
+                + unknownKey.size() + " under keys it never sent (order ids)", offending);
+    }
+
+    /** Retries never create a second order: one order per key in the database, one order id per key on the client. */
+    public static IntegrityCheck oneOrderPerKey(ClientOrders client, List<RunOrder> orders) {
+        Map<String, Integer> perKey = new HashMap<>();
+        orders.stream().filter(order -> order.idempotencyKey() != null)
+                .forEach(order -> perKey.merge(order.idempotencyKey(), 1, Integer::sum));
+        TreeSet<String> offending = new TreeSet<>();
+        perKey.forEach((key, count) -> {
+            if (count > 1) {
+                offending.add(key);
+            }
+        });
+        client.keys().stream().filter(key -> key.orderIds().size() > 1).forEach(key -> offending.add(key.key()));
+        if (offending.isEmpty()) {
+            return pass(ONE_ORDER_PER_KEY, client.keys().size() + " keys, " + client.retries() + " retries: at most one"
+                    + " order per key, and every retry got the first response's order id");
+        }
+        return fail(ONE_ORDER_PER_KEY, offending.size() + " keys with more than one order (in the database or in the"
+                + " responses to their retries) (idempotency keys)", List.copyOf(offending));
+    }
+
+    /**
+     * The gateway's payments of the run and its PAID orders, one to one, by order id and amount. A charge without a
+     * PAID order is money taken for nothing; the detail says how many of those the client saw answered 503 (the
+     * gateway got the charge, the shop gave up on it and rolled the order back).
+     */
+    public static IntegrityCheck paymentsMatchPaidOrders(List<Payment> payments, List<RunOrder> orders,
+                                                         ClientOrders client) {
+        Map<Long, RunOrder> paid = new TreeMap<>();
+        orders.stream().filter(RunOrder::paid).forEach(order -> paid.put(order.id(), order));
+        Map<Long, List<Payment>> byOrder = new TreeMap<>();
+        payments.forEach(payment -> byOrder.computeIfAbsent(payment.orderId(), id -> new ArrayList<>()).add(payment));
+        List<Long> unpaid = paid.keySet().stream().filter(id -> !byOrder.containsKey(id)).toList();
+        List<Long> withoutOrder = byOrder.keySet().stream().filter(id -> !paid.containsKey(id)).toList();
+        List<Long> twice = byOrder.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Map.Entry::getKey).toList();
+        List<Long> otherAmount = byOrder.entrySet().stream()
+                .filter(e -> paid.containsKey(e.getKey()))
+                .filter(e -> e.getValue().stream().anyMatch(p -> p.amount() != paid.get(e.getKey()).amount()))
+                .map(Map.Entry::getKey).toList();
+        long gaveUp = withoutOrder.stream().map(id -> byOrder.get(id).get(0).idempotencyKey())
+                .map(key -> key == null ? null : client.key(key))
+                .filter(key -> key != null && !key.succeeded() && key.statuses().contains(PAYMENT_UNAVAILABLE)).count();
+        if (unpaid.isEmpty() && withoutOrder.isEmpty() && twice.isEmpty() && otherAmount.isEmpty()) {
+            return pass(PAYMENTS_MATCH, payments.size() + " payments in the gateway's journal, one per PAID order ("
+                    + paid.size() + "), same amounts");
+        }
+        List<Long> offending = new ArrayList<>(unpaid);
+        offending.addAll(withoutOrder);
+        offending.addAll(twice);
+        offending.addAll(otherAmount);
+        return fail(PAYMENTS_MATCH, payments.size() + " payments for " + paid.size() + " PAID orders: "
+                + unpaid.size() + " PAID orders never charged, " + withoutOrder.size() + " charges without a PAID order"
+                + (gaveUp == 0 ? "" : " (" + gaveUp + " of them answered 503 to the client: the shop gave up on the"
+                        + " gateway and rolled the order back after the charge reached it)")
+                + ", " + twice.size() + " orders charged more than once, " + otherAmount.size()
+                + " charged another amount (order ids)", offending);
+    }
+}

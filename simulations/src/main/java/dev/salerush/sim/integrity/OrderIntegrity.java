@@ -1,0 +1,171 @@
+package dev.salerush.sim.integrity;
+
+import dev.salerush.shop.launch.GatewayAdmin;
+import dev.salerush.shop.launch.GatewayAdmin.Payment;
+import dev.salerush.sim.config.DatabaseSettings;
+import dev.salerush.sim.config.JourneySettings;
+import dev.salerush.sim.config.SuiteConfig;
+import dev.salerush.sim.env.SaleEnvironment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Order integrity of one run whose journey places orders: records what the client saw ({@link OrderLog}), snapshots
+ * the target's stock and order ids before the load (after setting the hot items' stock in hot-item mode), and after
+ * the load compares database, client log and the payment gateway's journal ({@link IntegrityChecks}).
+ */
+public final class OrderIntegrity {
+    private static final Logger log = LoggerFactory.getLogger(OrderIntegrity.class);
+    private static final String JOURNAL_LIMIT_KEY = "embedded.gateway.maxRequestJournalEntries";
+
+    private final OrderLog orderLog;
+    private final OrderDatabase database;
+    private final GatewayAdmin gateway;
+    private final int journalLimit;
+    private final boolean embedded;
+    private final int hotStock;
+    private OrderDatabase.Before before;
+    private String notCheckable;
+
+    private OrderIntegrity(OrderLog orderLog, Optional<DatabaseSettings> database, Optional<GatewayAdmin> gateway,
+                           int journalLimit, boolean embedded, int hotStock) {
+        this.orderLog = orderLog;
+        this.database = database.map(OrderDatabase::new).orElse(null);
+        this.gateway = gateway.orElse(null);
+        this.journalLimit = journalLimit;
+        this.embedded = embedded;
+        this.hotStock = hotStock;
+        if (this.database == null) {
+            notCheckable = "no access to the target's database: set db.url (password in SALERUSH_DB_PASSWORD) to check"
+                    + " the orders of an external target";
+        }
+    }
+
+    /** Whether runs of this journey place orders, and so are checked. */
+    public static boolean placesOrders(String journey) {
+        return !JourneySettings.BROWSING.equals(journey);
+    }
+
+    /** Opens the order log in the run folder; nothing is read from the target yet. */
+    public static OrderIntegrity forRun(SuiteConfig config, SaleEnvironment environment, Path runDir) {
+        return new OrderIntegrity(OrderLog.open(runDir.resolve(OrderLog.FILE)), environment.database(),
+                environment.paymentGateway(), config.embedded().gateway().maxRequestJournalEntries(),
+                environment.embedded(), config.journeys().ordering().hotStock());
+    }
+
+    public OrderLog orderLog() {
+        return orderLog;
+    }
+
+    /** Right before the load: hot-item stock (embedded target only), then the snapshot the checks compare against. */
+    public void beforeLoad(long[] hotProductIds) {
+        if (database == null) {
+            log.warn("order integrity will be skipped: {}", notCheckable);
+            return;
+        }
+        try {
+            setHotStock(hotProductIds);
+            before = database.before();
+            log.info("order integrity: stock of {} products and orders up to id {} noted before the load",
+                    before.stock().size(), before.maxOrderId());
+        } catch (SQLException e) {
+            notCheckable = "the target's database could not be read before the load: " + e.getMessage();
+            log.error("order integrity will be skipped: {}", notCheckable);
+        }
+    }
+
+    private void setHotStock(long[] hotProductIds) throws SQLException {
+        if (hotStock == 0) {
+            return;
+        }
+        if (!embedded) {
+            log.warn("journeys.ordering.hotStock = {} ignored: the suite sets stock only on its embedded target", hotStock);
+            return;
+        }
+        int updated = database.setStock(hotProductIds, hotStock);
+        log.info("hot items: stock of {} products set to {} units", updated, hotStock);
+    }
+
+    /** After the load (the target still running): closes the order log and runs every check. */
+    public IntegrityReport afterLoad(boolean loadCompleted) {
+        orderLog.close();
+        if (!loadCompleted) {
+            return IntegrityReport.skipped("the load did not complete; an interrupted run's orders are not checked");
+        }
+        if (before == null) {
+            return IntegrityReport.skipped(notCheckable);
+        }
+        OrderDatabase.After after;
+        try {
+            after = database.after(before.maxOrderId());
+        } catch (SQLException e) {
+            return IntegrityReport.of(List.of(IntegrityCheck.incomplete("read the orders",
+                    "the target's database could not be read after the load: " + e.getMessage())), null);
+        }
+        ClientOrders client = new ClientOrders();
+        OrderLog.read(orderLog.file(), client::add);
+        Map<Long, Long> sold = IntegrityChecks.unitsSold(after.orders());
+
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("orderAttempts", client.attempts());
+        figures.put("retries", client.retries());
+        figures.put("responses", client.statusCounts());
+        figures.put("ordersInDatabase", after.orders().size());
+        figures.put("paidOrders", after.orders().stream().filter(RunOrder::paid).count());
+        figures.put("unitsSold", sold.values().stream().mapToLong(Long::longValue).sum());
+        figures.put("oversoldUnits", IntegrityChecks.oversoldUnits(before.stock(), sold));
+
+        List<IntegrityCheck> checks = new ArrayList<>();
+        checks.add(IntegrityChecks.stockNeverNegative(after.stock()));
+        checks.add(IntegrityChecks.stockBalance(before.stock(), after.stock(), sold));
+        checks.add(IntegrityChecks.noOversell(before.stock(), sold));
+        checks.addAll(clientChecks(client, after.orders()));
+        checks.add(payments(after.orders(), client, figures));
+        IntegrityReport report = IntegrityReport.of(checks, figures);
+        log.info("order integrity: {} — {}", report.verdict(), report.reason());
+        return report;
+    }
+
+    private List<IntegrityCheck> clientChecks(ClientOrders client, List<RunOrder> orders) {
+        String problem = orderLog.problem();
+        if (problem != null) {
+            return List.of(IntegrityCheck.incomplete(IntegrityChecks.CLIENT_SUCCESSES_PAID, problem),
+                    IntegrityCheck.incomplete(IntegrityChecks.NO_UNEXPECTED_PAID, problem),
+                    IntegrityCheck.incomplete(IntegrityChecks.ONE_ORDER_PER_KEY, problem));
+        }
+        return List.of(IntegrityChecks.clientSuccessesArePaid(client, orders),
+                IntegrityChecks.noPaidOrderTheClientWasRefused(client, orders),
+                IntegrityChecks.oneOrderPerKey(client, orders));
+    }
+
+    private IntegrityCheck payments(List<RunOrder> orders, ClientOrders client, Map<String, Object> figures) {
+        String name = IntegrityChecks.PAYMENTS_MATCH;
+        if (gateway == null) {
+            return IntegrityCheck.skipped(name, "no access to the payment gateway's request journal (only the embedded"
+                    + " target's gateway is the suite's own)");
+        }
+        try {
+            long journalSize = gateway.journalSize();
+            if (journalSize >= journalLimit) {
+                return IntegrityCheck.incomplete(name, "the gateway's request journal is full (" + journalSize
+                        + " requests, " + JOURNAL_LIMIT_KEY + " = " + journalLimit + "), older payments may have been"
+                        + " dropped; raise the limit above the run's payments, e.g. -D" + JOURNAL_LIMIT_KEY + "="
+                        + 4L * journalLimit + " (and embedded.gateway.heap with it)");
+            }
+            List<Payment> payments = gateway.payments().stream()
+                    .filter(payment -> payment.orderId() > before.maxOrderId()).toList();
+            figures.put("paymentsInJournal", payments.size());
+            return IntegrityChecks.paymentsMatchPaidOrders(payments, orders, client);
+        } catch (IllegalStateException e) {
+            return IntegrityCheck.incomplete(name, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package dev.salerush.sim.integrity;
+
+import dev.salerush.shop.launch.GatewayAdmin.Payment;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The comparisons on already-loaded rows: stock before/after, the run's orders, the client's log, the payments. */
+class IntegrityChecksTest {
+    static final Map<Long, Integer> STOCK_BEFORE = Map.of(1L, 10, 2L, 5, 3L, 7);
+
+    static RunOrder paid(long id, long product, int quantity, String key) {
+        return new RunOrder(id, product, quantity, quantity * 900L, "PAID", key);
+    }
+
+    static OrderAttempt attempt(String key, long product, int quantity, Integer status, Long orderId, boolean retry) {
+        return new OrderAttempt(0, key, product, quantity, status, orderId, retry);
+    }
+
+    @Test
+    void stockThatFellByExactlyTheUnitsSoldBalances() {
+        List<RunOrder> orders = List.of(paid(101, 1, 2, "a"), paid(102, 1, 3, "b"), paid(103, 2, 5, "c"));
+        Map<Long, Long> sold = IntegrityChecks.unitsSold(orders);
+
+        IntegrityCheck balance = IntegrityChecks.stockBalance(STOCK_BEFORE, Map.of(1L, 5, 2L, 0, 3L, 7), sold);
+
+        assertThat(sold).containsExactlyInAnyOrderEntriesOf(Map.of(1L, 5L, 2L, 5L));
+        assertThat(balance.passed()).as(balance.detail()).isTrue();
+        assertThat(IntegrityChecks.noOversell(STOCK_BEFORE, sold).passed()).isTrue();
+        assertThat(IntegrityChecks.stockNeverNegative(Map.of(1L, 5, 2L, 0, 3L, 7)).passed()).isTrue();
+    }
+
+    @Test
+    void aLostUpdateBreaksTheBalanceAndAnOversellIsNamedWithItsUnits() {
+        // product 2: 5 in stock, 8 units sold in paid orders, yet 1 remains (concurrent writes overwrote each other)
+        List<RunOrder> orders = List.of(paid(101, 2, 4, "a"), paid(102, 2, 4, "b"), paid(103, 1, 1, "c"));
+        Map<Long, Long> sold = IntegrityChecks.unitsSold(orders);
+        Map<Long, Integer> after = Map.of(1L, 9, 2L, 1, 3L, 7);
+
+        IntegrityCheck balance = IntegrityChecks.stockBalance(STOCK_BEFORE, after, sold);
+        IntegrityCheck oversell = IntegrityChecks.noOversell(STOCK_BEFORE, sold);
+
+        assertThat(balance.failed()).isTrue();
+        assertThat(balance.offendingIds()).containsExactly("2");
+        assertThat(balance.detail()).contains("4 units sold beyond the stock taken", "product 2: 5 at start, 1 remaining, 8 sold");
+        assertThat(oversell.failed()).isTrue();
+        assertThat(oversell.offendingIds()).containsExactly("2");
+        assertThat(oversell.detail()).contains("3 units oversold");
+        assertThat(IntegrityChecks.oversoldUnits(STOCK_BEFORE, sold)).isEqualTo(3);
+    }
+
+    @Test
+    void stockThatChangedWithoutAnOrderAndNegativeStockAreViolations() {
+        Map<Long, Integer> after = Map.of(1L, 10, 2L, -2, 3L, 6);
+
+        IntegrityCheck balance = IntegrityChecks.stockBalance(STOCK_BEFORE, after, Map.of());
+        IntegrityCheck negative = IntegrityChecks.stockNeverNegative(after);
+
+        assertThat(balance.offendingIds()).containsExactly("2", "3");
+        assertThat(negative.failed()).isTrue();
+        assertThat(negative.offendingIds()).containsExactly("2");
+    }
+
+    @Test
+    void ordersTheClientSawPlacedMustBePaidUnderTheirKeyProductAndQuantity() {
+        ClientOrders client = ClientOrders.of(List.of(
+                attempt("a", 1, 2, 201, 101L, false),
+                attempt("b", 1, 1, 201, 102L, false),
+                attempt("c", 2, 1, 201, 103L, false),
+                attempt("d", 3, 1, 201, 104L, false)));
+        List<RunOrder> orders = List.of(paid(101, 1, 2, "a"),
+                new RunOrder(102, 1, 1, 0, "PENDING", "b"),   // not paid
+                paid(103, 2, 2, "c"));                         // another quantity; 104 is missing
+
+        IntegrityCheck check = IntegrityChecks.clientSuccessesArePaid(client, orders);
+
+        assertThat(check.failed()).isTrue();
+        assertThat(check.offendingIds()).containsExactly("104", "102", "103");
+        assertThat(check.detail()).startsWith("of 4 orders the client saw placed (201): 1 missing from the database, 1 not PAID, 1 with");
+        assertThat(IntegrityChecks.clientSuccessesArePaid(client, List.of(paid(101, 1, 2, "a"), paid(102, 1, 1, "b"),
+                paid(103, 2, 1, "c"), paid(104, 3, 1, "d"))).passed()).isTrue();
+    }
+
+    @Test
+    void aPaidOrderUnderARefusedOrUnknownKeyIsAViolationButAnUnansweredAttemptIsExcused() {
+        ClientOrders client = ClientOrders.of(List.of(
+                attempt("sold-out", 1, 1, 409, null, false),
+                attempt("gateway-down", 1, 1, 503, null, false),
+                attempt("timed-out", 1, 1, null, null, false),
+                attempt("ok", 1, 1, 201, 104L, false)));
+        List<RunOrder> orders = List.of(paid(101, 1, 1, "sold-out"), paid(102, 1, 1, "never-sent"),
+                paid(103, 1, 1, "timed-out"), paid(104, 1, 1, "ok"));
+
+        IntegrityCheck check = IntegrityChecks.noPaidOrderTheClientWasRefused(client, orders);
+
+        assertThat(check.failed()).isTrue();
+        assertThat(check.offendingIds()).containsExactly("101", "102");
+        assertThat(IntegrityChecks.noPaidOrderTheClientWasRefused(client, List.of(paid(103, 1, 1, "timed-out"), paid(104, 1, 1, "ok"))).detail())
+                .contains("1 PAID orders of attempts that got no response");
+    }
+
+    @Test
+    void aRetryThatGotAnotherOrderOrASecondRowUnderOneKeyIsAViolation() {
+        ClientOrders client = ClientOrders.of(List.of(
+                attempt("same", 1, 1, 201, 101L, false), attempt("same", 1, 1, 201, 101L, true),
+                attempt("sold-out-then-ok", 1, 1, 409, null, false), attempt("sold-out-then-ok", 1, 1, 201, 102L, true),
+                attempt("changed", 1, 1, 201, 103L, false), attempt("changed", 1, 1, 201, 104L, true)));
+        List<RunOrder> orders = List.of(paid(101, 1, 1, "same"), paid(102, 1, 1, "sold-out-then-ok"),
+                paid(103, 1, 1, "changed"), paid(104, 1, 1, "changed"));
+
+        IntegrityCheck check = IntegrityChecks.oneOrderPerKey(client, orders);
+
+        assertThat(check.failed()).isTrue();
+        assertThat(check.offendingIds()).containsExactly("changed");
+        assertThat(IntegrityChecks.oneOrderPerKey(client, orders.subList(0, 2)).failed())
+                .as("the client's two order ids for one key fail on their own").isTrue();
+        assertThat(IntegrityChecks.oneOrderPerKey(ClientOrders.of(List.of(attempt("same", 1, 1, 201, 101L, false),
+                attempt("same", 1, 1, 201, 101L, true))), orders.subList(0, 1)).detail())
+                .isEqualTo("1 keys, 1 retries: at most one order per key, and every retry got the first response's order id");
+    }
+
+    @Test
+    void paymentsMatchPaidOrdersOneToOneByOrderIdAndAmount() {
+        List<RunOrder> orders = List.of(paid(101, 1, 1, "a"), paid(102, 1, 2, "b"), paid(103, 1, 1, "c"),
+                paid(104, 1, 1, "d"), new RunOrder(105, 1, 1, 0, "PENDING", "e"));
+        List<Payment> payments = List.of(
+                new Payment(101, 900, "a"),
+                new Payment(102, 1800, "b"), new Payment(102, 1800, "b"),   // charged twice
+                new Payment(103, 1000, "c"),                                // another amount
+                new Payment(105, 900, "e"));                                // charged, but the order is not paid; 104 never charged
+
+        ClientOrders client = ClientOrders.of(List.of(attempt("e", 1, 1, 503, null, false)));
+
+        IntegrityCheck check = IntegrityChecks.paymentsMatchPaidOrders(payments, orders, client);
+
+        assertThat(check.failed()).isTrue();
+        assertThat(check.offendingIds()).containsExactly("104", "105", "102", "103");
+        assertThat(check.detail()).isEqualTo("5 payments for 4 PAID orders: 1 PAID orders never charged, 1 charges without"
+                + " a PAID order (1 of them answered 503 to the client: the shop gave up on the gateway and rolled the"
+                + " order back after the charge reached it), 1 orders charged more than once, 1 charged another amount (order ids)");
+        assertThat(IntegrityChecks.paymentsMatchPaidOrders(List.of(new Payment(101, 900, "a"), new Payment(102, 1800, "b")),
+                orders.subList(0, 2), client).passed()).isTrue();
+    }
+}
