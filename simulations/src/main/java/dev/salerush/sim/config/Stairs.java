@@ -16,6 +16,9 @@ import java.util.List;
  */
 public record Stairs(InjectionStep.Rate from, InjectionStep.Rate step, Duration hold, int steps, Duration breachSustain,
                      double headroom, Duration warmup) {
+    /** Every key a staircase may have (a team's own profiles are checked against these). */
+    static final java.util.Set<String> KEYS = java.util.Set.of("from", "fromPeak", "step", "stepPeak", "hold", "steps",
+            "breachSustain", "headroom", "warmup");
 
     static Stairs from(ConfigReader stairs) {
         InjectionStep.Rate from = InjectionStep.rate(stairs, "from", "fromPeak", false);

@@ -67,14 +67,14 @@ final class UnknownKeys {
     }
 
     private static void check(Config shipped, String key, String origin) {
-        if (shipped.hasPathOrNull(key) || isTeamProfileKey(shipped, key) || key.startsWith("slo.")) {
+        if (shipped.hasPathOrNull(key) || isTeamProfileKey(key) || key.startsWith("slo.")) {
             return;
         }
         throw unknown(key, origin, nearest(key, shipped.entrySet().stream().map(java.util.Map.Entry::getKey)).orElse(null));
     }
 
     /** profiles.&lt;new name&gt;.&lt;a profile key&gt; (and the keys of a staircase). */
-    private static boolean isTeamProfileKey(Config shipped, String key) {
+    private static boolean isTeamProfileKey(String key) {
         String[] parts = key.split("\\.");
         if (parts.length < 3 || !parts[0].equals("profiles")) {
             return false;
@@ -82,7 +82,7 @@ final class UnknownKeys {
         if (parts.length == 3) {
             return PROFILE_KEYS.contains(parts[2]);
         }
-        return parts.length == 4 && parts[2].equals("stairs") && shipped.hasPath("profiles.stress.stairs." + parts[3]);
+        return parts.length == 4 && parts[2].equals("stairs") && Stairs.KEYS.contains(parts[3]);
     }
 
     private static ConfigError unknown(String key, String origin, String suggestion) {

@@ -47,6 +47,7 @@ class BadInputTableTest {
                 row("embedded.gateway.port", "-1", "embedded.gateway.port must be between 0 and 65535, got -1"),
                 row("journeys.browsing.nextPageProbability", "1.5", "journeys.browsing.nextPageProbability must be a number between 0.0 and 1.0"),
                 row("journeys.ordering.maxQuantity", "0", "journeys.ordering.maxQuantity must be between 1 and 10, got 0"),
+                row("journeys.ordering.hotStock", "-1", "journeys.ordering.hotStock must be"),
                 row("journeys.ordering.hotProducts", "1e9", "journeys.ordering.hotProducts must be"),
                 row("duration", "-10s", "duration must be a positive duration, e.g. 30s, got -10s"),
                 row("duration", "0s", "duration must be a positive duration"),
@@ -91,6 +92,8 @@ class BadInputTableTest {
         return Stream.of(
                 file("profiles.smoke.injecton = []", "unknown setting 'profiles.smoke.injecton' (team.conf); did you mean 'profiles.smoke.injection'?"),
                 file("profiles.mine { journey = browsing, injecton = [] }", "unknown setting 'profiles.mine.injecton' (team.conf)"),
+                file("profiles.mine.stairs { from = 10, step = 10, hold = 5s, steps = 3, breachSustain = 2s, headroom = 0, warmp = 1s }",
+                        "unknown setting 'profiles.mine.stairs.warmp' (team.conf)"),
                 file("targt { baseUrl = \"http://127.0.0.1:1\" }", "unknown setting 'targt.baseUrl' (team.conf); did you mean 'target.baseUrl'?"),
                 file("target { baseUrl = ", "team.conf"),
                 file("profile = mine\nprofiles.mine { injection = [ { type = constant, usersPerSec = -3, during = 5s } ], slo = ${slo.peak} }",

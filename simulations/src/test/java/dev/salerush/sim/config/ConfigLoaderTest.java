@@ -44,6 +44,19 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aTeamProfileMayBeAStaircaseInUsersPerSecond(@TempDir Path dir) throws IOException {
+        Path team = Files.writeString(dir.resolve("team.conf"), """
+                profile = mine
+                profiles.mine {
+                  stairs { from = 10, step = 5, hold = 5s, steps = 3, breachSustain = 2s, headroom = 0, warmup = 1s }
+                  slo = [ { name = "p95", metric = p95Ms, threshold = 75 } ]
+                }
+                """);
+
+        assertThat(load("salerush.conf", team.toString()).validate().profile().stairs().steps()).isEqualTo(3);
+    }
+
+    @Test
     void unknownProfileListsTheAvailableOnes() {
         assertThatThrownBy(() -> load("profile", "nope").validate())
                 .isInstanceOf(ConfigError.class)
