@@ -14,8 +14,8 @@ import java.util.Map;
 /**
  * The payment gateway: WireMock standalone as its own OS process on 127.0.0.1, with the approval and void stubs of
  * {@code dev/salerush/shop/gateway/payments-approved.json} and {@code payments-void.json} (log-normal latency from the
- * settings) written into its root directory. Its classpath is the wiremock-standalone jar plus demo-shop's own classes (for the orphan-safe
- * {@link PaymentGatewayMain}); nothing else. Faults are switched at runtime through {@link #admin()}; the shop's
+ * settings) written into its root directory. Its classpath is the wiremock-standalone jar plus demo-shop's own classes
+ * (for the orphan-safe {@link PaymentGatewayMain}); nothing else. Faults are switched at runtime through {@link #admin()}; the shop's
  * --gateway-url points to {@link #baseUrl()}.
  */
 public final class PaymentGatewayProcess extends LaunchedProcess<GatewaySettings> {

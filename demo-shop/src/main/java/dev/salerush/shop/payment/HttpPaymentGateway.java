@@ -155,7 +155,7 @@ public final class HttpPaymentGateway implements PaymentGateway {
     }
 
     /** The gateway answered, and its answer says it made no charge: nothing to void. */
-    private static final class NotCharged extends PaymentUnavailableException {
+    static final class NotCharged extends PaymentUnavailableException {
         NotCharged(String message) {
             super(message);
         }
