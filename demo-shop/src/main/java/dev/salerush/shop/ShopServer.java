@@ -48,7 +48,7 @@ public final class ShopServer implements AutoCloseable {
                     CircuitBreakerRegistry.of(HttpPaymentGateway.breakerConfig(settings.breaker()));
             TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(metrics.registry());
             HttpPaymentGateway gateway = new HttpPaymentGateway(settings.gatewayUrl(),
-                    settings.gatewayConnectTimeout(), settings.gatewayTimeout(), breakers, json);
+                    settings.gatewayConnectTimeout(), settings.gatewayTimeout(), breakers, json, metrics.registry());
             ShopApi api = new ShopApi(new ProductCatalog(pools.browse()),
                     new OrderService(pools.order(), gateway, settings.unsafeStockCheck(), metrics.registry()), json);
             HealthCheck health = new HealthCheck(pools.browse());

@@ -12,17 +12,20 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The payment gateway: WireMock standalone as its own OS process on 127.0.0.1, with the approval stub of
- * {@code dev/salerush/shop/gateway/payments-approved.json} (log-normal latency from the settings) written into its
- * root directory. Its classpath is the wiremock-standalone jar plus demo-shop's own classes (for the orphan-safe
- * {@link PaymentGatewayMain}); nothing else. Faults are switched at runtime through {@link #admin()}; the shop's
+ * The payment gateway: WireMock standalone as its own OS process on 127.0.0.1, with the approval and void stubs of
+ * {@code dev/salerush/shop/gateway/payments-approved.json} and {@code payments-void.json} (log-normal latency from the
+ * settings) written into its root directory. Its classpath is the wiremock-standalone jar plus demo-shop's own classes
+ * (for the orphan-safe {@link PaymentGatewayMain}); nothing else. Faults are switched at runtime through {@link #admin()}; the shop's
  * --gateway-url points to {@link #baseUrl()}.
  */
 public final class PaymentGatewayProcess extends LaunchedProcess<GatewaySettings> {
 
     /** Id of the approval stub (stable, so drills can edit it with PUT /__admin/mappings/{id}). */
     public static final String APPROVAL_STUB_ID = "5a1e2a5b-0000-4000-8000-000000000001";
-    private static final String STUB_RESOURCE = "/dev/salerush/shop/gateway/payments-approved.json";
+    /** Id of the void stub ({@code POST /v1/payments/void}). */
+    public static final String VOID_STUB_ID = "5a1e2a5b-0000-4000-8000-000000000002";
+    private static final String STUB_FOLDER = "/dev/salerush/shop/gateway/";
+    private static final List<String> STUB_FILES = List.of("payments-approved.json", "payments-void.json");
 
     private final GatewayAdmin admin;
 
@@ -40,7 +43,7 @@ public final class PaymentGatewayProcess extends LaunchedProcess<GatewaySettings
         String classpath = ChildClasspath.join(
                 ChildClasspath.onlyLocationsOf(wiremock.Run.class, PaymentGatewayMain.class));
         Path rootDir = rootDir(options);
-        writeStub(rootDir, settings);
+        writeStubs(rootDir, settings);
         return ChildProcess.startOnPort(settings.port(), port -> {
             List<String> command = ChildProcess.javaCommand(options, List.of(
                     "-D" + PaymentGatewayMain.PARENT_PID_PROPERTY + "=" + ProcessHandle.current().pid(),
@@ -71,20 +74,8 @@ public final class PaymentGatewayProcess extends LaunchedProcess<GatewaySettings
         return log.getParent().resolve(stem + "-wiremock");
     }
 
-    /** Writes the approval stub with the configured latency into {@code <root>/mappings}. */
-    private static void writeStub(Path rootDir, GatewaySettings settings) {
-        String template;
-        try (InputStream in = PaymentGatewayProcess.class.getResourceAsStream(STUB_RESOURCE)) {
-            if (in == null) {
-                throw new LaunchException("stub resource " + STUB_RESOURCE + " is missing from the classpath");
-            }
-            template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new LaunchException("cannot read " + STUB_RESOURCE + ": " + e, e);
-        }
-        String stub = template
-                .replace("${medianMs}", Long.toString(settings.medianLatency().toMillis()))
-                .replace("${sigma}", String.format(Locale.ROOT, "%.4f", settings.latencySigma()));
+    /** Writes the stubs with the configured latency into {@code <root>/mappings}, replacing whatever was there. */
+    private static void writeStubs(Path rootDir, GatewaySettings settings) {
         try {
             Path mappings = rootDir.resolve("mappings");
             Files.createDirectories(mappings);
@@ -94,10 +85,28 @@ public final class PaymentGatewayProcess extends LaunchedProcess<GatewaySettings
                     Files.deleteIfExists(p);
                 }
             }
-            Files.writeString(mappings.resolve("payments-approved.json"), stub, StandardCharsets.UTF_8);
+            for (String file : STUB_FILES) {
+                Files.writeString(mappings.resolve(file), stub(file, settings), StandardCharsets.UTF_8);
+            }
         } catch (IOException e) {
             throw new LaunchException("cannot write the gateway stubs under " + rootDir + ": " + e, e);
         }
+    }
+
+    private static String stub(String file, GatewaySettings settings) {
+        String resource = STUB_FOLDER + file;
+        String template;
+        try (InputStream in = PaymentGatewayProcess.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new LaunchException("stub resource " + resource + " is missing from the classpath");
+            }
+            template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new LaunchException("cannot read " + resource + ": " + e, e);
+        }
+        return template
+                .replace("${medianMs}", Long.toString(settings.medianLatency().toMillis()))
+                .replace("${sigma}", String.format(Locale.ROOT, "%.4f", settings.latencySigma()));
     }
 
     /** {@code http://127.0.0.1:<port>/__admin}: WireMock's admin API (mappings, requests journal, settings). */

@@ -1,5 +1,6 @@
 package dev.salerush.shop.payment;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.salerush.shop.config.BreakerSettings;
@@ -7,9 +8,12 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -22,10 +26,17 @@ import org.slf4j.LoggerFactory;
  * {@code POST /v1/payments {orderId, amount, idempotencyKey}} over {@link HttpClient}, guarded by a Resilience4j
  * circuit breaker named {@value #BREAKER_NAME}. Every failure - connect error, timeout, non-200, a body that is not an
  * approval - is recorded by the breaker and surfaces as {@link PaymentUnavailableException}.
+ *
+ * <p>When a failed charge may nevertheless have reached the gateway (a timeout, a connection lost after sending, a
+ * 5xx, an unreadable 200), it is voided by its idempotency key ({@link ChargeVoids}) before the exception is thrown:
+ * the caller rolls the order back, so a standing charge would be money taken for nothing. A charge that surely never
+ * left (breaker open, connection refused or connect timeout) or that the gateway declined is not voided.
  */
 public final class HttpPaymentGateway implements PaymentGateway {
 
     public static final String BREAKER_NAME = "payment";
+    /** A void is small and comes after the caller already waited for the charge: give it up quickly. */
+    public static final Duration VOID_TIMEOUT = Duration.ofSeconds(1);
     private static final Logger log = LoggerFactory.getLogger(HttpPaymentGateway.class);
 
     private final HttpClient client;
@@ -33,9 +44,10 @@ public final class HttpPaymentGateway implements PaymentGateway {
     private final Duration requestTimeout;
     private final CircuitBreaker breaker;
     private final ObjectMapper json;
+    private final ChargeVoids voids;
 
     public HttpPaymentGateway(String baseUrl, Duration connectTimeout, Duration requestTimeout,
-                              CircuitBreakerRegistry breakers, ObjectMapper json) {
+                              CircuitBreakerRegistry breakers, ObjectMapper json, MeterRegistry meters) {
         this.client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(connectTimeout)
@@ -45,6 +57,8 @@ public final class HttpPaymentGateway implements PaymentGateway {
         this.requestTimeout = requestTimeout;
         this.breaker = breakers.circuitBreaker(BREAKER_NAME);
         this.json = json;
+        this.voids = new ChargeVoids(client, URI.create(stripSlash(baseUrl) + "/v1/payments/void"), VOID_TIMEOUT,
+                json, meters);
         this.breaker.getEventPublisher().onStateTransition(e ->
                 log.warn("Payment circuit breaker {}", e.getStateTransition()));
     }
@@ -70,35 +84,61 @@ public final class HttpPaymentGateway implements PaymentGateway {
 
     @Override
     public String charge(long orderId, long amount, String idempotencyKey) throws PaymentUnavailableException {
+        HttpRequest request = chargeRequest(orderId, amount, idempotencyKey);
+        PaymentUnavailableException failure;
         try {
-            return breaker.executeCheckedSupplier(() -> call(orderId, amount, idempotencyKey));
+            return breaker.executeCheckedSupplier(() -> call(request));
         } catch (CallNotPermittedException e) {
             throw new PaymentUnavailableException("payment circuit breaker is " + breaker.getState(), e);
         } catch (PaymentUnavailableException e) {
-            throw e;
+            failure = e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new PaymentUnavailableException("interrupted while waiting for the payment gateway", e);
+            failure = new PaymentUnavailableException("interrupted while waiting for the payment gateway", e);
         } catch (Throwable e) {
-            throw new PaymentUnavailableException("payment gateway call failed: " + e, e);
+            failure = new PaymentUnavailableException("payment gateway call failed: " + e, e);
         }
+        if (mayHaveReachedGateway(failure)) {
+            voids.voidCharge(orderId, idempotencyKey, failure.getMessage());
+        }
+        throw failure;
     }
 
-    private String call(long orderId, long amount, String idempotencyKey)
-            throws IOException, InterruptedException, PaymentUnavailableException {
+    /**
+     * Whether the gateway may have received (and approved) the charge despite the failure. Only a connection that
+     * was never made, or an answer that says no charge was made, rules it out.
+     */
+    static boolean mayHaveReachedGateway(PaymentUnavailableException failure) {
+        if (failure instanceof NotCharged) {
+            return false;
+        }
+        Throwable cause = failure.getCause();
+        return !(cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException);
+    }
+
+    private HttpRequest chargeRequest(long orderId, long amount, String idempotencyKey) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("orderId", orderId);
         body.put("amount", amount);
         body.put("idempotencyKey", idempotencyKey);
-        HttpRequest request = HttpRequest.newBuilder(paymentsUri)
-                .timeout(requestTimeout)
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
-                .build();
+        try {
+            return HttpRequest.newBuilder(paymentsUri)
+                    .timeout(requestTimeout)
+                    .header("Content-Type", "application/json")
+                    .header("Accept", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
+                    .build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode a payment request", e);
+        }
+    }
+
+    private String call(HttpRequest request) throws IOException, InterruptedException, PaymentUnavailableException {
         HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() != 200) {
-            throw new PaymentUnavailableException("payment gateway answered HTTP " + response.statusCode());
+            String message = "payment gateway answered HTTP " + response.statusCode();
+            // a 5xx may come after the charge was made; a 4xx is a refusal of the request
+            throw response.statusCode() >= 500 ? new PaymentUnavailableException(message) : new NotCharged(message);
         }
         JsonNode answer;
         try {
@@ -109,9 +149,16 @@ public final class HttpPaymentGateway implements PaymentGateway {
         String paymentId = answer.path("paymentId").asText("");
         String status = answer.path("status").asText("");
         if (paymentId.isEmpty() || !"APPROVED".equals(status)) {
-            throw new PaymentUnavailableException("payment not approved: status=" + status);
+            throw new NotCharged("payment not approved: status=" + status);
         }
         return paymentId;
+    }
+
+    /** The gateway answered, and its answer says it made no charge: nothing to void. */
+    static final class NotCharged extends PaymentUnavailableException {
+        NotCharged(String message) {
+            super(message);
+        }
     }
 
     private static String stripSlash(String url) {

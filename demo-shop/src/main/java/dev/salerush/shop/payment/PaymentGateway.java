@@ -5,7 +5,9 @@ public interface PaymentGateway {
 
     /**
      * @return the gateway's payment id of an approved payment
-     * @throws PaymentUnavailableException the gateway failed, timed out, declined, or the circuit breaker is open
+     * @throws PaymentUnavailableException the gateway failed, timed out, declined, or the circuit breaker is open; a
+     *                                     charge that may have reached the gateway anyway has been voided (best
+     *                                     effort), so the caller can simply roll its order back
      */
     String charge(long orderId, long amount, String idempotencyKey) throws PaymentUnavailableException;
 }

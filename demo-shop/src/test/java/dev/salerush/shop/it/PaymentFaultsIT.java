@@ -10,7 +10,10 @@ import dev.salerush.seeder.embedded.EmbeddedDatabase;
 import dev.salerush.shop.config.BreakerSettings;
 import dev.salerush.shop.config.ShopSettings;
 import dev.salerush.shop.launch.DemoShopProcess;
+import dev.salerush.shop.launch.GatewayAdmin;
 import dev.salerush.shop.launch.PaymentGatewayProcess;
+import dev.salerush.shop.payment.HttpPaymentGateway;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
@@ -66,10 +69,12 @@ class PaymentFaultsIT {
             assertPaymentUnavailableAndNothingWritten(base, stock);
             assertThat(breakerState(base, "open")).isEqualTo(1);
 
-            // Open: the gateway is not even called.
+            // Open: the gateway is not even called, so there is nothing to void either.
             long calls = gateway.admin().paymentRequestCount();
+            long voids = gateway.admin().voidRequestCount();
             assertPaymentUnavailableAndNothingWritten(base, stock);
             assertThat(gateway.admin().paymentRequestCount()).isEqualTo(calls);
+            assertThat(gateway.admin().voidRequestCount()).isEqualTo(voids);
             assertThat(metric(get(base, "/metrics").body(), "resilience4j_circuitbreaker_not_permitted_calls_total",
                     "name=\"payment\"")).isGreaterThanOrEqualTo(1);
 
@@ -83,6 +88,40 @@ class PaymentFaultsIT {
             assertThat(order(base, UUID.randomUUID().toString(), 3, 1, 1).status()).isEqualTo(201);
             assertThat(breakerState(base, "closed")).isEqualTo(1);
             assertThat(scalar(db, "SELECT stock FROM product WHERE id = 1")).isEqualTo(stock - 2);
+        } finally {
+            gateway.admin().clearFaults();
+        }
+    }
+
+    /**
+     * A charge the shop timed out on may have been made anyway: the shop voids it by its idempotency key before it
+     * answers 503, so the gateway's journal holds the charge and its void. A void that times out too is still sent
+     * (the gateway logs it on arrival), counted as failed, and logged for reconciliation with the key.
+     */
+    @Test
+    void aChargeTheShopTimedOutOnIsVoidedByItsKeyBeforeThe503() throws Exception {
+        // default breaker (10 calls at least): these two failures leave it closed
+        ShopSettings settings = TestEnv.shopSettings(db, gateway)
+                .withGatewayTimeouts(Duration.ofMillis(500), Duration.ofMillis(500));
+        try (DemoShopProcess shop = TestEnv.shop(settings, "voids-it-shop")) {
+            String base = shop.baseUrl();
+            long stock = scalar(db, "SELECT stock FROM product WHERE id = 1");
+
+            // slower than the shop's 500 ms charge timeout, quicker than its void timeout
+            gateway.admin().fixedDelay(Duration.ofMillis(750));
+            String voidedKey = assertPaymentUnavailableAndNothingWritten(base, stock);
+            assertChargedAndVoided(voidedKey);
+            assertThat(voids(base, "voided")).isEqualTo(1);
+            assertThat(voids(base, "failed")).isZero();
+
+            // slower than both timeouts: the void reaches the gateway, but the shop cannot know it worked
+            gateway.admin().fixedDelay(HttpPaymentGateway.VOID_TIMEOUT.plusMillis(500));
+            String unconfirmedKey = assertPaymentUnavailableAndNothingWritten(base, stock);
+            assertChargedAndVoided(unconfirmedKey);
+            assertThat(voids(base, "voided")).isEqualTo(1);
+            assertThat(voids(base, "failed")).isEqualTo(1);
+            assertThat(Files.readString(TestEnv.logDir().resolve("voids-it-shop.log")))
+                    .containsPattern("WARN .*RECONCILE: .*Idempotency-Key " + unconfirmedKey);
         } finally {
             gateway.admin().clearFaults();
         }
@@ -115,7 +154,8 @@ class PaymentFaultsIT {
         assertThat(dev.salerush.shop.launch.FreePorts.isFree(shop.port())).isTrue();
     }
 
-    private static void assertPaymentUnavailableAndNothingWritten(String base, long stock) throws Exception {
+    /** @return the idempotency key of the refused order */
+    private static String assertPaymentUnavailableAndNothingWritten(String base, long stock) throws Exception {
         String key = UUID.randomUUID().toString();
         TestEnv.Response r = order(base, key, 9, 1, 1);
         assertThat(r.status()).as(r.body()).isEqualTo(503);
@@ -123,6 +163,21 @@ class PaymentFaultsIT {
         assertThat(scalar(db, "SELECT count(*) FROM orders WHERE idempotency_key = ?", key)).isZero();
         assertThat(scalar(db, "SELECT stock FROM product WHERE id = 1")).isEqualTo(stock);
         assertThat(scalar(db, "SELECT count(*) FROM payment")).isEqualTo(scalar(db, "SELECT count(*) FROM orders"));
+        return key;
+    }
+
+    /** The gateway's journal holds one charge under {@code key} and one void of that same order's charge. */
+    private static void assertChargedAndVoided(String key) {
+        List<GatewayAdmin.Payment> charges = gateway.admin().payments().stream()
+                .filter(p -> key.equals(p.idempotencyKey())).toList();
+        List<GatewayAdmin.PaymentVoid> voids = gateway.admin().voids().stream()
+                .filter(v -> key.equals(v.idempotencyKey())).toList();
+        assertThat(charges).hasSize(1);
+        assertThat(voids).containsExactly(new GatewayAdmin.PaymentVoid(charges.get(0).orderId(), key));
+    }
+
+    private static double voids(String base, String outcome) {
+        return metric(get(base, "/metrics").body(), "shop_payment_voids_total", "outcome=\"" + outcome + "\"");
     }
 
     private static double breakerState(String base, String state) {

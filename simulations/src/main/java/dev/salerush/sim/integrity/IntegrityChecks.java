@@ -186,16 +186,17 @@ public final class IntegrityChecks {
     }
 
     /**
-     * The gateway's payments of the run and its PAID orders, one to one, by order id and amount. A charge without a
-     * PAID order is money taken for nothing; the detail says how many of those the client saw answered 503 (the
-     * gateway got the charge, the shop gave up on it and rolled the order back).
+     * The gateway's standing charges of the run and its PAID orders, one to one, by order id and amount; voided
+     * charges are counted, not matched. A standing charge without a PAID order is money taken for nothing; the detail
+     * says how many of those the client saw answered 503 (the gateway got the charge, the shop gave up on it, rolled
+     * the order back and did not void it).
      */
-    public static IntegrityCheck paymentsMatchPaidOrders(List<Payment> payments, List<RunOrder> orders,
+    public static IntegrityCheck paymentsMatchPaidOrders(GatewayCharges charges, List<RunOrder> orders,
                                                          ClientOrders client) {
         Map<Long, RunOrder> paid = new TreeMap<>();
         orders.stream().filter(RunOrder::paid).forEach(order -> paid.put(order.id(), order));
         Map<Long, List<Payment>> byOrder = new TreeMap<>();
-        payments.forEach(payment -> byOrder.computeIfAbsent(payment.orderId(), id -> new ArrayList<>()).add(payment));
+        charges.standing().forEach(charge -> byOrder.computeIfAbsent(charge.orderId(), id -> new ArrayList<>()).add(charge));
         List<Long> unpaid = paid.keySet().stream().filter(id -> !byOrder.containsKey(id)).toList();
         List<Long> withoutOrder = byOrder.keySet().stream().filter(id -> !paid.containsKey(id)).toList();
         List<Long> twice = byOrder.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Map.Entry::getKey).toList();
@@ -206,18 +207,21 @@ public final class IntegrityChecks {
         long gaveUp = withoutOrder.stream().map(id -> byOrder.get(id).get(0).idempotencyKey())
                 .map(key -> key == null ? null : client.key(key))
                 .filter(key -> key != null && !key.succeeded() && key.statuses().contains(PAYMENT_UNAVAILABLE)).count();
+        String voided = charges.voided().size() + " charges voided after the shop gave up on them (e.g. a gateway"
+                + " timeout)";
         if (unpaid.isEmpty() && withoutOrder.isEmpty() && twice.isEmpty() && otherAmount.isEmpty()) {
-            return pass(PAYMENTS_MATCH, payments.size() + " payments in the gateway's journal, one per PAID order ("
-                    + paid.size() + "), same amounts");
+            return pass(PAYMENTS_MATCH, charges.total() + " payments in the gateway's journal: one standing charge per"
+                    + " PAID order (" + paid.size() + "), same amounts; " + voided);
         }
         List<Long> offending = new ArrayList<>(unpaid);
         offending.addAll(withoutOrder);
         offending.addAll(twice);
         offending.addAll(otherAmount);
-        return fail(PAYMENTS_MATCH, payments.size() + " payments for " + paid.size() + " PAID orders: "
-                + unpaid.size() + " PAID orders never charged, " + withoutOrder.size() + " charges without a PAID order"
+        return fail(PAYMENTS_MATCH, charges.total() + " payments for " + paid.size() + " PAID orders, " + voided + ": "
+                + unpaid.size() + " PAID orders without a standing charge, " + withoutOrder.size()
+                + " standing charges without a PAID order"
                 + (gaveUp == 0 ? "" : " (" + gaveUp + " of them answered 503 to the client: the shop gave up on the"
-                        + " gateway and rolled the order back after the charge reached it)")
+                        + " gateway, rolled the order back and did not void the charge)")
                 + ", " + twice.size() + " orders charged more than once, " + otherAmount.size()
                 + " charged another amount (order ids)", offending);
     }

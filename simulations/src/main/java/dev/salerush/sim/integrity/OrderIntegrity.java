@@ -2,6 +2,7 @@ package dev.salerush.sim.integrity;
 
 import dev.salerush.shop.launch.GatewayAdmin;
 import dev.salerush.shop.launch.GatewayAdmin.Payment;
+import dev.salerush.shop.launch.GatewayAdmin.PaymentVoid;
 import dev.salerush.sim.config.DatabaseSettings;
 import dev.salerush.sim.config.JourneySettings;
 import dev.salerush.sim.config.SuiteConfig;
@@ -162,8 +163,12 @@ public final class OrderIntegrity {
             }
             List<Payment> payments = gateway.payments().stream()
                     .filter(payment -> payment.orderId() > before.maxOrderId()).toList();
+            List<PaymentVoid> voids = gateway.voids().stream()
+                    .filter(paymentVoid -> paymentVoid.orderId() > before.maxOrderId()).toList();
+            GatewayCharges charges = GatewayCharges.of(payments, voids);
             figures.put("paymentsInJournal", payments.size());
-            return IntegrityChecks.paymentsMatchPaidOrders(payments, orders, client);
+            figures.put("voidedCharges", charges.voided().size());
+            return IntegrityChecks.paymentsMatchPaidOrders(charges, orders, client);
         } catch (IllegalStateException e) {
             return IntegrityCheck.incomplete(name, e.getMessage());
         }

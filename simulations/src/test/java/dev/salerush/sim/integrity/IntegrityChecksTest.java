@@ -1,6 +1,7 @@
 package dev.salerush.sim.integrity;
 
 import dev.salerush.shop.launch.GatewayAdmin.Payment;
+import dev.salerush.shop.launch.GatewayAdmin.PaymentVoid;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -134,14 +135,57 @@ class IntegrityChecksTest {
 
         ClientOrders client = ClientOrders.of(List.of(attempt("e", 1, 1, 503, null, false)));
 
-        IntegrityCheck check = IntegrityChecks.paymentsMatchPaidOrders(payments, orders, client);
+        IntegrityCheck check = IntegrityChecks.paymentsMatchPaidOrders(GatewayCharges.of(payments, List.of()), orders, client);
 
         assertThat(check.failed()).isTrue();
         assertThat(check.offendingIds()).containsExactly("104", "105", "102", "103");
-        assertThat(check.detail()).isEqualTo("5 payments for 4 PAID orders: 1 PAID orders never charged, 1 charges without"
-                + " a PAID order (1 of them answered 503 to the client: the shop gave up on the gateway and rolled the"
-                + " order back after the charge reached it), 1 orders charged more than once, 1 charged another amount (order ids)");
-        assertThat(IntegrityChecks.paymentsMatchPaidOrders(List.of(new Payment(101, 900, "a"), new Payment(102, 1800, "b")),
-                orders.subList(0, 2), client).passed()).isTrue();
+        assertThat(check.detail()).isEqualTo("5 payments for 4 PAID orders, 0 charges voided after the shop gave up on"
+                + " them (e.g. a gateway timeout): 1 PAID orders without a standing charge, 1 standing charges without a"
+                + " PAID order (1 of them answered 503 to the client: the shop gave up on the gateway, rolled the order"
+                + " back and did not void the charge), 1 orders charged more than once, 1 charged another amount (order ids)");
+        assertThat(IntegrityChecks.paymentsMatchPaidOrders(GatewayCharges.of(List.of(new Payment(101, 900, "a"),
+                new Payment(102, 1800, "b")), List.of()), orders.subList(0, 2), client).passed()).isTrue();
+    }
+
+    @Test
+    void aChargeVoidedAfterATimeoutIsNoOrphanButOneWithoutAVoidStillIs() {
+        // the shop timed out on 102 and 103 and rolled both back (503); it voided 102's charge, not 103's
+        List<RunOrder> orders = List.of(paid(101, 1, 1, "a"));
+        ClientOrders client = ClientOrders.of(List.of(attempt("a", 1, 1, 201, 101L, false),
+                attempt("b", 1, 1, 503, null, false), attempt("c", 1, 1, 503, null, false)));
+        List<Payment> payments = List.of(new Payment(101, 900, "a"), new Payment(102, 900, "b"), new Payment(103, 900, "c"));
+        List<PaymentVoid> voids = List.of(new PaymentVoid(102, "b"));
+
+        IntegrityCheck voided = IntegrityChecks.paymentsMatchPaidOrders(
+                GatewayCharges.of(payments.subList(0, 2), voids), orders, client);
+        IntegrityCheck orphan = IntegrityChecks.paymentsMatchPaidOrders(GatewayCharges.of(payments, voids), orders, client);
+
+        assertThat(voided.passed()).as(voided.detail()).isTrue();
+        assertThat(voided.detail()).isEqualTo("2 payments in the gateway's journal: one standing charge per PAID order"
+                + " (1), same amounts; 1 charges voided after the shop gave up on them (e.g. a gateway timeout)");
+        assertThat(orphan.failed()).isTrue();
+        assertThat(orphan.offendingIds()).containsExactly("103");
+        assertThat(orphan.detail()).contains("1 charges voided", "1 standing charges without a PAID order (1 of them"
+                + " answered 503");
+    }
+
+    @Test
+    void aVoidCancelsOnlyTheChargeOfItsOwnOrderNotARetrysUnderTheSameKey() {
+        // key "k": order 101 timed out and was voided; the client's retry created order 102, charged and PAID
+        List<Payment> payments = List.of(new Payment(101, 900, "k"), new Payment(102, 900, "k"));
+        List<PaymentVoid> voids = List.of(new PaymentVoid(101, "k"));
+        ClientOrders client = ClientOrders.of(List.of(attempt("k", 1, 1, 503, null, false),
+                attempt("k", 1, 1, 201, 102L, true)));
+
+        GatewayCharges charges = GatewayCharges.of(payments, voids);
+
+        assertThat(charges.voided()).containsExactly(new Payment(101, 900, "k"));
+        assertThat(IntegrityChecks.paymentsMatchPaidOrders(charges, List.of(paid(102, 1, 1, "k")), client).passed()).isTrue();
+        // a PAID order whose only charge was voided was not paid for
+        IntegrityCheck voidedPaidOrder = IntegrityChecks.paymentsMatchPaidOrders(charges,
+                List.of(paid(101, 1, 1, "k"), paid(102, 1, 1, "k")), client);
+        assertThat(voidedPaidOrder.failed()).isTrue();
+        assertThat(voidedPaidOrder.offendingIds()).containsExactly("101");
+        assertThat(voidedPaidOrder.detail()).contains("1 PAID orders without a standing charge");
     }
 }

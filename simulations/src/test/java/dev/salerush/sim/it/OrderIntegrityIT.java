@@ -33,9 +33,8 @@ class OrderIntegrityIT {
     /**
      * 15 orderers/s for 20 s, no think time, after 2 products of 20 units each: they sell out within seconds. Payments
      * take ~100 ms, so orders of one product overlap (the broken variant's read and write straddle the payment). The
-     * shop's gateway timeout is generous: on a busy 2-core machine a cold shop's first payments can exceed the default
-     * 2 s, and a charge the gateway approved after the shop gave up (and rolled the order back) is a real inconsistency
-     * the payments check reports — but not what this test is about.
+     * shop keeps its default gateway timeout: a charge it gives up on (a cold shop on a busy machine) is voided, and
+     * the payments check counts it as voided rather than as a charge for nothing.
      */
     Map<String, String> hotItemRun() throws IOException {
         Path teamConf = work.resolve("hot-items.conf");
@@ -60,8 +59,6 @@ class OrderIntegrityIT {
         properties.put("dataset.scale", "0.01");
         properties.put("embedded.warmup", "0s");
         properties.put("embedded.gateway.medianLatency", "100ms");
-        properties.put("embedded.shop.gatewayTimeout", "10s");
-        properties.put("embedded.shop.breaker.slowCall", "5s");
         return properties;
     }
 
@@ -82,7 +79,8 @@ class OrderIntegrityIT {
         assertThat(figures.path("oversoldUnits").asLong()).isZero();
         assertThat(figures.path("responses").path("409").asLong()).as("sold out during the run").isPositive();
         assertThat(figures.path("retries").asLong()).isPositive();
-        assertThat(figures.path("paymentsInJournal").asLong()).isEqualTo(figures.path("paidOrders").asLong()).isPositive();
+        assertThat(figures.path("paymentsInJournal").asLong() - figures.path("voidedCharges").asLong())
+                .as("standing charges").isEqualTo(figures.path("paidOrders").asLong()).isPositive();
         List<String> log = Files.readAllLines(runDir.resolve(OrderLog.FILE));
         assertThat(log).hasSize(1 + figures.path("orderAttempts").asInt());
         assertThat(Files.readString(runDir.resolve("junit.xml"))).contains("classname=\"salerush.integrity\" name=\"no oversell\"");
