@@ -4,6 +4,7 @@ import dev.salerush.sim.config.ConfigError;
 import dev.salerush.sim.config.ConfigLoader;
 import dev.salerush.sim.config.Profile;
 import dev.salerush.sim.config.SuiteConfig;
+import dev.salerush.sim.config.Urls;
 import dev.salerush.sim.env.EmbeddedSaleEnvironment;
 import dev.salerush.sim.env.EnvironmentError;
 import dev.salerush.sim.env.ExternalTarget;
@@ -13,7 +14,6 @@ import dev.salerush.sim.integrity.OrderIntegrity;
 import dev.salerush.sim.integrity.OrderLog;
 import dev.salerush.sim.journeys.TargetIds;
 import dev.salerush.sim.env.TargetWatch;
-import dev.salerush.sim.config.Urls;
 import dev.salerush.sim.metrics.ExactRecorder;
 import dev.salerush.sim.metrics.InjectorHealth;
 import dev.salerush.sim.metrics.RecordedRun;
@@ -168,8 +168,7 @@ public final class SaleRun {
 
     /** Why the load should stop, or null while it should go on. */
     public String stopReason() {
-        TargetWatch watch = targetWatch;
-        String down = watch == null ? null : watch.downReason();
+        String down = loadFailure();
         if (down != null) {
             return down;
         }
