@@ -254,6 +254,10 @@ public final class SaleRun {
             // down left too few requests for them to fail). Runs that measured nothing keep their own exit status.
             Runtime.getRuntime().halt(EXIT_FAILURE);
         }
+        if (summary.global() != null && summary.failure() == null) {
+            // ... and the other way round: Gatling's t-digest p95 can exceed an SLO the exact figures meet
+            Runtime.getRuntime().halt(0);
+        }
     }
 
     private static SaleRun exit(String message) {
