@@ -1,7 +1,7 @@
 package dev.salerush.shop;
 
 import dev.salerush.shop.config.ShopSettings;
-import dev.salerush.shop.launch.ParentWatch;
+import dev.salerush.shop.lifecycle.ParentWatch;
 import io.javalin.util.JavalinBindException;
 import java.net.BindException;
 import java.util.Arrays;

@@ -1,6 +1,6 @@
 package dev.salerush.shop.gateway;
 
-import dev.salerush.shop.launch.ParentWatch;
+import dev.salerush.shop.lifecycle.ParentWatch;
 
 /**
  * Entry point of the payment gateway process: WireMock standalone plus orphan safety. The process runs with only the

@@ -1,6 +1,7 @@
 package dev.salerush.sim.config;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /** What virtual users do (the {@code journeys} section). */
@@ -10,6 +11,8 @@ public record JourneySettings(Browsing browsing, Ordering ordering, double saleD
     public static final String BROWSING = "browsing";
     public static final String ORDERING = "ordering";
     public static final String SALE_DAY = "sale-day";
+    /** The product-list sorts of the API contract, in the order the configuration lists their weights. */
+    public static final List<String> SORTS = List.of("discount", "newest", "price_asc", "price_desc");
 
     /** A pause between two requests, drawn uniformly from [min, max]. */
     public record ThinkTime(Duration min, Duration max) {

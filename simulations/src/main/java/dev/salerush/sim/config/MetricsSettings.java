@@ -1,5 +1,7 @@
 package dev.salerush.sim.config;
 
+import dev.salerush.env.Urls;
+
 import java.net.URI;
 import java.time.Duration;
 

@@ -2,9 +2,11 @@ package dev.salerush.sim.config;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigUtil;
+import dev.salerush.env.DatabaseSettings;
+import dev.salerush.env.EmbeddedSettings;
+import dev.salerush.seeder.DatasetSpec;
 import dev.salerush.seeder.safety.SafetyException;
 import dev.salerush.seeder.safety.TargetGuard;
-import dev.salerush.shop.config.BreakerSettings;
 import dev.salerush.sim.plan.TrafficPlan;
 
 import java.net.URI;
@@ -16,27 +18,51 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * The validated configuration of one run. Every getter either returns a value that is safe to use or throws a
- * {@link ConfigError} naming the key and the allowed form; {@link #validate()} touches all of them up front so that
- * bad input is reported before anything starts.
+ * The validated configuration of one run, parsed once when it is loaded: every section becomes an immutable settings
+ * value, and the first bad value throws a {@link ConfigError} naming the key and the allowed form, so bad input is
+ * reported before anything starts. The getters only hand out what was parsed.
  */
 public final class SuiteConfig {
     private static final List<String> PATH_NAMES = List.of("brands", "products", "product", "orders", "order");
-    /** The product-list sorts of the API contract. */
-    public static final List<String> SORTS = List.of("discount", "newest", "price_asc", "price_desc");
+    /** Rows of one table the dataset may ask for (scale 1); beyond it a typo is far likelier than intent. */
+    private static final long MAX_ROWS = 10_000_000_000L;
 
     private final Config config;
     private final ConfigReader reader;
     private final Path root;
+    private final TreeSet<String> profileNames;
+    private final Profile profile;
+    private final TrafficPlan plan;
+    private final JourneySettings journeys;
+    private final TargetSettings target;
+    private final DatabaseSettings database;
+    private final IdSettings ids;
+    private final MetricsSettings metrics;
+    private final EmbeddedSettings embedded;
+    private final Path resultsDir;
+    private final RegressionSettings regression;
+    private final DatasetSpec dataset;
 
     SuiteConfig(Config config, Path root) {
         this.config = config;
         this.reader = new ConfigReader(config, "");
         this.root = root;
+        this.profileNames = new TreeSet<>(reader.section("profiles").root().keySet());
+        this.profile = parseProfile();
+        this.plan = parsePlan();
+        this.journeys = parseJourneys();
+        this.target = parseTarget();
+        this.database = parseDatabase();
+        this.ids = parseIds();
+        this.metrics = parseMetrics();
+        this.embedded = parseEmbedded();
+        this.resultsDir = root.resolve(reader.nonBlank("results.dir")).normalize();
+        this.regression = parseRegression();
+        this.dataset = parseDataset();
     }
 
-    /** The raw configuration, for sections owned by other modules (e.g. {@code dataset} for the seeder). */
-    public Config raw() {
+    /** The merged configuration as read (for tests of the loader). */
+    Config raw() {
         return config;
     }
 
@@ -44,37 +70,63 @@ public final class SuiteConfig {
         return root;
     }
 
-    /** Checks every value the run will use; throws the first problem found. */
-    public SuiteConfig validate() {
-        profile();
-        plan();
-        journeys();
-        target();
-        ids();
-        metrics();
-        embedded();
-        database();
-        resultsDir();
-        regression();
-        return this;
-    }
-
-    public String profileName() {
-        String name = reader.string("profile").trim();
-        if (name.isEmpty()) {
-            throw new ConfigError("profile is empty; available profiles: " + String.join(", ", profileNames()));
-        }
-        return name;
-    }
-
     public TreeSet<String> profileNames() {
-        return new TreeSet<>(reader.section("profiles").root().keySet());
+        return new TreeSet<>(profileNames);
     }
 
     public Profile profile() {
-        String name = profileName();
-        if (!reader.section("profiles").root().containsKey(name)) {
-            throw new ConfigError("unknown profile '" + name + "'; available profiles: " + String.join(", ", profileNames()));
+        return profile;
+    }
+
+    public TrafficPlan plan() {
+        return plan;
+    }
+
+    public JourneySettings journeys() {
+        return journeys;
+    }
+
+    public TargetSettings target() {
+        return target;
+    }
+
+    public DatabaseSettings database() {
+        return database;
+    }
+
+    public IdSettings ids() {
+        return ids;
+    }
+
+    public MetricsSettings metrics() {
+        return metrics;
+    }
+
+    /** The {@code embedded} section: the demo shop and its payment gateway. */
+    public EmbeddedSettings embedded() {
+        return embedded;
+    }
+
+    public Path resultsDir() {
+        return resultsDir;
+    }
+
+    public RegressionSettings regression() {
+        return regression;
+    }
+
+    /** The {@code dataset} section: what the seeder loads, and where the journeys draw their ids from. */
+    public DatasetSpec dataset() {
+        return dataset;
+    }
+
+    private Profile parseProfile() {
+        String name = reader.string("profile").trim();
+        if (name.isEmpty()) {
+            throw new ConfigError("profile is empty; available profiles: " + String.join(", ", profileNames));
+        }
+        if (!profileNames.contains(name)) {
+            throw new ConfigError("unknown profile '" + name + "'; available profiles: " + String.join(", ", profileNames));
         }
         String key = "profiles." + ConfigUtil.quoteString(name);
         Profile profile = Profile.from(name, new ConfigReader(config.getConfig(key), "profiles." + name));
@@ -82,7 +134,7 @@ public final class SuiteConfig {
         return duration.isEmpty() ? profile : profile.withMainPhase(reader.positiveDuration("duration"));
     }
 
-    public TargetSettings target() {
+    private TargetSettings parseTarget() {
         String baseUrl = reader.string("target.baseUrl").trim();
         URI uri = baseUrl.isEmpty() ? null : httpUrl("target.baseUrl", baseUrl);
         Map<String, String> paths = new LinkedHashMap<>();
@@ -113,7 +165,7 @@ public final class SuiteConfig {
         return giveUp;
     }
 
-    public EmbeddedSettings embedded() {
+    private EmbeddedSettings parseEmbedded() {
         EmbeddedSettings.Shop shop = new EmbeddedSettings.Shop(
                 reader.intInRange("embedded.shop.port", 0, 65535),
                 heapSize("embedded.shop.heap"),
@@ -135,8 +187,8 @@ public final class SuiteConfig {
                 reader.nonNegativeDuration("embedded.warmup"), shop, gateway);
     }
 
-    private BreakerSettings breaker(String key) {
-        return new BreakerSettings(
+    private EmbeddedSettings.Breaker breaker(String key) {
+        return new EmbeddedSettings.Breaker(
                 reader.intInRange(key + ".window", 1, 10_000),
                 reader.intInRange(key + ".minimumCalls", 1, 10_000),
                 reader.intInRange(key + ".failureRate", 1, 100),
@@ -146,7 +198,7 @@ public final class SuiteConfig {
                 reader.intInRange(key + ".halfOpenCalls", 1, 10_000));
     }
 
-    public DatabaseSettings database() {
+    private DatabaseSettings parseDatabase() {
         String url = reader.string("db.url").trim();
         if (!url.isEmpty() && !url.startsWith("jdbc:postgresql:")) {
             throw new ConfigError("db.url must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database) or empty for"
@@ -163,7 +215,7 @@ public final class SuiteConfig {
         return new DatabaseSettings(url, reader.string("db.user"), reader.string("db.password"), allowedHosts);
     }
 
-    public TrafficPlan plan() {
+    private TrafficPlan parsePlan() {
         double peakToAverage = reader.numberInRange("plan.peakToAverage", 1, 10_000);
         return TrafficPlan.of(
                 reader.longInRange("plan.dau", 1, 10_000_000_000L),
@@ -174,9 +226,9 @@ public final class SuiteConfig {
                 reader.nonNegativeDuration("plan.networkAllowance"));
     }
 
-    public JourneySettings journeys() {
+    private JourneySettings parseJourneys() {
         Map<String, Double> sortWeights = new LinkedHashMap<>();
-        for (String sort : SORTS) {
+        for (String sort : JourneySettings.SORTS) {
             sortWeights.put(sort, reader.numberInRange("journeys.browsing.sortWeights." + sort, 0, 1_000_000));
         }
         if (sortWeights.values().stream().mapToDouble(Double::doubleValue).sum() <= 0) {
@@ -211,23 +263,22 @@ public final class SuiteConfig {
         return new JourneySettings.ThinkTime(min, max);
     }
 
-    public IdSettings ids() {
+    private IdSettings parseIds() {
         String source = reader.string("ids.source").trim();
         boolean fromDatabase = switch (source) {
             case "dataset" -> false;
             case "database" -> true;
-            case "auto" -> !target().embedded() && !database().embedded();
+            case "auto" -> !target.embedded() && !database.embedded();
             default -> throw new ConfigError("ids.source must be one of auto, dataset, database; got '" + source + "'");
         };
-        if (fromDatabase && database().embedded()) {
+        if (fromDatabase && database.embedded()) {
             throw new ConfigError("ids.source = database needs db.url: the database to sample ids from");
         }
         return new IdSettings(fromDatabase, reader.nonBlank("ids.brandsQuery"), reader.nonBlank("ids.hotProductsQuery"),
                 reader.nonBlank("ids.maxUserIdQuery"));
     }
 
-    /** The {@code metrics} section: server-side metrics scraped during a run. */
-    public MetricsSettings metrics() {
+    private MetricsSettings parseMetrics() {
         boolean enabled = reader.bool("metrics.enabled");
         String url = reader.string("metrics.url").trim();
         if (!url.isEmpty()) {
@@ -255,8 +306,7 @@ public final class SuiteConfig {
                 name.apply("breakerState")));
     }
 
-    /** The {@code regression} section: the gate that compares a run with its baseline. */
-    public RegressionSettings regression() {
+    private RegressionSettings parseRegression() {
         String baseline = reader.string("regression.baseline").trim();
         return new RegressionSettings(reader.bool("regression.enabled"),
                 baseline.isEmpty() ? null : root.resolve(baseline).normalize(),
@@ -266,13 +316,22 @@ public final class SuiteConfig {
                 reader.numberInRange("regression.breakingPointPercent", 0, 100));
     }
 
-    /** The {@code dataset} section, handed to the data seeder as it is. */
-    public Config dataset() {
-        return reader.section("dataset");
-    }
-
-    public Path resultsDir() {
-        return root.resolve(reader.nonBlank("results.dir")).normalize();
+    /** The seeder's own checks (e.g. stock.min <= stock.max) name their keys too. */
+    private DatasetSpec parseDataset() {
+        try {
+            return new DatasetSpec(
+                    reader.positiveNumber("dataset.scale", DatasetSpec.MAX_SCALE),
+                    reader.longInRange("dataset.seed", Long.MIN_VALUE, Long.MAX_VALUE),
+                    reader.longInRange("dataset.brands", 1, MAX_ROWS),
+                    reader.longInRange("dataset.products", 1, MAX_ROWS),
+                    reader.longInRange("dataset.users", 1, MAX_ROWS),
+                    reader.longInRange("dataset.orders", 0, MAX_ROWS),
+                    reader.intInRange("dataset.stock.min", 0, Integer.MAX_VALUE),
+                    reader.intInRange("dataset.stock.max", 0, Integer.MAX_VALUE),
+                    reader.numberInRange("dataset.zipfExponent", 0, 5));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigError(e.getMessage(), e);
+        }
     }
 
     private List<String> hostList(String key) {

@@ -2,11 +2,12 @@ package dev.salerush.sim.gatling;
 
 import dev.salerush.sim.config.Profile;
 import dev.salerush.sim.config.TargetSettings;
-import dev.salerush.sim.config.Urls;
+import dev.salerush.env.Urls;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import dev.salerush.sim.metrics.ExactRecorder;
+import dev.salerush.sim.run.RunExit;
 import dev.salerush.sim.run.SaleRun;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;
@@ -25,7 +26,7 @@ import static io.gatling.javaapi.http.HttpDsl.http;
  * {@link #timed(String, HttpRequestActionBuilder)} are measured exactly.
  */
 public abstract class SalerushSimulation extends Simulation {
-    protected final SaleRun run = SaleRun.start(getClass().getName());
+    protected final SaleRun run = RunExit.startOrExit(getClass().getName());
     protected final TargetSettings target = run.config().target();
     private static final String MEASURED = "salerush.measured";
     /** Warm-up users run in their own scenario, named like the measured one plus this. */

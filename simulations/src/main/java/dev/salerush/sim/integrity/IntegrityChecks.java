@@ -1,6 +1,6 @@
 package dev.salerush.sim.integrity;
 
-import dev.salerush.shop.launch.GatewayAdmin.Payment;
+import dev.salerush.env.demo.GatewayAdmin.Payment;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,6 +1,6 @@
 package dev.salerush.sim.integrity;
 
-import dev.salerush.sim.config.DatabaseSettings;
+import dev.salerush.env.DatabaseSettings;
 
 import java.sql.Array;
 import java.sql.Connection;

@@ -1,12 +1,12 @@
 package dev.salerush.sim.integrity;
 
-import dev.salerush.shop.launch.GatewayAdmin;
-import dev.salerush.shop.launch.GatewayAdmin.Payment;
-import dev.salerush.shop.launch.GatewayAdmin.PaymentVoid;
-import dev.salerush.sim.config.DatabaseSettings;
+import dev.salerush.env.demo.GatewayAdmin;
+import dev.salerush.env.demo.GatewayAdmin.Payment;
+import dev.salerush.env.demo.GatewayAdmin.PaymentVoid;
+import dev.salerush.env.DatabaseSettings;
 import dev.salerush.sim.config.JourneySettings;
 import dev.salerush.sim.config.SuiteConfig;
-import dev.salerush.sim.env.SaleEnvironment;
+import dev.salerush.env.SaleEnvironment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

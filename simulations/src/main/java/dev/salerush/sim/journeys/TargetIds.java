@@ -2,11 +2,11 @@ package dev.salerush.sim.journeys;
 
 import dev.salerush.seeder.DatasetSpec;
 import dev.salerush.seeder.generate.DatasetLayout;
-import dev.salerush.sim.config.DatabaseSettings;
+import dev.salerush.env.DatabaseSettings;
 import dev.salerush.sim.config.IdSettings;
 import dev.salerush.sim.config.JourneySettings;
 import dev.salerush.sim.config.SuiteConfig;
-import dev.salerush.sim.env.EnvironmentError;
+import dev.salerush.env.EnvironmentError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,7 +56,7 @@ public final class TargetIds {
         IdSettings ids = config.ids();
         int hotProducts = config.journeys().ordering().hotProducts();
         return ids.fromDatabase() ? fromDatabase(config.database(), ids, hotProducts)
-                : fromDataset(DatasetLayout.of(DatasetSpec.fromConfig(config.dataset())), hotProducts);
+                : fromDataset(DatasetLayout.of(config.dataset()), hotProducts);
     }
 
     static TargetIds fromDataset(DatasetLayout layout, int hotProducts) {

@@ -1,19 +1,24 @@
 package dev.salerush.sim.run;
 
+import dev.salerush.env.EmbeddedSaleEnvironment;
+import dev.salerush.env.EnvironmentError;
+import dev.salerush.env.ExternalTarget;
+import dev.salerush.env.RunLogs;
+import dev.salerush.env.SaleEnvironment;
+import dev.salerush.env.TargetWatch;
+import dev.salerush.env.Urls;
+import dev.salerush.env.Warmup;
+import dev.salerush.env.process.Cleanup;
+import dev.salerush.seeder.generate.DatasetLayout;
 import dev.salerush.sim.config.ConfigError;
-import dev.salerush.sim.config.ConfigLoader;
 import dev.salerush.sim.config.Profile;
 import dev.salerush.sim.config.SuiteConfig;
-import dev.salerush.sim.config.Urls;
-import dev.salerush.sim.env.EmbeddedSaleEnvironment;
-import dev.salerush.sim.env.EnvironmentError;
-import dev.salerush.sim.env.ExternalTarget;
-import dev.salerush.sim.env.SaleEnvironment;
+import dev.salerush.sim.config.TargetSettings;
 import dev.salerush.sim.integrity.IntegrityReport;
 import dev.salerush.sim.integrity.OrderIntegrity;
 import dev.salerush.sim.integrity.OrderLog;
 import dev.salerush.sim.journeys.TargetIds;
-import dev.salerush.sim.env.TargetWatch;
+import dev.salerush.sim.journeys.WarmupBrowsing;
 import dev.salerush.sim.metrics.ExactRecorder;
 import dev.salerush.sim.metrics.InjectorHealth;
 import dev.salerush.sim.metrics.RecordedRun;
@@ -32,17 +37,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One run of the suite, from configuration to results: validates the configuration, creates the run folder, starts
- * (or checks) the target, records exact metrics while Gatling sends load, then judges the SLOs and writes
- * summary.json. Whatever happens — success, failed SLO, failed start, Ctrl-C — everything it started is stopped and
- * the run folder says what happened.
+ * One run of the suite, from validated configuration to results: creates the run folder, starts (or checks) the
+ * target, records exact metrics while Gatling sends load, then judges the SLOs and writes summary.json. Whatever
+ * happens — success, failed SLO, failed start, Ctrl-C — everything it started is stopped and the run folder says what
+ * happened. It only orchestrates: the process's exit status and console output are {@link RunExit}'s.
  */
 public final class SaleRun {
     private static final Logger log = LoggerFactory.getLogger(SaleRun.class);
-    /** Exit status of a run whose verdict is fail, like Gatling's own failed assertions. */
-    public static final int EXIT_FAILURE = 2;
-    /** Exit status for bad input and targets that cannot be reached or started: nothing was measured. */
-    public static final int EXIT_NOT_RUN = 3;
+
+    // TODO(results): move to RunFiles
+    private static final String SHOP_LOG = "shop.log";
+    private static final String GATEWAY_LOG = "gateway.log";
 
     private final SuiteConfig config;
     private final Profile profile;
@@ -69,34 +74,38 @@ public final class SaleRun {
         this.folder = RunFolder.create(config.resultsDir(), profile.name(), LocalDateTime.now());
     }
 
-    /**
-     * Starts a run for the named simulation. Bad configuration or a target that cannot be reached or started ends the
-     * JVM here with one clear message and a non-zero exit, before any load is sent.
-     */
-    public static SaleRun start(String simulation) {
-        SuiteConfig config;
-        try {
-            config = ConfigLoader.load().validate();
-        } catch (ConfigError e) {
-            return exit("configuration error: " + e.getMessage());
-        }
-        SaleRun run = new SaleRun(config, simulation);
-        Runtime.getRuntime().addShutdownHook(new Thread(run::onJvmExit, "salerush-run-exit"));
-        try {
-            run.startTarget();
-        } catch (ConfigError | EnvironmentError e) {
-            run.finish("could not start the run: " + e.getMessage());
-            return exit(e.getMessage());
-        }
-        return run;
+    /** A new run of the named simulation: its run folder exists, nothing is started yet (see {@link #startTarget()}). */
+    public static SaleRun create(SuiteConfig config, String simulation) {
+        return new SaleRun(config, simulation);
     }
 
-    private void startTarget() {
+    /**
+     * Starts (or checks) the target. One that cannot be reached or started throws {@link EnvironmentError} (or
+     * {@link ConfigError}) after the run folder got a partial summary saying why and everything started so far was
+     * stopped — before any load is sent.
+     */
+    public void startTarget() {
+        try {
+            startParts();
+        } catch (ConfigError | EnvironmentError e) {
+            finish("could not start the run: " + e.getMessage());
+            throw e;
+        }
+    }
+
+    private void startParts() {
         log.info("run {} — profile '{}': {}", folder.runId(), profile.name(), profile.description());
         log.info(config.plan().describe());
-        environment = config.target().embedded()
-                ? EmbeddedSaleEnvironment.start(config, folder.dir(), cleanup)
-                : cleanup.register("external target", ExternalTarget.connect(config.target(), config.database()));
+        TargetSettings target = config.target();
+        if (target.embedded()) {
+            environment = EmbeddedSaleEnvironment.start(config.embedded(), config.database(), config.dataset(),
+                    new RunLogs(folder.file(SHOP_LOG), folder.file(GATEWAY_LOG)), cleanup);
+            Warmup.run(environment.baseUrl(), config.embedded().warmup(), target.connectTimeout(),
+                    target.requestTimeout(), new WarmupBrowsing(target, DatasetLayout.of(config.dataset())));
+        } else {
+            environment = cleanup.register("external target", ExternalTarget.connect(target.baseUrl(),
+                    target.healthPath(), target.healthTimeout(), config.database()));
+        }
         log.info("target ready at {}", environment.baseUrl());
         if (OrderIntegrity.placesOrders(profile.journey())) {
             integrity = OrderIntegrity.forRun(config, environment, folder.dir());
@@ -232,10 +241,11 @@ public final class SaleRun {
     }
 
     /**
-     * At JVM exit (after Gatling wrote its HTML report, or on Ctrl-C / a crash): finish a run that did not finish,
-     * copy Gatling's report into the run folder, print the summary, and make a failed verdict fail the process.
+     * Closes the run at JVM exit (after Gatling wrote its HTML report, or on Ctrl-C / a crash): finishes a run that did
+     * not finish, copies Gatling's report into the run folder and writes the report pages. Returns the summary and
+     * where the pages are, for {@link RunExit} to print and to turn into the exit status.
      */
-    private void onJvmExit() {
+    Closed close() {
         boolean interrupted = finalSummary == null;
         RunSummary summary = finish(interrupted ? "interrupted before the run finished (signal or crash); results are partial" : null);
         Path gatlingResults = GatlingReportCopier.gatlingResultsDir(config.root());
@@ -247,23 +257,10 @@ public final class SaleRun {
         } catch (RuntimeException e) {
             log.warn("could not write the run's report pages (summary.json is kept): {}", e.toString());
         }
-        System.out.print(ConsoleReport.render(summary, location));
-        System.out.flush();
-        if (summary.global() != null && RunSummary.FAIL.equals(summary.verdict())) {
-            // The exact verdict decides, even where Gatling's approximate assertions passed (or a target that went
-            // down left too few requests for them to fail). Runs that measured nothing keep their own exit status.
-            Runtime.getRuntime().halt(EXIT_FAILURE);
-        }
-        if (summary.global() != null && summary.failure() == null) {
-            // ... and the other way round: Gatling's t-digest p95 can exceed an SLO the exact figures meet
-            Runtime.getRuntime().halt(0);
-        }
+        return new Closed(summary, location);
     }
 
-    private static SaleRun exit(String message) {
-        System.err.println("salerush: " + message);
-        System.err.flush();
-        System.exit(EXIT_NOT_RUN);
-        throw new IllegalStateException("unreachable");
+    /** A closed run: its summary and where its report pages are. */
+    record Closed(RunSummary summary, String location) {
     }
 }

@@ -2,7 +2,7 @@ package dev.salerush.sim.run;
 
 import dev.salerush.sim.config.MetricsSettings;
 import dev.salerush.sim.config.SuiteConfig;
-import dev.salerush.sim.env.SaleEnvironment;
+import dev.salerush.env.SaleEnvironment;
 import dev.salerush.sim.server.ServerMetricsScraper;
 
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.salerush.sim.server;
 
 import dev.salerush.seeder.safety.TargetGuard;
-import dev.salerush.sim.config.DatabaseSettings;
+import dev.salerush.env.DatabaseSettings;
 
 import java.sql.Connection;
 import java.sql.DriverManager;

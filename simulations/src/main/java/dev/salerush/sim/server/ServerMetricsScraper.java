@@ -1,7 +1,7 @@
 package dev.salerush.sim.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.salerush.sim.config.DatabaseSettings;
+import dev.salerush.env.DatabaseSettings;
 import dev.salerush.sim.config.MetricsSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

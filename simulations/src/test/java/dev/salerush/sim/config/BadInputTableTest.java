@@ -31,6 +31,15 @@ class BadInputTableTest {
                 row("target.shareConnections", "maybe", "target.shareConnections must be true or false, got 'maybe'"),
                 row("metrics.interval", "1", "metrics.interval must be between 100ms and 60s, got 1ms"),
                 row("journeys.browsing.detailProbability", "often", "journeys.browsing.detailProbability must be a number"),
+                // the dataset is parsed with everything else, for external targets too
+                row("dataset.scale", "abc", "dataset.scale must be a number, got 'abc'"),
+                row("dataset.seed", "x", "dataset.seed must be a whole number, got 'x'"),
+                row("dataset.scale", "0", "dataset.scale must be a number greater than 0 and at most 20.0, got 0"),
+                row("dataset.scale", "25", "dataset.scale must be a number greater than 0 and at most 20.0, got 25"),
+                row("dataset.products", "0", "dataset.products must be between 1 and 10000000000, got 0"),
+                row("dataset.orders", "-1", "dataset.orders must be between 0 and 10000000000, got -1"),
+                row("dataset.stock.max", "-3", "dataset.stock.max must be between 0 and 2147483647, got -3"),
+                row("dataset.zipfExponent", "9", "dataset.zipfExponent must be a number between 0.0 and 5.0, got 9"),
                 // empty strings
                 row("profile", "", "profile is empty; available profiles: "),
                 row("target.healthPath", "", "target.healthPath must start with '/', got ''"),
@@ -96,6 +105,7 @@ class BadInputTableTest {
                         "unknown setting 'profiles.mine.stairs.warmp' (team.conf)"),
                 file("targt { baseUrl = \"http://127.0.0.1:1\" }", "unknown setting 'targt.baseUrl' (team.conf); did you mean 'target.baseUrl'?"),
                 file("target { baseUrl = ", "team.conf"),
+                file("dataset.stock { min = 50, max = 10 }", "dataset.stock must satisfy 0 <= min <= max, was min=50 max=10"),
                 file("profile = mine\nprofiles.mine { injection = [ { type = constant, usersPerSec = -3, during = 5s } ], slo = ${slo.peak} }",
                         "profiles.mine.injection[0].usersPerSec"),
                 file("profile = mine\nprofiles.mine { injection = [ { type = constant, usersPerSec = 1, during = 5s } ], slo = [] }",
@@ -107,7 +117,7 @@ class BadInputTableTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("commandLine")
     void aBadCommandLineValueGivesOneMessageNamingTheKey(String[] keyValue, String expected) {
-        ConfigError error = catchThrowableOfType(ConfigError.class, () -> TestConfigs.load(keyValue).validate());
+        ConfigError error = catchThrowableOfType(ConfigError.class, () -> TestConfigs.load(keyValue));
 
         assertThat(error).as("no error for -D%s=%s", keyValue[0], keyValue[1]).isNotNull();
         assertThat(error.getMessage()).startsWith(expected).doesNotContain("\n");
@@ -119,7 +129,7 @@ class BadInputTableTest {
         Path teamFile = Files.writeString(dir.resolve("team.conf"), content);
 
         ConfigError error = catchThrowableOfType(ConfigError.class,
-                () -> TestConfigs.load("salerush.conf", teamFile.toString()).validate());
+                () -> TestConfigs.load("salerush.conf", teamFile.toString()));
 
         assertThat(error).as("no error for %s", content).isNotNull();
         assertThat(error.getMessage()).contains(expected).doesNotContain("\n");

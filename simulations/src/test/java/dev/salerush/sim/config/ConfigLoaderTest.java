@@ -20,9 +20,9 @@ class ConfigLoaderTest {
 
     @Test
     void shippedConfigurationIsValidAndDefaultsToTheEmbeddedSmokeRun() {
-        SuiteConfig config = load().validate();
+        SuiteConfig config = load();
 
-        assertThat(config.profileName()).isEqualTo("smoke");
+        assertThat(config.profile().name()).isEqualTo("smoke");
         assertThat(config.target().embedded()).isTrue();
         assertThat(config.profile().slos()).extracting(Slo::metric).contains(SloMetric.P95_MS, SloMetric.KO_PERCENT);
         assertThat(config.resultsDir()).isEqualTo(PROJECT_ROOT.resolve("results"));
@@ -53,26 +53,26 @@ class ConfigLoaderTest {
                 }
                 """);
 
-        assertThat(load("salerush.conf", team.toString()).validate().profile().stairs().steps()).isEqualTo(3);
+        assertThat(load("salerush.conf", team.toString()).profile().stairs().steps()).isEqualTo(3);
     }
 
     @Test
     void unknownProfileListsTheAvailableOnes() {
-        assertThatThrownBy(() -> load("profile", "nope").validate())
+        assertThatThrownBy(() -> load("profile", "nope"))
                 .isInstanceOf(ConfigError.class)
                 .hasMessage("unknown profile 'nope'; available profiles: " + String.join(", ", load().profileNames()));
     }
 
     @Test
     void urlWithoutSchemeIsRefusedNamingTheKey() {
-        assertThatThrownBy(() -> load("target.baseUrl", "127.0.0.1:8080").validate())
+        assertThatThrownBy(() -> load("target.baseUrl", "127.0.0.1:8080"))
                 .isInstanceOf(ConfigError.class)
                 .hasMessageStartingWith("target.baseUrl must be an http:// or https:// URL");
     }
 
     @Test
     void hostOutsideTheAllowListIsRefusedNamingTheHostAndTheKey() {
-        assertThatThrownBy(() -> load("target.baseUrl", "http://shop.example.com").validate())
+        assertThatThrownBy(() -> load("target.baseUrl", "http://shop.example.com"))
                 .isInstanceOf(ConfigError.class)
                 .hasMessageContaining("'shop.example.com'")
                 .hasMessageContaining("target.allowedHosts");
@@ -80,19 +80,19 @@ class ConfigLoaderTest {
 
     @Test
     void bracketedIpv6LoopbackIsAllowed() {
-        assertThat(load("target.baseUrl", "http://[::1]:8080").validate().target().baseUrl().getHost()).isEqualTo("[::1]");
+        assertThat(load("target.baseUrl", "http://[::1]:8080").target().baseUrl().getHost()).isEqualTo("[::1]");
     }
 
     @Test
     void malformedDurationNamesTheKeyAndTheForm() {
-        assertThatThrownBy(() -> load("target.healthTimeout", "abc").validate())
+        assertThatThrownBy(() -> load("target.healthTimeout", "abc"))
                 .isInstanceOf(ConfigError.class)
                 .hasMessageStartingWith("target.healthTimeout must be a duration with a unit");
     }
 
     @Test
     void portOutOfRangeIsRefused() {
-        assertThatThrownBy(() -> load("embedded.shop.port", "70000").validate())
+        assertThatThrownBy(() -> load("embedded.shop.port", "70000"))
                 .hasMessage("embedded.shop.port must be between 0 and 65535, got 70000");
     }
 
@@ -100,11 +100,11 @@ class ConfigLoaderTest {
     void negativeRateAndEmptySloListAreRefusedNamingTheProfileKey(@TempDir Path root) throws IOException {
         writeConfigWithProfile(root, "bad { injection = [ { type = constant, usersPerSec = -5, during = 10s } ], "
                 + "slo = [ { name = x, metric = p95Ms, threshold = 10 } ] }");
-        assertThatThrownBy(() -> ConfigLoader.load(root, props("profile", "bad")).validate())
+        assertThatThrownBy(() -> ConfigLoader.load(root, props("profile", "bad")))
                 .hasMessageStartingWith("profiles.bad.injection[0].usersPerSec must be a number greater than 0");
 
         writeConfigWithProfile(root, "bad { injection = [ { type = constant, usersPerSec = 5, during = 10s } ], slo = [] }");
-        assertThatThrownBy(() -> ConfigLoader.load(root, props("profile", "bad")).validate())
+        assertThatThrownBy(() -> ConfigLoader.load(root, props("profile", "bad")))
                 .hasMessageStartingWith("profiles.bad.slo is empty");
     }
 
@@ -112,38 +112,38 @@ class ConfigLoaderTest {
     void unknownSloMetricListsTheAllowedOnes(@TempDir Path root) throws IOException {
         writeConfigWithProfile(root, "bad { injection = [ { type = constant, usersPerSec = 5, during = 10s } ], "
                 + "slo = [ { name = x, metric = p42, threshold = 10 } ] }");
-        assertThatThrownBy(() -> ConfigLoader.load(root, props("profile", "bad")).validate())
+        assertThatThrownBy(() -> ConfigLoader.load(root, props("profile", "bad")))
                 .hasMessage("profiles.bad.slo[0].metric must be one of p50Ms, p90Ms, p95Ms, p99Ms, p999Ms, maxMs, koPercent,"
                         + " got 'p42'");
     }
 
     @Test
     void aPeakRatioBelowOneIsRefused() {
-        assertThatThrownBy(() -> load("plan.peakToAverage", "0.5").validate())
+        assertThatThrownBy(() -> load("plan.peakToAverage", "0.5"))
                 .hasMessage("plan.peakToAverage must be a number between 1.0 and 10000.0, got 0.5");
     }
 
     @Test
     void hotStockIsOptionalAndMustBeAWholeNumberOfUnits() {
-        assertThat(load().validate().journeys().ordering().hotStock()).isZero();
+        assertThat(load().journeys().ordering().hotStock()).isZero();
         assertThat(load("journeys.ordering.hotStock", "25").journeys().ordering().hotStock()).isEqualTo(25);
-        assertThatThrownBy(() -> load("journeys.ordering.hotStock", "-1").validate())
+        assertThatThrownBy(() -> load("journeys.ordering.hotStock", "-1"))
                 .isInstanceOf(ConfigError.class)
                 .hasMessage("journeys.ordering.hotStock must be between 0 and 1000000, got -1");
-        assertThatThrownBy(() -> load("journeys.ordering.hotStock", "lots").validate())
+        assertThatThrownBy(() -> load("journeys.ordering.hotStock", "lots"))
                 .isInstanceOf(ConfigError.class)
                 .hasMessageStartingWith("journeys.ordering.hotStock must be a whole number");
     }
 
     @Test
     void aDurationWithoutUnitIsRefusedNamingTheKey() {
-        assertThatThrownBy(() -> load("duration", "abc").validate())
+        assertThatThrownBy(() -> load("duration", "abc"))
                 .hasMessage("duration must be a duration with a unit, e.g. 30s or 500ms, got 'abc'");
     }
 
     @Test
     void durationSetsTheMainStepOfTheProfile() {
-        Profile load = load("profile", "load", "duration", "60s").validate().profile();
+        Profile load = load("profile", "load", "duration", "60s").profile();
 
         assertThat(load.injection()).extracting(InjectionStep::during)
                 .containsExactly(java.time.Duration.ofMinutes(2), java.time.Duration.ofSeconds(60));
@@ -156,22 +156,22 @@ class ConfigLoaderTest {
 
     @Test
     void idsFromTheDatabaseNeedADatabase() {
-        assertThatThrownBy(() -> load("ids.source", "database").validate())
+        assertThatThrownBy(() -> load("ids.source", "database"))
                 .hasMessage("ids.source = database needs db.url: the database to sample ids from");
     }
 
     @Test
     void idsComeFromTheDatabaseOfAnExternalTargetWhenOneIsConfigured() {
         SuiteConfig config = load("target.baseUrl", "http://127.0.0.1:8080",
-                "db.url", "jdbc:postgresql://127.0.0.1:5432/shop").validate();
+                "db.url", "jdbc:postgresql://127.0.0.1:5432/shop");
 
         assertThat(config.ids().fromDatabase()).isTrue();
-        assertThat(load().validate().ids().fromDatabase()).isFalse();
+        assertThat(load().ids().fromDatabase()).isFalse();
     }
 
     @Test
     void aDatabaseHostOutsideTheAllowListIsRefused() {
-        assertThatThrownBy(() -> load("db.url", "jdbc:postgresql://db.prod.example.com:5432/shop").validate())
+        assertThatThrownBy(() -> load("db.url", "jdbc:postgresql://db.prod.example.com:5432/shop"))
                 .isInstanceOf(ConfigError.class)
                 .hasMessageContaining("'db.prod.example.com'")
                 .hasMessageContaining("db.allowedHosts");
@@ -180,7 +180,7 @@ class ConfigLoaderTest {
     @Test
     void everyShippedProfileIsValid() {
         for (String profile : load().profileNames()) {
-            assertThat(load("profile", profile).validate().profile().slos()).as(profile).isNotEmpty();
+            assertThat(load("profile", profile).profile().slos()).as(profile).isNotEmpty();
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.salerush.sim.integrity;
 
-import dev.salerush.shop.launch.GatewayAdmin.Payment;
-import dev.salerush.shop.launch.GatewayAdmin.PaymentVoid;
+import dev.salerush.env.demo.GatewayAdmin.Payment;
+import dev.salerush.env.demo.GatewayAdmin.PaymentVoid;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -29,7 +29,8 @@ class BadInputIT {
             "duration        | abc                | duration must be a duration with a unit",
             "profile         | smoke; rm -rf /    | unknown profile 'smoke; rm -rf /'",
             "metrics.url     | http://10.1.2.3/m  | metrics.url host '10.1.2.3' is not in target.allowedHosts",
-            "plan.dau        | -5                 | plan.dau must be between 1 and 10000000000, got -5"})
+            "plan.dau        | -5                 | plan.dau must be between 1 and 10000000000, got -5",
+            "dataset.scale   | abc                | dataset.scale must be a number, got 'abc'"})
     void aBadSettingEndsTheRunBeforeAnythingStartsOrIsSent(String key, String value, String message) throws Exception {
         try (ServerSocket target = new ServerSocket(0)) {
             AtomicInteger connections = countConnections(target);

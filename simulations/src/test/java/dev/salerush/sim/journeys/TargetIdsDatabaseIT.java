@@ -5,7 +5,7 @@ import dev.salerush.seeder.DbTarget;
 import dev.salerush.seeder.Seeder;
 import dev.salerush.seeder.embedded.EmbeddedDatabase;
 import dev.salerush.seeder.generate.DatasetLayout;
-import dev.salerush.sim.config.DatabaseSettings;
+import dev.salerush.env.DatabaseSettings;
 import dev.salerush.sim.config.IdSettings;
 import dev.salerush.sim.config.TestConfigs;
 import dev.salerush.sim.config.JourneySettings;
@@ -31,7 +31,7 @@ class TargetIdsDatabaseIT {
 
     @Test
     void sampledIdsExistInTheDatabase() throws Exception {
-        DatasetSpec spec = DatasetSpec.fromConfig(TestConfigs.load().dataset()).withScale(0.01);
+        DatasetSpec spec = TestConfigs.load().dataset().withScale(0.01);
         try (EmbeddedDatabase db = EmbeddedDatabase.start()) {
             new Seeder(DbTarget.of(db)).planCheckAfterSeed(false).seed(spec);
             TargetIds ids = TargetIds.fromDatabase(

@@ -23,7 +23,7 @@ class MetricsSettingsTest {
 
     @Test
     void shippedDefaultsScrapeTheDemoShopEverySecond() {
-        MetricsSettings metrics = load().validate().metrics();
+        MetricsSettings metrics = load().metrics();
 
         assertThat(metrics.enabled()).isTrue();
         assertThat(metrics.url()).isEmpty();
@@ -45,7 +45,7 @@ class MetricsSettingsTest {
 
     @Test
     void aUrlOnAHostThatIsNotAllowedIsRefusedNamingBothKeys() {
-        assertThatThrownBy(() -> load("metrics.url", "http://prod.example.com/metrics").validate())
+        assertThatThrownBy(() -> load("metrics.url", "http://prod.example.com/metrics"))
                 .isInstanceOf(ConfigError.class)
                 .hasMessageContaining("metrics.url").hasMessageContaining("prod.example.com")
                 .hasMessageContaining("target.allowedHosts");

@@ -4,6 +4,7 @@ import dev.salerush.sim.config.JourneySettings;
 import dev.salerush.sim.gatling.SalerushSimulation;
 import dev.salerush.sim.journeys.BrowsingJourney;
 import dev.salerush.sim.journeys.OrderingJourney;
+import dev.salerush.sim.journeys.ShopRequests;
 import dev.salerush.sim.journeys.TargetIds;
 import io.gatling.javaapi.core.ChainBuilder;
 
@@ -18,8 +19,10 @@ public class SaleSimulation extends SalerushSimulation {
     private final JourneySettings journeys = run.config().journeys();
     private final TargetIds ids = run.targetIds();
 
-    BrowsingJourney browsing = new BrowsingJourney(journeys.browsing(), target, this::timed, ids);
-    OrderingJourney ordering = new OrderingJourney(journeys.ordering(), target, this::timed, ids, run.orderLog());
+    private final ShopRequests requests = new ShopRequests(target);
+
+    BrowsingJourney browsing = new BrowsingJourney(journeys.browsing(), requests, this::timed, ids);
+    OrderingJourney ordering = new OrderingJourney(journeys.ordering(), requests, this::timed, ids, run.orderLog());
 
     ChainBuilder saleDay = randomSwitch().on(
             percent(journeys.saleDayBrowsingShare()).then(browsing.browse),

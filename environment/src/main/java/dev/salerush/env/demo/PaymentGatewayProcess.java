@@ -1,0 +1,126 @@
+package dev.salerush.env.demo;
+
+import dev.salerush.env.process.ChildClasspath;
+import dev.salerush.env.process.ChildProcess;
+import dev.salerush.env.process.LaunchException;
+import dev.salerush.env.process.LaunchedProcess;
+import dev.salerush.env.process.ProcessOptions;
+import dev.salerush.shop.gateway.PaymentGatewayMain;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The payment gateway: WireMock standalone as its own OS process on 127.0.0.1, with the approval and void stubs of
+ * {@code dev/salerush/shop/gateway/payments-approved.json} and {@code payments-void.json} (log-normal latency from the
+ * settings) written into its root directory. Its classpath is the wiremock-standalone jar plus demo-shop's own classes
+ * (for the orphan-safe {@link PaymentGatewayMain}); nothing else. Faults are switched at runtime through {@link #admin()}; the shop's
+ * --gateway-url points to {@link #baseUrl()}.
+ */
+public final class PaymentGatewayProcess extends LaunchedProcess<GatewaySettings> {
+
+    /** Id of the approval stub (stable, so drills can edit it with PUT /__admin/mappings/{id}). */
+    public static final String APPROVAL_STUB_ID = "5a1e2a5b-0000-4000-8000-000000000001";
+    /** Id of the void stub ({@code POST /v1/payments/void}). */
+    public static final String VOID_STUB_ID = "5a1e2a5b-0000-4000-8000-000000000002";
+    private static final String STUB_FOLDER = "/dev/salerush/shop/gateway/";
+    private static final List<String> STUB_FILES = List.of("payments-approved.json", "payments-void.json");
+
+    private final GatewayAdmin admin;
+
+    private PaymentGatewayProcess(ChildProcess child, GatewaySettings settings) {
+        super(child, settings);
+        this.admin = new GatewayAdmin(URI.create(baseUrl()));
+    }
+
+    /**
+     * Starts WireMock and waits until {@code /__admin/health} answers 200.
+     *
+     * @throws LaunchException it exited or did not become healthy in time; the message has its log tail
+     */
+    public static PaymentGatewayProcess start(GatewaySettings settings, ProcessOptions options) {
+        String classpath = ChildClasspath.join(
+                ChildClasspath.onlyLocationsOf(wiremock.Run.class, PaymentGatewayMain.class));
+        Path rootDir = rootDir(options);
+        writeStubs(rootDir, settings);
+        return ChildProcess.startOnPort(settings.port(), port -> {
+            List<String> command = ChildProcess.javaCommand(options, List.of(
+                    "-D" + PaymentGatewayMain.PARENT_PID_PROPERTY + "=" + ProcessHandle.current().pid(),
+                    "-D" + PaymentGatewayMain.STDIN_EOF_PROPERTY + "=true"));
+            command.addAll(List.of("-cp", classpath, PaymentGatewayMain.class.getName()));
+            command.addAll(List.of(
+                    "--port", Integer.toString(port),
+                    "--bind-address", "127.0.0.1",
+                    "--root-dir", rootDir.toString(),
+                    "--max-request-journal-entries", Integer.toString(settings.maxRequestJournalEntries()),
+                    "--container-threads", Integer.toString(settings.containerThreads()),
+                    "--async-response-enabled", "true",
+                    "--async-response-threads", "32",
+                    "--disable-request-logging",
+                    "--disable-banner",
+                    "--disable-gzip"));
+            ChildProcess child = ChildProcess.start("payment gateway", command, Map.of(), options.logFile(),
+                    port, URI.create("http://127.0.0.1:" + port + "/__admin/health"), options.startupTimeout(),
+                    tail -> tail.contains("Address already in use") || tail.contains("BindException")
+                            || tail.contains("Failed to bind"));
+            return new PaymentGatewayProcess(child, settings.withPort(port));
+        });
+    }
+
+    private static Path rootDir(ProcessOptions options) {
+        Path log = options.logFile().toAbsolutePath();
+        String stem = log.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        return log.getParent().resolve(stem + "-wiremock");
+    }
+
+    /** Writes the stubs with the configured latency into {@code <root>/mappings}, replacing whatever was there. */
+    private static void writeStubs(Path rootDir, GatewaySettings settings) {
+        try {
+            Path mappings = rootDir.resolve("mappings");
+            Files.createDirectories(mappings);
+            Files.createDirectories(rootDir.resolve("__files"));
+            try (var old = Files.list(mappings)) {
+                for (Path p : (Iterable<Path>) old::iterator) {
+                    Files.deleteIfExists(p);
+                }
+            }
+            for (String file : STUB_FILES) {
+                Files.writeString(mappings.resolve(file), stub(file, settings), StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new LaunchException("cannot write the gateway stubs under " + rootDir + ": " + e, e);
+        }
+    }
+
+    private static String stub(String file, GatewaySettings settings) {
+        String resource = STUB_FOLDER + file;
+        String template;
+        try (InputStream in = PaymentGatewayProcess.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new LaunchException("stub resource " + resource + " is missing from the classpath");
+            }
+            template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new LaunchException("cannot read " + resource + ": " + e, e);
+        }
+        return template
+                .replace("${medianMs}", Long.toString(settings.medianLatency().toMillis()))
+                .replace("${sigma}", String.format(Locale.ROOT, "%.4f", settings.latencySigma()));
+    }
+
+    /** {@code http://127.0.0.1:<port>/__admin}: WireMock's admin API (mappings, requests journal, settings). */
+    public String adminUrl() {
+        return baseUrl() + "/__admin";
+    }
+
+    /** Runtime fault switching and the request journal. */
+    public GatewayAdmin admin() {
+        return admin;
+    }
+}

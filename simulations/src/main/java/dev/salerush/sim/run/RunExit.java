@@ -1,0 +1,76 @@
+package dev.salerush.sim.run;
+
+import dev.salerush.env.EnvironmentError;
+import dev.salerush.sim.config.ConfigError;
+import dev.salerush.sim.config.ConfigLoader;
+import dev.salerush.sim.config.SuiteConfig;
+
+import java.util.OptionalInt;
+
+/**
+ * The process's side of a run: the one place that prints to the console and decides the exit status. A run that
+ * cannot start ends the JVM at once with one line; a run that started is closed at JVM exit (after Gatling's own
+ * report, or on Ctrl-C), its summary printed, and its exact verdict made the exit status.
+ */
+public final class RunExit {
+    /** Exit status of a run whose verdict is fail, like Gatling's own failed assertions. */
+    public static final int EXIT_FAILURE = 2;
+    /** Exit status for bad input and targets that cannot be reached or started: nothing was measured. */
+    public static final int EXIT_NOT_RUN = 3;
+
+    private RunExit() {
+    }
+
+    /**
+     * Loads the configuration and starts a run of the named simulation; bad configuration or a target that cannot be
+     * reached or started ends the JVM here with one clear message and exit status 3, before any load is sent.
+     */
+    public static SaleRun startOrExit(String simulation) {
+        SuiteConfig config;
+        try {
+            config = ConfigLoader.load();
+        } catch (ConfigError e) {
+            throw notRun("configuration error: " + e.getMessage());
+        }
+        SaleRun run = SaleRun.create(config, simulation);
+        // before anything starts, so Ctrl-C during the start stops what was started too
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> atJvmExit(run), "salerush-run-exit"));
+        try {
+            run.startTarget();
+        } catch (ConfigError | EnvironmentError e) {
+            throw notRun(e.getMessage());
+        }
+        return run;
+    }
+
+    private static void atJvmExit(SaleRun run) {
+        SaleRun.Closed closed = run.close();
+        System.out.print(ConsoleReport.render(closed.summary(), closed.location()));
+        System.out.flush();
+        // halt, not exit: this runs inside a shutdown hook
+        status(closed.summary()).ifPresent(Runtime.getRuntime()::halt);
+    }
+
+    /**
+     * The exit status a closed run imposes, or empty to keep the JVM's own. A run that measured something exits by
+     * its exact verdict both ways: 2 when it failed, even where Gatling's approximate assertions passed (or a target
+     * that went down left too few requests for them to fail), and 0 when it passed, even where Gatling's t-digest p95
+     * exceeded an SLO the exact figures meet. A run that measured nothing, or was cut short, keeps its own status.
+     */
+    static OptionalInt status(RunSummary summary) {
+        if (summary.global() == null) {
+            return OptionalInt.empty();
+        }
+        if (RunSummary.FAIL.equals(summary.verdict())) {
+            return OptionalInt.of(EXIT_FAILURE);
+        }
+        return summary.failure() == null ? OptionalInt.of(0) : OptionalInt.empty();
+    }
+
+    private static IllegalStateException notRun(String message) {
+        System.err.println("salerush: " + message);
+        System.err.flush();
+        System.exit(EXIT_NOT_RUN);
+        return new IllegalStateException("unreachable");
+    }
+}
