@@ -1,8 +1,13 @@
 package dev.salerush.seeder;
 
+import dev.salerush.seeder.spec.DatasetSpec;
+import dev.salerush.seeder.load.ProgressListener;
+import dev.salerush.seeder.load.SeedReport;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.salerush.seeder.generate.DatasetLayout;
-import dev.salerush.seeder.generate.TableData;
+import dev.salerush.seeder.generate.Tables;
+import dev.salerush.seeder.load.TableData;
 import dev.salerush.seeder.load.IndexBuilder;
 import dev.salerush.seeder.load.TableLoader;
 import dev.salerush.seeder.plan.PlanCheckResult;
@@ -107,7 +112,7 @@ public final class Seeder {
                 insertMarker(c, spec);
             });
             DatasetLayout layout = DatasetLayout.of(spec);
-            List<TableData> data = step(steps, "layout", () -> TableData.all(layout));
+            List<TableData> data = step(steps, "layout", () -> Tables.all(layout));
             sessionSettings(c);
 
             List<SeedReport.TableReport> tables = new ArrayList<>();
@@ -224,7 +229,7 @@ public final class Seeder {
     /** Exact row counts a spec produces, per table. */
     public static Map<String, Long> expectedCounts(DatasetLayout layout) {
         Map<String, Long> m = new LinkedHashMap<>();
-        for (TableData d : TableData.all(layout)) {
+        for (TableData d : Tables.all(layout)) {
             m.put(d.table(), d.rows());
         }
         return m;

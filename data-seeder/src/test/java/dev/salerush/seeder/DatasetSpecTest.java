@@ -1,5 +1,7 @@
 package dev.salerush.seeder;
 
+import dev.salerush.seeder.spec.DatasetSpec;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

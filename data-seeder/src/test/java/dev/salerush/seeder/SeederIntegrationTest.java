@@ -1,5 +1,8 @@
 package dev.salerush.seeder;
 
+import dev.salerush.seeder.spec.DatasetSpec;
+import dev.salerush.seeder.load.SeedReport;
+
 import java.sql.SQLException;
 
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package dev.salerush.seeder;
 
+import dev.salerush.seeder.spec.DatasetSpec;
+
 import dev.salerush.seeder.config.SalerushConfig;
 
 /** Specs from the packaged conf/salerush.conf (the one source of defaults). */

@@ -1,8 +1,8 @@
 package dev.salerush.env;
 
-import dev.salerush.seeder.DatasetSpec;
+import dev.salerush.seeder.spec.DatasetSpec;
 import dev.salerush.seeder.DbTarget;
-import dev.salerush.seeder.SeedReport;
+import dev.salerush.seeder.load.SeedReport;
 import dev.salerush.seeder.Seeder;
 import dev.salerush.seeder.SeederException;
 import dev.salerush.seeder.embedded.EmbeddedDatabase;

@@ -1,9 +1,9 @@
 package dev.salerush.seeder.bench;
 
-import dev.salerush.seeder.DatasetSpec;
+import dev.salerush.seeder.spec.DatasetSpec;
 import dev.salerush.seeder.DbTarget;
-import dev.salerush.seeder.ProgressListener;
-import dev.salerush.seeder.SeedReport;
+import dev.salerush.seeder.load.ProgressListener;
+import dev.salerush.seeder.load.SeedReport;
 import dev.salerush.seeder.Seeder;
 import dev.salerush.seeder.embedded.EmbeddedDatabase;
 import java.io.IOException;

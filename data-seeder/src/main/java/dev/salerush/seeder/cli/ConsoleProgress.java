@@ -1,6 +1,6 @@
 package dev.salerush.seeder.cli;
 
-import dev.salerush.seeder.ProgressListener;
+import dev.salerush.seeder.load.ProgressListener;
 import java.io.PrintStream;
 
 /** A one-line progress bar on stderr, redrawn with \r (only used when System.console() != null). */

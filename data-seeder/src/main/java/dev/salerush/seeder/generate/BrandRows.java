@@ -1,5 +1,7 @@
 package dev.salerush.seeder.generate;
 
+import dev.salerush.seeder.load.TableData;
+
 import dev.salerush.seeder.load.BinaryCopyWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -61,7 +63,7 @@ final class BrandRows implements TableData {
         long seed = layout.spec().seed();
         for (long id = from; id < to; id++) {
             r.reset(Mix.seed(seed, Mix.BRAND, id));
-            long createdAt = ANCHOR_MICROS - 10 * 365 * DAY_MICROS + (long) (r.nextDouble() * 9 * 365) * DAY_MICROS;
+            long createdAt = Tables.ANCHOR_MICROS - 10 * 365 * Tables.DAY_MICROS + (long) (r.nextDouble() * 9 * 365) * Tables.DAY_MICROS;
             w.row(4).int8(id).text(names[(int) id - 1]).int4(layout.brandSize(id)).timestamptzMicros(createdAt);
         }
         return to - from;

@@ -1,6 +1,6 @@
 package dev.salerush.seeder.generate;
 
-import dev.salerush.seeder.DatasetSpec;
+import dev.salerush.seeder.spec.DatasetSpec;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
 

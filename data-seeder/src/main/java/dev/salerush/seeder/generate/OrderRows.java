@@ -1,5 +1,7 @@
 package dev.salerush.seeder.generate;
 
+import dev.salerush.seeder.load.TableData;
+
 import dev.salerush.seeder.load.BinaryCopyWriter;
 import java.io.IOException;
 import java.util.List;
@@ -12,7 +14,7 @@ final class OrderRows implements TableData {
 
     static final byte[] PAID = "PAID".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     static final byte[] CANCELLED = "CANCELLED".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    static final long SPAN_MICROS = 365 * DAY_MICROS;
+    static final long SPAN_MICROS = 365 * Tables.DAY_MICROS;
 
     /** One order, recomputed on demand (payments re-derive their order instead of keeping 1 M rows in memory). */
     static final class Order {
@@ -65,7 +67,7 @@ final class OrderRows implements TableData {
         double q = r.nextDouble();
         o.quantity = q < 0.80 ? 1 : q < 0.95 ? 2 : 3;
         o.amount = (long) o.quantity * salePrice[(int) o.productId - 1];
-        long t = ANCHOR_MICROS - SPAN_MICROS + (id - 1) * step + (long) (r.nextDouble() * step);
+        long t = Tables.ANCHOR_MICROS - SPAN_MICROS + (id - 1) * step + (long) (r.nextDouble() * step);
         o.createdAt = t - t % 1_000_000L;
         o.paid = isPaid(seed, id);
     }

@@ -1,5 +1,7 @@
 package dev.salerush.seeder.generate;
 
+import dev.salerush.seeder.load.TableData;
+
 import dev.salerush.seeder.load.BinaryCopyWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

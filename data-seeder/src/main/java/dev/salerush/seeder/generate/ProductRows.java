@@ -1,5 +1,7 @@
 package dev.salerush.seeder.generate;
 
+import dev.salerush.seeder.load.TableData;
+
 import dev.salerush.seeder.load.BinaryCopyWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +23,7 @@ final class ProductRows implements TableData {
     private static final byte[] MADE_OF = " 소재의 ".getBytes(StandardCharsets.UTF_8);
     private static final byte[] DOT_SPACE = ". ".getBytes(StandardCharsets.UTF_8);
     private static final byte[] COMMA_SPACE = ", ".getBytes(StandardCharsets.UTF_8);
-    private static final long SPAN_MICROS = 3 * 365 * DAY_MICROS;
+    private static final long SPAN_MICROS = 3 * 365 * Tables.DAY_MICROS;
 
     private final DatasetLayout layout;
 
@@ -60,7 +62,7 @@ final class ProductRows implements TableData {
             byte[] color = r.nextInt(4) == 0 ? COLORS[r.nextInt(COLORS.length)] : null;
             byte[] feature = FEATURES[r.nextInt(FEATURES.length)];
             byte[] care = CARE[r.nextInt(CARE.length)];
-            long createdAt = ANCHOR_MICROS - SPAN_MICROS + (id - 1) * step + (long) (r.nextDouble() * step);
+            long createdAt = Tables.ANCHOR_MICROS - SPAN_MICROS + (id - 1) * step + (long) (r.nextDouble() * step);
             createdAt -= createdAt % 1_000_000L; // whole seconds
 
             w.row(9).int8(id).int8(layout.brandOf(id));

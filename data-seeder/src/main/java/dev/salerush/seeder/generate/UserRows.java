@@ -1,5 +1,7 @@
 package dev.salerush.seeder.generate;
 
+import dev.salerush.seeder.load.TableData;
+
 import dev.salerush.seeder.load.BinaryCopyWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +12,7 @@ final class UserRows implements TableData {
 
     private static final byte[][] EMAIL_DOMAINS = Words.utf8(List.of("@example.com", "@example.net", "@example.org"));
     private static final byte[] USER = "user".getBytes(StandardCharsets.UTF_8);
-    private static final long SPAN_MICROS = 5 * 365 * DAY_MICROS;
+    private static final long SPAN_MICROS = 5 * 365 * Tables.DAY_MICROS;
 
     private final DatasetLayout layout;
     private final NamePools pools;
@@ -56,7 +58,7 @@ final class UserRows implements TableData {
                     .append(p.streets[r.nextInt(p.streets.length)]).append((byte) ' ')
                     .appendDigits(1 + r.nextInt(999));
             w.endText(at);
-            long createdAt = ANCHOR_MICROS - SPAN_MICROS + (id - 1) * step + (long) (r.nextDouble() * step);
+            long createdAt = Tables.ANCHOR_MICROS - SPAN_MICROS + (id - 1) * step + (long) (r.nextDouble() * step);
             w.timestamptzMicros(createdAt - createdAt % 1_000_000L);
         }
         return to - from;

@@ -1,6 +1,5 @@
 package dev.salerush.seeder.load;
 
-import dev.salerush.seeder.ProgressListener;
 import dev.salerush.seeder.schema.Schema;
 import java.sql.Connection;
 import java.sql.SQLException;

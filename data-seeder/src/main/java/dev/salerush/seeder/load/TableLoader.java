@@ -1,8 +1,5 @@
 package dev.salerush.seeder.load;
 
-import dev.salerush.seeder.ProgressListener;
-import dev.salerush.seeder.SeedReport;
-import dev.salerush.seeder.generate.TableData;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.salerush.seeder.DatasetSpec;
+import dev.salerush.seeder.spec.DatasetSpec;
 import dev.salerush.seeder.generate.DatasetLayout;
 import java.io.IOException;
 import java.io.InputStream;

@@ -3,7 +3,7 @@ package dev.salerush.seeder.generate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.salerush.seeder.DatasetSpec;
+import dev.salerush.seeder.spec.DatasetSpec;
 import dev.salerush.seeder.TestSpecs;
 import java.util.Arrays;
 import java.util.SplittableRandom;

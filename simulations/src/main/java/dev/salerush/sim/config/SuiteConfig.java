@@ -4,7 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigUtil;
 import dev.salerush.env.DatabaseSettings;
 import dev.salerush.env.EmbeddedSettings;
-import dev.salerush.seeder.DatasetSpec;
+import dev.salerush.seeder.spec.DatasetSpec;
 import dev.salerush.seeder.safety.SafetyException;
 import dev.salerush.seeder.safety.TargetGuard;
 import dev.salerush.sim.plan.TrafficPlan;

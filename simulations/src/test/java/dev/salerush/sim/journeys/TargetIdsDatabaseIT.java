@@ -1,6 +1,6 @@
 package dev.salerush.sim.journeys;
 
-import dev.salerush.seeder.DatasetSpec;
+import dev.salerush.seeder.spec.DatasetSpec;
 import dev.salerush.seeder.DbTarget;
 import dev.salerush.seeder.Seeder;
 import dev.salerush.seeder.embedded.EmbeddedDatabase;

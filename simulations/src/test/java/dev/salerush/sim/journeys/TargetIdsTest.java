@@ -1,6 +1,6 @@
 package dev.salerush.sim.journeys;
 
-import dev.salerush.seeder.DatasetSpec;
+import dev.salerush.seeder.spec.DatasetSpec;
 import dev.salerush.seeder.generate.DatasetLayout;
 import dev.salerush.sim.config.JourneySettings;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.salerush.seeder;
+package dev.salerush.seeder.load;
 
 import java.util.List;
 

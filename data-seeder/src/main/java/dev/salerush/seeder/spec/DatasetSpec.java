@@ -1,4 +1,4 @@
-package dev.salerush.seeder;
+package dev.salerush.seeder.spec;
 
 import com.typesafe.config.Config;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.salerush.seeder;
+package dev.salerush.seeder.load;
 
 /** Hook for showing the seeder's progress. All methods are called on the seeding thread; defaults do nothing. */
 public interface ProgressListener {

@@ -1,0 +1,54 @@
+package dev.salerush.sim.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The layout as rules: no package of any module depends, directly or through others, on a package that depends back
+ * on it, and the suite never reaches into the system under test's classes. The production classes of every module
+ * are on this module's test classpath (data-seeder, demo-shop, environment and simulations), so one test covers all.
+ */
+class ArchitectureTest {
+    private static JavaClasses salerush;
+
+    @BeforeAll
+    static void importProductionClasses() {
+        salerush = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.salerush");
+    }
+
+    @Test
+    void everyModuleIsOnTheClasspath() {
+        // a rule over an empty or partial import would pass without checking anything
+        assertThat(salerush.stream().map(type -> type.getPackageName().split("\\.")[2]).distinct())
+                .contains("seeder", "shop", "env", "sim");
+    }
+
+    @Test
+    void noPackageCycleInAnyModule() {
+        slices().matching("dev.salerush.(**)").should().beFreeOfCycles().check(salerush);
+    }
+
+    @Test
+    void theSuiteDoesNotUseTheDemoShopsClasses() {
+        noClasses().that().resideInAPackage("dev.salerush.sim..")
+                .should().dependOnClassesThat().resideInAPackage("dev.salerush.shop..")
+                .because("the demo shop is a system under test like any other; the environment module launches it")
+                .check(salerush);
+    }
+
+    @Test
+    void theDemoShopKnowsNothingOfTheSuite() {
+        noClasses().that().resideInAPackage("dev.salerush.shop..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.salerush.sim..", "dev.salerush.env..")
+                .check(salerush);
+    }
+}
