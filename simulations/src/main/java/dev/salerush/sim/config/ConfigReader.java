@@ -32,6 +32,11 @@ final class ConfigReader {
         return read(path, config::getConfig, "an object { ... }");
     }
 
+    /** A reader of the section at {@code path}, whose messages name keys with the full prefix. */
+    ConfigReader child(String path) {
+        return new ConfigReader(section(path), key(path));
+    }
+
     List<? extends Config> sections(String path) {
         return read(path, config::getConfigList, "a list of objects [ { ... } ]");
     }

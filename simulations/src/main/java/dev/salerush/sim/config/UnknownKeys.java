@@ -82,7 +82,15 @@ final class UnknownKeys {
         if (parts.length == 3) {
             return PROFILE_KEYS.contains(parts[2]);
         }
-        return parts.length == 4 && parts[2].equals("stairs") && Stairs.KEYS.contains(parts[3]);
+        if (parts.length < 4 || !parts[2].equals("stairs") || !Stairs.KEYS.contains(parts[3])) {
+            return false;
+        }
+        return switch (parts.length) {
+            case 4 -> true;
+            case 5 -> parts[3].equals("climb") ? Stairs.Climb.KEYS.contains(parts[4])
+                    : parts[3].equals("refine") && Stairs.Refine.KEYS.contains(parts[4]);
+            default -> false;
+        };
     }
 
     private static ConfigError unknown(String key, String origin, String suggestion) {

@@ -3,10 +3,12 @@ package dev.salerush.sim.gatling;
 import dev.salerush.sim.config.InjectionStep;
 import dev.salerush.sim.config.Profile;
 import dev.salerush.sim.config.Slo;
+import dev.salerush.sim.stress.StressPlan;
 import io.gatling.javaapi.core.Assertion;
 
 import io.gatling.javaapi.core.OpenInjectionStep;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,6 +40,24 @@ public final class ProfileInjection {
         }
         profile.injection().stream().filter(InjectionStep::measured)
                 .forEach(step -> steps.add(step(step, peakRps, requestsPerUser)));
+        return steps.toArray(OpenInjectionStep[]::new);
+    }
+
+    /**
+     * A staircase's measured injection: after a pause as long as its warm-up, every planned step at its rate, then the
+     * top step's rate for the probes' time. The staircase's controller lets fewer users through during a probe.
+     */
+    public static OpenInjectionStep[] staircase(Profile profile, StressPlan plan) {
+        List<OpenInjectionStep> steps = new ArrayList<>();
+        if (!profile.warmup().isZero()) {
+            steps.add(nothingFor(profile.warmup()));
+        }
+        Duration hold = plan.stairs().hold();
+        plan.steps().forEach(step -> steps.add(constantUsersPerSec(step.usersPerSec()).during(hold)));
+        if (!plan.probeTail().isZero()) {
+            double top = plan.steps().get(plan.steps().size() - 1).usersPerSec();
+            steps.add(constantUsersPerSec(top).during(plan.probeTail()));
+        }
         return steps.toArray(OpenInjectionStep[]::new);
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import dev.salerush.sim.metrics.ExactRecorder;
 import dev.salerush.sim.run.RunExit;
 import dev.salerush.sim.run.SaleRun;
+import dev.salerush.sim.stress.StressPlan;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Simulation;
@@ -92,16 +93,19 @@ public abstract class SalerushSimulation extends Simulation {
         Profile profile = run.profile();
         double requestsPerUser = requestsPerUser();
         double peakRps = run.config().plan().peakRps();
-        // no new user starts once the target is down, or a staircase has breached its SLOs long enough
-        journey = exec(stopLoadGeneratorIf(session -> run.stopReason(), session -> run.shouldStop())).exec(journey);
+        // no new user starts once the target is down, or a staircase has ended; a staircase's probe admits only some
+        journey = exec(stopLoadGeneratorIf(session -> run.stopReason(), session -> run.shouldStop()))
+                .doIf(session -> run.admit()).then(journey);
         List<PopulationBuilder> populations = new ArrayList<>();
         Duration warmup = profile.warmup();
         if (!warmup.isZero()) {
             populations.add(scenario(scenarioName + WARMUP_SUFFIX).exec(journey)
                     .injectOpen(ProfileInjection.warmup(profile, peakRps, requestsPerUser)));
         }
-        populations.add(scenario(scenarioName).exec(journey)
-                .injectOpen(ProfileInjection.measured(profile, peakRps, requestsPerUser)));
+        StressPlan staircase = run.stressPlan(requestsPerUser);
+        populations.add(scenario(scenarioName).exec(journey).injectOpen(staircase == null
+                ? ProfileInjection.measured(profile, peakRps, requestsPerUser)
+                : ProfileInjection.staircase(profile, staircase)));
         setUp(populations).protocols(protocol).assertions(ProfileInjection.assertions(profile));
     }
 

@@ -26,6 +26,7 @@ import dev.salerush.sim.regression.RegressionGate;
 import dev.salerush.sim.report.Reports;
 import dev.salerush.sim.server.ServerMetricsScraper;
 import dev.salerush.sim.stress.StressController;
+import dev.salerush.sim.stress.StressPlan;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,6 +61,7 @@ public final class SaleRun {
     private ServerMetricsScraper serverMetrics;
     // read by Gatling's threads for every arriving user: volatile, no lock
     private volatile StressController stress;
+    private StressPlan stressPlan;
     private volatile TargetWatch targetWatch;
     /** Order integrity of a journey that places orders; null for browsing. */
     private OrderIntegrity integrity;
@@ -157,12 +159,34 @@ public final class SaleRun {
             targetWatch = TargetWatch.start(URI.create(Urls.join(environment.baseUrl().toString(),
                     config.target().healthPath())), config.target().giveUpAfter());
             if (profile.stairs() != null) {
-                stress = new StressController(profile.stairs(), profile.slos(), config.plan().peakRps(),
-                        requestsPerUser, System.currentTimeMillis() + profile.stairs().warmup().toMillis());
+                // the cores this JVM may run on (the JVM honours CPU affinity and container limits)
+                stress = new StressController(stressPlan(requestsPerUser), profile.slos(),
+                        System.currentTimeMillis() + profile.stairs().warmup().toMillis(),
+                        Runtime.getRuntime().availableProcessors());
                 recorder.addListener(stress);
             }
         }
         return recorder;
+    }
+
+    /**
+     * The staircase this run may offer, planned once for a journey of {@code requestsPerUser} (the injection and the
+     * controller must see the same plan); null when the profile is not a staircase.
+     */
+    public synchronized StressPlan stressPlan(double requestsPerUser) {
+        if (stressPlan == null && profile.stairs() != null) {
+            stressPlan = StressPlan.of(profile.stairs(), config.plan().peakRps(), requestsPerUser);
+            log.info("staircase: {} steps up to {} rps offered, then up to {} s for probes; ends at {}",
+                    stressPlan.steps().size(), Math.round(stressPlan.steps().get(stressPlan.steps().size() - 1)
+                            .offeredRps()), stressPlan.probeTail().toSeconds(), stressPlan.bound());
+        }
+        return stressPlan;
+    }
+
+    /** Whether an arriving virtual user may start its journey (a staircase's probe lets only some through). */
+    public boolean admit() {
+        StressController staircase = stress;
+        return staircase == null || staircase.admit();
     }
 
     /** The staircase's controller, or null when the profile is not a staircase. */

@@ -15,13 +15,24 @@ import java.util.List;
  * @param achievedRps successful responses per second
  * @param injectorCpu the load generator JVM's mean CPU use over the step, in cores (null if unknown)
  * @param server      the target's server-side metrics over the step (null when not scraped)
+ * @param probe       the refinement probe's number (1, 2, ...), or null for a step of the staircase
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"step", "offeredRps", "sentRps", "achievedRps", "p50Ms", "p95Ms", "p99Ms", "koPercent", "seconds",
-        "metSlo", "slo", "injectorCpu", "server"})
+        "metSlo", "slo", "injectorCpu", "server", "probe"})
 public record StepResult(int step, double offeredRps, double sentRps, double achievedRps, Long p50Ms, Long p95Ms,
                          Long p99Ms, double koPercent, double seconds, boolean metSlo, List<SloResult> slo,
-                         Double injectorCpu, ServerAggregate server) {
+                         Double injectorCpu, ServerAggregate server, Integer probe) {
+
+    /** Whether this step held: it met the SLOs, and the target answered at least 95 % of what was sent. */
+    public boolean held() {
+        return metSlo && achievedShare() >= StressAnalysis.KEPT_UP;
+    }
+
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean isProbe() {
+        return probe != null;
+    }
 
     /** Achieved throughput as a share of what was sent. */
     public double achievedShare() {

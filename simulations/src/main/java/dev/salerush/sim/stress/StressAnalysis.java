@@ -35,33 +35,48 @@ public final class StressAnalysis {
         return new Result(breakingPoint(steps, stopReason), knee, false, evidence);
     }
 
-    static BreakingPoint breakingPoint(List<StepResult> steps, String stopReason) {
-        int last = -1;
-        for (StepResult step : steps) {
-            if (!holds(step)) {
-                break;
-            }
-            last = step.step();
-        }
+    /**
+     * The highest rate that held: the highest step that, like every step below it, met the SLOs with achieved >= 95 %
+     * of sent — or a refinement probe above it that held. Its achieved rps is the breaking point; beside it the
+     * bracket [highest passing, lowest failing] in offered rps.
+     */
+    static BreakingPoint breakingPoint(List<StepResult> measured, String stopReason) {
+        List<StepResult> steps = measured.stream().filter(step -> !step.isProbe()).toList();
+        List<StepResult> probes = measured.stream().filter(StepResult::isProbe).toList();
         if (steps.isEmpty()) {
             return new BreakingPoint(null, null, "no step was measured");
+        }
+        int last = -1;
+        while (last + 1 < steps.size() && steps.get(last + 1).held()) {
+            last++;
         }
         if (last < 0) {
             return new BreakingPoint(null, null, "already the first step failed: " + whyNot(steps.get(0)));
         }
-        StepResult held = steps.get(last);
-        String why = String.format(Locale.ROOT, "step %d (%.1f rps offered, %.1f achieved, p95 %s ms, %.2f %% failed) was"
-                        + " the highest step that, like every step below it, met the SLOs with achieved >= 95 %% of sent",
-                held.step(), held.offeredRps(), held.achievedRps(), held.p95Ms(), held.koPercent());
-        if (last + 1 < steps.size()) {
-            why += "; step " + (last + 1) + ": " + whyNot(steps.get(last + 1));
-        } else {
-            why += "; it was the top of the staircase: the target may hold more (raise stairs.steps)";
+        StepResult best = steps.get(last);
+        StepResult lowestFailing = last + 1 < steps.size() ? steps.get(last + 1) : null;
+        for (StepResult probe : probes) {
+            if (probe.held() && probe.offeredRps() > best.offeredRps()) {
+                best = probe;
+            } else if (!probe.held() && (lowestFailing == null || probe.offeredRps() < lowestFailing.offeredRps())) {
+                lowestFailing = probe;
+            }
         }
+        String why = String.format(Locale.ROOT, "%s (%.1f rps offered, %.1f achieved, p95 %s ms, %.2f %% failed) was"
+                        + " the highest rate that held: it met the SLOs with achieved >= 95 %% of sent%s", name(best),
+                best.offeredRps(), best.achievedRps(), best.p95Ms(), best.koPercent(),
+                best.isProbe() ? "" : ", like every step below it");
+        why += lowestFailing == null ? "; no rate failed" : "; the lowest that failed: " + name(lowestFailing) + " at "
+                + whyNot(lowestFailing);
         if (stopReason != null) {
             why += "; " + stopReason;
         }
-        return new BreakingPoint(held.achievedRps(), held.step(), why);
+        List<Double> bracket = lowestFailing == null ? null : List.of(best.offeredRps(), lowestFailing.offeredRps());
+        return new BreakingPoint(best.achievedRps(), best.step(), why, bracket);
+    }
+
+    private static String name(StepResult step) {
+        return step.isProbe() ? "probe " + step.probe() : "step " + step.step();
     }
 
     static BreakingPoint knee(List<StepResult> steps) {
@@ -108,10 +123,6 @@ public final class StressAnalysis {
     private static boolean noPoolPending(StepResult step) {
         return step.server().poolPendingMax() == null
                 || step.server().poolPendingMax().values().stream().allMatch(pending -> pending == null || pending == 0);
-    }
-
-    private static boolean holds(StepResult step) {
-        return step.metSlo() && step.achievedShare() >= KEPT_UP;
     }
 
     private static String whyNot(StepResult step) {

@@ -1,7 +1,6 @@
 package dev.salerush.sim.stress;
 
 import dev.salerush.sim.config.Slo;
-import dev.salerush.sim.config.Stairs;
 import dev.salerush.sim.metrics.ExactRecorder;
 import dev.salerush.sim.metrics.LatencyStats;
 import dev.salerush.sim.metrics.RecordedRun;
@@ -21,40 +20,72 @@ import java.util.Map;
 import java.util.function.BiFunction;
 
 /**
- * Watches a stress staircase as it runs, one second at a time: attributes each second to its step, judges the
- * profile's SLOs on it, and once they have been breached for the sustain window, asks the load generator to stop.
- * Afterwards it gives the per-step figures the breaking point is read from. Memory is one histogram per step and
- * request name.
+ * Runs a stress staircase as it goes, one second at a time. While climbing it attributes each second to its planned
+ * step and judges the profile's SLOs on it; once they have been breached for the sustain window it either stops the
+ * load or, with refinement, probes the bracket between the highest step that held and the one that failed, letting
+ * through only the arriving users the probe asks for. It also ends the staircase when a step shows the injector, not
+ * the target, was the bottleneck, or when the plan's bound is reached with the SLOs still met — and says which of
+ * the three ended it. Memory is one histogram per step or probe and request name.
  */
 public final class StressController implements ExactRecorder.IntervalListener {
     private static final Logger log = LoggerFactory.getLogger(StressController.class);
 
-    private final Stairs stairs;
-    private final List<Slo> slos;
-    private final double peakRps;
-    private final double requestsPerUser;
-    private final long loadStartMillis;
-    private final StepAccumulator[] steps;
-    private final com.sun.management.OperatingSystemMXBean os =
-            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    private int breachedSeconds;
-    private long lastCpuNanos = -1;
-    private long lastWallNanos;
-    private volatile String stopReason;
+    /** What ended the staircase. */
+    public enum Ending {
+        /** The SLOs were breached for the sustain window (and the breaking point refined, where configured). */
+        BREACH,
+        /** A step showed that the load generator could not offer its rate. */
+        INJECTOR,
+        /** The plan's last step passed with the SLOs met: a bound in steps, rate or time ended the climb. */
+        BOUND;
 
-    public StressController(Stairs stairs, List<Slo> slos, double peakRps, double requestsPerUser, long loadStartMillis) {
-        this.stairs = stairs;
-        this.slos = slos;
-        this.peakRps = peakRps;
-        this.requestsPerUser = requestsPerUser;
-        this.loadStartMillis = loadStartMillis;
-        this.steps = new StepAccumulator[stairs.steps()];
-        for (int i = 0; i < steps.length; i++) {
-            steps[i] = new StepAccumulator();
+        @com.fasterxml.jackson.annotation.JsonValue
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
-    /** True once the SLOs have been breached for the sustain window: new users should not start. */
+    private final StressPlan plan;
+    private final List<Slo> slos;
+    private final long loadStartMillis;
+    private final int cores;
+    private final StepMeasurement[] steps;
+    private final List<Probe> probes = new ArrayList<>();
+    private final com.sun.management.OperatingSystemMXBean os =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private int breachedSeconds;
+    private int currentStep = -1;
+    private long lastCpuNanos = -1;
+    private long lastWallNanos;
+    private Refinement refinement;
+    private String breachReason;
+    private double admissionCredit;
+    // read by Gatling's threads for every arriving user: volatile, no lock
+    private volatile Probe probe;
+    private volatile String stopReason;
+    private volatile Ending ending;
+
+    /** One probe of the refinement: the rate it offers, when it starts, when its judged part starts and ends. */
+    private record Probe(int number, double usersPerSec, double offeredRps, long startMillis, long judgedFromMillis,
+                         long endMillis, StepMeasurement measured) {
+    }
+
+    /**
+     * @param loadStartMillis when the measured staircase starts (after the warm-up)
+     * @param cores           the cores the injector JVM may run on
+     */
+    public StressController(StressPlan plan, List<Slo> slos, long loadStartMillis, int cores) {
+        this.plan = plan;
+        this.slos = slos;
+        this.loadStartMillis = loadStartMillis;
+        this.cores = cores;
+        this.steps = new StepMeasurement[plan.steps().size()];
+        for (int i = 0; i < steps.length; i++) {
+            steps[i] = new StepMeasurement();
+        }
+    }
+
+    /** True once the staircase has ended: new users should not start. */
     public boolean shouldStop() {
         return stopReason != null;
     }
@@ -63,24 +94,90 @@ public final class StressController implements ExactRecorder.IntervalListener {
         return stopReason;
     }
 
-    /** Offered rps of a step: its arriving users times the journey's mean requests per user. */
+    /** What ended the staircase, or null while it runs. */
+    public Ending ending() {
+        return ending;
+    }
+
+    /**
+     * Whether an arriving user may start its journey. While climbing every user may: the plan injects the step's own
+     * rate. During a probe the plan injects more than the probe asks for, so users are let through in the ratio
+     * probe rate / injected rate, evenly (a running credit, not a coin toss).
+     */
+    public boolean admit() {
+        Probe current = probe;
+        if (current == null) {
+            return true;
+        }
+        if (stopReason != null) {
+            return false;
+        }
+        double ceiling = plan.ceilingUsersPerSec(System.currentTimeMillis() - loadStartMillis);
+        synchronized (this) {
+            admissionCredit += Math.min(1, current.usersPerSec() / ceiling);
+            if (admissionCredit >= 1) {
+                admissionCredit -= 1;
+                return true;
+            }
+            return false;
+        }
+    }
+
+    /** The offered rps the staircase asks for at {@code nowMillis}: the current probe's, else the planned step's. */
+    double offeredAt(long nowMillis) {
+        Probe current = probe;
+        return current != null ? current.offeredRps()
+                : plan.ceilingUsersPerSec(nowMillis - loadStartMillis) * plan.requestsPerUser();
+    }
+
+    /** Offered rps of planned step {@code step}: its arriving users times the journey's mean requests per user. */
     public double offeredRps(int step) {
-        return stairs.rate(step).usersPerSec(peakRps, requestsPerUser) * requestsPerUser;
+        return plan.steps().get(step).offeredRps();
     }
 
     @Override
     public synchronized void onInterval(long startMillis, long endMillis, Map<String, ExactRecorder.Interval> perRequest) {
-        long middle = (startMillis + endMillis) / 2;
-        int step = (int) ((middle - loadStartMillis) / stairs.hold().toMillis());
-        if (step < 0 || step >= steps.length) {
+        double cpu = processCpuCores();
+        if (stopReason != null) {
             return;
         }
         double seconds = (endMillis - startMillis) / 1000.0;
-        steps[step].add(perRequest, seconds, processCpuCores());
-        watchForBreach(step, perRequest, seconds);
+        if (refinement != null) {
+            onProbeInterval(startMillis, endMillis, perRequest, seconds, cpu);
+            return;
+        }
+        long elapsed = (startMillis + endMillis) / 2 - loadStartMillis;
+        if (elapsed < 0) {
+            return;
+        }
+        int step = plan.stepAt(elapsed);
+        if (step != currentStep && currentStep >= 0 && injectorBound(currentStep)) {
+            return;
+        }
+        if (step < 0) {
+            stop(Ending.BOUND, String.format(Locale.ROOT, "the staircase reached %s with its SLOs still met (up to"
+                    + " %.1f rps offered): the target held every step", plan.bound(), offeredRps(steps.length - 1)));
+            return;
+        }
+        currentStep = step;
+        steps[step].add(perRequest, seconds, cpu);
+        watchForBreach(step, perRequest, seconds, endMillis);
     }
 
-    private void watchForBreach(int step, Map<String, ExactRecorder.Interval> perRequest, double seconds) {
+    private void watchForBreach(int step, Map<String, ExactRecorder.Interval> perRequest, double seconds, long nowMillis) {
+        List<SloResult> breached = breachedSlos(perRequest, seconds);
+        breachedSeconds = breached.isEmpty() ? 0 : breachedSeconds + 1;
+        if (breachedSeconds < plan.stairs().breachSustain().toSeconds()) {
+            return;
+        }
+        SloResult slo = breached.get(0);
+        String why = String.format(Locale.ROOT, "step %d (%.1f rps offered) breached the SLOs for %d s in a row (last:"
+                + " %s %s > %s)", step, offeredRps(step), breachedSeconds, slo.name(), format(slo.actual()),
+                format(slo.threshold()));
+        refineOrStop(step, why, nowMillis);
+    }
+
+    private List<SloResult> breachedSlos(Map<String, ExactRecorder.Interval> perRequest, double seconds) {
         Map<String, LatencyStats> stats = new LinkedHashMap<>();
         Histogram all = new Histogram(3);
         long ok = 0;
@@ -93,30 +190,114 @@ public final class StressController implements ExactRecorder.IntervalListener {
             ko += interval.ko();
         }
         RecordedRun second = new RecordedRun(0, 0, LatencyStats.of(ok, ko, all, seconds), stats);
-        List<SloResult> breached = SloEvaluator.evaluate(slos, second).stream()
-                .filter(slo -> !slo.passed() && slo.actual() != null).toList();
-        breachedSeconds = breached.isEmpty() ? 0 : breachedSeconds + 1;
-        if (stopReason == null && breachedSeconds >= stairs.breachSustain().toSeconds()) {
-            SloResult slo = breached.get(0);
-            stopReason = String.format(Locale.ROOT, "stopped in step %d (%.1f rps offered) after the SLOs were breached"
-                            + " for %d s in a row (last: %s %s > %s)", step, offeredRps(step), breachedSeconds, slo.name(),
-                    format(slo.actual()), format(slo.threshold()));
-            log.info(stopReason);
+        return SloEvaluator.evaluate(slos, second).stream().filter(slo -> !slo.passed() && slo.actual() != null).toList();
+    }
+
+    /**
+     * After a sustained breach in {@code step}: probe between the highest step that held (like every step below it)
+     * and the first that did not, or stop when there is nothing to refine.
+     */
+    private void refineOrStop(int step, String why, long nowMillis) {
+        List<StepResult> measured = stepResults(null);
+        int held = -1;
+        while (held + 1 < measured.size() && measured.get(held + 1).held()) {
+            held++;
+        }
+        if (plan.stairs().refine() == null || held < 0 || held >= step) {
+            stop(Ending.BREACH, "stopped: " + why);
+            return;
+        }
+        breachReason = why;
+        refinement = new Refinement(plan.stairs().refine(), measured.get(held).offeredRps(),
+                measured.get(held + 1).offeredRps());
+        log.info("{}; refining between {} and {} rps offered", why, format(refinement.passing()),
+                format(refinement.failing()));
+        startProbe(nowMillis);
+    }
+
+    private void startProbe(long nowMillis) {
+        double offered = refinement.nextProbeRps();
+        var refine = plan.stairs().refine();
+        probe = new Probe(refinement.probesRun() + 1, offered / plan.requestsPerUser(), offered, nowMillis,
+                nowMillis + refine.settle().toMillis(), nowMillis + refine.hold().toMillis(), new StepMeasurement());
+        log.info("probe {}: {} rps offered for {} s", probe.number(), format(offered), refine.hold().toSeconds());
+    }
+
+    private void onProbeInterval(long startMillis, long endMillis, Map<String, ExactRecorder.Interval> perRequest,
+                                 double seconds, double cpu) {
+        Probe current = probe;
+        long middle = (startMillis + endMillis) / 2;
+        if (middle >= current.judgedFromMillis() && middle < current.endMillis()) {
+            current.measured().add(perRequest, seconds, cpu);
+        }
+        if (endMillis < current.endMillis()) {
+            return;
+        }
+        probes.add(current);
+        StepResult result = probeResult(current, null);
+        boolean held = !current.measured().isEmpty() && result.held();
+        refinement.record(current.offeredRps(), held);
+        log.info("probe {}: {} rps offered {}", current.number(), format(current.offeredRps()), held ? "held" : "failed");
+        if (refinement.done()) {
+            stop(Ending.BREACH, String.format(Locale.ROOT, "stopped: %s; %d probe(s) refined the breaking point to"
+                            + " between %s and %s rps offered", breachReason, refinement.probesRun(),
+                    format(refinement.passing()), format(refinement.failing())));
+        } else {
+            startProbe(endMillis);
         }
     }
 
-    /** The steps that were measured, with the server's figures over each one when {@code server} can give them. */
+    /** Checks the step that just ended; true (and stopped) when it shows the injector could not offer its rate. */
+    private boolean injectorBound(int step) {
+        List<String> evidence = StressAnalysis.injectorEvidence(List.of(stepResult(step, null)), cores);
+        if (evidence.isEmpty()) {
+            return false;
+        }
+        stop(Ending.INJECTOR, "stopped: the load generator, not the target, was the bottleneck (" + String.join("; ",
+                evidence) + ")");
+        return true;
+    }
+
+    private void stop(Ending why, String reason) {
+        ending = why;
+        stopReason = reason;
+        log.info(reason);
+    }
+
+    /** The [highest passing, lowest failing] offered rps the refinement ended with, or null without refinement. */
+    public synchronized double[] bracket() {
+        return refinement == null ? null : new double[] {refinement.passing(), refinement.failing()};
+    }
+
+    /**
+     * The steps that were measured, then the probes, with the server's figures over each one when {@code server} can
+     * give them.
+     */
     public synchronized List<StepResult> results(BiFunction<Long, Long, ServerAggregate> server) {
-        List<StepResult> results = new ArrayList<>();
-        for (int i = 0; i < steps.length; i++) {
-            StepAccumulator step = steps[i];
-            if (step.seconds == 0) {
-                break;
-            }
-            long from = loadStartMillis + i * stairs.hold().toMillis();
-            results.add(step.result(i, offeredRps(i), slos, server == null ? null : server.apply(from, from + stairs.hold().toMillis())));
+        List<StepResult> results = new ArrayList<>(stepResults(server));
+        for (Probe done : probes) {
+            results.add(probeResult(done, server));
         }
         return results;
+    }
+
+    private List<StepResult> stepResults(BiFunction<Long, Long, ServerAggregate> server) {
+        List<StepResult> results = new ArrayList<>();
+        for (int i = 0; i < steps.length && !steps[i].isEmpty(); i++) {
+            results.add(stepResult(i, server));
+        }
+        return results;
+    }
+
+    private StepResult stepResult(int step, BiFunction<Long, Long, ServerAggregate> server) {
+        long hold = plan.stairs().hold().toMillis();
+        long from = loadStartMillis + step * hold;
+        return steps[step].result(step, null, offeredRps(step), slos, server == null ? null : server.apply(from, from + hold));
+    }
+
+    private StepResult probeResult(Probe done, BiFunction<Long, Long, ServerAggregate> server) {
+        return done.measured().result(currentStep + done.number(), done.number(), done.offeredRps(), slos,
+                server == null ? null : server.apply(done.judgedFromMillis(), done.endMillis()));
     }
 
     /**
@@ -135,55 +316,5 @@ public final class StressController implements ExactRecorder.IntervalListener {
     private static String format(Double value) {
         return value == null ? "n/a" : value == Math.rint(value) ? String.valueOf(value.longValue())
                 : String.format(Locale.ROOT, "%.2f", value);
-    }
-
-    /** Everything measured during one step. */
-    private static final class StepAccumulator {
-        final Map<String, Histogram> latencies = new LinkedHashMap<>();
-        final Map<String, long[]> okKoSent = new LinkedHashMap<>();
-        double seconds;
-        double cpuSum;
-        int cpuSamples;
-
-        void add(Map<String, ExactRecorder.Interval> perRequest, double intervalSeconds, double cpuCores) {
-            perRequest.forEach((name, interval) -> {
-                latencies.computeIfAbsent(name, n -> new Histogram(3)).add(interval.latencies());
-                long[] counts = okKoSent.computeIfAbsent(name, n -> new long[3]);
-                counts[0] += interval.ok();
-                counts[1] += interval.ko();
-                counts[2] += interval.sent();
-            });
-            seconds += intervalSeconds;
-            if (!Double.isNaN(cpuCores)) {
-                cpuSum += cpuCores;
-                cpuSamples++;
-            }
-        }
-
-        StepResult result(int index, double offeredRps, List<Slo> slos, ServerAggregate server) {
-            Map<String, LatencyStats> perRequest = new LinkedHashMap<>();
-            Histogram all = new Histogram(3);
-            long ok = 0;
-            long ko = 0;
-            long sent = 0;
-            for (Map.Entry<String, Histogram> entry : latencies.entrySet()) {
-                long[] counts = okKoSent.get(entry.getKey());
-                perRequest.put(entry.getKey(), LatencyStats.of(counts[0], counts[1], entry.getValue(), seconds));
-                all.add(entry.getValue());
-                ok += counts[0];
-                ko += counts[1];
-                sent += counts[2];
-            }
-            LatencyStats global = LatencyStats.of(ok, ko, all, seconds);
-            List<SloResult> sloResults = SloEvaluator.evaluate(slos, new RecordedRun(0, 0, global, perRequest));
-            return new StepResult(index, round(offeredRps), round(sent / seconds), round(ok / seconds),
-                    global.p50Ms(), global.p95Ms(), global.p99Ms(), global.koPercent(), round(seconds),
-                    sloResults.stream().allMatch(SloResult::passed), sloResults,
-                    cpuSamples == 0 ? null : round(cpuSum / cpuSamples), server);
-        }
-
-        private static double round(double value) {
-            return Math.round(value * 100) / 100.0;
-        }
     }
 }

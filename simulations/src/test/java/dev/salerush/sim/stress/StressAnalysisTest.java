@@ -14,7 +14,7 @@ class StressAnalysisTest {
 
     static StepResult step(int index, double offered, double achieved, long p95, boolean metSlo) {
         List<SloResult> slo = List.of(new SloResult("p95", "p95Ms", null, 35, (double) p95, metSlo, null));
-        return new StepResult(index, offered, offered, achieved, 1L, p95, p95 * 2, 0, 30, metSlo, slo, 0.5, null);
+        return new StepResult(index, offered, offered, achieved, 1L, p95, p95 * 2, 0, 30, metSlo, slo, 0.5, null, null);
     }
 
     @Test
@@ -26,8 +26,9 @@ class StressAnalysisTest {
 
         assertThat(point.rps()).isEqualTo(198);
         assertThat(point.step()).isEqualTo(2);
+        assertThat(point.bracket()).containsExactly(200.0, 250.0);
         assertThat(point.reason()).contains("step 2 (200.0 rps offered, 198.0 achieved, p95 9 ms")
-                .contains("step 3: 250.0 rps offered: p95 80 > 35, achieved 205.0 of 250.0 rps sent (82 %)")
+                .contains("the lowest that failed: step 3 at 250.0 rps offered: p95 80 > 35, achieved 205.0 of 250.0 rps sent (82 %)")
                 .contains("stopped in step 3");
     }
 
@@ -55,11 +56,44 @@ class StressAnalysisTest {
     }
 
     @Test
-    void theTopOfTheStaircaseSaysTheTargetMayHoldMore() {
-        BreakingPoint point = StressAnalysis.analyse(List.of(step(0, 100, 100, 5, true)), CORES, null).breakingPoint();
+    void aStaircaseWithNoFailingRateHasNoBracketAndSaysWhyItEnded() {
+        BreakingPoint point = StressAnalysis.analyse(List.of(step(0, 100, 100, 5, true)), CORES,
+                "the staircase reached the climb's rate bound").breakingPoint();
 
         assertThat(point.rps()).isEqualTo(100);
-        assertThat(point.reason()).contains("top of the staircase");
+        assertThat(point.bracket()).isNull();
+        assertThat(point.reason()).contains("no rate failed").contains("rate bound").doesNotContain("may hold more");
+    }
+
+    static StepResult probe(int number, double offered, double achieved, long p95, boolean metSlo) {
+        StepResult step = step(10 + number, offered, achieved, p95, metSlo);
+        return new StepResult(step.step(), offered, offered, achieved, 1L, p95, p95 * 2, 0, 10, metSlo, step.slo(),
+                0.5, null, number);
+    }
+
+    @Test
+    void aProbeThatHeldAboveTheLastStepIsTheRefinedBreakingPoint() {
+        List<StepResult> measured = List.of(step(0, 100, 100, 5, true), step(1, 200, 199, 9, true),
+                step(2, 300, 240, 90, false),
+                probe(1, 250, 248, 20, true), probe(2, 275, 250, 60, false), probe(3, 262.5, 260, 30, true));
+
+        BreakingPoint point = StressAnalysis.analyse(measured, CORES, null).breakingPoint();
+
+        assertThat(point.rps()).isEqualTo(260);
+        assertThat(point.bracket()).containsExactly(262.5, 275.0);
+        assertThat(point.reason()).startsWith("probe 3 (262.5 rps offered, 260.0 achieved")
+                .contains("the lowest that failed: probe 2 at 275.0 rps offered");
+    }
+
+    @Test
+    void probesThatAllFailedLeaveTheLastStepAsBreakingPointWithANarrowerBracket() {
+        List<StepResult> measured = List.of(step(0, 100, 100, 5, true), step(1, 200, 150, 90, false),
+                probe(1, 150, 140, 70, false), probe(2, 125, 110, 50, false));
+
+        BreakingPoint point = StressAnalysis.analyse(measured, CORES, null).breakingPoint();
+
+        assertThat(point.rps()).isEqualTo(100);
+        assertThat(point.bracket()).containsExactly(100.0, 125.0);
     }
 
     @Test
@@ -78,7 +112,7 @@ class StressAnalysisTest {
 
     @Test
     void aSaturatedInjectorThatCouldNotSendTheOfferedRateMeansNoBreakingPoint() {
-        StepResult starved = new StepResult(0, 1000, 700, 700, 1L, 5L, 9L, 0, 30, true, List.of(), 1.9, null);
+        StepResult starved = new StepResult(0, 1000, 700, 700, 1L, 5L, 9L, 0, 30, true, List.of(), 1.9, null, null);
 
         StressAnalysis.Result result = StressAnalysis.analyse(List.of(starved), CORES, null);
 
@@ -92,7 +126,7 @@ class StressAnalysisTest {
     void aSlowTargetWithABusyInjectorIsTheTargetsLimitWhenTheTargetIsBusyToo() {
         ServerAggregate busyTarget = new ServerAggregate(30, 0.9, 1.0, null, null, null, Map.of(), Map.of("browse", 12.0),
                 List.of("closed"), null, null);
-        StepResult step = new StepResult(0, 1000, 990, 600, 1L, 90L, 120L, 0, 30, false, List.of(), 1.8, busyTarget);
+        StepResult step = new StepResult(0, 1000, 990, 600, 1L, 90L, 120L, 0, 30, false, List.of(), 1.8, busyTarget, null);
 
         assertThat(StressAnalysis.analyse(List.of(step), CORES, null).injectorBound()).isFalse();
     }

@@ -1,0 +1,123 @@
+package dev.salerush.sim.stress;
+
+import dev.salerush.sim.config.Slo;
+import dev.salerush.sim.config.SloMetric;
+import dev.salerush.sim.config.Stairs;
+import dev.salerush.sim.metrics.ExactRecorder;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The staircase against a simulated target of known capacity, one synthetic second at a time: every second it serves
+ * what the staircase offers, fast up to its capacity and slow beyond it. No Gatling, no clock: the test feeds the
+ * intervals the recorder would.
+ */
+class StressControllerTest {
+    static final List<Slo> SLOS = List.of(new Slo("p95", SloMetric.P95_MS, 35, null));
+    static final long START = 1_000_000;
+
+    /** Seconds until the controller stops (bounded), feeding a target that holds up to {@code capacity} rps. */
+    static int runAgainst(StressController controller, double capacity) {
+        int second = 0;
+        while (!controller.shouldStop() && second < 600) {
+            long from = START + second * 1000L;
+            double offered = controller.offeredAt(from);
+            controller.onInterval(from, from + 1000, Map.of("req", second(offered, offered <= capacity ? 5 : 100)));
+            second++;
+        }
+        return second;
+    }
+
+    static ExactRecorder.Interval second(double rps, long latencyMs) {
+        Histogram latencies = new Histogram(3);
+        long count = Math.round(rps);
+        latencies.recordValueWithCount(latencyMs, Math.max(1, count));
+        return new ExactRecorder.Interval(latencies, count, 0, count);
+    }
+
+    static StressController controller(Stairs.Climb climb, Stairs.Refine refine) {
+        return new StressController(StressPlan.of(StressPlanTest.stairs(climb, refine), 50, 1), SLOS, START, 2);
+    }
+
+    @Test
+    void aBreachWithoutRefinementStopsAtTheBreachingStep() {
+        StressController controller = controller(null, null);
+
+        int seconds = runAgainst(controller, 250);
+
+        // steps 100 and 200 hold; 300 breaches for 3 s
+        assertThat(seconds).isEqualTo(23);
+        assertThat(controller.ending()).isEqualTo(StressController.Ending.BREACH);
+        assertThat(controller.bracket()).isNull();
+        BreakingPoint point = StressAnalysis.breakingPoint(controller.results(null), controller.stopReason());
+        assertThat(point.rps()).isEqualTo(200);
+        assertThat(point.bracket()).containsExactly(200.0, 300.0);
+    }
+
+    @Test
+    void probesNarrowTheBracketAroundTheCapacity() {
+        StressController controller = controller(null, new Stairs.Refine(6, Duration.ofSeconds(6),
+                Duration.ofSeconds(2), 0.02));
+
+        runAgainst(controller, 263);
+
+        assertThat(controller.ending()).isEqualTo(StressController.Ending.BREACH);
+        double[] bracket = controller.bracket();
+        assertThat(bracket[0]).isLessThanOrEqualTo(263);
+        assertThat(bracket[1]).isGreaterThan(263);
+        assertThat(bracket[1] - bracket[0]).isLessThanOrEqualTo(0.02 * bracket[0]);
+        List<StepResult> results = controller.results(null);
+        assertThat(results).filteredOn(StepResult::isProbe).extracting(StepResult::offeredRps)
+                .startsWith(250.0, 275.0, 262.5);
+        BreakingPoint point = StressAnalysis.breakingPoint(results, controller.stopReason());
+        assertThat(point.rps()).isCloseTo(263, org.assertj.core.data.Offset.offset(0.02 * 263));
+        assertThat(controller.stopReason()).contains("probe(s) refined the breaking point");
+    }
+
+    @Test
+    void aProbeIsJudgedOnlyAfterItsSettleTime() {
+        StressController controller = controller(null, new Stairs.Refine(1, Duration.ofSeconds(6),
+                Duration.ofSeconds(2), 0.02));
+
+        runAgainst(controller, 260);
+
+        StepResult probe = controller.results(null).stream().filter(StepResult::isProbe).findFirst().orElseThrow();
+        assertThat(probe.seconds()).isEqualTo(4);
+    }
+
+    @Test
+    void aTargetThatHoldsEveryStepEndsAtThePlansBoundAndSaysSo() {
+        StressController controller = controller(new Stairs.Climb(1.5, 700, Duration.ofHours(1)), null);
+
+        runAgainst(controller, 10_000);
+
+        assertThat(controller.ending()).isEqualTo(StressController.Ending.BOUND);
+        assertThat(controller.stopReason()).contains("maxRps = 700").contains("SLOs still met");
+        assertThat(controller.results(null)).hasSize(5);
+    }
+
+    @Test
+    void duringAProbeUsersAreLetThroughInTheProbesShareOfTheInjectedRate() {
+        // "now" is 25 s into the staircase: the plan injects step 2's 300 users/s
+        long loadStart = System.currentTimeMillis() - 25_000;
+        StressController controller = new StressController(StressPlan.of(StressPlanTest.stairs(null,
+                new Stairs.Refine(3, Duration.ofSeconds(60), Duration.ofSeconds(2), 0.02)), 50, 1), SLOS, loadStart, 2);
+        assertThat(controller.admit()).isTrue();
+        for (int second = 0; second < 23; second++) {
+            long from = loadStart + second * 1000L;
+            double offered = controller.offeredAt(from);
+            controller.onInterval(from, from + 1000, Map.of("req", second(offered, offered <= 250 ? 5 : 100)));
+        }
+        assertThat(controller.offeredAt(System.currentTimeMillis())).isEqualTo(250);
+
+        long admitted = java.util.stream.IntStream.range(0, 3000).filter(i -> controller.admit()).count();
+
+        assertThat(admitted).isEqualTo(2500);
+    }
+}
