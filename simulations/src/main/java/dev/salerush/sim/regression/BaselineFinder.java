@@ -2,6 +2,7 @@ package dev.salerush.sim.regression;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.salerush.sim.metrics.Verdict;
 import dev.salerush.sim.report.RunCatalog;
 import dev.salerush.sim.report.RunRecord;
 
@@ -58,7 +59,7 @@ public final class BaselineFinder {
         return current.path("profile").asText().equals(candidate.path("profile").asText())
                 && targetKey(current).equals(targetKey(candidate))
                 && "complete".equals(candidate.path("status").asText())
-                && "pass".equals(candidate.path("verdict").asText())
+                && Verdict.PASS.json().equals(candidate.path("verdict").asText())
                 && sameDatasetWhereKnown(current, candidate);
     }
 

@@ -2,6 +2,8 @@ package dev.salerush.sim.regression;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.salerush.sim.config.RegressionSettings;
+import dev.salerush.sim.metrics.Numbers;
+import dev.salerush.sim.metrics.Verdict;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,7 +51,7 @@ public final class RegressionGate {
                 ? "no metric regressed beyond its tolerance against baseline run " + baseline.runId()
                 : failed.stream().map(RegressionGate::describe).collect(Collectors.joining("; "))
                 + " (baseline run " + baseline.runId() + ", " + baseline.source() + ")";
-        return new RegressionResult(failed.isEmpty() ? RegressionResult.PASS : RegressionResult.FAIL, baseline.runId(),
+        return new RegressionResult(Verdict.of(failed.isEmpty()), baseline.runId(),
                 baseline.source(), message, checks);
     }
 
@@ -104,11 +106,7 @@ public final class RegressionGate {
         String of = check.request() == null ? "" : " of '" + check.request() + "'";
         boolean rate = HIGHER_IS_BETTER.contains(check.metric());
         return String.format(Locale.ROOT, "%s%s %s from %s to %s (%s %s)", check.metric(), of,
-                rate ? "fell" : "rose", number(check.baseline()), number(check.actual()),
-                rate ? "at least" : "at most", number(check.limit()));
-    }
-
-    private static String number(double value) {
-        return value == Math.rint(value) ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.2f", value);
+                rate ? "fell" : "rose", Numbers.fixed(check.baseline()), Numbers.fixed(check.actual()),
+                rate ? "at least" : "at most", Numbers.fixed(check.limit()));
     }
 }

@@ -42,7 +42,7 @@ final class IndexPage {
     }
 
     private static Map<String, Object> row(RunRecord run) {
-        Verdict verdict = Verdict.of(run);
+        VerdictBanner verdict = VerdictBanner.of(run);
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("runId", run.runId());
         row.put("startedAt", run.startedAt());

@@ -53,7 +53,7 @@ final class RunPage {
         JsonNode summary = run.summary();
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("run", run);
-        model.put("verdict", Verdict.of(run));
+        model.put("verdict", VerdictBanner.of(run));
         model.put("summary", plain(summary));
         model.put("durationSeconds", durationSeconds(summary));
         model.put("plan", object(summary, "plan"));

@@ -1,6 +1,7 @@
 package dev.salerush.sim.run;
 
 import dev.salerush.sim.integrity.IntegrityCheck;
+import dev.salerush.sim.metrics.Numbers;
 import dev.salerush.sim.metrics.SloResult;
 import dev.salerush.sim.regression.RegressionGate;
 import dev.salerush.sim.regression.RegressionResult;
@@ -15,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The run's checks as a JUnit XML report ({@code junit.xml}), which every CI system can display: one test case per
@@ -62,7 +62,7 @@ public final class JUnitReport {
             cases.add(new Case("salerush.slo", "run " + summary.runId(), summary.failure(), null));
         }
         for (SloResult slo : summary.slo()) {
-            cases.add(new Case("salerush.slo", slo.name() + " (" + slo.metric() + " <= " + number(slo.threshold()) + ", "
+            cases.add(new Case("salerush.slo", slo.name() + " (" + slo.metric() + " <= " + Numbers.fixed(slo.threshold(), 3) + ", "
                     + (slo.request() == null ? "all requests" : slo.request()) + ")", slo.passed() ? null : message(slo),
                     null));
         }
@@ -113,10 +113,6 @@ public final class JUnitReport {
     private static String message(SloResult slo) {
         return slo.actual() == null
                 ? "not measured: " + slo.note()
-                : "actual " + number(slo.actual()) + " > threshold " + number(slo.threshold());
-    }
-
-    private static String number(double value) {
-        return value == Math.rint(value) ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.3f", value);
+                : "actual " + Numbers.fixed(slo.actual(), 3) + " > threshold " + Numbers.fixed(slo.threshold(), 3);
     }
 }

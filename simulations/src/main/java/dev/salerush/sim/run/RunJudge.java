@@ -1,6 +1,7 @@
 package dev.salerush.sim.run;
 
 import dev.salerush.sim.config.Profile;
+import dev.salerush.sim.metrics.Numbers;
 import dev.salerush.sim.metrics.RecordedRun;
 import dev.salerush.sim.metrics.SloEvaluator;
 import dev.salerush.sim.metrics.SloResult;
@@ -49,15 +50,11 @@ final class RunJudge {
     /** The stress SLO: breaking point >= peak rps x headroom, so a nightly run fails when capacity regresses. */
     static SloResult capacity(Profile profile, TrafficPlan plan, StressAnalysis.Result analysis) {
         double required = Math.round(plan.peakRps() * profile.stairs().headroom() * 10) / 10.0;
-        String name = String.format(Locale.ROOT, "capacity >= %s x peak", trim(profile.stairs().headroom()));
+        String name = String.format(Locale.ROOT, "capacity >= %s x peak", Numbers.shortest(profile.stairs().headroom()));
         Double actual = analysis.breakingPoint().rps();
         if (actual == null) {
             return new SloResult(name, CAPACITY_METRIC, null, required, null, false, analysis.breakingPoint().reason());
         }
         return new SloResult(name, CAPACITY_METRIC, null, required, actual, actual >= required, null);
-    }
-
-    private static String trim(double value) {
-        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
     }
 }

@@ -6,6 +6,7 @@ import dev.salerush.sim.integrity.IntegrityReport;
 import dev.salerush.sim.metrics.InjectorHealth;
 import dev.salerush.sim.metrics.LatencyStats;
 import dev.salerush.sim.metrics.SloResult;
+import dev.salerush.sim.metrics.Verdict;
 import dev.salerush.sim.plan.TrafficPlan;
 import dev.salerush.sim.regression.RegressionResult;
 import dev.salerush.sim.server.ServerAggregate;
@@ -28,7 +29,7 @@ import java.util.Map;
         "embedded", "plan", "global", "requests", "slo", "integrity", "steps", "breakingPoint", "knee", "injectorBound",
         "injectorEvidence", "stoppedEarly", "regression", "server", "serverProblems", "injector", "environment"})
 public record RunSummary(String runId, String simulation, String profile, String startedAt, String endedAt,
-                         String status, String verdict, String failure, Target target, boolean embedded,
+                         String status, Verdict verdict, String failure, Target target, boolean embedded,
                          TrafficPlan plan, LatencyStats global, Map<String, LatencyStats> requests,
                          List<SloResult> slo, Map<String, Object> environment, Stress stress,
                          ServerAggregate server, List<String> serverProblems, InjectorHealth.Figures injector,
@@ -36,7 +37,7 @@ public record RunSummary(String runId, String simulation, String profile, String
 
     /** This summary judged against its baseline as well: a regression fails the run. */
     public RunSummary withRegression(RegressionResult result) {
-        String judged = result != null && result.failed() ? FAIL : verdict;
+        Verdict judged = result != null && result.failed() ? Verdict.FAIL : verdict;
         return new RunSummary(runId, simulation, profile, startedAt, endedAt, status, judged, failure, target, embedded,
                 plan, global, requests, slo, environment, stress, server, serverProblems, injector, integrity, result);
     }
@@ -84,8 +85,8 @@ public record RunSummary(String runId, String simulation, String profile, String
         return stress;
     }
 
-    public static final String PASS = "pass";
-    public static final String FAIL = "fail";
+    /** Kept for SaleRun's exit status check; new code uses {@link Verdict} directly. */
+    public static final Verdict FAIL = Verdict.FAIL;
 
     public record Target(String baseUrl) {
     }

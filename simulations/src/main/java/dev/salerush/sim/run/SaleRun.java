@@ -17,6 +17,7 @@ import dev.salerush.sim.env.TargetWatch;
 import dev.salerush.sim.metrics.ExactRecorder;
 import dev.salerush.sim.metrics.InjectorHealth;
 import dev.salerush.sim.metrics.RecordedRun;
+import dev.salerush.sim.metrics.Verdict;
 import dev.salerush.sim.regression.RegressionGate;
 import dev.salerush.sim.report.Reports;
 import dev.salerush.sim.server.ServerMetricsScraper;
@@ -209,7 +210,7 @@ public final class SaleRun {
         boolean passed = judgement.passed() && IntegrityReport.allowsPass(integrityReport);
         finalSummary = new RunSummary(folder.runId(), simulation, profile.name(), startedAt.toString(),
                 Instant.now().toString(), failure == null ? "complete" : "partial",
-                passed ? RunSummary.PASS : RunSummary.FAIL, failure,
+                Verdict.of(passed), failure,
                 new RunSummary.Target(environment == null ? baseUrlOrNull() : environment.baseUrl().toString()),
                 config.target().embedded(), config.plan(),
                 recorded == null ? null : recorded.global(), recorded == null ? Map.of() : recorded.requests(),

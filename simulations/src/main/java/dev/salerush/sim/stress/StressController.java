@@ -4,6 +4,7 @@ import dev.salerush.sim.config.Slo;
 import dev.salerush.sim.config.Stairs;
 import dev.salerush.sim.metrics.ExactRecorder;
 import dev.salerush.sim.metrics.LatencyStats;
+import dev.salerush.sim.metrics.Numbers;
 import dev.salerush.sim.metrics.RecordedRun;
 import dev.salerush.sim.metrics.SloEvaluator;
 import dev.salerush.sim.metrics.SloResult;
@@ -133,8 +134,7 @@ public final class StressController implements ExactRecorder.IntervalListener {
     }
 
     private static String format(Double value) {
-        return value == null ? "n/a" : value == Math.rint(value) ? String.valueOf(value.longValue())
-                : String.format(Locale.ROOT, "%.2f", value);
+        return value == null ? "n/a" : Numbers.fixed(value);
     }
 
     /** Everything measured during one step. */

@@ -3,6 +3,7 @@ package dev.salerush.sim.regression;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.salerush.sim.config.RegressionSettings;
+import dev.salerush.sim.metrics.Verdict;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,7 +41,7 @@ class RegressionGateTest {
 
         RegressionResult result = RegressionGate.compare(run("c", "load", "complete", "pass", 22, 30, 0), baseline, TOLERANCES);
 
-        assertThat(result.verdict()).isEqualTo("fail");
+        assertThat(result.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(result.message()).isEqualTo("p95Ms of 'list products' rose from 10 to 30 (at most 13)"
                 + " (baseline run 20261101-000000-load, last passing run)");
         // 20 -> 22 ms is within +15 % (23 ms); the rarely sent retry has too few responses to judge
@@ -57,7 +58,7 @@ class RegressionGateTest {
         // +43 % and +50 %, but only 3 ms each: within the floor
         RegressionResult result = RegressionGate.compare(run("c", "smoke", "complete", "pass", 10, 9, 0.5), baseline, TOLERANCES);
 
-        assertThat(result.verdict()).isEqualTo("pass");
+        assertThat(result.verdict()).isEqualTo(Verdict.PASS);
         assertThat(result.checks()).allMatch(RegressionResult.Check::passed).hasSize(3);
     }
 
@@ -67,7 +68,7 @@ class RegressionGateTest {
 
         RegressionResult result = RegressionGate.compare(run("c", "load", "complete", "pass", 7, 6, 1.5), baseline, TOLERANCES);
 
-        assertThat(result.verdict()).isEqualTo("fail");
+        assertThat(result.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(result.message()).startsWith("koPercent rose from 0.20 to 1.50 (at most 1.20)");
     }
 
@@ -75,9 +76,9 @@ class RegressionGateTest {
     void aStressRunIsJudgedOnItsBreakingPoint() throws IOException {
         Baseline baseline = new Baseline("b", "last passing run", stress("b", 1000.0));
 
-        assertThat(RegressionGate.compare(stress("c", 905.0), baseline, TOLERANCES).verdict()).isEqualTo("pass");
+        assertThat(RegressionGate.compare(stress("c", 905.0), baseline, TOLERANCES).verdict()).isEqualTo(Verdict.PASS);
         RegressionResult dropped = RegressionGate.compare(stress("c", 800.0), baseline, TOLERANCES);
-        assertThat(dropped.verdict()).isEqualTo("fail");
+        assertThat(dropped.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(dropped.message()).startsWith("breakingPointRps fell from 1000 to 800 (at least 900)");
         // not even the first step held: capacity 0
         assertThat(RegressionGate.compare(stress("c", null), baseline, TOLERANCES).checks().get(0).actual()).isZero();
@@ -107,7 +108,7 @@ class RegressionGateTest {
 
         RegressionResult result = RegressionGate.judge(current, results.resolve("missing"), TOLERANCES);
 
-        assertThat(result.verdict()).isEqualTo("no baseline");
+        assertThat(result.verdict()).isEqualTo(Verdict.NO_BASELINE);
         assertThat(result.failed()).isFalse();
         assertThat(result.message()).startsWith("no baseline yet: no earlier complete, passing load run against the embedded target");
     }
@@ -119,13 +120,13 @@ class RegressionGateTest {
 
         RegressionResult result = RegressionGate.judge(current, dir,
                 new RegressionSettings(true, pinned, 15, 3, 1, 10));
-        assertThat(result.verdict()).isEqualTo("fail");
+        assertThat(result.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(result.baselineRunId()).isEqualTo("20261001-000000-load");
         assertThat(result.baselineSource()).isEqualTo("pinned file " + pinned);
 
         RegressionResult missing = RegressionGate.judge(current, dir,
                 new RegressionSettings(true, dir.resolve("nope.json"), 15, 3, 1, 10));
-        assertThat(missing.verdict()).isEqualTo("no baseline");
+        assertThat(missing.verdict()).isEqualTo(Verdict.NO_BASELINE);
         assertThat(missing.message()).contains("nope.json does not exist");
     }
 

@@ -3,6 +3,7 @@ package dev.salerush.sim.run;
 import dev.salerush.sim.integrity.IntegrityCheck;
 import dev.salerush.sim.integrity.IntegrityReport;
 import dev.salerush.sim.metrics.SloResult;
+import dev.salerush.sim.metrics.Verdict;
 import dev.salerush.sim.regression.RegressionResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,7 +67,7 @@ class JUnitReportTest {
 
     @Test
     void aRegressionIsAFailedTestCaseNamingTheMetricAndTheBaseline(@TempDir Path dir) throws Exception {
-        RegressionResult regression = new RegressionResult("fail", "20261101-000000-smoke", "last passing run", "...",
+        RegressionResult regression = new RegressionResult(Verdict.FAIL, "20261101-000000-smoke", "last passing run", "...",
                 List.of(new RegressionResult.Check("p95Ms", "list products", 7, 40, 15.0, 10, false)));
 
         Document xml = write(summary(null, List.of()).withRegression(regression), dir);
@@ -92,7 +93,7 @@ class JUnitReportTest {
 
     private static RunSummary summary(String failure, List<SloResult> slos, IntegrityReport integrity) {
         return new RunSummary("r1", "Sim", "smoke", "2026-07-01T00:00:00Z", "2026-07-01T00:01:00Z",
-                failure == null ? "complete" : "partial", failure == null ? "pass" : "fail", failure,
+                failure == null ? "complete" : "partial", Verdict.of(failure == null), failure,
                 new RunSummary.Target("http://127.0.0.1:1"), false, null, null, Map.of(), slos, Map.of(),
                 RunSummary.Stress.NONE, null, null, null, integrity, null);
     }

@@ -1,6 +1,7 @@
 package dev.salerush.sim.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.salerush.sim.metrics.Verdict;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,11 +12,11 @@ import java.util.List;
  *
  * @param kind {@code pass}, {@code fail}, {@code partial}, {@code corrupt} or {@code unknown}
  */
-record Verdict(String kind, String label, List<String> reasons) {
+record VerdictBanner(String kind, String label, List<String> reasons) {
 
-    static Verdict of(RunRecord run) {
+    static VerdictBanner of(RunRecord run) {
         if (run.corrupt()) {
-            return new Verdict("corrupt", "UNREADABLE", List.of(run.problem()));
+            return new VerdictBanner("corrupt", "UNREADABLE", List.of(run.problem()));
         }
         JsonNode summary = run.summary();
         List<String> reasons = new ArrayList<>();
@@ -27,24 +28,24 @@ record Verdict(String kind, String label, List<String> reasons) {
                 reasons.add(sloFailure(slo));
             }
         }
-        if ("fail".equals(JsonFields.text(summary, "regression.verdict"))) {
+        if (Verdict.FAIL.json().equals(JsonFields.text(summary, "regression.verdict"))) {
             reasons.add("regression: " + orElse(JsonFields.text(summary, "regression.message"), "failed"));
         }
-        if ("fail".equals(JsonFields.text(summary, "integrity.verdict"))) {
+        if (Verdict.FAIL.json().equals(JsonFields.text(summary, "integrity.verdict"))) {
             reasons.add("integrity: " + orElse(JsonFields.text(summary, "integrity.reason"), "failed"));
         }
         if (run.health() == RunRecord.Health.PARTIAL) {
-            return new Verdict("partial", "PARTIAL" + (run.verdict() == null ? "" : " — " + upper(run.verdict())),
+            return new VerdictBanner("partial", "PARTIAL" + (run.verdict() == null ? "" : " — " + upper(run.verdict())),
                     reasons);
         }
-        if ("pass".equals(run.verdict())) {
-            return new Verdict("pass", "PASS", reasons);
+        if (Verdict.PASS.json().equals(run.verdict())) {
+            return new VerdictBanner(Verdict.PASS.json(), Verdict.PASS.label(), reasons);
         }
-        if ("fail".equals(run.verdict())) {
-            return new Verdict("fail", "FAIL", reasons);
+        if (Verdict.FAIL.json().equals(run.verdict())) {
+            return new VerdictBanner(Verdict.FAIL.json(), Verdict.FAIL.label(), reasons);
         }
         reasons.add(0, run.verdict() == null ? "summary.json has no verdict" : "unknown verdict '" + run.verdict() + "'");
-        return new Verdict("unknown", "NO VERDICT", reasons);
+        return new VerdictBanner("unknown", "NO VERDICT", reasons);
     }
 
     private static String sloFailure(JsonNode slo) {
