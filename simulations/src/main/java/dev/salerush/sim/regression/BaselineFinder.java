@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.salerush.sim.metrics.Verdict;
 import dev.salerush.sim.report.RunCatalog;
+import dev.salerush.sim.results.RunFiles;
 import dev.salerush.sim.report.RunRecord;
 
 import java.io.IOException;
@@ -27,7 +28,7 @@ public final class BaselineFinder {
     }
 
     public static Lookup pinned(Path file) {
-        Path summary = Files.isDirectory(file) ? file.resolve("summary.json") : file;
+        Path summary = Files.isDirectory(file) ? file.resolve(RunFiles.SUMMARY) : file;
         if (!Files.isRegularFile(summary)) {
             return new Lookup(null, "no baseline yet: the pinned baseline " + summary + " does not exist");
         }

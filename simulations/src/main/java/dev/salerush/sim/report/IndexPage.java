@@ -1,5 +1,7 @@
 package dev.salerush.sim.report;
 
+import dev.salerush.sim.results.RunFiles;
+
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,8 +15,6 @@ import java.util.function.Function;
  * throughput and — for stress runs — the breaking point.
  */
 final class IndexPage {
-    static final String FILE = "index.html";
-
     private IndexPage() {
     }
 
@@ -60,7 +60,7 @@ final class IndexPage {
         }
         notes.addAll(run.warnings());
         row.put("note", String.join("; ", notes));
-        row.put("hasPage", Files.isRegularFile(run.dir().resolve(RunPage.HTML_FILE)));
+        row.put("hasPage", Files.isRegularFile(run.dir().resolve(RunFiles.REPORT_PAGE)));
         return row;
     }
 

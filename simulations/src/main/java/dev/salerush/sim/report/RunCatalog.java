@@ -3,7 +3,7 @@ package dev.salerush.sim.report;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.salerush.sim.run.RunFolder;
+import dev.salerush.sim.results.RunFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,7 +71,7 @@ public final class RunCatalog {
     /** One run folder. */
     public static RunRecord read(Path runDir) {
         String runId = runDir.getFileName().toString();
-        Path file = runDir.resolve(RunFolder.SUMMARY_FILE);
+        Path file = runDir.resolve(RunFiles.SUMMARY);
         JsonNode summary;
         try {
             summary = JSON.readTree(file.toFile());

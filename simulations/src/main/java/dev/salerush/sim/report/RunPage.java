@@ -2,6 +2,7 @@ package dev.salerush.sim.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.salerush.sim.results.RunFiles;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,9 +19,6 @@ import java.util.Map;
  * absent, so templates never loop over a string or print a missing figure as 0.
  */
 final class RunPage {
-    static final String HTML_FILE = "report.html";
-    static final String MARKDOWN_FILE = "summary.md";
-    static final String GATLING_REPORT = "index.html";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private RunPage() {
@@ -68,7 +66,7 @@ final class RunPage {
         model.put("dataset", dataset(summary));
         model.put("regression", section(summary, "regression"));
         model.put("integrity", section(summary, "integrity"));
-        model.put("gatlingReport", Files.isRegularFile(run.dir().resolve(GATLING_REPORT)));
+        model.put("gatlingReport", Files.isRegularFile(run.dir().resolve(RunFiles.GATLING_REPORT)));
         return model;
     }
 

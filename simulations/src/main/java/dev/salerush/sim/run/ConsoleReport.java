@@ -5,6 +5,7 @@ import dev.salerush.sim.integrity.IntegrityReport;
 import dev.salerush.sim.metrics.LatencyStats;
 import dev.salerush.sim.metrics.Numbers;
 import dev.salerush.sim.metrics.SloResult;
+import dev.salerush.sim.results.RunSummary;
 import dev.salerush.sim.server.ServerAggregate;
 import dev.salerush.sim.stress.StepResult;
 

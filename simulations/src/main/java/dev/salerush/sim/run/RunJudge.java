@@ -6,6 +6,7 @@ import dev.salerush.sim.metrics.RecordedRun;
 import dev.salerush.sim.metrics.SloEvaluator;
 import dev.salerush.sim.metrics.SloResult;
 import dev.salerush.sim.plan.TrafficPlan;
+import dev.salerush.sim.results.RunSummary;
 import dev.salerush.sim.server.ServerMetricsScraper;
 import dev.salerush.sim.stress.StepResult;
 import dev.salerush.sim.stress.StressAnalysis;

@@ -19,7 +19,13 @@ import dev.salerush.sim.metrics.InjectorHealth;
 import dev.salerush.sim.metrics.RecordedRun;
 import dev.salerush.sim.metrics.Verdict;
 import dev.salerush.sim.regression.RegressionGate;
+import dev.salerush.sim.report.JUnitReport;
 import dev.salerush.sim.report.Reports;
+import dev.salerush.sim.results.RunFiles;
+import dev.salerush.sim.results.RunFolder;
+import dev.salerush.sim.results.RunStatus;
+import dev.salerush.sim.results.RunSummary;
+import dev.salerush.sim.results.SummaryJson;
 import dev.salerush.sim.server.ServerMetricsScraper;
 import dev.salerush.sim.stress.StressController;
 import org.slf4j.Logger;
@@ -209,7 +215,7 @@ public final class SaleRun {
         RunJudge.Judgement judgement = RunJudge.judge(profile, config.plan(), recorded, stress, serverMetrics, failure);
         boolean passed = judgement.passed() && IntegrityReport.allowsPass(integrityReport);
         finalSummary = new RunSummary(folder.runId(), simulation, profile.name(), startedAt.toString(),
-                Instant.now().toString(), failure == null ? "complete" : "partial",
+                Instant.now().toString(), RunStatus.of(failure == null),
                 Verdict.of(passed), failure,
                 new RunSummary.Target(environment == null ? baseUrlOrNull() : environment.baseUrl().toString()),
                 config.target().embedded(), config.plan(),
@@ -220,11 +226,11 @@ public final class SaleRun {
                 serverMetrics == null ? null : serverMetrics.problems(),
                 recorded == null ? null : injectorHealth.figures(), integrityReport, null);
         if (recorded != null && failure == null && config.regression().enabled()) {
-            finalSummary = finalSummary.withRegression(RegressionGate.judge(RunFolder.toTree(finalSummary),
+            finalSummary = finalSummary.withRegression(RegressionGate.judge(SummaryJson.toTree(finalSummary),
                     config.resultsDir(), config.regression()));
         }
         folder.writeSummary(finalSummary);
-        JUnitReport.write(finalSummary, folder.file(JUnitReport.FILE));
+        JUnitReport.write(finalSummary, folder.file(RunFiles.JUNIT));
         return finalSummary;
     }
 

@@ -3,13 +3,15 @@ package dev.salerush.sim.run;
 import dev.salerush.sim.config.MetricsSettings;
 import dev.salerush.sim.config.SuiteConfig;
 import dev.salerush.sim.env.SaleEnvironment;
+import dev.salerush.sim.results.RunFiles;
 import dev.salerush.sim.server.ServerMetricsScraper;
 
 import java.nio.file.Path;
 
 /** Points the server-metrics scraper at the run's target: its Prometheus endpoint and, when known, its database. */
 final class ServerMetricsWiring {
-    static final String FILE = "server-metrics.jsonl";
+    /** Kept for SaleRun.startRecording; new code names the file with {@link RunFiles#SERVER_METRICS}. */
+    static final String FILE = RunFiles.SERVER_METRICS;
 
     private ServerMetricsWiring() {
     }

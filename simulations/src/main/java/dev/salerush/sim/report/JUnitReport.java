@@ -1,10 +1,11 @@
-package dev.salerush.sim.run;
+package dev.salerush.sim.report;
 
 import dev.salerush.sim.integrity.IntegrityCheck;
 import dev.salerush.sim.metrics.Numbers;
 import dev.salerush.sim.metrics.SloResult;
 import dev.salerush.sim.regression.RegressionGate;
 import dev.salerush.sim.regression.RegressionResult;
+import dev.salerush.sim.results.RunSummary;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -22,8 +23,6 @@ import java.util.List;
  * SLO, per order-integrity check and per regression check, plus one for the run itself when it did not complete.
  */
 public final class JUnitReport {
-    public static final String FILE = "junit.xml";
-
     /** One test case: {@code failure} is null when it passed, {@code skipped} says why it was not judged. */
     private record Case(String suite, String name, String failure, String skipped) {
     }
