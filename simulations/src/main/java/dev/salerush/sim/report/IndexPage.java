@@ -1,6 +1,7 @@
 package dev.salerush.sim.report;
 
 import dev.salerush.sim.results.RunFiles;
+import dev.salerush.sim.results.RunRecord;
 
 import java.nio.file.Files;
 import java.util.ArrayList;

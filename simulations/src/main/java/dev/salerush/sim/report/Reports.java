@@ -4,7 +4,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.salerush.sim.results.AtomicFiles;
+import dev.salerush.sim.results.RunCatalog;
 import dev.salerush.sim.results.RunFiles;
+import dev.salerush.sim.results.RunRecord;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.salerush.sim.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.salerush.sim.results.RunFiles;
+import dev.salerush.sim.results.RunSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +29,7 @@ final class RunCharts {
     private RunCharts() {
     }
 
-    static RunCharts of(Path runDir, JsonNode summary) {
+    static RunCharts of(Path runDir, RunSummary summary) {
         RunCharts charts = new RunCharts();
         charts.addLatency(runDir.resolve(RunFiles.LATENCY_LOG));
         charts.addServer(runDir.resolve(RunFiles.SERVER_METRICS));

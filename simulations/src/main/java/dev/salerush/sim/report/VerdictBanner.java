@@ -1,10 +1,15 @@
 package dev.salerush.sim.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.salerush.sim.integrity.IntegrityReport;
+import dev.salerush.sim.metrics.SloResult;
 import dev.salerush.sim.metrics.Verdict;
+import dev.salerush.sim.regression.RegressionResult;
+import dev.salerush.sim.results.RunRecord;
+import dev.salerush.sim.results.RunSummary;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The banner at the top of a run page and the first line of its Markdown summary: pass, fail, partial or unreadable,
@@ -18,49 +23,49 @@ record VerdictBanner(String kind, String label, List<String> reasons) {
         if (run.corrupt()) {
             return new VerdictBanner("corrupt", "UNREADABLE", List.of(run.problem()));
         }
-        JsonNode summary = run.summary();
+        RunSummary summary = run.summary();
+        boolean partial = run.health() == RunRecord.Health.PARTIAL;
         List<String> reasons = new ArrayList<>();
-        if (run.health() == RunRecord.Health.PARTIAL) {
+        if (partial) {
             reasons.add(run.problem());
         }
-        for (JsonNode slo : JsonFields.objects(summary, "slo")) {
-            if (Boolean.FALSE.equals(JsonFields.bool(slo, "passed"))) {
-                reasons.add(sloFailure(slo));
-            }
+        reasons.addAll(failedChecks(summary));
+        Verdict verdict = summary.verdict();
+        if (partial) {
+            return new VerdictBanner("partial", "PARTIAL" + (verdict == null ? "" : " — " + verdict.label()), reasons);
         }
-        if (Verdict.FAIL.json().equals(JsonFields.text(summary, "regression.verdict"))) {
-            reasons.add("regression: " + orElse(JsonFields.text(summary, "regression.message"), "failed"));
+        if (verdict == Verdict.PASS || verdict == Verdict.FAIL) {
+            return new VerdictBanner(verdict.json(), verdict.label(), reasons);
         }
-        if (Verdict.FAIL.json().equals(JsonFields.text(summary, "integrity.verdict"))) {
-            reasons.add("integrity: " + orElse(JsonFields.text(summary, "integrity.reason"), "failed"));
-        }
-        if (run.health() == RunRecord.Health.PARTIAL) {
-            return new VerdictBanner("partial", "PARTIAL" + (run.verdict() == null ? "" : " — " + upper(run.verdict())),
-                    reasons);
-        }
-        if (Verdict.PASS.json().equals(run.verdict())) {
-            return new VerdictBanner(Verdict.PASS.json(), Verdict.PASS.label(), reasons);
-        }
-        if (Verdict.FAIL.json().equals(run.verdict())) {
-            return new VerdictBanner(Verdict.FAIL.json(), Verdict.FAIL.label(), reasons);
-        }
-        reasons.add(0, run.verdict() == null ? "summary.json has no verdict" : "unknown verdict '" + run.verdict() + "'");
+        String written = verdict != null ? verdict.json() : run.unreadable().get("verdict");
+        reasons.add(0, written == null ? "summary.json has no verdict" : "unknown verdict '" + written + "'");
         return new VerdictBanner("unknown", "NO VERDICT", reasons);
     }
 
-    private static String sloFailure(JsonNode slo) {
-        String name = orElse(JsonFields.text(slo, "name"), "unnamed SLO");
-        Double actual = JsonFields.number(slo, "actual");
-        String note = JsonFields.text(slo, "note");
-        if (actual == null) {
-            return name + ": not measured" + (note == null ? "" : " (" + note + ")");
+    private static List<String> failedChecks(RunSummary summary) {
+        List<String> reasons = new ArrayList<>();
+        if (summary.slo() != null) {
+            summary.slo().stream().filter(Objects::nonNull).filter(slo -> !slo.passed())
+                    .forEach(slo -> reasons.add(sloFailure(slo)));
         }
-        return name + ": " + orElse(JsonFields.text(slo, "metric"), "value") + " " + Formats.number(actual)
-                + " > " + Formats.number(JsonFields.number(slo, "threshold"));
+        RegressionResult regression = summary.regression();
+        if (regression != null && regression.failed()) {
+            reasons.add("regression: " + orElse(regression.message(), "failed"));
+        }
+        IntegrityReport integrity = summary.integrity();
+        if (integrity != null && integrity.verdict() == Verdict.FAIL) {
+            reasons.add("integrity: " + orElse(integrity.reason(), "failed"));
+        }
+        return reasons;
     }
 
-    private static String upper(String text) {
-        return text.toUpperCase(java.util.Locale.ROOT);
+    private static String sloFailure(SloResult slo) {
+        String name = orElse(slo.name(), "unnamed SLO");
+        if (slo.actual() == null) {
+            return name + ": not measured" + (slo.note() == null ? "" : " (" + slo.note() + ")");
+        }
+        return name + ": " + orElse(slo.metric(), "value") + " " + Formats.number(slo.actual())
+                + " > " + Formats.number(slo.threshold());
     }
 
     private static String orElse(String value, String fallback) {

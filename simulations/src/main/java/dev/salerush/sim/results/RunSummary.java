@@ -12,10 +12,12 @@ import dev.salerush.sim.metrics.SloResult;
 import dev.salerush.sim.metrics.Verdict;
 import dev.salerush.sim.plan.TrafficPlan;
 import dev.salerush.sim.regression.RegressionResult;
+import dev.salerush.sim.regression.RunFigures;
 import dev.salerush.sim.server.ServerAggregate;
 import dev.salerush.sim.stress.BreakingPoint;
 import dev.salerush.sim.stress.StepResult;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -78,6 +80,21 @@ public record RunSummary(String runId, String simulation, String profile, String
         Verdict judged = result != null && result.failed() ? Verdict.FAIL : verdict;
         return new RunSummary(runId, simulation, profile, startedAt, endedAt, status, judged, failure, target, embedded,
                 plan, global, requests, slo, environment, stress, server, serverProblems, injector, integrity, result);
+    }
+
+    /** What the regression gate compares of this run. */
+    public RunFigures figures() {
+        Map<String, RunFigures.RequestFigures> perRequest = new LinkedHashMap<>();
+        if (requests != null) {
+            requests.forEach((name, stats) -> perRequest.put(name, requestFigures(stats)));
+        }
+        BreakingPoint breakingPoint = breakingPoint();
+        return new RunFigures(breakingPoint != null, breakingPoint == null ? null : breakingPoint.rps(),
+                requestFigures(global), perRequest);
+    }
+
+    private static RunFigures.RequestFigures requestFigures(LatencyStats stats) {
+        return stats == null ? null : new RunFigures.RequestFigures(stats.count(), stats.p95Ms(), stats.koPercent());
     }
 
     /** What a stress staircase found (see StressAnalysis); null fields for other profiles. */

@@ -1,6 +1,5 @@
 package dev.salerush.sim.results;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
@@ -21,11 +20,6 @@ public final class SummaryJson {
     /** A summary this version wrote; for one that may be old or hand-edited, see {@link SummaryReader}. */
     public static RunSummary read(Path file) throws IOException {
         return JSON.readValue(file.toFile(), RunSummary.class);
-    }
-
-    /** Until the regression gate reads typed figures. */
-    public static JsonNode toTree(RunSummary summary) {
-        return JSON.valueToTree(summary);
     }
 
     static String toText(RunSummary summary) throws IOException {

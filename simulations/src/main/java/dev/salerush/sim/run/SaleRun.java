@@ -18,14 +18,15 @@ import dev.salerush.sim.metrics.ExactRecorder;
 import dev.salerush.sim.metrics.InjectorHealth;
 import dev.salerush.sim.metrics.RecordedRun;
 import dev.salerush.sim.metrics.Verdict;
+import dev.salerush.sim.regression.Baseline;
 import dev.salerush.sim.regression.RegressionGate;
 import dev.salerush.sim.report.JUnitReport;
 import dev.salerush.sim.report.Reports;
+import dev.salerush.sim.results.BaselineFinder;
 import dev.salerush.sim.results.RunFiles;
 import dev.salerush.sim.results.RunFolder;
 import dev.salerush.sim.results.RunStatus;
 import dev.salerush.sim.results.RunSummary;
-import dev.salerush.sim.results.SummaryJson;
 import dev.salerush.sim.server.ServerMetricsScraper;
 import dev.salerush.sim.stress.StressController;
 import org.slf4j.Logger;
@@ -226,8 +227,9 @@ public final class SaleRun {
                 serverMetrics == null ? null : serverMetrics.problems(),
                 recorded == null ? null : injectorHealth.figures(), integrityReport, null);
         if (recorded != null && failure == null && config.regression().enabled()) {
-            finalSummary = finalSummary.withRegression(RegressionGate.judge(SummaryJson.toTree(finalSummary),
-                    config.resultsDir(), config.regression()));
+            Baseline.Lookup baseline = BaselineFinder.find(finalSummary, config.resultsDir(), config.regression());
+            finalSummary = finalSummary.withRegression(RegressionGate.judge(finalSummary.figures(), baseline,
+                    config.regression()));
         }
         folder.writeSummary(finalSummary);
         JUnitReport.write(finalSummary, folder.file(RunFiles.JUNIT));
