@@ -1,38 +1,25 @@
 package dev.salerush.sim.results;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
-import java.util.Arrays;
+import java.util.Locale;
 
 /** Whether a run went through its load phase ({@code complete}) or was interrupted or never started ({@code partial}). */
 public enum RunStatus {
-    COMPLETE("complete"),
-    PARTIAL("partial");
-
-    private final String json;
-
-    RunStatus(String json) {
-        this.json = json;
-    }
+    @JsonProperty("complete") COMPLETE,
+    @JsonProperty("partial") PARTIAL;
 
     public static RunStatus of(boolean completed) {
         return completed ? COMPLETE : PARTIAL;
     }
 
-    @JsonCreator
-    public static RunStatus fromJson(String text) {
-        return Arrays.stream(values()).filter(s -> s.json.equals(text)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("not a run status: '" + text + "'"));
-    }
-
-    @JsonValue
+    /** As summary.json spells it. */
     public String json() {
-        return json;
+        return name().toLowerCase(Locale.ROOT);
     }
 
     @Override
     public String toString() {
-        return json;
+        return json();
     }
 }

@@ -82,9 +82,7 @@ public final class SummaryReader {
         @Override
         public Object handleUnexpectedToken(DeserializationContext ctxt, JavaType targetType, JsonToken t,
                                             JsonParser p, String failureMsg) throws IOException {
-            note(p, p.getText());
-            p.skipChildren();
-            return null;
+            return skipped(p);
         }
 
         @Override
@@ -105,15 +103,20 @@ public final class SummaryReader {
         public Object handleMissingInstantiator(DeserializationContext ctxt, Class<?> instClass,
                                                 ValueInstantiator valueInsta, JsonParser p, String msg)
                 throws IOException {
-            note(p, p.getText());
-            p.skipChildren();
-            return null;
+            return skipped(p);
         }
 
         @Override
         public Object handleInstantiationProblem(DeserializationContext ctxt, Class<?> instClass, Object argument,
                                                  Throwable t) {
             note(ctxt.getParser(), String.valueOf(argument));
+            return null;
+        }
+
+        /** Notes the value at the parser and skips it whole (an array or object where a number was expected). */
+        private Object skipped(JsonParser p) throws IOException {
+            note(p, p.getText());
+            p.skipChildren();
             return null;
         }
 
