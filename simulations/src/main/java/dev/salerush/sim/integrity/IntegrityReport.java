@@ -2,6 +2,7 @@ package dev.salerush.sim.integrity;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.salerush.sim.metrics.Verdict;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,18 +12,14 @@ import java.util.Map;
  * The order-integrity result of a run ({@code integrity} in summary.json). A violated check fails the run, and so does
  * a check that could not be completed: the suite never claims a pass it did not verify.
  *
- * @param verdict {@code pass}, {@code fail}, or {@code skipped} when nothing could be checked (reason says why)
+ * @param verdict pass, fail, or skipped when nothing could be checked (reason says why)
  * @param figures what was compared: attempts per status, orders and units in the database, payments in the journal
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"verdict", "reason", "figures", "checks"})
-public record IntegrityReport(String verdict, String reason, Map<String, Object> figures, List<IntegrityCheck> checks) {
-    public static final String PASS = "pass";
-    public static final String FAIL = "fail";
-    public static final String SKIPPED = "skipped";
-
+public record IntegrityReport(Verdict verdict, String reason, Map<String, Object> figures, List<IntegrityCheck> checks) {
     public static IntegrityReport skipped(String reason) {
-        return new IntegrityReport(SKIPPED, reason, null, List.of());
+        return new IntegrityReport(Verdict.SKIPPED, reason, null, List.of());
     }
 
     /** The verdict of a list of checks: fail names every violation with its first offending ids. */
@@ -48,16 +45,16 @@ public record IntegrityReport(String verdict, String reason, Map<String, Object>
             if (!unverified.isEmpty()) {
                 parts.add("not verified: " + String.join("; ", unverified));
             }
-            return new IntegrityReport(FAIL, String.join("; ", parts), figures, checks);
+            return new IntegrityReport(Verdict.FAIL, String.join("; ", parts), figures, checks);
         }
         long passed = checks.stream().filter(IntegrityCheck::passed).count();
         String reason = passed + " of " + checks.size() + " checks passed"
                 + (skipped.isEmpty() ? "" : "; skipped: " + String.join("; ", skipped));
-        return new IntegrityReport(PASS, reason, figures, checks);
+        return new IntegrityReport(Verdict.PASS, reason, figures, checks);
     }
 
     /** A run with this report may pass: no report (no orders placed), skipped, or pass. */
     public static boolean allowsPass(IntegrityReport report) {
-        return report == null || !FAIL.equals(report.verdict());
+        return report == null || report.verdict() != Verdict.FAIL;
     }
 }

@@ -2,31 +2,28 @@ package dev.salerush.sim.regression;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.salerush.sim.metrics.Verdict;
 
 import java.util.List;
 
 /**
  * The regression gate's answer, written to summary.json as {@code regression}.
  *
- * @param verdict        {@code pass}, {@code fail}, or {@code no baseline} (never a failure by itself)
+ * @param verdict        pass, fail, or no baseline (never a failure by itself)
  * @param baselineRunId  the run compared with, or {@code null} without a baseline
  * @param baselineSource "last passing run" or "pinned file &lt;path&gt;"
  * @param message        one line a reviewer reads: what regressed, or why there is no baseline
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"verdict", "baselineRunId", "baselineSource", "message", "checks"})
-public record RegressionResult(String verdict, String baselineRunId, String baselineSource, String message,
+public record RegressionResult(Verdict verdict, String baselineRunId, String baselineSource, String message,
                                List<Check> checks) {
-    public static final String PASS = "pass";
-    public static final String FAIL = "fail";
-    public static final String NO_BASELINE = "no baseline";
-
     public static RegressionResult noBaseline(String why) {
-        return new RegressionResult(NO_BASELINE, null, null, why, List.of());
+        return new RegressionResult(Verdict.NO_BASELINE, null, null, why, List.of());
     }
 
     public boolean failed() {
-        return FAIL.equals(verdict);
+        return verdict == Verdict.FAIL;
     }
 
     /**

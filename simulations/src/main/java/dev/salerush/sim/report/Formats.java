@@ -1,14 +1,11 @@
 package dev.salerush.sim.report;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
+import dev.salerush.sim.metrics.Numbers;
+
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.Locale;
 
 /** How figures read on the pages: grouped digits, at most two decimals, UTC times, and "–" for not measured. */
 final class Formats {
@@ -31,9 +28,7 @@ final class Formats {
         if (!Double.isFinite(d)) {
             return NOT_MEASURED;
         }
-        DecimalFormat format = new DecimalFormat("#,##0" + (decimals > 0 ? "." + "#".repeat(decimals) : ""),
-                DecimalFormatSymbols.getInstance(Locale.ROOT));
-        return format.format(BigDecimal.valueOf(d).setScale(decimals, RoundingMode.HALF_UP));
+        return Numbers.grouped(d, decimals);
     }
 
     static String number(Object value) {

@@ -1,5 +1,8 @@
 package dev.salerush.sim.report;
 
+import dev.salerush.sim.results.RunFiles;
+import dev.salerush.sim.results.RunRecord;
+
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,8 +16,6 @@ import java.util.function.Function;
  * throughput and — for stress runs — the breaking point.
  */
 final class IndexPage {
-    static final String FILE = "index.html";
-
     private IndexPage() {
     }
 
@@ -42,7 +43,7 @@ final class IndexPage {
     }
 
     private static Map<String, Object> row(RunRecord run) {
-        Verdict verdict = Verdict.of(run);
+        VerdictBanner verdict = VerdictBanner.of(run);
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("runId", run.runId());
         row.put("startedAt", run.startedAt());
@@ -60,7 +61,7 @@ final class IndexPage {
         }
         notes.addAll(run.warnings());
         row.put("note", String.join("; ", notes));
-        row.put("hasPage", Files.isRegularFile(run.dir().resolve(RunPage.HTML_FILE)));
+        row.put("hasPage", Files.isRegularFile(run.dir().resolve(RunFiles.REPORT_PAGE)));
         return row;
     }
 

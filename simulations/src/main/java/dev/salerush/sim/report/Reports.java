@@ -3,12 +3,12 @@ package dev.salerush.sim.report;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.salerush.sim.results.AtomicFiles;
+import dev.salerush.sim.results.RunCatalog;
+import dev.salerush.sim.results.RunFiles;
+import dev.salerush.sim.results.RunRecord;
+
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
@@ -56,16 +56,16 @@ public final class Reports {
     /** {@code results/index.html} from the folders as they are now. */
     public static Path writeIndex(Path resultsDir) {
         List<RunRecord> runs = RunCatalog.scan(resultsDir);
-        Path index = resultsDir.resolve(IndexPage.FILE);
-        write(index, IndexPage.html(runs, resultsDir.getFileName() == null ? resultsDir.toString()
+        Path index = resultsDir.resolve(RunFiles.RESULTS_INDEX);
+        AtomicFiles.writeString(index, IndexPage.html(runs, resultsDir.getFileName() == null ? resultsDir.toString()
                 : resultsDir.getFileName().toString()));
         return index;
     }
 
     private static Path writeRunPages(RunRecord run) {
-        Path page = run.dir().resolve(RunPage.HTML_FILE);
-        write(page, RunPage.html(run));
-        write(run.dir().resolve(RunPage.MARKDOWN_FILE), RunPage.markdown(run, displayPath(page)));
+        Path page = run.dir().resolve(RunFiles.REPORT_PAGE);
+        AtomicFiles.writeString(page, RunPage.html(run));
+        AtomicFiles.writeString(run.dir().resolve(RunFiles.MARKDOWN_SUMMARY), RunPage.markdown(run, displayPath(page)));
         return page;
     }
 
@@ -74,16 +74,5 @@ public final class Reports {
         Path absolute = file.toAbsolutePath().normalize();
         Path workingDir = Path.of("").toAbsolutePath();
         return absolute.startsWith(workingDir) ? workingDir.relativize(absolute).toString() : absolute.toString();
-    }
-
-    /** Through a temporary file, so a reader (or a CI artifact upload) never sees half a page. */
-    private static void write(Path file, String content) {
-        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-        try {
-            Files.writeString(temp, content, StandardCharsets.UTF_8);
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
     }
 }

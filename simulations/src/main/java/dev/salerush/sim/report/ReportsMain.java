@@ -1,5 +1,7 @@
 package dev.salerush.sim.report;
 
+import dev.salerush.sim.results.RunFiles;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -20,7 +22,7 @@ public final class ReportsMain {
             fail("no results folder at " + resultsDir + " (set -Dreports.dir=path/to/results)");
         }
         int pages = Reports.regenerate(resultsDir);
-        System.out.println("salerush: wrote " + pages + " run page(s) and " + resultsDir.resolve(IndexPage.FILE));
+        System.out.println("salerush: wrote " + pages + " run page(s) and " + resultsDir.resolve(RunFiles.RESULTS_INDEX));
     }
 
     private static void fail(String message) {

@@ -1,7 +1,7 @@
 package dev.salerush.sim.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.salerush.sim.run.RunFolder;
+import dev.salerush.sim.results.RunFiles;
+import dev.salerush.sim.results.RunSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +20,6 @@ import java.util.function.ToDoubleFunction;
  */
 final class RunCharts {
     private static final Logger log = LoggerFactory.getLogger(RunCharts.class);
-    static final String SERVER_METRICS_FILE = "server-metrics.jsonl";
 
     private final List<ChartSpec> time = new ArrayList<>();
     private final List<ChartSpec> server = new ArrayList<>();
@@ -30,10 +29,10 @@ final class RunCharts {
     private RunCharts() {
     }
 
-    static RunCharts of(Path runDir, JsonNode summary) {
+    static RunCharts of(Path runDir, RunSummary summary) {
         RunCharts charts = new RunCharts();
-        charts.addLatency(runDir.resolve(RunFolder.INTERVAL_LOG_FILE));
-        charts.addServer(runDir.resolve(SERVER_METRICS_FILE));
+        charts.addLatency(runDir.resolve(RunFiles.LATENCY_LOG));
+        charts.addServer(runDir.resolve(RunFiles.SERVER_METRICS));
         charts.steps = StepChart.of(summary);
         charts.shareTimeRange();
         return charts;
@@ -73,11 +72,11 @@ final class RunCharts {
             points = LatencyTimeline.read(hlog, Downsampling.MAX_POINTS);
         } catch (RuntimeException e) {
             log.warn("cannot read {}: {}", hlog, e.toString());
-            problems.add("latency.hlog could not be read (" + e.getMessage() + ")");
+            problems.add(RunFiles.LATENCY_LOG + " could not be read (" + e.getMessage() + ")");
             return;
         }
         if (points.isEmpty()) {
-            problems.add("latency.hlog holds no intervals");
+            problems.add(RunFiles.LATENCY_LOG + " holds no intervals");
             return;
         }
         time.add(new ChartSpec("throughput", "Throughput (responses/s)", "time", null, null, "responses/s", null,
@@ -107,7 +106,7 @@ final class RunCharts {
             series = ServerTimeline.read(jsonl, Downsampling.MAX_POINTS);
         } catch (RuntimeException e) {
             log.warn("cannot read {}: {}", jsonl, e.toString());
-            problems.add(SERVER_METRICS_FILE + " could not be read (" + e.getMessage() + ")");
+            problems.add(RunFiles.SERVER_METRICS + " could not be read (" + e.getMessage() + ")");
             return;
         }
         serverChart("server-cpu", "Server CPU (% of one core)", "%", series, name -> name.equals("processCpu"),

@@ -1,27 +1,23 @@
 package dev.salerush.sim.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.salerush.sim.results.Dataset;
+import dev.salerush.sim.results.RunFiles;
+import dev.salerush.sim.results.RunRecord;
+import dev.salerush.sim.results.RunSummary;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One run's page ({@code report.html}) and Markdown summary ({@code summary.md}). The model handed to the templates
- * holds plain maps and lists, already checked for shape: a section whose JSON is missing or of the wrong type is
- * absent, so templates never loop over a string or print a missing figure as 0.
+ * One run's page ({@code report.html}) and Markdown summary ({@code summary.md}). The templates get the typed
+ * summary's sections; a section the summary lacks (an older run, a hand-edited or unreadable file) is null or empty,
+ * so templates never print a missing figure as 0.
  */
 final class RunPage {
-    static final String HTML_FILE = "report.html";
-    static final String MARKDOWN_FILE = "summary.md";
-    static final String GATLING_REPORT = "index.html";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private RunPage() {
     }
@@ -50,91 +46,41 @@ final class RunPage {
 
     /** What both templates show. */
     static Map<String, Object> model(RunRecord run) {
-        JsonNode summary = run.summary();
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("run", run);
-        model.put("verdict", Verdict.of(run));
-        model.put("summary", plain(summary));
+        model.put("verdict", VerdictBanner.of(run));
+        model.put("gatlingReport", Files.isRegularFile(run.dir().resolve(RunFiles.GATLING_REPORT)));
+        RunSummary summary = run.summary();
+        if (summary == null) {
+            return model;
+        }
+        model.put("summary", summary);
         model.put("durationSeconds", durationSeconds(summary));
-        model.put("plan", object(summary, "plan"));
-        model.put("slos", objects(summary, "slo"));
-        model.put("requests", requests(summary));
-        model.put("global", object(summary, "global"));
-        model.put("steps", objects(summary, "steps"));
-        model.put("breakingPoint", object(summary, "breakingPoint"));
-        model.put("knee", object(summary, "knee"));
-        model.put("injector", object(summary, "injector"));
-        model.put("server", object(summary, "server"));
-        model.put("dataset", dataset(summary));
-        model.put("regression", section(summary, "regression"));
-        model.put("integrity", section(summary, "integrity"));
-        model.put("gatlingReport", Files.isRegularFile(run.dir().resolve(GATLING_REPORT)));
+        model.put("plan", summary.plan());
+        model.put("slos", orEmpty(summary.slo()));
+        model.put("requests", summary.requests() == null ? Map.of() : summary.requests());
+        model.put("global", summary.global());
+        model.put("steps", orEmpty(summary.steps()));
+        model.put("breakingPoint", summary.breakingPoint());
+        model.put("knee", summary.knee());
+        model.put("injector", summary.injector());
+        model.put("server", summary.server());
+        model.put("dataset", Dataset.of(summary).orElse(null));
+        model.put("regression", summary.regression());
+        model.put("integrity", summary.integrity());
         return model;
     }
 
-    private static Long durationSeconds(JsonNode summary) {
+    private static Long durationSeconds(RunSummary summary) {
         try {
-            String started = JsonFields.text(summary, "startedAt");
-            String ended = JsonFields.text(summary, "endedAt");
-            return started == null || ended == null ? null
-                    : Duration.between(Instant.parse(started), Instant.parse(ended)).toSeconds();
+            return summary.startedAt() == null || summary.endedAt() == null ? null
+                    : Duration.between(Instant.parse(summary.startedAt()), Instant.parse(summary.endedAt())).toSeconds();
         } catch (RuntimeException e) {
             return null;
         }
     }
 
-    /** Per-request rows: name plus that request's figures. */
-    private static List<Map<String, Object>> requests(JsonNode summary) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        JsonFields.fields(summary, "requests").forEach((name, stats) -> {
-            if (stats.isObject()) {
-                Map<String, Object> row = new LinkedHashMap<>(plainMap(stats));
-                row.put("name", name);
-                rows.add(row);
-            }
-        });
-        return rows;
-    }
-
-    private static Map<String, Object> dataset(JsonNode summary) {
-        JsonNode dataset = JsonFields.at(summary, "environment.dataset");
-        if (dataset == null || !dataset.isObject()) {
-            return null;
-        }
-        Map<String, Object> model = plainMap(dataset);
-        model.put("planCheck", object(dataset, "planCheck"));
-        model.put("planQueries", objects(dataset, "planCheck.queries"));
-        return model;
-    }
-
-    /** A regression or integrity section, with its checks as a list of objects. */
-    private static Map<String, Object> section(JsonNode summary, String name) {
-        Map<String, Object> section = object(summary, name);
-        if (section != null) {
-            List<Map<String, Object>> checks = objects(summary, name + ".checks");
-            // offendingIds is shown as a list; a hand-edited scalar still shows, as a one-element list
-            checks.forEach(check -> check.computeIfPresent("offendingIds",
-                    (key, ids) -> ids instanceof List<?> ? ids : List.of(ids)));
-            section.put("checks", checks);
-        }
-        return section;
-    }
-
-    static Map<String, Object> object(JsonNode node, String path) {
-        JsonNode value = JsonFields.at(node, path);
-        return value != null && value.isObject() ? plainMap(value) : null;
-    }
-
-    static List<Map<String, Object>> objects(JsonNode node, String path) {
-        return JsonFields.objects(node, path).stream().map(RunPage::plainMap).toList();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> plainMap(JsonNode node) {
-        return new LinkedHashMap<>(JSON.convertValue(node, Map.class));
-    }
-
-    private static Object plain(JsonNode node) {
-        return node == null ? null : JSON.convertValue(node, Object.class);
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
     }
 }

@@ -3,7 +3,9 @@ package dev.salerush.sim.run;
 import dev.salerush.sim.integrity.IntegrityCheck;
 import dev.salerush.sim.integrity.IntegrityReport;
 import dev.salerush.sim.metrics.LatencyStats;
+import dev.salerush.sim.metrics.Numbers;
 import dev.salerush.sim.metrics.SloResult;
+import dev.salerush.sim.results.RunSummary;
 import dev.salerush.sim.server.ServerAggregate;
 import dev.salerush.sim.stress.StepResult;
 
@@ -39,7 +41,7 @@ public final class ConsoleReport {
                 out.append(String.format("  %-4s %-28s %-10s %-20s actual %-10s threshold %s%s%n",
                         slo.passed() ? "PASS" : "FAIL", slo.name(), slo.metric(),
                         slo.request() == null ? "(all requests)" : slo.request(),
-                        slo.actual() == null ? "n/a" : number(slo.actual()), number(slo.threshold()),
+                        slo.actual() == null ? "n/a" : Numbers.fixed(slo.actual()), Numbers.fixed(slo.threshold()),
                         slo.note() == null ? "" : "  (" + slo.note() + ")"));
             }
         }
@@ -53,10 +55,10 @@ public final class ConsoleReport {
             out.append("server metrics: ").append(String.join("; ", summary.serverProblems())).append('\n');
         }
         if (summary.regression() != null) {
-            out.append(String.format("REGRESSION: %s — %s%n", summary.regression().verdict().toUpperCase(Locale.ROOT),
+            out.append(String.format("REGRESSION: %s — %s%n", summary.regression().verdict().label(),
                     summary.regression().message()));
         }
-        out.append(String.format("VERDICT: %s%n", summary.verdict().toUpperCase(Locale.ROOT)));
+        out.append(String.format("VERDICT: %s%n", summary.verdict().label()));
         out.append("results: ").append(reportLocation).append('\n');
         out.append(rule);
         return out.toString();
@@ -64,7 +66,7 @@ public final class ConsoleReport {
 
     private static String integritySection(IntegrityReport integrity) {
         StringBuilder out = new StringBuilder(String.format("order integrity: %s — %s%n",
-                integrity.verdict().toUpperCase(Locale.ROOT), integrity.reason()));
+                integrity.verdict().label(), integrity.reason()));
         for (IntegrityCheck check : integrity.checks()) {
             out.append(String.format("  %-10s %-38s %s%s%n", check.status().toUpperCase(Locale.ROOT), check.name(),
                     check.detail(), check.offendingIds().isEmpty() ? "" : ": " + String.join(", ", check.offendingIds())));
@@ -86,8 +88,8 @@ public final class ConsoleReport {
                     server == null || server.poolPendingMax() == null ? "-" : pending(server)));
         }
         out.append("breaking point: ").append(summary.breakingPoint().rps() == null ? "none"
-                : number(summary.breakingPoint().rps()) + " rps").append(" — ").append(summary.breakingPoint().reason()).append('\n');
-        out.append("knee: ").append(summary.knee().rps() == null ? "none" : number(summary.knee().rps()) + " rps")
+                : Numbers.fixed(summary.breakingPoint().rps()) + " rps").append(" — ").append(summary.breakingPoint().reason()).append('\n');
+        out.append("knee: ").append(summary.knee().rps() == null ? "none" : Numbers.fixed(summary.knee().rps()) + " rps")
                 .append(" — ").append(summary.knee().reason()).append('\n');
         if (Boolean.TRUE.equals(summary.injectorBound())) {
             out.append("INJECTOR-BOUND: ").append(String.join("; ", summary.injectorEvidence())).append('\n');
@@ -101,7 +103,7 @@ public final class ConsoleReport {
     }
 
     private static String row(String name, LatencyStats s) {
-        return String.format(ROW, abbreviate(name), s.count(), number(s.koPercent()), number(s.rps()),
+        return String.format(ROW, abbreviate(name), s.count(), Numbers.fixed(s.koPercent()), Numbers.fixed(s.rps()),
                 value(s.p50Ms()), value(s.p90Ms()), value(s.p95Ms()), value(s.p99Ms()), value(s.p999Ms()), value(s.maxMs()));
     }
 
@@ -111,9 +113,5 @@ public final class ConsoleReport {
 
     private static String value(Long millis) {
         return millis == null ? "-" : millis.toString();
-    }
-
-    private static String number(double value) {
-        return value == Math.rint(value) ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.2f", value);
     }
 }

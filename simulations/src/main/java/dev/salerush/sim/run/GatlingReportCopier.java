@@ -1,5 +1,7 @@
 package dev.salerush.sim.run;
 
+import dev.salerush.sim.results.RunFiles;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -35,7 +37,7 @@ public final class GatlingReportCopier {
             return Optional.empty();
         }
         try (Stream<Path> dirs = Files.list(gatlingResults)) {
-            return dirs.filter(dir -> Files.isRegularFile(dir.resolve("index.html")))
+            return dirs.filter(dir -> Files.isRegularFile(dir.resolve(RunFiles.GATLING_REPORT)))
                     .filter(dir -> modifiedMillis(dir) >= startedMillis - 1000)
                     .max(Comparator.comparingLong(GatlingReportCopier::modifiedMillis));
         } catch (IOException e) {

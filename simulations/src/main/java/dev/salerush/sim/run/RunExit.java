@@ -4,6 +4,8 @@ import dev.salerush.env.EnvironmentError;
 import dev.salerush.sim.config.ConfigError;
 import dev.salerush.sim.config.ConfigLoader;
 import dev.salerush.sim.config.SuiteConfig;
+import dev.salerush.sim.metrics.Verdict;
+import dev.salerush.sim.results.RunSummary;
 
 import java.util.OptionalInt;
 
@@ -61,7 +63,7 @@ public final class RunExit {
         if (summary.global() == null) {
             return OptionalInt.empty();
         }
-        if (RunSummary.FAIL.equals(summary.verdict())) {
+        if (summary.verdict() == Verdict.FAIL) {
             return OptionalInt.of(EXIT_FAILURE);
         }
         return summary.failure() == null ? OptionalInt.of(0) : OptionalInt.empty();

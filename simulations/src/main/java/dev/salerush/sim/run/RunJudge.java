@@ -1,10 +1,12 @@
 package dev.salerush.sim.run;
 
 import dev.salerush.sim.config.Profile;
+import dev.salerush.sim.metrics.Numbers;
 import dev.salerush.sim.metrics.RecordedRun;
 import dev.salerush.sim.metrics.SloEvaluator;
 import dev.salerush.sim.metrics.SloResult;
 import dev.salerush.sim.plan.TrafficPlan;
+import dev.salerush.sim.results.RunSummary;
 import dev.salerush.sim.server.ServerMetricsScraper;
 import dev.salerush.sim.stress.StepResult;
 import dev.salerush.sim.stress.StressAnalysis;
@@ -42,22 +44,19 @@ final class RunJudge {
                 stress.stopReason());
         SloResult capacity = capacity(profile, plan, analysis);
         RunSummary.Stress found = new RunSummary.Stress(steps, analysis.breakingPoint(), analysis.knee(),
-                analysis.injectorBound(), analysis.evidence(), stress.stopReason());
+                analysis.injectorBound(), analysis.evidence(), stress.stopReason(),
+                stress.ending() == null ? null : stress.ending().key());
         return new Judgement(List.of(capacity), found, failure == null && capacity.passed());
     }
 
     /** The stress SLO: breaking point >= peak rps x headroom, so a nightly run fails when capacity regresses. */
     static SloResult capacity(Profile profile, TrafficPlan plan, StressAnalysis.Result analysis) {
         double required = Math.round(plan.peakRps() * profile.stairs().headroom() * 10) / 10.0;
-        String name = String.format(Locale.ROOT, "capacity >= %s x peak", trim(profile.stairs().headroom()));
+        String name = String.format(Locale.ROOT, "capacity >= %s x peak", Numbers.shortest(profile.stairs().headroom()));
         Double actual = analysis.breakingPoint().rps();
         if (actual == null) {
             return new SloResult(name, CAPACITY_METRIC, null, required, null, false, analysis.breakingPoint().reason());
         }
         return new SloResult(name, CAPACITY_METRIC, null, required, actual, actual >= required, null);
-    }
-
-    private static String trim(double value) {
-        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
     }
 }

@@ -22,8 +22,17 @@ import dev.salerush.sim.journeys.WarmupBrowsing;
 import dev.salerush.sim.metrics.ExactRecorder;
 import dev.salerush.sim.metrics.InjectorHealth;
 import dev.salerush.sim.metrics.RecordedRun;
+import dev.salerush.sim.metrics.Verdict;
+import dev.salerush.sim.regression.Baseline;
 import dev.salerush.sim.regression.RegressionGate;
+import dev.salerush.sim.report.JUnitReport;
 import dev.salerush.sim.report.Reports;
+import dev.salerush.sim.results.BaselineFinder;
+import dev.salerush.sim.results.RunFiles;
+import dev.salerush.sim.results.RunFiles;
+import dev.salerush.sim.results.RunFolder;
+import dev.salerush.sim.results.RunStatus;
+import dev.salerush.sim.results.RunSummary;
 import dev.salerush.sim.server.ServerMetricsScraper;
 import dev.salerush.sim.stress.StressController;
 import dev.salerush.sim.stress.StressPlan;
@@ -45,10 +54,6 @@ import java.util.Map;
  */
 public final class SaleRun {
     private static final Logger log = LoggerFactory.getLogger(SaleRun.class);
-
-    // TODO(results): move to RunFiles
-    private static final String SHOP_LOG = "shop.log";
-    private static final String GATEWAY_LOG = "gateway.log";
 
     private final SuiteConfig config;
     private final Profile profile;
@@ -101,7 +106,7 @@ public final class SaleRun {
         TargetSettings target = config.target();
         if (target.embedded()) {
             environment = EmbeddedSaleEnvironment.start(config.embedded(), config.database(), config.dataset(),
-                    new RunLogs(folder.file(SHOP_LOG), folder.file(GATEWAY_LOG)), cleanup);
+                    new RunLogs(folder.file(RunFiles.SHOP_LOG), folder.file(RunFiles.GATEWAY_LOG)), cleanup);
             Warmup.run(environment.baseUrl(), config.embedded().warmup(), target.connectTimeout(),
                     target.requestTimeout(), new WarmupBrowsing(target, DatasetLayout.of(config.dataset())));
         } else {
@@ -153,9 +158,9 @@ public final class SaleRun {
             if (integrity != null) {
                 integrity.beforeLoad(targetIds().hotProductIds());
             }
-            recorder = ExactRecorder.start(folder.file(RunFolder.INTERVAL_LOG_FILE));
+            recorder = ExactRecorder.start(folder.file(RunFiles.LATENCY_LOG));
             recorder.addListener(injectorHealth);
-            serverMetrics = ServerMetricsWiring.start(config, environment, folder.file(ServerMetricsWiring.FILE));
+            serverMetrics = ServerMetricsWiring.start(config, environment, folder.file(RunFiles.SERVER_METRICS));
             targetWatch = TargetWatch.start(URI.create(Urls.join(environment.baseUrl().toString(),
                     config.target().healthPath())), config.target().giveUpAfter());
             if (profile.stairs() != null) {
@@ -241,8 +246,8 @@ public final class SaleRun {
         RunJudge.Judgement judgement = RunJudge.judge(profile, config.plan(), recorded, stress, serverMetrics, failure);
         boolean passed = judgement.passed() && IntegrityReport.allowsPass(integrityReport);
         finalSummary = new RunSummary(folder.runId(), simulation, profile.name(), startedAt.toString(),
-                Instant.now().toString(), failure == null ? "complete" : "partial",
-                passed ? RunSummary.PASS : RunSummary.FAIL, failure,
+                Instant.now().toString(), RunStatus.of(failure == null),
+                Verdict.of(passed), failure,
                 new RunSummary.Target(environment == null ? baseUrlOrNull() : environment.baseUrl().toString()),
                 config.target().embedded(), config.plan(),
                 recorded == null ? null : recorded.global(), recorded == null ? Map.of() : recorded.requests(),
@@ -252,11 +257,12 @@ public final class SaleRun {
                 serverMetrics == null ? null : serverMetrics.problems(),
                 recorded == null ? null : injectorHealth.figures(), integrityReport, null);
         if (recorded != null && failure == null && config.regression().enabled()) {
-            finalSummary = finalSummary.withRegression(RegressionGate.judge(RunFolder.toTree(finalSummary),
-                    config.resultsDir(), config.regression()));
+            Baseline.Lookup baseline = BaselineFinder.find(finalSummary, config.resultsDir(), config.regression());
+            finalSummary = finalSummary.withRegression(RegressionGate.judge(finalSummary.figures(), baseline,
+                    config.regression()));
         }
         folder.writeSummary(finalSummary);
-        JUnitReport.write(finalSummary, folder.file(JUnitReport.FILE));
+        JUnitReport.write(finalSummary, folder.file(RunFiles.JUNIT));
         return finalSummary;
     }
 

@@ -1,16 +1,14 @@
 package dev.salerush.sim.run;
 
+import dev.salerush.env.SaleEnvironment;
 import dev.salerush.sim.config.MetricsSettings;
 import dev.salerush.sim.config.SuiteConfig;
-import dev.salerush.env.SaleEnvironment;
 import dev.salerush.sim.server.ServerMetricsScraper;
 
 import java.nio.file.Path;
 
 /** Points the server-metrics scraper at the run's target: its Prometheus endpoint and, when known, its database. */
 final class ServerMetricsWiring {
-    static final String FILE = "server-metrics.jsonl";
-
     private ServerMetricsWiring() {
     }
 
@@ -20,7 +18,7 @@ final class ServerMetricsWiring {
         if (!metrics.enabled()) {
             return null;
         }
-        return ServerMetricsScraper.start(metrics.endpoint(environment.baseUrl().toString()), environment.database().orElse(null), file, metrics.interval(),
-                metrics.names());
+        return ServerMetricsScraper.start(metrics.endpoint(environment.baseUrl().toString()),
+                environment.database().orElse(null), file, metrics.interval(), metrics.names());
     }
 }

@@ -1,5 +1,7 @@
 package dev.salerush.sim.stress;
 
+import dev.salerush.sim.metrics.Numbers;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -128,15 +130,11 @@ public final class StressAnalysis {
     private static String whyNot(StepResult step) {
         List<String> reasons = new ArrayList<>();
         step.slo().stream().filter(slo -> !slo.passed()).forEach(slo -> reasons.add(slo.name() + " "
-                + (slo.actual() == null ? "not measured" : trim(slo.actual()) + " > " + trim(slo.threshold()))));
+                + (slo.actual() == null ? "not measured" : Numbers.fixed(slo.actual()) + " > " + Numbers.fixed(slo.threshold()))));
         if (step.achievedShare() < KEPT_UP) {
             reasons.add(String.format(Locale.ROOT, "achieved %.1f of %.1f rps sent (%.0f %%)", step.achievedRps(),
                     step.sentRps(), 100 * step.achievedShare()));
         }
         return String.format(Locale.ROOT, "%.1f rps offered: ", step.offeredRps()) + String.join(", ", reasons);
-    }
-
-    private static String trim(double value) {
-        return value == Math.rint(value) ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.2f", value);
     }
 }

@@ -3,6 +3,7 @@ package dev.salerush.sim.stress;
 import dev.salerush.sim.config.Slo;
 import dev.salerush.sim.metrics.ExactRecorder;
 import dev.salerush.sim.metrics.LatencyStats;
+import dev.salerush.sim.metrics.Numbers;
 import dev.salerush.sim.metrics.RecordedRun;
 import dev.salerush.sim.metrics.SloEvaluator;
 import dev.salerush.sim.metrics.SloResult;
@@ -314,7 +315,6 @@ public final class StressController implements ExactRecorder.IntervalListener {
     }
 
     private static String format(Double value) {
-        return value == null ? "n/a" : value == Math.rint(value) ? String.valueOf(value.longValue())
-                : String.format(Locale.ROOT, "%.2f", value);
+        return value == null ? "n/a" : Numbers.fixed(value);
     }
 }

@@ -1,5 +1,6 @@
 package dev.salerush.sim.report;
 
+import dev.salerush.sim.results.ReportFixtures;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

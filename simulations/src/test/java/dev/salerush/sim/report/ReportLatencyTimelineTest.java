@@ -1,5 +1,6 @@
 package dev.salerush.sim.report;
 
+import dev.salerush.sim.results.IntervalLogs;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,5 +1,7 @@
 package dev.salerush.sim.report;
 
+import dev.salerush.sim.results.ReportFixtures;
+import dev.salerush.sim.results.RunCatalog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,9 +1,11 @@
-package dev.salerush.sim.run;
+package dev.salerush.sim.report;
 
 import dev.salerush.sim.integrity.IntegrityCheck;
+import dev.salerush.sim.metrics.Numbers;
 import dev.salerush.sim.metrics.SloResult;
 import dev.salerush.sim.regression.RegressionGate;
 import dev.salerush.sim.regression.RegressionResult;
+import dev.salerush.sim.results.RunSummary;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -15,15 +17,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The run's checks as a JUnit XML report ({@code junit.xml}), which every CI system can display: one test case per
  * SLO, per order-integrity check and per regression check, plus one for the run itself when it did not complete.
  */
 public final class JUnitReport {
-    public static final String FILE = "junit.xml";
-
     /** One test case: {@code failure} is null when it passed, {@code skipped} says why it was not judged. */
     private record Case(String suite, String name, String failure, String skipped) {
     }
@@ -62,7 +61,7 @@ public final class JUnitReport {
             cases.add(new Case("salerush.slo", "run " + summary.runId(), summary.failure(), null));
         }
         for (SloResult slo : summary.slo()) {
-            cases.add(new Case("salerush.slo", slo.name() + " (" + slo.metric() + " <= " + number(slo.threshold()) + ", "
+            cases.add(new Case("salerush.slo", slo.name() + " (" + slo.metric() + " <= " + Numbers.fixed(slo.threshold(), 3) + ", "
                     + (slo.request() == null ? "all requests" : slo.request()) + ")", slo.passed() ? null : message(slo),
                     null));
         }
@@ -113,10 +112,6 @@ public final class JUnitReport {
     private static String message(SloResult slo) {
         return slo.actual() == null
                 ? "not measured: " + slo.note()
-                : "actual " + number(slo.actual()) + " > threshold " + number(slo.threshold());
-    }
-
-    private static String number(double value) {
-        return value == Math.rint(value) ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.3f", value);
+                : "actual " + Numbers.fixed(slo.actual(), 3) + " > threshold " + Numbers.fixed(slo.threshold(), 3);
     }
 }

@@ -1,24 +1,16 @@
-package dev.salerush.sim.run;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+package dev.salerush.sim.results;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 
 /** {@code results/<run-id>/}: where everything a run produces is kept, outside any {@code target/} folder. */
 public final class RunFolder {
-    public static final String SUMMARY_FILE = "summary.json";
-    public static final String INTERVAL_LOG_FILE = "latency.hlog";
     private static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final String runId;
     private final Path dir;
@@ -60,22 +52,6 @@ public final class RunFolder {
 
     /** Writes summary.json atomically, so a reader never sees half a file. */
     public void writeSummary(RunSummary summary) {
-        Path target = file(SUMMARY_FILE);
-        Path temp = file(SUMMARY_FILE + ".tmp");
-        try {
-            JSON.writeValue(temp.toFile(), summary);
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target, e);
-        }
-    }
-
-    /** The summary as summary.json has it, for code that reads any run's summary the same way. */
-    public static JsonNode toTree(RunSummary summary) {
-        return JSON.valueToTree(summary);
-    }
-
-    public static RunSummary readSummary(Path summaryFile) throws IOException {
-        return JSON.readValue(summaryFile.toFile(), RunSummary.class);
+        SummaryJson.write(summary, file(RunFiles.SUMMARY));
     }
 }

@@ -1,5 +1,6 @@
-package dev.salerush.sim.report;
+package dev.salerush.sim.results;
 
+import dev.salerush.sim.metrics.Verdict;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,8 +29,8 @@ class RunCatalogTest {
         RunRecord stress = runs.get(2);
         assertThat(stress.profile()).isEqualTo("stress");
         assertThat(stress.target()).isEqualTo("http://127.0.0.1:43355");
-        assertThat(stress.verdict()).isEqualTo("pass");
-        assertThat(stress.status()).isEqualTo("complete");
+        assertThat(stress.verdict()).isEqualTo(Verdict.PASS);
+        assertThat(stress.status()).isEqualTo(RunStatus.COMPLETE);
         assertThat(stress.globalP95Ms()).isEqualTo(21.0);
         assertThat(stress.globalRps()).isEqualTo(600.0);
         assertThat(stress.breakingPointRps()).isEqualTo(732.5);
@@ -49,7 +50,7 @@ class RunCatalogTest {
         assertThat(killed.profile()).isEqualTo("soak");
         assertThat(killed.startedAt()).isEqualTo(Instant.parse("2026-11-25T13:15:00Z"));
         assertThat(killed.globalP95Ms()).isNull();
-        assertThat(killed.summaryJson()).isEmpty();
+        assertThat(killed.summaryIfRead()).isEmpty();
     }
 
     @Test

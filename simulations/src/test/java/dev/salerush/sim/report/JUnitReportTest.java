@@ -1,9 +1,13 @@
-package dev.salerush.sim.run;
+package dev.salerush.sim.report;
 
 import dev.salerush.sim.integrity.IntegrityCheck;
 import dev.salerush.sim.integrity.IntegrityReport;
 import dev.salerush.sim.metrics.SloResult;
+import dev.salerush.sim.metrics.Verdict;
 import dev.salerush.sim.regression.RegressionResult;
+import dev.salerush.sim.results.RunFiles;
+import dev.salerush.sim.results.RunStatus;
+import dev.salerush.sim.results.RunSummary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
@@ -66,7 +70,7 @@ class JUnitReportTest {
 
     @Test
     void aRegressionIsAFailedTestCaseNamingTheMetricAndTheBaseline(@TempDir Path dir) throws Exception {
-        RegressionResult regression = new RegressionResult("fail", "20261101-000000-smoke", "last passing run", "...",
+        RegressionResult regression = new RegressionResult(Verdict.FAIL, "20261101-000000-smoke", "last passing run", "...",
                 List.of(new RegressionResult.Check("p95Ms", "list products", 7, 40, 15.0, 10, false)));
 
         Document xml = write(summary(null, List.of()).withRegression(regression), dir);
@@ -92,13 +96,13 @@ class JUnitReportTest {
 
     private static RunSummary summary(String failure, List<SloResult> slos, IntegrityReport integrity) {
         return new RunSummary("r1", "Sim", "smoke", "2026-07-01T00:00:00Z", "2026-07-01T00:01:00Z",
-                failure == null ? "complete" : "partial", failure == null ? "pass" : "fail", failure,
+                RunStatus.of(failure == null), Verdict.of(failure == null), failure,
                 new RunSummary.Target("http://127.0.0.1:1"), false, null, null, Map.of(), slos, Map.of(),
                 RunSummary.Stress.NONE, null, null, null, integrity, null);
     }
 
     private static Document write(RunSummary summary, Path dir) throws Exception {
-        Path file = dir.resolve(JUnitReport.FILE);
+        Path file = dir.resolve(RunFiles.JUNIT);
         JUnitReport.write(summary, file);
         return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(file.toFile());
     }

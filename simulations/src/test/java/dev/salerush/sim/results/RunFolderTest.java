@@ -1,9 +1,10 @@
-package dev.salerush.sim.run;
+package dev.salerush.sim.results;
 
 import dev.salerush.sim.integrity.IntegrityCheck;
 import dev.salerush.sim.integrity.IntegrityReport;
 import dev.salerush.sim.metrics.LatencyStats;
 import dev.salerush.sim.metrics.SloResult;
+import dev.salerush.sim.metrics.Verdict;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,7 +41,7 @@ class RunFolderTest {
     void summaryRoundTripsThroughJson(@TempDir Path results) throws IOException {
         RunFolder folder = RunFolder.create(results, "smoke", NOW);
         LatencyStats stats = new LatencyStats(10, 10, 0, 0, 1, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 2.5, 0);
-        RunSummary summary = new RunSummary(folder.runId(), "Sim", "smoke", "a", "b", "complete", RunSummary.PASS, null,
+        RunSummary summary = new RunSummary(folder.runId(), "Sim", "smoke", "a", "b", RunStatus.COMPLETE, Verdict.PASS, null,
                 new RunSummary.Target("http://127.0.0.1:1"), true, null, stats, Map.of("list", stats),
                 List.of(new SloResult("p95", "p95Ms", null, 15, 4.0, true, null)), Map.of("kind", "embedded"),
                 null, null, null, null, IntegrityReport.of(List.of(new IntegrityCheck("no oversell", false,
@@ -48,9 +49,9 @@ class RunFolderTest {
 
         folder.writeSummary(summary);
 
-        assertThat(RunFolder.readSummary(folder.file(RunFolder.SUMMARY_FILE))).isEqualTo(summary);
-        assertThat(Files.readString(folder.file(RunFolder.SUMMARY_FILE))).contains("\"verdict\" : \"pass\"")
+        assertThat(SummaryJson.read(folder.file(RunFiles.SUMMARY))).isEqualTo(summary);
+        assertThat(Files.readString(folder.file(RunFiles.SUMMARY))).contains("\"verdict\" : \"pass\"")
                 .doesNotContain("\"failure\"");
-        assertThat(folder.dir().resolve(RunFolder.SUMMARY_FILE + ".tmp")).doesNotExist();
+        assertThat(folder.dir().resolve(RunFiles.SUMMARY + ".tmp")).doesNotExist();
     }
 }

@@ -1,4 +1,4 @@
-package dev.salerush.sim.report;
+package dev.salerush.sim.results;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,23 +9,23 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The run folders under src/test/resources/report-fixtures, copied into a results folder, with latency logs written
+ * Run folders for the catalog and report tests: the run folders under src/test/resources/report-fixtures, copied into a results folder, with latency logs written
  * by HdrHistogram itself (a binary-ish file nobody should hand-edit stays out of the repository).
  */
-final class ReportFixtures {
-    static final String SMOKE = "20261125-101500-smoke";
-    static final String STRESS = "20261125-111500-stress";
-    static final String BROKEN_JSON = "20261125-121500-load";
-    static final String NO_SUMMARY = "20261125-131500-soak";
-    static final long SMOKE_START = 1795601700000L;
-    static final long STRESS_START = 1795605300000L;
-    static final long KILLED_START = 1795608900000L;
+public final class ReportFixtures {
+    public static final String SMOKE = "20261125-101500-smoke";
+    public static final String STRESS = "20261125-111500-stress";
+    public static final String BROKEN_JSON = "20261125-121500-load";
+    public static final String NO_SUMMARY = "20261125-131500-soak";
+    public static final long SMOKE_START = 1795601700000L;
+    public static final long STRESS_START = 1795605300000L;
+    public static final long KILLED_START = 1795608900000L;
 
     private ReportFixtures() {
     }
 
     /** A results folder holding the four fixture runs. */
-    static Path resultsIn(Path dir) {
+    public static Path resultsIn(Path dir) {
         try {
             Path source = Path.of(ReportFixtures.class.getResource("/report-fixtures").toURI());
             Path results = dir.resolve("results");

@@ -1,4 +1,4 @@
-package dev.salerush.sim.report;
+package dev.salerush.sim.results;
 
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
@@ -15,12 +15,12 @@ import java.util.Map;
 import java.util.Random;
 
 /** Writes HdrHistogram interval logs the way ExactRecorder does: one tagged histogram per request and second. */
-final class IntervalLogs {
+public final class IntervalLogs {
     private IntervalLogs() {
     }
 
     /** {@code intervals} seconds of random latencies for each request name, starting at {@code startMillis}. */
-    static List<Map<String, Histogram>> random(long startMillis, int intervals, List<String> requests, long seed) {
+    public static List<Map<String, Histogram>> random(long startMillis, int intervals, List<String> requests, long seed) {
         Random random = new Random(seed);
         List<Map<String, Histogram>> log = new ArrayList<>();
         for (int i = 0; i < intervals; i++) {
@@ -42,7 +42,7 @@ final class IntervalLogs {
     }
 
     /** The log file; with {@code untaggedTotal} each interval also gets the untagged sum, as the suite writes it. */
-    static void write(Path file, long startMillis, List<Map<String, Histogram>> intervals, boolean untaggedTotal)
+    public static void write(Path file, long startMillis, List<Map<String, Histogram>> intervals, boolean untaggedTotal)
             throws IOException {
         try (PrintStream out = new PrintStream(Files.newOutputStream(file), false, StandardCharsets.UTF_8)) {
             HistogramLogWriter writer = new HistogramLogWriter(out);
@@ -75,7 +75,7 @@ final class IntervalLogs {
     }
 
     /** All request names of one interval merged, computed directly. */
-    static Histogram merged(Map<String, Histogram> interval) {
+    public static Histogram merged(Map<String, Histogram> interval) {
         Histogram all = new Histogram(3_600_000, 3);
         interval.values().forEach(all::add);
         return all;

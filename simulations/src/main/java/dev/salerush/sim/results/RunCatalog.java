@@ -1,15 +1,10 @@
-package dev.salerush.sim.report;
+package dev.salerush.sim.results;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.salerush.sim.run.RunFolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -18,7 +13,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -32,12 +26,11 @@ import java.util.stream.Stream;
  *
  * <pre>{@code
  * List<RunRecord> runs = RunCatalog.scan(Path.of("results"));   // newest first
- * runs.stream().filter(r -> !r.corrupt() && "stress".equals(r.profile())) ...
+ * runs.stream().filter(r -> !r.corrupt() && "stress".equals(r.profile())) ...   // r.summary(): the typed summary
  * }</pre>
  */
 public final class RunCatalog {
     private static final Logger log = LoggerFactory.getLogger(RunCatalog.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** Run folders are named {@code yyyyMMdd-HHmmss-<profile>[-n]} (see RunFolder). */
     private static final Pattern FOLDER_NAME = Pattern.compile("(\\d{8}-\\d{6})-(.+?)(-\\d+)?");
     private static final DateTimeFormatter FOLDER_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
@@ -70,64 +63,33 @@ public final class RunCatalog {
 
     /** One run folder. */
     public static RunRecord read(Path runDir) {
+        SummaryReader.Reading reading = SummaryReader.read(runDir.resolve(RunFiles.SUMMARY));
+        return reading.summary() == null ? corrupt(runDir, reading.problem()) : fromSummary(runDir, reading);
+    }
+
+    private static RunRecord fromSummary(Path runDir, SummaryReader.Reading reading) {
         String runId = runDir.getFileName().toString();
-        Path file = runDir.resolve(RunFolder.SUMMARY_FILE);
-        JsonNode summary;
-        try {
-            summary = JSON.readTree(file.toFile());
-        } catch (NoSuchFileException | java.io.FileNotFoundException e) {
-            return corrupt(runDir, "no summary.json (the run was killed before it finished, or never started)");
-        } catch (JacksonException e) {
-            return corrupt(runDir, "summary.json is not valid JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            return corrupt(runDir, "summary.json cannot be read: " + e.getMessage());
-        }
-        if (summary == null || !summary.isObject()) {
-            return corrupt(runDir, summary == null || summary.isMissingNode()
-                    ? "summary.json is empty" : "summary.json is not a JSON object");
-        }
-        return fromSummary(runDir, runId, summary);
+        RunSummary summary = reading.summary();
+        RunRecord.Health health = summary.status() == RunStatus.COMPLETE ? RunRecord.Health.OK : RunRecord.Health.PARTIAL;
+        Instant startedAt = instant(summary.startedAt());
+        return new RunRecord(runId, runDir, health, health == RunRecord.Health.OK ? null : whyPartial(reading),
+                startedAt != null ? startedAt : folderTime(runId),
+                summary.profile() != null ? summary.profile() : folderProfile(runId), reading.unreadable(), summary);
     }
 
-    private static RunRecord fromSummary(Path runDir, String runId, JsonNode summary) {
-        List<String> warnings = new ArrayList<>();
-        for (String path : List.of("global.p95Ms", "global.rps", "breakingPoint.rps")) {
-            if (JsonFields.notANumber(summary, path)) {
-                warnings.add(path + " is not a number");
-            }
+    private static String whyPartial(SummaryReader.Reading reading) {
+        RunSummary summary = reading.summary();
+        if (summary.failure() != null) {
+            return summary.failure();
         }
-        String status = JsonFields.text(summary, "status");
-        String failure = JsonFields.text(summary, "failure");
-        RunRecord.Health health = "complete".equals(status) ? RunRecord.Health.OK : RunRecord.Health.PARTIAL;
-        String problem = health == RunRecord.Health.OK ? null
-                : failure != null ? failure
-                : status == null ? "summary.json has no status" : "status is '" + status + "'";
-        Instant startedAt = instant(JsonFields.text(summary, "startedAt"));
-        if (startedAt == null) {
-            startedAt = folderTime(runId);
-        }
-        String profile = JsonFields.text(summary, "profile");
-        return new RunRecord(runId, runDir, health, problem, startedAt, profile != null ? profile : folderProfile(runId),
-                JsonFields.text(summary, "target.baseUrl"), status, JsonFields.text(summary, "verdict"),
-                JsonFields.number(summary, "global.p95Ms"), JsonFields.number(summary, "global.rps"),
-                p95ByRequest(summary), JsonFields.number(summary, "breakingPoint.rps"), List.copyOf(warnings), summary);
-    }
-
-    private static Map<String, Double> p95ByRequest(JsonNode summary) {
-        Map<String, Double> out = new LinkedHashMap<>();
-        JsonFields.fields(summary, "requests").forEach((name, stats) -> {
-            Double p95 = JsonFields.number(stats, "p95Ms");
-            if (p95 != null) {
-                out.put(name, p95);
-            }
-        });
-        return out;
+        String status = summary.status() != null ? summary.status().json() : reading.unreadable().get("status");
+        return status == null ? "summary.json has no status" : "status is '" + status + "'";
     }
 
     private static RunRecord corrupt(Path runDir, String problem) {
         String runId = runDir.getFileName().toString();
         return new RunRecord(runId, runDir, RunRecord.Health.CORRUPT, problem, folderTime(runId), folderProfile(runId),
-                null, null, null, null, null, Map.of(), null, List.of(), null);
+                Map.of(), null);
     }
 
     private static Instant instant(String text) {

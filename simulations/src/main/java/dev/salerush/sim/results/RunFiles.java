@@ -1,0 +1,34 @@
+package dev.salerush.sim.results;
+
+import dev.salerush.sim.integrity.OrderLog;
+
+/**
+ * The name of every file the suite writes into a run folder ({@code results/<run-id>/}) and next to the run folders.
+ * docs/run-folder.md describes each of them; a new file gets its name here and a line there.
+ */
+public final class RunFiles {
+    /** The machine-readable result of the run (see {@link RunSummary}). */
+    public static final String SUMMARY = "summary.json";
+    /** Every response time as an HdrHistogram interval log, one interval per second and request name. */
+    public static final String LATENCY_LOG = "latency.hlog";
+    /** The SLO, integrity and regression checks as a JUnit report. */
+    public static final String JUNIT = "junit.xml";
+    /** What the client saw of every order attempt (runs that place orders). */
+    public static final String ORDERS = OrderLog.FILE;
+    /** The target's metrics, one JSON line per scrape. */
+    public static final String SERVER_METRICS = "server-metrics.jsonl";
+    /** The suite's own page of the run. */
+    public static final String REPORT_PAGE = "report.html";
+    /** The verdict in Markdown, for a CI job summary or a PR comment. */
+    public static final String MARKDOWN_SUMMARY = "summary.md";
+    /** Gatling's HTML report, copied in with its js/ and style/ folders. */
+    public static final String GATLING_REPORT = "index.html";
+    /** Logs of the embedded demo shop and payment gateway. */
+    public static final String SHOP_LOG = "shop.log";
+    public static final String GATEWAY_LOG = "gateway.log";
+    /** In the results folder itself, next to the run folders: every run with trends per profile. */
+    public static final String RESULTS_INDEX = "index.html";
+
+    private RunFiles() {
+    }
+}

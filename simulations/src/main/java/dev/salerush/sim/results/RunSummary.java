@@ -1,0 +1,146 @@
+package dev.salerush.sim.results;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.salerush.sim.integrity.IntegrityReport;
+import dev.salerush.sim.metrics.InjectorHealth;
+import dev.salerush.sim.metrics.LatencyStats;
+import dev.salerush.sim.metrics.SloResult;
+import dev.salerush.sim.metrics.Verdict;
+import dev.salerush.sim.plan.TrafficPlan;
+import dev.salerush.sim.regression.RegressionResult;
+import dev.salerush.sim.regression.RunFigures;
+import dev.salerush.sim.server.ServerAggregate;
+import dev.salerush.sim.stress.BreakingPoint;
+import dev.salerush.sim.stress.StepResult;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The machine-readable result of a run: {@code results/<run-id>/summary.json}. Field names are a contract other
+ * tools rely on (docs/run-folder.md); add fields freely, rename none. The order below is the order in the file.
+ *
+ * @param status      complete, or partial when the run was interrupted or could not start its load
+ * @param verdict     pass or fail
+ * @param failure     why the run failed apart from its SLOs (environment, interruption), or {@code null}
+ * @param environment what the target was: {@code kind}, and for the embedded one its parts and {@code dataset}
+ * @param stress      what a stress staircase found; written as top-level fields ({@code steps}, {@code breakingPoint},
+ *                    ...), as the contract has them
+ * @param integrity   the order-integrity checks of a run that placed orders, or {@code null} (browsing)
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"runId", "simulation", "profile", "startedAt", "endedAt", "status", "verdict", "failure", "target",
+        "embedded", "plan", "global", "requests", "slo", "integrity", "steps", "breakingPoint", "knee", "injectorBound",
+        "injectorEvidence", "stoppedEarly", "endedBy", "regression", "server", "serverProblems", "injector", "environment"})
+public record RunSummary(String runId, String simulation, String profile, String startedAt, String endedAt,
+                         RunStatus status, Verdict verdict, String failure, Target target, boolean embedded,
+                         TrafficPlan plan, LatencyStats global, Map<String, LatencyStats> requests,
+                         List<SloResult> slo, Map<String, Object> environment, @JsonIgnore Stress stress,
+                         ServerAggregate server, List<String> serverProblems, InjectorHealth.Figures injector,
+                         IntegrityReport integrity, RegressionResult regression) {
+
+    /** Reads the flat stress fields back into {@link Stress}. */
+    @JsonCreator
+    static RunSummary fromJson(@JsonProperty("runId") String runId, @JsonProperty("simulation") String simulation,
+                               @JsonProperty("profile") String profile, @JsonProperty("startedAt") String startedAt,
+                               @JsonProperty("endedAt") String endedAt, @JsonProperty("status") RunStatus status,
+                               @JsonProperty("verdict") Verdict verdict, @JsonProperty("failure") String failure,
+                               @JsonProperty("target") Target target, @JsonProperty("embedded") boolean embedded,
+                               @JsonProperty("plan") TrafficPlan plan, @JsonProperty("global") LatencyStats global,
+                               @JsonProperty("requests") Map<String, LatencyStats> requests,
+                               @JsonProperty("slo") List<SloResult> slo,
+                               @JsonProperty("integrity") IntegrityReport integrity,
+                               @JsonProperty("steps") List<StepResult> steps,
+                               @JsonProperty("breakingPoint") BreakingPoint breakingPoint,
+                               @JsonProperty("knee") BreakingPoint knee,
+                               @JsonProperty("injectorBound") Boolean injectorBound,
+                               @JsonProperty("injectorEvidence") List<String> injectorEvidence,
+                               @JsonProperty("stoppedEarly") String stoppedEarly,
+                               @JsonProperty("endedBy") String endedBy,
+                               @JsonProperty("regression") RegressionResult regression,
+                               @JsonProperty("server") ServerAggregate server,
+                               @JsonProperty("serverProblems") List<String> serverProblems,
+                               @JsonProperty("injector") InjectorHealth.Figures injector,
+                               @JsonProperty("environment") Map<String, Object> environment) {
+        Stress stress = new Stress(steps, breakingPoint, knee, injectorBound, injectorEvidence, stoppedEarly,
+                endedBy);
+        return new RunSummary(runId, simulation, profile, startedAt, endedAt, status, verdict, failure, target,
+                embedded, plan, global, requests, slo, environment, stress.equals(Stress.NONE) ? null : stress, server,
+                serverProblems, injector, integrity, regression);
+    }
+
+    /** This summary judged against its baseline as well: a regression fails the run. */
+    public RunSummary withRegression(RegressionResult result) {
+        Verdict judged = result != null && result.failed() ? Verdict.FAIL : verdict;
+        return new RunSummary(runId, simulation, profile, startedAt, endedAt, status, judged, failure, target, embedded,
+                plan, global, requests, slo, environment, stress, server, serverProblems, injector, integrity, result);
+    }
+
+    /** What the regression gate compares of this run. */
+    public RunFigures figures() {
+        Map<String, RunFigures.RequestFigures> perRequest = new LinkedHashMap<>();
+        if (requests != null) {
+            requests.forEach((name, stats) -> perRequest.put(name, requestFigures(stats)));
+        }
+        BreakingPoint breakingPoint = breakingPoint();
+        return new RunFigures(breakingPoint != null, breakingPoint == null ? null : breakingPoint.rps(),
+                requestFigures(global), perRequest);
+    }
+
+    private static RunFigures.RequestFigures requestFigures(LatencyStats stats) {
+        return stats == null ? null : new RunFigures.RequestFigures(stats.count(), stats.p95Ms(), stats.koPercent());
+    }
+
+    /**
+     * What a stress staircase found (see StressAnalysis); null fields for other profiles.
+     *
+     * @param endedBy what ended the staircase: {@code breach}, {@code injector} or {@code bound}
+     */
+    public record Stress(List<StepResult> steps, BreakingPoint breakingPoint, BreakingPoint knee, Boolean injectorBound,
+                         List<String> injectorEvidence, String stoppedEarly, String endedBy) {
+        public static final Stress NONE = new Stress(null, null, null, null, null, null, null);
+    }
+
+    @JsonProperty("steps")
+    public List<StepResult> steps() {
+        return stress == null ? null : stress.steps();
+    }
+
+    @JsonProperty("breakingPoint")
+    public BreakingPoint breakingPoint() {
+        return stress == null ? null : stress.breakingPoint();
+    }
+
+    @JsonProperty("knee")
+    public BreakingPoint knee() {
+        return stress == null ? null : stress.knee();
+    }
+
+    @JsonProperty("injectorBound")
+    public Boolean injectorBound() {
+        return stress == null ? null : stress.injectorBound();
+    }
+
+    @JsonProperty("injectorEvidence")
+    public List<String> injectorEvidence() {
+        return stress == null ? null : stress.injectorEvidence();
+    }
+
+    @JsonProperty("stoppedEarly")
+    public String stoppedEarly() {
+        return stress == null ? null : stress.stoppedEarly();
+    }
+
+    @JsonProperty("endedBy")
+    public String endedBy() {
+        return stress == null ? null : stress.endedBy();
+    }
+
+    public record Target(String baseUrl) {
+    }
+}
