@@ -26,7 +26,9 @@ import java.util.function.BiFunction;
  * load or, with refinement, probes the bracket between the highest step that held and the one that failed, letting
  * through only the arriving users the probe asks for. It also ends the staircase when a step shows the injector, not
  * the target, was the bottleneck, or when the plan's bound is reached with the SLOs still met — and says which of
- * the three ended it. Memory is one histogram per step or probe and request name.
+ * the three ended it. Before every probe it admits no one until the requests still in flight have been answered: a
+ * target that was just overloaded has a queue, and a probe judged on that queue would fail for the wrong reason.
+ * Memory is one histogram per step or probe and request name.
  */
 public final class StressController implements ExactRecorder.IntervalListener {
     private static final Logger log = LoggerFactory.getLogger(StressController.class);
@@ -61,7 +63,11 @@ public final class StressController implements ExactRecorder.IntervalListener {
     private Refinement refinement;
     private String breachReason;
     private double admissionCredit;
+    /** Requests sent and not yet answered, from the recorder's counts. */
+    private long inFlight;
+    private long drainingSinceMillis = -1;
     // read by Gatling's threads for every arriving user: volatile, no lock
+    private volatile boolean draining;
     private volatile Probe probe;
     private volatile String stopReason;
     private volatile Ending ending;
@@ -106,12 +112,12 @@ public final class StressController implements ExactRecorder.IntervalListener {
      * probe rate / injected rate, evenly (a running credit, not a coin toss).
      */
     public boolean admit() {
+        if (draining || stopReason != null) {
+            return false;
+        }
         Probe current = probe;
         if (current == null) {
             return true;
-        }
-        if (stopReason != null) {
-            return false;
         }
         double ceiling = plan.ceilingUsersPerSec(System.currentTimeMillis() - loadStartMillis);
         synchronized (this) {
@@ -139,10 +145,15 @@ public final class StressController implements ExactRecorder.IntervalListener {
     @Override
     public synchronized void onInterval(long startMillis, long endMillis, Map<String, ExactRecorder.Interval> perRequest) {
         double cpu = processCpuCores();
+        perRequest.values().forEach(interval -> inFlight += interval.sent() - interval.ok() - interval.ko());
         if (stopReason != null) {
             return;
         }
         double seconds = (endMillis - startMillis) / 1000.0;
+        if (draining) {
+            drainThenProbe(endMillis);
+            return;
+        }
         if (refinement != null) {
             onProbeInterval(startMillis, endMillis, perRequest, seconds, cpu);
             return;
@@ -213,6 +224,27 @@ public final class StressController implements ExactRecorder.IntervalListener {
                 measured.get(held + 1).offeredRps());
         log.info("{}; refining between {} and {} rps offered", why, format(refinement.passing()),
                 format(refinement.failing()));
+        drainThenProbe(nowMillis);
+    }
+
+    /**
+     * Admits no one until the requests in flight have been answered (at most one probe's hold), then starts the next
+     * probe.
+     */
+    private void drainThenProbe(long nowMillis) {
+        if (!draining) {
+            draining = true;
+            drainingSinceMillis = nowMillis;
+        }
+        boolean timedOut = nowMillis - drainingSinceMillis >= plan.stairs().refine().hold().toMillis();
+        if (inFlight > 0 && !timedOut) {
+            return;
+        }
+        if (timedOut) {
+            log.warn("{} requests still in flight after {} s of draining: the next probe starts anyway", inFlight,
+                    plan.stairs().refine().hold().toSeconds());
+        }
+        draining = false;
         startProbe(nowMillis);
     }
 
@@ -244,7 +276,7 @@ public final class StressController implements ExactRecorder.IntervalListener {
                             + " between %s and %s rps offered", breachReason, refinement.probesRun(),
                     format(refinement.passing()), format(refinement.failing())));
         } else {
-            startProbe(endMillis);
+            drainThenProbe(endMillis);
         }
     }
 

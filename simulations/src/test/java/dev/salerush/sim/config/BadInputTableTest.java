@@ -31,6 +31,8 @@ class BadInputTableTest {
                 row("target.shareConnections", "maybe", "target.shareConnections must be true or false, got 'maybe'"),
                 row("metrics.interval", "1", "metrics.interval must be between 100ms and 60s, got 1ms"),
                 row("journeys.browsing.detailProbability", "often", "journeys.browsing.detailProbability must be a number"),
+                // a staircase's climb and refinement
+                row("profiles.stress.stairs.refine.probs", "3", "unknown setting 'profiles.stress.stairs.refine.probs' (-D on the command line); did you mean 'profiles.stress.stairs.refine.probes'?"),
                 // the dataset is parsed with everything else, for external targets too
                 row("dataset.scale", "abc", "dataset.scale must be a number, got 'abc'"),
                 row("dataset.seed", "x", "dataset.seed must be a whole number, got 'x'"),
@@ -105,6 +107,14 @@ class BadInputTableTest {
                         "unknown setting 'profiles.mine.stairs.warmp' (team.conf)"),
                 file("targt { baseUrl = \"http://127.0.0.1:1\" }", "unknown setting 'targt.baseUrl' (team.conf); did you mean 'target.baseUrl'?"),
                 file("target { baseUrl = ", "team.conf"),
+                file("profile = stress\nprofiles.stress.stairs.climb.factor = 1",
+                        "profiles.stress.stairs.climb.factor must be a number between 1.05 and 10.0, got 1"),
+                file("profile = stress\nprofiles.stress.stairs.climb.maxDuration = 1m",
+                        "profiles.stress.stairs.climb.maxDuration must be at least steps x hold (120 s)"),
+                file("profile = stress\nprofiles.stress.stairs.refine.settle = 15s",
+                        "profiles.stress.stairs.refine.settle must be shorter than profiles.stress.stairs.refine.hold"),
+                file("profile = stress\nprofiles.stress.stairs.refine.probes = 0",
+                        "profiles.stress.stairs.refine.probes must be between 1 and 20, got 0"),
                 file("dataset.stock { min = 50, max = 10 }", "dataset.stock must satisfy 0 <= min <= max, was min=50 max=10"),
                 file("profile = mine\nprofiles.mine { injection = [ { type = constant, usersPerSec = -3, during = 5s } ], slo = ${slo.peak} }",
                         "profiles.mine.injection[0].usersPerSec"),

@@ -1,8 +1,9 @@
 package dev.salerush.sim.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,31 +13,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * The stress staircase against a target of known capacity: {@value #WORKERS} workers each serving a request in
- * {@value #SERVICE_MS} ms (capacity = workers / service time, about 200 rps), requests beyond it queue. The run must
- * stop by itself once the queue makes p95 breach its SLO, and report a breaking point within ±10 % of the capacity
- * the server really had (computed from the service time it measured itself).
+ * The stress staircase against targets of known capacity: {@code workers} workers each serving a request in
+ * {@code serviceMs} ms (capacity = workers / service time), requests beyond it queue. The staircase's steps (100,
+ * 260, 420, 580 ... rps) are deliberately coarse and each capacity sits between two of them, so only the refinement
+ * probes can find it: the run must stop by itself, and the refined breaking point must land within ±10 % of the
+ * capacity the server really had (computed from the service time it measured itself).
  */
 class CalibrationIT {
-    static final int WORKERS = 5;
-    static final int SERVICE_MS = 25;
 
     @TempDir
     Path work;
 
-    @Test
-    void breakingPointLandsWithinTenPercentOfTheTrueCapacity() throws Exception {
-        try (TestServer server = TestServer.start(SERVICE_MS, WORKERS)) {
+    @ParameterizedTest(name = "{0} workers x {1} ms")
+    @CsvSource({"4, 20", "5, 10", "7, 10"})
+    void refinedBreakingPointLandsWithinTenPercentOfTheTrueCapacity(int workers, int serviceMs) throws Exception {
+        try (TestServer server = TestServer.start(serviceMs, workers)) {
             Path teamConf = work.resolve("calibration.conf");
             Files.writeString(teamConf, """
                     profiles.calibration {
-                      stairs { from = 140, step = 10, hold = 8s, steps = 14, breachSustain = 3s, headroom = 0, warmup = 5s }
+                      stairs {
+                        from = 100, step = 160, hold = 8s, steps = 8, breachSustain = 3s, headroom = 0, warmup = 5s
+                        refine { probes = 4, hold = 8s, settle = 3s, within = 0.04 }
+                      }
                       slo = [
-                        { name = "p95", metric = p95Ms, threshold = 75, request = "fixed" }
+                        { name = "p95", metric = p95Ms, threshold = %d, request = "fixed" }
                         { name = "errors", metric = koPercent, threshold = 1 }
                       ]
                     }
-                    """);
+                    """.formatted(4 * serviceMs));
             GatlingProcess.Result result = GatlingProcess.run(FixedDelayProbeSimulation.class.getName(),
                     work.resolve("gatling"), Map.of(
                             "salerush.conf", teamConf.toString(),
@@ -46,16 +50,18 @@ class CalibrationIT {
                             "results.dir", work.resolve("results").toString()), 300);
 
             JsonNode summary = TestServer.onlySummary(work.resolve("results"));
-            double capacity = WORKERS / (server.served().path("meanServiceMicros").asDouble() / 1_000_000);
-            double breakingPoint = summary.path("breakingPoint").path("rps").asDouble();
-            System.out.printf("calibration: true capacity %.1f rps, breaking point %.1f rps (%s)%n", capacity,
-                    breakingPoint, summary.path("breakingPoint").path("reason").asText());
+            double capacity = workers / (server.served().path("meanServiceMicros").asDouble() / 1_000_000);
+            JsonNode point = summary.path("breakingPoint");
+            double breakingPoint = point.path("rps").asDouble();
+            System.out.printf("calibration %d x %d ms: true capacity %.1f rps, breaking point %.1f rps, bracket %s"
+                    + " (%s)%n", workers, serviceMs, capacity, breakingPoint, point.path("bracket"),
+                    point.path("reason").asText());
 
-            assertThat(summary.path("stoppedEarly").asText()).as(result.output()).contains("breached");
-            assertThat(summary.path("steps").size()).isLessThan(14);
+            assertThat(summary.path("endedBy").asText()).as(result.output()).isEqualTo("breach");
             assertThat(summary.path("injectorBound").asBoolean()).isFalse();
+            assertThat(summary.path("steps").findValues("probe")).as("probes were run").isNotEmpty();
             assertThat(breakingPoint).isCloseTo(capacity, within(0.1 * capacity));
-            assertThat(summary.path("knee").path("rps").isMissingNode()).isFalse();
+            assertThat(point.path("bracket").get(0).asDouble()).isLessThan(point.path("bracket").get(1).asDouble());
             assertThat(result.output()).contains("breaking point: ");
         }
     }

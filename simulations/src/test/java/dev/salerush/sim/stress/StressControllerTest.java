@@ -103,6 +103,34 @@ class StressControllerTest {
     }
 
     @Test
+    void beforeAProbeNoOneIsAdmittedUntilTheRequestsInFlightHaveBeenAnswered() {
+        StressController controller = controller(null, new Stairs.Refine(3, Duration.ofSeconds(6),
+                Duration.ofSeconds(2), 0.02));
+        long second = 0;
+        // steps 100 and 200 answered in full; step 2 (300 rps) leaves 100 requests a second unanswered
+        for (; !controller.shouldStop() && second < 23; second++) {
+            long from = START + second * 1000;
+            double offered = controller.offeredAt(from);
+            long answered = Math.min(Math.round(offered), 200);
+            Histogram slow = new Histogram(3);
+            slow.recordValueWithCount(offered <= 200 ? 5 : 100, answered);
+            controller.onInterval(from, from + 1000, Map.of("req", new ExactRecorder.Interval(slow, answered, 0,
+                    Math.round(offered))));
+        }
+        assertThat(controller.admit()).as("draining after the breach").isFalse();
+
+        // the queue (300 requests) is answered while nothing new is sent
+        long from = START + second * 1000;
+        controller.onInterval(from, from + 1000, Map.of("req", second(0, 5)));
+        assertThat(controller.admit()).as("still 300 in flight").isFalse();
+        Histogram drained = new Histogram(3);
+        drained.recordValueWithCount(100, 300);
+        controller.onInterval(from + 1000, from + 2000, Map.of("req", new ExactRecorder.Interval(drained, 300, 0, 0)));
+
+        assertThat(controller.offeredAt(from + 2000)).as("the first probe").isEqualTo(250);
+    }
+
+    @Test
     void duringAProbeUsersAreLetThroughInTheProbesShareOfTheInjectedRate() {
         // "now" is 25 s into the staircase: the plan injects step 2's 300 users/s
         long loadStart = System.currentTimeMillis() - 25_000;
