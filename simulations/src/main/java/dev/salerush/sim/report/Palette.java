@@ -11,6 +11,7 @@ final class Palette {
     static final String OFFERED = "#94a3b8";
     static final String BREAKING_POINT = "#dc2626";
     static final String KNEE = "#7c3aed";
+    static final String PROBE = "#0891b2";
     private static final List<String> CYCLE = List.of("#2563eb", "#ea580c", "#16a34a", "#7c3aed", "#0891b2",
             "#db2777", "#ca8a04", "#475569");
 

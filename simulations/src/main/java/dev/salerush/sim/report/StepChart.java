@@ -10,8 +10,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A stress run's staircase: offered and achieved rps per step (left axis), p95 per step (right axis), and the
- * breaking point and knee as markers on the achieved line.
+ * A stress run's staircase: offered and achieved rps per step (left axis), p95 per step (right axis), the refinement
+ * probes as points after the steps (achieved rps, labelled with the rate they offered and whether it held), and the
+ * breaking point and knee as markers.
  */
 final class StepChart {
     private StepChart() {
@@ -27,7 +28,13 @@ final class StepChart {
         List<ChartSpec.XY> offered = new ArrayList<>();
         List<ChartSpec.XY> achieved = new ArrayList<>();
         List<ChartSpec.XY> p95 = new ArrayList<>();
+        List<ChartSpec.XY> probesHeld = new ArrayList<>();
+        List<ChartSpec.XY> probesFailed = new ArrayList<>();
         for (StepResult step : steps) {
+            if (step.isProbe()) {
+                (step.held() ? probesHeld : probesFailed).add(new ChartSpec.XY(step.step(), step.achievedRps()));
+                continue;
+            }
             offered.add(new ChartSpec.XY(step.step(), step.offeredRps()));
             achieved.add(new ChartSpec.XY(step.step(), step.achievedRps()));
             p95.add(new ChartSpec.XY(step.step(), step.p95Ms() == null ? null : step.p95Ms().doubleValue()));
@@ -36,9 +43,17 @@ final class StepChart {
                 new ChartSpec.Series("offered rps", "y", Palette.OFFERED, false, offered),
                 new ChartSpec.Series("achieved rps", "y", Palette.THROUGHPUT, false, achieved),
                 new ChartSpec.Series("p95 ms", "y2", Palette.P95, false, p95)));
+        if (!probesHeld.isEmpty()) {
+            series.add(new ChartSpec.Series("probes that held (achieved rps)", "y", Palette.PROBE, true, probesHeld));
+        }
+        if (!probesFailed.isEmpty()) {
+            series.add(new ChartSpec.Series("probes that failed (achieved rps)", "y", Palette.BREAKING_POINT, true,
+                    probesFailed));
+        }
         marker(summary.breakingPoint(), "breaking point", Palette.BREAKING_POINT).ifPresent(series::add);
         marker(summary.knee(), "knee", Palette.KNEE).ifPresent(series::add);
-        return new ChartSpec("steps", "Stress staircase: offered vs achieved rps, p95 per step", "step", null, null,
+        return new ChartSpec("steps", "Stress staircase: offered vs achieved rps, p95 per step; probes after the steps",
+                "step (probes numbered after the steps)", null, null,
                 "rps", "p95 ms", series);
     }
 

@@ -76,11 +76,12 @@ public final class ConsoleReport {
 
     private static String stressSection(RunSummary summary) {
         StringBuilder out = new StringBuilder("stress steps (rps; server CPU and pool waits from /metrics)\n");
-        out.append(String.format("  %-4s %9s %9s %9s %6s %6s %7s %5s %8s %8s %8s%n", "step", "offered", "sent", "achieved",
+        out.append(String.format("  %-6s %9s %9s %9s %6s %6s %7s %5s %8s %8s %8s%n", "step", "offered", "sent", "achieved",
                 "p50", "p95", "ko%", "SLO", "inj.cpu", "srv.cpu", "pending"));
         for (StepResult step : summary.steps()) {
             ServerAggregate server = step.server();
-            out.append(String.format(Locale.ROOT, "  %-4d %9.1f %9.1f %9.1f %6s %6s %7.2f %5s %8s %8s %8s%n", step.step(),
+            out.append(String.format(Locale.ROOT, "  %-6s %9.1f %9.1f %9.1f %6s %6s %7.2f %5s %8s %8s %8s%n",
+                    step.isProbe() ? "p" + step.probe() : String.valueOf(step.step()),
                     step.offeredRps(), step.sentRps(), step.achievedRps(), value(step.p50Ms()), value(step.p95Ms()),
                     step.koPercent(), step.metSlo() ? "met" : "FAIL",
                     step.injectorCpu() == null ? "-" : String.format(Locale.ROOT, "%.2f", step.injectorCpu()),
@@ -89,6 +90,10 @@ public final class ConsoleReport {
         }
         out.append("breaking point: ").append(summary.breakingPoint().rps() == null ? "none"
                 : Numbers.fixed(summary.breakingPoint().rps()) + " rps").append(" — ").append(summary.breakingPoint().reason()).append('\n');
+        if (summary.endedBy() != null) {
+            out.append("staircase ended by: ").append(summary.endedBy()).append(" — ").append(summary.stoppedEarly())
+                    .append('\n');
+        }
         out.append("knee: ").append(summary.knee().rps() == null ? "none" : Numbers.fixed(summary.knee().rps()) + " rps")
                 .append(" — ").append(summary.knee().reason()).append('\n');
         if (Boolean.TRUE.equals(summary.injectorBound())) {
