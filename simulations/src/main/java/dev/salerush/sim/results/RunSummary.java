@@ -44,6 +44,13 @@ public record RunSummary(String runId, String simulation, String profile, String
                          ServerAggregate server, List<String> serverProblems, InjectorHealth.Figures injector,
                          IntegrityReport integrity, RegressionResult regression) {
 
+    /** A run without a staircase has no stress section, however it was built. */
+    public RunSummary {
+        if (Stress.NONE.equals(stress)) {
+            stress = null;
+        }
+    }
+
     /** Reads the flat stress fields back into {@link Stress}. */
     @JsonCreator
     static RunSummary fromJson(@JsonProperty("runId") String runId, @JsonProperty("simulation") String simulation,
@@ -70,7 +77,7 @@ public record RunSummary(String runId, String simulation, String profile, String
         Stress stress = new Stress(steps, breakingPoint, knee, injectorBound, injectorEvidence, stoppedEarly,
                 endedBy);
         return new RunSummary(runId, simulation, profile, startedAt, endedAt, status, verdict, failure, target,
-                embedded, plan, global, requests, slo, environment, stress.equals(Stress.NONE) ? null : stress, server,
+                embedded, plan, global, requests, slo, environment, stress, server,
                 serverProblems, injector, integrity, regression);
     }
 

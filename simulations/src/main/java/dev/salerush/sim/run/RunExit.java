@@ -55,9 +55,10 @@ public final class RunExit {
 
     /**
      * The exit status a closed run imposes, or empty to keep the JVM's own. A run that measured something exits by
-     * its exact verdict both ways: 2 when it failed, even where Gatling's approximate assertions passed (or a target
-     * that went down left too few requests for them to fail), and 0 when it passed, even where Gatling's t-digest p95
-     * exceeded an SLO the exact figures meet. A run that measured nothing, or was cut short, keeps its own status.
+     * its exact verdict both ways: 2 when it failed (an interrupted run included), even where Gatling's approximate
+     * assertions passed (or a target that went down left too few requests for them to fail), and 0 when it completed
+     * and passed, even where Gatling's t-digest p95 exceeded an SLO the exact figures meet. A run that measured
+     * nothing keeps the JVM's own status (3 for a run that could not start).
      */
     static OptionalInt status(RunSummary summary) {
         if (summary.global() == null) {

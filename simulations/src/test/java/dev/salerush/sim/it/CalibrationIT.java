@@ -40,7 +40,7 @@ class CalibrationIT {
                         { name = "errors", metric = koPercent, threshold = 1 }
                       ]
                     }
-                    """.formatted(4 * serviceMs));
+                    """.formatted(8 * serviceMs));
             GatlingProcess.Result result = GatlingProcess.run(FixedDelayProbeSimulation.class.getName(),
                     work.resolve("gatling"), Map.of(
                             "salerush.conf", teamConf.toString(),
