@@ -7,7 +7,7 @@ import java.time.Duration;
  * each a separate process on 127.0.0.1. Plain values, so the suite's configuration can build them without knowing
  * the shop's own classes.
  */
-public record EmbeddedSettings(Duration startupTimeout, Duration warmup, Shop shop, Gateway gateway) {
+public record EmbeddedSettings(Duration startupTimeout, Shop shop, Gateway gateway) {
 
     public record Shop(int port, String heap, int browsePoolSize, int orderPoolSize, Duration gatewayConnectTimeout,
                        Duration gatewayTimeout, Breaker breaker, boolean unsafeStockCheck,

@@ -72,6 +72,20 @@ public record Profile(String name, String description, String journey, List<Inje
         return new Profile(name, description, journey, List.copyOf(steps), slos, stairs);
     }
 
+    /**
+     * This profile with {@code warmup} (an unmeasured step) before its injection, unless it has a warm-up of its own
+     * or {@code warmup} is null.
+     */
+    public Profile withWarmupIfNone(InjectionStep warmup) {
+        if (warmup == null || !warmup().isZero()) {
+            return this;
+        }
+        List<InjectionStep> steps = new ArrayList<>();
+        steps.add(warmup);
+        steps.addAll(injection);
+        return new Profile(name, description, journey, List.copyOf(steps), slos, stairs);
+    }
+
     /** How long the leading unmeasured (warm-up) steps last. */
     public Duration warmup() {
         return injection.stream().takeWhile(step -> !step.measured()).map(InjectionStep::during)

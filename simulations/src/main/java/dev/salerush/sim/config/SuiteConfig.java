@@ -129,9 +129,21 @@ public final class SuiteConfig {
             throw new ConfigError("unknown profile '" + name + "'; available profiles: " + String.join(", ", profileNames));
         }
         String key = "profiles." + ConfigUtil.quoteString(name);
-        Profile profile = Profile.from(name, new ConfigReader(config.getConfig(key), "profiles." + name));
+        Profile profile = Profile.from(name, new ConfigReader(config.getConfig(key), "profiles." + name))
+                .withWarmupIfNone(parseWarmup());
         String duration = reader.string("duration").trim();
         return duration.isEmpty() ? profile : profile.withMainPhase(reader.positiveDuration("duration"));
+    }
+
+    /** The default warm-up as an unmeasured constant step, or null for none. */
+    private InjectionStep parseWarmup() {
+        ConfigReader warmup = reader.child("warmup");
+        java.time.Duration during = warmup.nonNegativeDuration("during");
+        if (during.isZero()) {
+            return null;
+        }
+        InjectionStep.Rate rate = InjectionStep.rate(warmup, "usersPerSec", "peak", false);
+        return new InjectionStep(InjectionStep.Type.CONSTANT, rate, rate, during, false);
     }
 
     private TargetSettings parseTarget() {
@@ -183,8 +195,7 @@ public final class SuiteConfig {
                 heapSize("embedded.gateway.heap"),
                 reader.intInRange("embedded.gateway.maxRequestJournalEntries", 1, 10_000_000),
                 reader.intInRange("embedded.gateway.containerThreads", 8, 2_000));
-        return new EmbeddedSettings(reader.positiveDuration("embedded.startupTimeout"),
-                reader.nonNegativeDuration("embedded.warmup"), shop, gateway);
+        return new EmbeddedSettings(reader.positiveDuration("embedded.startupTimeout"), shop, gateway);
     }
 
     private EmbeddedSettings.Breaker breaker(String key) {

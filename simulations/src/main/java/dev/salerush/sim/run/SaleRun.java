@@ -7,9 +7,7 @@ import dev.salerush.env.RunLogs;
 import dev.salerush.env.SaleEnvironment;
 import dev.salerush.env.TargetWatch;
 import dev.salerush.env.Urls;
-import dev.salerush.env.Warmup;
 import dev.salerush.env.process.Cleanup;
-import dev.salerush.seeder.generate.DatasetLayout;
 import dev.salerush.sim.config.ConfigError;
 import dev.salerush.sim.config.Profile;
 import dev.salerush.sim.config.SuiteConfig;
@@ -18,7 +16,6 @@ import dev.salerush.sim.integrity.IntegrityReport;
 import dev.salerush.sim.integrity.OrderIntegrity;
 import dev.salerush.sim.integrity.OrderLog;
 import dev.salerush.sim.journeys.TargetIds;
-import dev.salerush.sim.journeys.WarmupBrowsing;
 import dev.salerush.sim.metrics.ExactRecorder;
 import dev.salerush.sim.metrics.InjectorHealth;
 import dev.salerush.sim.metrics.RecordedRun;
@@ -107,8 +104,6 @@ public final class SaleRun {
         if (target.embedded()) {
             environment = EmbeddedSaleEnvironment.start(config.embedded(), config.database(), config.dataset(),
                     new RunLogs(folder.file(RunFiles.SHOP_LOG), folder.file(RunFiles.GATEWAY_LOG)), cleanup);
-            Warmup.run(environment.baseUrl(), config.embedded().warmup(), target.connectTimeout(),
-                    target.requestTimeout(), new WarmupBrowsing(target, DatasetLayout.of(config.dataset())));
         } else {
             environment = cleanup.register("external target", ExternalTarget.connect(target.baseUrl(),
                     target.healthPath(), target.healthTimeout(), config.database()));
@@ -166,7 +161,7 @@ public final class SaleRun {
             if (profile.stairs() != null) {
                 // the cores this JVM may run on (the JVM honours CPU affinity and container limits)
                 stress = new StressController(stressPlan(requestsPerUser), profile.slos(),
-                        System.currentTimeMillis() + profile.stairs().warmup().toMillis(),
+                        System.currentTimeMillis() + profile.warmup().toMillis(),
                         Runtime.getRuntime().availableProcessors());
                 recorder.addListener(stress);
             }

@@ -31,6 +31,9 @@ class BadInputTableTest {
                 row("target.shareConnections", "maybe", "target.shareConnections must be true or false, got 'maybe'"),
                 row("metrics.interval", "1", "metrics.interval must be between 100ms and 60s, got 1ms"),
                 row("journeys.browsing.detailProbability", "often", "journeys.browsing.detailProbability must be a number"),
+                // the default warm-up
+                row("warmup.during", "abc", "warmup.during must be a duration with a unit, e.g. 10s, or 0s for none, got 'abc'"),
+                row("warmup.peak", "-1", "warmup.peak"),
                 // a staircase's climb and refinement
                 row("profiles.stress.stairs.refine.probs", "3", "unknown setting 'profiles.stress.stairs.refine.probs' (-D on the command line); did you mean 'profiles.stress.stairs.refine.probes'?"),
                 // the dataset is parsed with everything else, for external targets too

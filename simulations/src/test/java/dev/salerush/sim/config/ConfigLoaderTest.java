@@ -145,8 +145,21 @@ class ConfigLoaderTest {
     void durationSetsTheMainStepOfTheProfile() {
         Profile load = load("profile", "load", "duration", "60s").profile();
 
-        assertThat(load.injection()).extracting(InjectionStep::during)
-                .containsExactly(java.time.Duration.ofMinutes(2), java.time.Duration.ofSeconds(60));
+        // the default warm-up first, unmeasured and untouched by -Dduration
+        assertThat(load.injection()).extracting(InjectionStep::during).containsExactly(java.time.Duration.ofSeconds(10),
+                java.time.Duration.ofMinutes(2), java.time.Duration.ofSeconds(60));
+        assertThat(load.injection()).extracting(InjectionStep::measured).containsExactly(false, true, true);
+    }
+
+    @Test
+    void everyProfileGetsTheDefaultWarmUpUnlessItHasItsOwnOrItIsOff() {
+        assertThat(load("profile", "smoke").profile().warmup()).isEqualTo(java.time.Duration.ofSeconds(10));
+        assertThat(load("profile", "smoke", "warmup.during", "0s").profile().warmup()).isZero();
+        assertThat(load("profile", "smoke", "warmup.during", "3s").profile().injection().get(0).from())
+                .isEqualTo(new InjectionStep.Rate(0.5, true));
+        // the staircase's own 10 s warm-up at its first step's rate, not the default
+        assertThat(load("profile", "stress", "warmup.during", "3s").profile().warmup())
+                .isEqualTo(java.time.Duration.ofSeconds(10));
     }
 
     @Test
