@@ -57,7 +57,7 @@ class OrderIntegrityIT {
         properties.put("profile", "hot-items");
         properties.put("results.dir", work.resolve("results").toString());
         properties.put("dataset.scale", "0.01");
-        properties.put("embedded.warmup", "0s");
+        properties.put("warmup.during", "0s");
         properties.put("embedded.gateway.medianLatency", "100ms");
         return properties;
     }

@@ -30,7 +30,7 @@ final class RunChecks {
         properties.put("results.dir", work.resolve("results").toString());
         properties.put("dataset.scale", "0.01");
         properties.put("duration", "5s");
-        properties.put("embedded.warmup", "3s");
+        properties.put("warmup.during", "3s");
         return properties;
     }
 

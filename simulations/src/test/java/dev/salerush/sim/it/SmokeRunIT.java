@@ -84,7 +84,7 @@ class SmokeRunIT {
         Map<String, String> properties = shortSmokeRun();
         properties.put("salerush.conf", teamConf.toString());
         properties.put("profile", "impossible");
-        properties.put("embedded.warmup", "0s");
+        properties.put("warmup.during", "0s");
 
         GatlingProcess.Result result = GatlingProcess.run(SIMULATION, work.resolve("gatling"), properties, 300);
 
