@@ -131,7 +131,8 @@ public final class PeerBenchmark {
                 }));
         if (onPath("locust")) {
             tools.add(new Tool("Locust", c + " users (FastHttpUser, 1 process)",
-                    "closed loop: " + c + " users paced by constant_throughput(" + r + "/" + c + ")", "sub-us",
+                    "closed loop: " + c + " users paced by constant_throughput(" + r + "/" + c + ")",
+                    "1 ms", // Locust 2.12's FastHttpUser truncates response times to whole ms
                     fixedRate -> external(Map.of("PEER_USERS", c, "PEER_RATE", fixedRate ? r : "0"),
                             List.of("locust", "-f", peers.resolve("locustfile.py").toString(), "--headless",
                                     "--only-summary", "--loglevel", "WARNING", "-u", c, "-r", c, "-t", s + "s",
