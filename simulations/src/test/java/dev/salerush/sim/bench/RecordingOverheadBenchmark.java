@@ -1,6 +1,5 @@
 package dev.salerush.sim.bench;
 
-import dev.salerush.sim.it.GatlingProcess;
 import dev.salerush.sim.it.TestServer;
 
 import java.nio.file.Files;
@@ -22,15 +21,12 @@ public final class RecordingOverheadBenchmark {
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 2;
         Path work = Files.createTempDirectory("salerush-bench");
-        Path conf = work.resolve("bench.conf");
-        Files.writeString(conf, "profiles.bench { injection = [ { type = constant, usersPerSec = 1, during = 1s } ], "
-                + "slo = [ { name = \"none\", metric = koPercent, threshold = 100 } ] }\n");
         try (TestServer server = TestServer.start(0, null)) {
             double[] with = new double[rounds];
             double[] without = new double[rounds];
             for (int round = 0; round < rounds; round++) {
-                without[round] = run(server, work, conf, false);
-                with[round] = run(server, work, conf, true);
+                without[round] = run(server, work, false);
+                with[round] = run(server, work, true);
                 System.out.printf(Locale.ROOT, "round %d: without recording %,.0f rps, with recording %,.0f rps (%.2f)%n",
                         round + 1, without[round], with[round], with[round] / without[round]);
             }
@@ -43,14 +39,9 @@ public final class RecordingOverheadBenchmark {
     }
 
     /** Requests per second the server answered during one run of the ceiling simulation. */
-    private static double run(TestServer server, Path work, Path conf, boolean recording) throws Exception {
+    private static double run(TestServer server, Path work, boolean recording) throws Exception {
         long before = server.served().path("served").asLong();
-        GatlingProcess.Result result = GatlingProcess.run(InjectorCeilingSimulation.class.getName(), work.resolve("gatling"),
-                Map.of("salerush.conf", conf.toString(), "profile", "bench", "bench.recording", String.valueOf(recording),
-                        "target.baseUrl", server.baseUrl(), "results.dir", work.resolve("results").toString()), 300);
-        if (result.exitCode() != 0 && !result.output().contains("VERDICT")) {
-            throw new IllegalStateException("benchmark run failed:\n" + result.output());
-        }
+        InjectorCeilingRun.run(work, server.baseUrl(), recording, Map.of());
         return (server.served().path("served").asLong() - before) / (double) InjectorCeilingSimulation.DURATION.toSeconds();
     }
 }
