@@ -3,6 +3,8 @@ package dev.salerush.sim.config;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
@@ -126,5 +128,43 @@ final class ConfigReader {
         } catch (ConfigException.WrongType | ConfigException.BadValue e) {
             throw new ConfigError(key(path) + " must be " + allowed + ", got '" + raw(path) + "'", e);
         }
+    }
+
+    /** A non-empty list of host names or addresses. */
+    List<String> hostList(String path) {
+        List<String> hosts = stringList(path);
+        if (hosts.isEmpty() || hosts.stream().anyMatch(String::isBlank)) {
+            throw new ConfigError(key(path) + " must list at least one host name or address, with no empty entries");
+        }
+        return hosts;
+    }
+
+    /** A JVM heap size such as 512m or 2g. */
+    String heapSize(String path) {
+        String heap = string(path).trim();
+        if (!heap.matches("[1-9][0-9]*[kKmMgG]")) {
+            throw new ConfigError(key(path) + " must be a JVM heap size such as 512m or 2g, got '" + heap + "'");
+        }
+        return heap;
+    }
+
+    /** An http:// or https:// URL naming a host. */
+    URI httpUrl(String path) {
+        String value = string(path).trim();
+        String key = key(path);
+        URI uri;
+        try {
+            uri = new URI(value);
+        } catch (URISyntaxException e) {
+            throw new ConfigError(key + " must be an http:// or https:// URL, e.g. http://127.0.0.1:8080, got '" + value
+                    + "' (" + e.getReason() + ")", e);
+        }
+        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
+            throw new ConfigError(key + " must be an http:// or https:// URL, e.g. http://127.0.0.1:8080, got '" + value + "'");
+        }
+        if (uri.getHost() == null || uri.getHost().isBlank()) {
+            throw new ConfigError(key + " must name a host, e.g. http://127.0.0.1:8080, got '" + value + "'");
+        }
+        return uri;
     }
 }

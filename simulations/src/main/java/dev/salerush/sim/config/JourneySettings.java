@@ -1,6 +1,7 @@
 package dev.salerush.sim.config;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -76,5 +77,42 @@ public record JourneySettings(Browsing browsing, Ordering ordering, double saleD
                     + saleDayOrderingWeight * ordering.expectedRequests()) / (saleDayBrowsingWeight + saleDayOrderingWeight);
             default -> throw new IllegalArgumentException("unknown journey " + journey);
         };
+    }
+
+    static JourneySettings from(ConfigReader reader) {
+        Map<String, Double> sortWeights = new LinkedHashMap<>();
+        for (String sort : SORTS) {
+            sortWeights.put(sort, reader.numberInRange("browsing.sortWeights." + sort, 0, 1_000_000));
+        }
+        if (sortWeights.values().stream().mapToDouble(Double::doubleValue).sum() <= 0) {
+            throw new ConfigError(reader.key("browsing.sortWeights") + " must give at least one sort a positive weight");
+        }
+        Browsing browsing = new Browsing(sortWeights,
+                reader.intInRange("browsing.pageSize", 1, 100),
+                reader.numberInRange("browsing.nextPageProbability", 0, 1),
+                reader.intInRange("browsing.maxPages", 1, 100),
+                reader.numberInRange("browsing.detailProbability", 0, 1),
+                thinkTime(reader, "browsing.thinkTime"));
+        Ordering ordering = new Ordering(
+                reader.intInRange("ordering.hotProducts", 1, 100_000),
+                reader.intInRange("ordering.maxQuantity", 1, 10),
+                reader.numberInRange("ordering.retryProbability", 0, 1),
+                thinkTime(reader, "ordering.thinkTime"),
+                reader.has("ordering.hotStock") ? reader.intInRange("ordering.hotStock", 0, 1_000_000) : 0);
+        double browsingWeight = reader.numberInRange("saleDay.browsing", 0, 1_000_000);
+        double orderingWeight = reader.numberInRange("saleDay.ordering", 0, 1_000_000);
+        if (browsingWeight + orderingWeight <= 0) {
+            throw new ConfigError(reader.key("saleDay") + " weights must not both be 0");
+        }
+        return new JourneySettings(browsing, ordering, browsingWeight, orderingWeight);
+    }
+
+    private static ThinkTime thinkTime(ConfigReader reader, String path) {
+        var min = reader.nonNegativeDuration(path + ".min");
+        var max = reader.nonNegativeDuration(path + ".max");
+        if (max.compareTo(min) < 0) {
+            throw new ConfigError(reader.key(path) + ".max must not be shorter than " + reader.key(path) + ".min");
+        }
+        return new ThinkTime(min, max);
     }
 }

@@ -4,6 +4,8 @@ import dev.salerush.env.Urls;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * Server-side metrics scraped during a run (the {@code metrics} section).
@@ -45,5 +47,32 @@ public record MetricsSettings(boolean enabled, String url, Duration interval, Na
     /** 80 % of {@code interval}: a scrape that does not finish by then is a failure, never a pile-up. */
     public static Duration scrapeTimeout(Duration interval) {
         return Duration.ofNanos(Math.max(1_000_000L, (long) (interval.toNanos() * TIMEOUT_SHARE)));
+    }
+
+    static MetricsSettings from(ConfigReader reader, List<String> allowedHosts) {
+        boolean enabled = reader.bool("enabled");
+        String url = reader.string("url").trim();
+        if (!url.isEmpty()) {
+            URI uri = reader.httpUrl("url");
+            if (!TargetSettings.isAllowed(uri.getHost(), allowedHosts)) {
+                throw new ConfigError(reader.key("url") + " host '" + uri.getHost() + "' is not in target.allowedHosts "
+                        + allowedHosts + "; add it there on purpose if the suite may scrape it");
+            }
+        }
+        Duration interval = reader.positiveDuration("interval");
+        if (interval.toMillis() < 100 || interval.toMillis() > 60_000) {
+            throw new ConfigError(reader.key("interval") + " must be between 100ms and 60s, got " + interval.toMillis() + "ms");
+        }
+        Function<String, String> name = key -> {
+            String value = reader.nonBlank("names." + key).trim();
+            if (!value.matches("[a-zA-Z_:][a-zA-Z0-9_:]*")) {
+                throw new ConfigError(reader.key("names." + key) + " must be a Prometheus metric name"
+                        + " ([a-zA-Z_:][a-zA-Z0-9_:]*), got '" + value + "'");
+            }
+            return value;
+        };
+        return new MetricsSettings(enabled, url, interval, new Names(name.apply("cpu"),
+                name.apply("heap"), name.apply("requests"), name.apply("poolActive"), name.apply("poolPending"),
+                name.apply("breakerState")));
     }
 }

@@ -24,8 +24,6 @@ import java.util.TreeSet;
  */
 public final class SuiteConfig {
     private static final List<String> PATH_NAMES = List.of("brands", "products", "product", "orders", "order");
-    /** Rows of one table the dataset may ask for (scale 1); beyond it a typo is far likelier than intent. */
-    private static final long MAX_ROWS = 10_000_000_000L;
 
     private final Config config;
     private final ConfigReader reader;
@@ -50,15 +48,15 @@ public final class SuiteConfig {
         this.profileNames = new TreeSet<>(reader.section("profiles").root().keySet());
         this.profile = parseProfile();
         this.plan = parsePlan();
-        this.journeys = parseJourneys();
+        this.journeys = JourneySettings.from(reader.child("journeys"));
         this.target = parseTarget();
         this.database = parseDatabase();
         this.ids = parseIds();
-        this.metrics = parseMetrics();
-        this.embedded = parseEmbedded();
+        this.metrics = MetricsSettings.from(reader.child("metrics"), reader.hostList("target.allowedHosts"));
+        this.embedded = EmbeddedSection.read(reader.child("embedded"));
         this.resultsDir = root.resolve(reader.nonBlank("results.dir")).normalize();
         this.regression = parseRegression();
-        this.dataset = parseDataset();
+        this.dataset = DatasetSection.read(reader.child("dataset"));
     }
 
     /** The merged configuration as read (for tests of the loader). */
@@ -148,7 +146,7 @@ public final class SuiteConfig {
 
     private TargetSettings parseTarget() {
         String baseUrl = reader.string("target.baseUrl").trim();
-        URI uri = baseUrl.isEmpty() ? null : httpUrl("target.baseUrl", baseUrl);
+        URI uri = baseUrl.isEmpty() ? null : reader.httpUrl("target.baseUrl");
         Map<String, String> paths = new LinkedHashMap<>();
         for (String name : PATH_NAMES) {
             String path = reader.string("target.paths." + name);
@@ -161,7 +159,7 @@ public final class SuiteConfig {
         if (!healthPath.startsWith("/")) {
             throw new ConfigError("target.healthPath must start with '/', got '" + healthPath + "'");
         }
-        TargetSettings target = new TargetSettings(uri, hostList("target.allowedHosts"), healthPath,
+        TargetSettings target = new TargetSettings(uri, reader.hostList("target.allowedHosts"), healthPath,
                 reader.positiveDuration("target.healthTimeout"), giveUpAfter(), paths,
                 reader.positiveDuration("target.connectTimeout"), reader.positiveDuration("target.requestTimeout"),
                 reader.bool("target.shareConnections"));
@@ -177,45 +175,13 @@ public final class SuiteConfig {
         return giveUp;
     }
 
-    private EmbeddedSettings parseEmbedded() {
-        EmbeddedSettings.Shop shop = new EmbeddedSettings.Shop(
-                reader.intInRange("embedded.shop.port", 0, 65535),
-                heapSize("embedded.shop.heap"),
-                reader.intInRange("embedded.shop.browsePoolSize", 1, 500),
-                reader.intInRange("embedded.shop.orderPoolSize", 1, 500),
-                reader.positiveDuration("embedded.shop.gatewayConnectTimeout"),
-                reader.positiveDuration("embedded.shop.gatewayTimeout"),
-                breaker("embedded.shop.breaker"),
-                reader.bool("embedded.shop.unsafeStockCheck"),
-                reader.nonNegativeDuration("embedded.shop.artificialDelay"));
-        EmbeddedSettings.Gateway gateway = new EmbeddedSettings.Gateway(
-                reader.intInRange("embedded.gateway.port", 0, 65535),
-                reader.positiveDuration("embedded.gateway.medianLatency"),
-                reader.numberInRange("embedded.gateway.latencySigma", 0, 3),
-                heapSize("embedded.gateway.heap"),
-                reader.intInRange("embedded.gateway.maxRequestJournalEntries", 1, 10_000_000),
-                reader.intInRange("embedded.gateway.containerThreads", 8, 2_000));
-        return new EmbeddedSettings(reader.positiveDuration("embedded.startupTimeout"), shop, gateway);
-    }
-
-    private EmbeddedSettings.Breaker breaker(String key) {
-        return new EmbeddedSettings.Breaker(
-                reader.intInRange(key + ".window", 1, 10_000),
-                reader.intInRange(key + ".minimumCalls", 1, 10_000),
-                reader.intInRange(key + ".failureRate", 1, 100),
-                reader.positiveDuration(key + ".slowCall"),
-                reader.intInRange(key + ".slowCallRate", 1, 100),
-                reader.positiveDuration(key + ".openWait"),
-                reader.intInRange(key + ".halfOpenCalls", 1, 10_000));
-    }
-
     private DatabaseSettings parseDatabase() {
         String url = reader.string("db.url").trim();
         if (!url.isEmpty() && !url.startsWith("jdbc:postgresql:")) {
             throw new ConfigError("db.url must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database) or empty for"
                     + " the embedded database, got '" + url + "'");
         }
-        List<String> allowedHosts = hostList("db.allowedHosts");
+        List<String> allowedHosts = reader.hostList("db.allowedHosts");
         if (!url.isEmpty()) {
             try {
                 TargetGuard.checkHosts(url, allowedHosts);
@@ -237,43 +203,6 @@ public final class SuiteConfig {
                 reader.nonNegativeDuration("plan.networkAllowance"));
     }
 
-    private JourneySettings parseJourneys() {
-        Map<String, Double> sortWeights = new LinkedHashMap<>();
-        for (String sort : JourneySettings.SORTS) {
-            sortWeights.put(sort, reader.numberInRange("journeys.browsing.sortWeights." + sort, 0, 1_000_000));
-        }
-        if (sortWeights.values().stream().mapToDouble(Double::doubleValue).sum() <= 0) {
-            throw new ConfigError("journeys.browsing.sortWeights must give at least one sort a positive weight");
-        }
-        JourneySettings.Browsing browsing = new JourneySettings.Browsing(sortWeights,
-                reader.intInRange("journeys.browsing.pageSize", 1, 100),
-                reader.numberInRange("journeys.browsing.nextPageProbability", 0, 1),
-                reader.intInRange("journeys.browsing.maxPages", 1, 100),
-                reader.numberInRange("journeys.browsing.detailProbability", 0, 1),
-                thinkTime("journeys.browsing.thinkTime"));
-        JourneySettings.Ordering ordering = new JourneySettings.Ordering(
-                reader.intInRange("journeys.ordering.hotProducts", 1, 100_000),
-                reader.intInRange("journeys.ordering.maxQuantity", 1, 10),
-                reader.numberInRange("journeys.ordering.retryProbability", 0, 1),
-                thinkTime("journeys.ordering.thinkTime"),
-                reader.has("journeys.ordering.hotStock") ? reader.intInRange("journeys.ordering.hotStock", 0, 1_000_000) : 0);
-        double browsingWeight = reader.numberInRange("journeys.saleDay.browsing", 0, 1_000_000);
-        double orderingWeight = reader.numberInRange("journeys.saleDay.ordering", 0, 1_000_000);
-        if (browsingWeight + orderingWeight <= 0) {
-            throw new ConfigError("journeys.saleDay weights must not both be 0");
-        }
-        return new JourneySettings(browsing, ordering, browsingWeight, orderingWeight);
-    }
-
-    private JourneySettings.ThinkTime thinkTime(String key) {
-        var min = reader.nonNegativeDuration(key + ".min");
-        var max = reader.nonNegativeDuration(key + ".max");
-        if (max.compareTo(min) < 0) {
-            throw new ConfigError(key + ".max must not be shorter than " + key + ".min");
-        }
-        return new JourneySettings.ThinkTime(min, max);
-    }
-
     private IdSettings parseIds() {
         String source = reader.string("ids.source").trim();
         boolean fromDatabase = switch (source) {
@@ -289,34 +218,6 @@ public final class SuiteConfig {
                 reader.nonBlank("ids.maxUserIdQuery"));
     }
 
-    private MetricsSettings parseMetrics() {
-        boolean enabled = reader.bool("metrics.enabled");
-        String url = reader.string("metrics.url").trim();
-        if (!url.isEmpty()) {
-            URI uri = httpUrl("metrics.url", url);
-            List<String> allowedHosts = hostList("target.allowedHosts");
-            if (!TargetSettings.isAllowed(uri.getHost(), allowedHosts)) {
-                throw new ConfigError("metrics.url host '" + uri.getHost() + "' is not in target.allowedHosts "
-                        + allowedHosts + "; add it there on purpose if the suite may scrape it");
-            }
-        }
-        java.time.Duration interval = reader.positiveDuration("metrics.interval");
-        if (interval.toMillis() < 100 || interval.toMillis() > 60_000) {
-            throw new ConfigError("metrics.interval must be between 100ms and 60s, got " + interval.toMillis() + "ms");
-        }
-        java.util.function.Function<String, String> name = key -> {
-            String value = reader.nonBlank("metrics.names." + key).trim();
-            if (!value.matches("[a-zA-Z_:][a-zA-Z0-9_:]*")) {
-                throw new ConfigError("metrics.names." + key + " must be a Prometheus metric name"
-                        + " ([a-zA-Z_:][a-zA-Z0-9_:]*), got '" + value + "'");
-            }
-            return value;
-        };
-        return new MetricsSettings(enabled, url, interval, new MetricsSettings.Names(name.apply("cpu"),
-                name.apply("heap"), name.apply("requests"), name.apply("poolActive"), name.apply("poolPending"),
-                name.apply("breakerState")));
-    }
-
     private RegressionSettings parseRegression() {
         String baseline = reader.string("regression.baseline").trim();
         return new RegressionSettings(reader.bool("regression.enabled"),
@@ -325,56 +226,5 @@ public final class SuiteConfig {
                 reader.numberInRange("regression.latencyFloorMs", 0, 1_000_000),
                 reader.numberInRange("regression.koPercentPoints", 0, 100),
                 reader.numberInRange("regression.breakingPointPercent", 0, 100));
-    }
-
-    /** The seeder's own checks (e.g. stock.min <= stock.max) name their keys too. */
-    private DatasetSpec parseDataset() {
-        try {
-            return new DatasetSpec(
-                    reader.positiveNumber("dataset.scale", DatasetSpec.MAX_SCALE),
-                    reader.longInRange("dataset.seed", Long.MIN_VALUE, Long.MAX_VALUE),
-                    reader.longInRange("dataset.brands", 1, MAX_ROWS),
-                    reader.longInRange("dataset.products", 1, MAX_ROWS),
-                    reader.longInRange("dataset.users", 1, MAX_ROWS),
-                    reader.longInRange("dataset.orders", 0, MAX_ROWS),
-                    reader.intInRange("dataset.stock.min", 0, Integer.MAX_VALUE),
-                    reader.intInRange("dataset.stock.max", 0, Integer.MAX_VALUE),
-                    reader.numberInRange("dataset.zipfExponent", 0, 5));
-        } catch (IllegalArgumentException e) {
-            throw new ConfigError(e.getMessage(), e);
-        }
-    }
-
-    private List<String> hostList(String key) {
-        List<String> hosts = reader.stringList(key);
-        if (hosts.isEmpty() || hosts.stream().anyMatch(String::isBlank)) {
-            throw new ConfigError(key + " must list at least one host name or address, with no empty entries");
-        }
-        return hosts;
-    }
-
-    private String heapSize(String key) {
-        String heap = reader.string(key).trim();
-        if (!heap.matches("[1-9][0-9]*[kKmMgG]")) {
-            throw new ConfigError(key + " must be a JVM heap size such as 512m or 2g, got '" + heap + "'");
-        }
-        return heap;
-    }
-
-    static URI httpUrl(String key, String value) {
-        URI uri;
-        try {
-            uri = new URI(value);
-        } catch (URISyntaxException e) {
-            throw new ConfigError(key + " must be an http:// or https:// URL, e.g. http://127.0.0.1:8080, got '" + value
-                    + "' (" + e.getReason() + ")", e);
-        }
-        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
-            throw new ConfigError(key + " must be an http:// or https:// URL, e.g. http://127.0.0.1:8080, got '" + value + "'");
-        }
-        if (uri.getHost() == null || uri.getHost().isBlank()) {
-            throw new ConfigError(key + " must name a host, e.g. http://127.0.0.1:8080, got '" + value + "'");
-        }
-        return uri;
     }
 }
