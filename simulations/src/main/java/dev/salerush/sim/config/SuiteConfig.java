@@ -38,6 +38,7 @@ public final class SuiteConfig {
     private final DatabaseSettings database;
     private final IdSettings ids;
     private final MetricsSettings metrics;
+    private final InjectorSettings injector;
     private final EmbeddedSettings embedded;
     private final Path resultsDir;
     private final RegressionSettings regression;
@@ -55,6 +56,7 @@ public final class SuiteConfig {
         this.database = parseDatabase();
         this.ids = parseIds();
         this.metrics = parseMetrics();
+        this.injector = parseInjector();
         this.embedded = parseEmbedded();
         this.resultsDir = root.resolve(reader.nonBlank("results.dir")).normalize();
         this.regression = parseRegression();
@@ -100,6 +102,11 @@ public final class SuiteConfig {
 
     public MetricsSettings metrics() {
         return metrics;
+    }
+
+    /** The {@code injector} section: the load generator's stall detector. */
+    public InjectorSettings injector() {
+        return injector;
     }
 
     /** The {@code embedded} section: the demo shop and its payment gateway. */
@@ -304,6 +311,25 @@ public final class SuiteConfig {
         return new MetricsSettings(enabled, url, interval, new MetricsSettings.Names(name.apply("cpu"),
                 name.apply("heap"), name.apply("requests"), name.apply("poolActive"), name.apply("poolPending"),
                 name.apply("breakerState")));
+    }
+
+    private InjectorSettings parseInjector() {
+        java.time.Duration period = reader.positiveDuration("injector.stallPeriod");
+        if (period.toNanos() % 1_000_000 != 0 || period.toMillis() > 100) {
+            throw new ConfigError("injector.stallPeriod must be a whole number of milliseconds between 1ms and 100ms,"
+                    + " got " + millis(period));
+        }
+        java.time.Duration bound = reader.positiveDuration("injector.stallBound");
+        if (bound.toMillis() < 1 || bound.toSeconds() > 60) {
+            throw new ConfigError("injector.stallBound must be between 1ms and 60s, got " + millis(bound));
+        }
+        return new InjectorSettings(period, bound);
+    }
+
+    /** {@code 200ms}, {@code 1.5ms}: a duration as a user would have written it in milliseconds. */
+    private static String millis(java.time.Duration duration) {
+        long nanos = duration.toNanos();
+        return (nanos % 1_000_000 == 0 ? String.valueOf(nanos / 1_000_000) : String.valueOf(nanos / 1e6)) + "ms";
     }
 
     private RegressionSettings parseRegression() {
