@@ -36,6 +36,7 @@ public final class SuiteConfig {
     private final DatabaseSettings database;
     private final IdSettings ids;
     private final MetricsSettings metrics;
+    private final InjectorSettings injector;
     private final EmbeddedSettings embedded;
     private final Path resultsDir;
     private final RegressionSettings regression;
@@ -53,6 +54,7 @@ public final class SuiteConfig {
         this.database = parseDatabase();
         this.ids = parseIds();
         this.metrics = MetricsSettings.from(reader.child("metrics"), reader.hostList("target.allowedHosts"));
+        this.injector = InjectorSettings.from(reader.child("injector"));
         this.embedded = EmbeddedSection.read(reader.child("embedded"));
         this.resultsDir = root.resolve(reader.nonBlank("results.dir")).normalize();
         this.regression = parseRegression();
@@ -98,6 +100,11 @@ public final class SuiteConfig {
 
     public MetricsSettings metrics() {
         return metrics;
+    }
+
+    /** The {@code injector} section: the load generator's stall detector. */
+    public InjectorSettings injector() {
+        return injector;
     }
 
     /** The {@code embedded} section: the demo shop and its payment gateway. */

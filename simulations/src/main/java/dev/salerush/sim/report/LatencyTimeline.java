@@ -15,7 +15,8 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
- * Throughput and latency over time from a run's {@code latency.hlog}: all request names merged per one-second
+ * Throughput and latency over time from a run's {@code latency.hlog} (or the injector's stalls from
+ * {@code injector-stalls.hlog}, which has only untagged intervals, in µs): all request names merged per one-second
  * interval, neighbouring intervals merged further for long runs (exactly: histograms add, percentiles are computed
  * from the merged histogram, never averaged).
  * <p>

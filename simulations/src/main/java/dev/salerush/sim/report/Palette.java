@@ -8,6 +8,7 @@ final class Palette {
     static final String P50 = "#16a34a";
     static final String P95 = "#ea580c";
     static final String P99 = "#dc2626";
+    static final String STALL_MAX = "#7f1d1d";
     static final String OFFERED = "#94a3b8";
     static final String BREAKING_POINT = "#dc2626";
     static final String KNEE = "#7c3aed";

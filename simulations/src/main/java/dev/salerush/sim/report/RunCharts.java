@@ -14,7 +14,8 @@ import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The charts of one run page: client throughput and latency from latency.hlog, the target's metrics from
+ * The charts of one run page: client throughput and latency from latency.hlog, the injector's own stalls from
+ * injector-stalls.hlog, the target's metrics from
  * server-metrics.jsonl on the same time axis, and a stress run's staircase. A file that is missing or unreadable
  * leaves its charts out and says why in {@link #problems()}.
  */
@@ -32,6 +33,7 @@ final class RunCharts {
     static RunCharts of(Path runDir, RunSummary summary) {
         RunCharts charts = new RunCharts();
         charts.addLatency(runDir.resolve(RunFiles.LATENCY_LOG));
+        charts.addStalls(runDir.resolve(RunFiles.STALL_LOG));
         charts.addServer(runDir.resolve(RunFiles.SERVER_METRICS));
         charts.steps = StepChart.of(summary);
         charts.shareTimeRange();
@@ -64,19 +66,8 @@ final class RunCharts {
     }
 
     private void addLatency(Path hlog) {
-        if (!Files.isRegularFile(hlog)) {
-            return;
-        }
-        List<LatencyTimeline.Point> points;
-        try {
-            points = LatencyTimeline.read(hlog, Downsampling.MAX_POINTS);
-        } catch (RuntimeException e) {
-            log.warn("cannot read {}: {}", hlog, e.toString());
-            problems.add(RunFiles.LATENCY_LOG + " could not be read (" + e.getMessage() + ")");
-            return;
-        }
+        List<LatencyTimeline.Point> points = readTimeline(hlog);
         if (points.isEmpty()) {
-            problems.add(RunFiles.LATENCY_LOG + " holds no intervals");
             return;
         }
         time.add(new ChartSpec("throughput", "Throughput (responses/s)", "time", null, null, "responses/s", null,
@@ -85,6 +76,45 @@ final class RunCharts {
                 timeSeries("p50", Palette.P50, points, LatencyTimeline.Point::p50Ms),
                 timeSeries("p95", Palette.P95, points, LatencyTimeline.Point::p95Ms),
                 timeSeries("p99", Palette.P99, points, LatencyTimeline.Point::p99Ms))));
+    }
+
+    /**
+     * The stall probe's lateness per second (a run recorded before the detector existed has no log, and no chart).
+     * The log's values are microseconds.
+     */
+    private void addStalls(Path hlog) {
+        List<LatencyTimeline.Point> points = readTimeline(hlog);
+        if (points.isEmpty()) {
+            return;
+        }
+        time.add(new ChartSpec("injector-stalls", "Injector stalls: how late its probe thread woke (ms)", "time", null,
+                null, "ms", null, List.of(
+                timeSeries("p99", Palette.P99, points, p -> microsToMillis(p.p99Ms())),
+                timeSeries("max", Palette.STALL_MAX, points, p -> microsToMillis(p.maxMs())))));
+    }
+
+    private static Double microsToMillis(Long micros) {
+        return micros == null ? null : micros / 1000.0;
+    }
+
+    /** The intervals of a suite's HdrHistogram log; empty (and a problem noted) when it is missing or unreadable. */
+    private List<LatencyTimeline.Point> readTimeline(Path hlog) {
+        if (!Files.isRegularFile(hlog)) {
+            return List.of();
+        }
+        String name = hlog.getFileName().toString();
+        List<LatencyTimeline.Point> points;
+        try {
+            points = LatencyTimeline.read(hlog, Downsampling.MAX_POINTS);
+        } catch (RuntimeException e) {
+            log.warn("cannot read {}: {}", hlog, e.toString());
+            problems.add(name + " could not be read (" + e.getMessage() + ")");
+            return List.of();
+        }
+        if (points.isEmpty()) {
+            problems.add(name + " holds no intervals");
+        }
+        return points;
     }
 
     private static ChartSpec.Series timeSeries(String label, String color, List<LatencyTimeline.Point> points,

@@ -11,6 +11,8 @@ public final class RunFiles {
     public static final String SUMMARY = "summary.json";
     /** Every response time as an HdrHistogram interval log, one interval per second and request name. */
     public static final String LATENCY_LOG = "latency.hlog";
+    /** How late the injector's stall probe woke, as an HdrHistogram interval log (µs), one interval per second. */
+    public static final String STALL_LOG = "injector-stalls.hlog";
     /** The SLO, integrity and regression checks as a JUnit report. */
     public static final String JUNIT = "junit.xml";
     /** What the client saw of every order attempt (runs that place orders). */

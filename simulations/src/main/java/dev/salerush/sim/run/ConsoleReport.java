@@ -2,6 +2,7 @@ package dev.salerush.sim.run;
 
 import dev.salerush.sim.integrity.IntegrityCheck;
 import dev.salerush.sim.integrity.IntegrityReport;
+import dev.salerush.sim.metrics.InjectorHealth;
 import dev.salerush.sim.metrics.LatencyStats;
 import dev.salerush.sim.metrics.Numbers;
 import dev.salerush.sim.metrics.SloResult;
@@ -35,6 +36,7 @@ public final class ConsoleReport {
             }
             out.append(row("ALL", summary.global()));
         }
+        out.append(stallLine(summary.injector()));
         if (summary.slo() != null && !summary.slo().isEmpty()) {
             out.append("SLOs\n");
             for (SloResult slo : summary.slo()) {
@@ -64,6 +66,19 @@ public final class ConsoleReport {
         return out.toString();
     }
 
+    /** Beside the percentiles: the injector's stalls, and a warning when they exceeded their bound. */
+    private static String stallLine(InjectorHealth.Figures injector) {
+        if (injector == null || injector.stallMaxMs() == null) {
+            return "";
+        }
+        if (injector.stallWarning() != null) {
+            return "INJECTOR STALLED: " + injector.stallWarning() + "\n";
+        }
+        return String.format("injector stalls (how late its probe thread woke): p99 %s ms, max %s ms, within the bound"
+                        + " of %s ms%n", Numbers.fixed(injector.stallP99Ms(), 1), Numbers.fixed(injector.stallMaxMs(), 1),
+                Numbers.fixed(injector.stallBoundMs(), 1));
+    }
+
     private static String integritySection(IntegrityReport integrity) {
         StringBuilder out = new StringBuilder(String.format("order integrity: %s — %s%n",
                 integrity.verdict().label(), integrity.reason()));
@@ -75,16 +90,18 @@ public final class ConsoleReport {
     }
 
     private static String stressSection(RunSummary summary) {
-        StringBuilder out = new StringBuilder("stress steps (rps; server CPU and pool waits from /metrics)\n");
-        out.append(String.format("  %-6s %9s %9s %9s %6s %6s %7s %5s %8s %8s %8s%n", "step", "offered", "sent", "achieved",
-                "p50", "p95", "ko%", "SLO", "inj.cpu", "srv.cpu", "pending"));
+        StringBuilder out = new StringBuilder("stress steps (rps; inj.stall: the injector's longest stall; server CPU and"
+                + " pool waits from /metrics)\n");
+        out.append(String.format("  %-6s %9s %9s %9s %6s %6s %7s %5s %8s %10s %8s %8s%n", "step", "offered", "sent",
+                "achieved", "p50", "p95", "ko%", "SLO", "inj.cpu", "inj.stall", "srv.cpu", "pending"));
         for (StepResult step : summary.steps()) {
             ServerAggregate server = step.server();
-            out.append(String.format(Locale.ROOT, "  %-6s %9.1f %9.1f %9.1f %6s %6s %7.2f %5s %8s %8s %8s%n",
+            out.append(String.format(Locale.ROOT, "  %-6s %9.1f %9.1f %9.1f %6s %6s %7.2f %5s %8s %10s %8s %8s%n",
                     step.isProbe() ? "p" + step.probe() : String.valueOf(step.step()),
                     step.offeredRps(), step.sentRps(), step.achievedRps(), value(step.p50Ms()), value(step.p95Ms()),
                     step.koPercent(), step.metSlo() ? "met" : "FAIL",
                     step.injectorCpu() == null ? "-" : String.format(Locale.ROOT, "%.2f", step.injectorCpu()),
+                    step.stallMaxMs() == null ? "-" : Numbers.fixed(step.stallMaxMs(), 1) + " ms",
                     server == null || server.processCpuMean() == null ? "-" : String.format(Locale.ROOT, "%.0f%%", 100 * server.processCpuMean()),
                     server == null || server.poolPendingMax() == null ? "-" : pending(server)));
         }

@@ -41,7 +41,7 @@ final class RunJudge {
         List<StepResult> steps = stress.results(server == null ? null : server::aggregate);
         // the cores this JVM may run on (the JVM honours CPU affinity and container limits)
         StressAnalysis.Result analysis = StressAnalysis.analyse(steps, Runtime.getRuntime().availableProcessors(),
-                stress.stopReason());
+                stress.stallBoundMs(), stress.stopReason());
         SloResult capacity = capacity(profile, plan, analysis);
         RunSummary.Stress found = new RunSummary.Stress(steps, analysis.breakingPoint(), analysis.knee(),
                 analysis.injectorBound(), analysis.evidence(), stress.stopReason(),

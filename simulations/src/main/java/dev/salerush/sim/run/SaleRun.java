@@ -19,13 +19,13 @@ import dev.salerush.sim.journeys.TargetIds;
 import dev.salerush.sim.metrics.ExactRecorder;
 import dev.salerush.sim.metrics.InjectorHealth;
 import dev.salerush.sim.metrics.RecordedRun;
+import dev.salerush.sim.metrics.StallDetector;
 import dev.salerush.sim.metrics.Verdict;
 import dev.salerush.sim.regression.Baseline;
 import dev.salerush.sim.regression.RegressionGate;
 import dev.salerush.sim.report.JUnitReport;
 import dev.salerush.sim.report.Reports;
 import dev.salerush.sim.results.BaselineFinder;
-import dev.salerush.sim.results.RunFiles;
 import dev.salerush.sim.results.RunFiles;
 import dev.salerush.sim.results.RunFolder;
 import dev.salerush.sim.results.RunStatus;
@@ -60,6 +60,7 @@ public final class SaleRun {
     private final Instant startedAt = Instant.now();
     private SaleEnvironment environment;
     private ExactRecorder recorder;
+    private StallDetector stalls;
     private ServerMetricsScraper serverMetrics;
     // read by Gatling's threads for every arriving user: volatile, no lock
     private volatile StressController stress;
@@ -155,6 +156,8 @@ public final class SaleRun {
             }
             recorder = ExactRecorder.start(folder.file(RunFiles.LATENCY_LOG));
             recorder.addListener(injectorHealth);
+            stalls = StallDetector.start(folder.file(RunFiles.STALL_LOG), config.injector().stallPeriod(),
+                    config.injector().stallBound());
             serverMetrics = ServerMetricsWiring.start(config, environment, folder.file(RunFiles.SERVER_METRICS));
             targetWatch = TargetWatch.start(URI.create(Urls.join(environment.baseUrl().toString(),
                     config.target().healthPath())), config.target().giveUpAfter());
@@ -162,7 +165,8 @@ public final class SaleRun {
                 // the cores this JVM may run on (the JVM honours CPU affinity and container limits)
                 stress = new StressController(stressPlan(requestsPerUser), profile.slos(),
                         System.currentTimeMillis() + profile.warmup().toMillis(),
-                        Runtime.getRuntime().availableProcessors());
+                        Runtime.getRuntime().availableProcessors(), config.injector().stallBound().toNanos() / 1e6);
+                stalls.addListener(stress);
                 recorder.addListener(stress);
             }
         }
@@ -225,6 +229,12 @@ public final class SaleRun {
             return finalSummary;
         }
         RecordedRun recorded = null;
+        StallDetector.Totals stallTotals = null;
+        if (stalls != null) {
+            // first: its last interval reaches the stress controller before the recorder's last one
+            stalls.close();
+            stallTotals = stalls.totals();
+        }
         if (recorder != null) {
             recorder.close();
             recorded = recorder.snapshot();
@@ -250,7 +260,7 @@ public final class SaleRun {
                 serverMetrics == null || recorded == null ? null
                         : serverMetrics.aggregate(recorded.startMillis(), recorded.endMillis()),
                 serverMetrics == null ? null : serverMetrics.problems(),
-                recorded == null ? null : injectorHealth.figures(), integrityReport, null);
+                recorded == null ? null : injectorHealth.figures(stallTotals), integrityReport, null);
         if (recorded != null && failure == null && config.regression().enabled()) {
             Baseline.Lookup baseline = BaselineFinder.find(finalSummary, config.resultsDir(), config.regression());
             finalSummary = finalSummary.withRegression(RegressionGate.judge(finalSummary.figures(), baseline,

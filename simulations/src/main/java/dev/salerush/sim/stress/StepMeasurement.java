@@ -6,6 +6,7 @@ import dev.salerush.sim.metrics.LatencyStats;
 import dev.salerush.sim.metrics.RecordedRun;
 import dev.salerush.sim.metrics.SloEvaluator;
 import dev.salerush.sim.metrics.SloResult;
+import dev.salerush.sim.metrics.StallDetector;
 import dev.salerush.sim.server.ServerAggregate;
 import org.HdrHistogram.Histogram;
 
@@ -13,15 +14,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Everything measured during one step or probe of a staircase: one histogram and three counts per request name. */
+/**
+ * Everything measured during one step or probe of a staircase: one histogram and three counts per request name, and
+ * the injector's stalls.
+ */
 final class StepMeasurement {
     private final Map<String, Histogram> latencies = new LinkedHashMap<>();
     private final Map<String, long[]> okKoSent = new LinkedHashMap<>();
     private double seconds;
     private double cpuSum;
     private int cpuSamples;
+    /** The injector's stalls (µs) over the step; null until the stall detector reported any. */
+    private Histogram stalls;
 
-    void add(Map<String, ExactRecorder.Interval> perRequest, double intervalSeconds, double cpuCores) {
+    /** {@code stallsMicros} is the injector's stall histogram since the previous interval, or null. */
+    void add(Map<String, ExactRecorder.Interval> perRequest, double intervalSeconds, double cpuCores,
+             Histogram stallsMicros) {
         perRequest.forEach((name, interval) -> {
             latencies.computeIfAbsent(name, n -> new Histogram(3)).add(interval.latencies());
             long[] counts = okKoSent.computeIfAbsent(name, n -> new long[3]);
@@ -33,6 +41,12 @@ final class StepMeasurement {
         if (!Double.isNaN(cpuCores)) {
             cpuSum += cpuCores;
             cpuSamples++;
+        }
+        if (stallsMicros != null && stallsMicros.getTotalCount() > 0) {
+            if (stalls == null) {
+                stalls = StallDetector.newHistogram();
+            }
+            stalls.add(stallsMicros);
         }
     }
 
@@ -60,7 +74,9 @@ final class StepMeasurement {
         return new StepResult(index, round(offeredRps), round(sent / seconds), round(ok / seconds),
                 global.p50Ms(), global.p95Ms(), global.p99Ms(), global.koPercent(), round(seconds),
                 sloResults.stream().allMatch(SloResult::passed), sloResults,
-                cpuSamples == 0 ? null : round(cpuSum / cpuSamples), server, probe);
+                cpuSamples == 0 ? null : round(cpuSum / cpuSamples), server, probe,
+                stalls == null ? null : StallDetector.toMillis(stalls.getValueAtPercentile(99)),
+                stalls == null ? null : StallDetector.toMillis(stalls.getMaxValue()));
     }
 
     private static double round(double value) {

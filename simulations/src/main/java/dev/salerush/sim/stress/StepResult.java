@@ -16,13 +16,17 @@ import java.util.List;
  * @param injectorCpu the load generator JVM's mean CPU use over the step, in cores (null if unknown)
  * @param server      the target's server-side metrics over the step (null when not scraped)
  * @param probe       the refinement probe's number (1, 2, ...), or null for a step of the staircase
+ * @param stallP99Ms  the injector's stall (how late its probe thread woke) at the 99th percentile over the step, in ms
+ *                    (null when not measured)
+ * @param stallMaxMs  the injector's longest stall in the step, in ms (null when not measured)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"step", "offeredRps", "sentRps", "achievedRps", "p50Ms", "p95Ms", "p99Ms", "koPercent", "seconds",
-        "metSlo", "slo", "injectorCpu", "server", "probe"})
+        "metSlo", "slo", "injectorCpu", "server", "probe", "stallP99Ms", "stallMaxMs"})
 public record StepResult(int step, double offeredRps, double sentRps, double achievedRps, Long p50Ms, Long p95Ms,
                          Long p99Ms, double koPercent, double seconds, boolean metSlo, List<SloResult> slo,
-                         Double injectorCpu, ServerAggregate server, Integer probe) {
+                         Double injectorCpu, ServerAggregate server, Integer probe, Double stallP99Ms,
+                         Double stallMaxMs) {
 
     /** Whether this step held: it met the SLOs, and the target answered at least 95 % of what was sent. */
     public boolean held() {

@@ -27,8 +27,12 @@ public final class StressAnalysis {
     private StressAnalysis() {
     }
 
-    public static Result analyse(List<StepResult> steps, int cores, String stopReason) {
-        List<String> evidence = injectorEvidence(steps, cores);
+    /**
+     * @param cores        the cores the injector JVM could run on
+     * @param stallBoundMs a step behind its offered rate whose injector stalled longer than this was injector-bound
+     */
+    public static Result analyse(List<StepResult> steps, int cores, double stallBoundMs, String stopReason) {
+        List<String> evidence = injectorEvidence(steps, cores, stallBoundMs);
         BreakingPoint knee = knee(steps);
         if (!evidence.isEmpty()) {
             return new Result(new BreakingPoint(null, null, "not reported: the load generator, not the target, was the"
@@ -101,8 +105,13 @@ public final class StressAnalysis {
         return new BreakingPoint(null, null, "throughput kept rising and latency stayed flat on every step");
     }
 
-    /** Reasons to believe the load generator limited the run; empty when the target was the bottleneck. */
-    static List<String> injectorEvidence(List<StepResult> steps, int cores) {
+    /**
+     * Reasons to believe the load generator limited the run; empty when the target was the bottleneck. A step is
+     * evidence when it sent less than 95 % of its offered rate while the injector used nearly all its cores or stalled
+     * longer than {@code stallBoundMs} (its probe thread woke that late: a GC pause or a starved core), or when
+     * throughput fell short with an idle target and a saturated injector.
+     */
+    static List<String> injectorEvidence(List<StepResult> steps, int cores, double stallBoundMs) {
         List<String> evidence = new ArrayList<>();
         for (StepResult step : steps) {
             boolean behind = step.sentRps() < KEPT_UP * step.offeredRps();
@@ -110,6 +119,14 @@ public final class StressAnalysis {
             if (behind && saturated) {
                 evidence.add(String.format(Locale.ROOT, "step %d: the injector sent %.1f of %.1f offered rps while using"
                         + " %.2f of %d cores", step.step(), step.sentRps(), step.offeredRps(), step.injectorCpu(), cores));
+            }
+            boolean stalled = step.stallMaxMs() != null && step.stallMaxMs() > stallBoundMs;
+            if (behind && stalled) {
+                evidence.add(String.format(Locale.ROOT, "step %d: the injector sent %.1f of %.1f offered rps while it"
+                                + " stalled up to %s ms (p99 %s ms; bound %s ms)", step.step(), step.sentRps(),
+                        step.offeredRps(), Numbers.fixed(step.stallMaxMs(), 1),
+                        step.stallP99Ms() == null ? "n/a" : Numbers.fixed(step.stallP99Ms(), 1),
+                        Numbers.fixed(stallBoundMs, 1)));
             }
             boolean targetIdle = step.server() != null && step.server().processCpuMean() != null
                     && step.server().processCpuMean() < 0.5 && noPoolPending(step);

@@ -7,6 +7,7 @@ import dev.salerush.sim.metrics.Numbers;
 import dev.salerush.sim.metrics.RecordedRun;
 import dev.salerush.sim.metrics.SloEvaluator;
 import dev.salerush.sim.metrics.SloResult;
+import dev.salerush.sim.metrics.StallDetector;
 import dev.salerush.sim.server.ServerAggregate;
 import org.HdrHistogram.Histogram;
 import org.slf4j.Logger;
@@ -30,7 +31,7 @@ import java.util.function.BiFunction;
  * target that was just overloaded has a queue, and a probe judged on that queue would fail for the wrong reason.
  * Memory is one histogram per step or probe and request name.
  */
-public final class StressController implements ExactRecorder.IntervalListener {
+public final class StressController implements ExactRecorder.IntervalListener, StallDetector.Listener {
     private static final Logger log = LoggerFactory.getLogger(StressController.class);
 
     /** What ended the staircase. */
@@ -52,6 +53,7 @@ public final class StressController implements ExactRecorder.IntervalListener {
     private final List<Slo> slos;
     private final long loadStartMillis;
     private final int cores;
+    private final double stallBoundMs;
     private final StepMeasurement[] steps;
     private final List<Probe> probes = new ArrayList<>();
     private final com.sun.management.OperatingSystemMXBean os =
@@ -66,6 +68,8 @@ public final class StressController implements ExactRecorder.IntervalListener {
     /** Requests sent and not yet answered, from the recorder's counts. */
     private long inFlight;
     private long drainingSinceMillis = -1;
+    /** The injector's stalls (µs) reported since the last interval, for the step that interval belongs to. */
+    private Histogram pendingStalls;
     // read by Gatling's threads for every arriving user: volatile, no lock
     private volatile boolean draining;
     private volatile Probe probe;
@@ -80,12 +84,14 @@ public final class StressController implements ExactRecorder.IntervalListener {
     /**
      * @param loadStartMillis when the measured staircase starts (after the warm-up)
      * @param cores           the cores the injector JVM may run on
+     * @param stallBoundMs    a step behind its rate whose injector stalled longer than this is injector-bound
      */
-    public StressController(StressPlan plan, List<Slo> slos, long loadStartMillis, int cores) {
+    public StressController(StressPlan plan, List<Slo> slos, long loadStartMillis, int cores, double stallBoundMs) {
         this.plan = plan;
         this.slos = slos;
         this.loadStartMillis = loadStartMillis;
         this.cores = cores;
+        this.stallBoundMs = stallBoundMs;
         this.steps = new StepMeasurement[plan.steps().size()];
         for (int i = 0; i < steps.length; i++) {
             steps[i] = new StepMeasurement();
@@ -142,9 +148,25 @@ public final class StressController implements ExactRecorder.IntervalListener {
         return plan.steps().get(step).offeredRps();
     }
 
+    /** The stall bound the injector-bound evidence uses, in ms. */
+    public double stallBoundMs() {
+        return stallBoundMs;
+    }
+
+    /** Keeps the injector's stalls until the next interval, which attributes them to its step or probe. */
+    @Override
+    public synchronized void onStalls(long startMillis, long endMillis, Histogram latenessMicros) {
+        if (pendingStalls == null) {
+            pendingStalls = StallDetector.newHistogram();
+        }
+        pendingStalls.add(latenessMicros);
+    }
+
     @Override
     public synchronized void onInterval(long startMillis, long endMillis, Map<String, ExactRecorder.Interval> perRequest) {
         double cpu = processCpuCores();
+        Histogram stalls = pendingStalls;
+        pendingStalls = null;
         perRequest.values().forEach(interval -> inFlight += interval.sent() - interval.ok() - interval.ko());
         if (stopReason != null) {
             return;
@@ -155,7 +177,7 @@ public final class StressController implements ExactRecorder.IntervalListener {
             return;
         }
         if (refinement != null) {
-            onProbeInterval(startMillis, endMillis, perRequest, seconds, cpu);
+            onProbeInterval(startMillis, endMillis, perRequest, seconds, cpu, stalls);
             return;
         }
         long elapsed = (startMillis + endMillis) / 2 - loadStartMillis;
@@ -172,7 +194,7 @@ public final class StressController implements ExactRecorder.IntervalListener {
             return;
         }
         currentStep = step;
-        steps[step].add(perRequest, seconds, cpu);
+        steps[step].add(perRequest, seconds, cpu, stalls);
         watchForBreach(step, perRequest, seconds, endMillis);
     }
 
@@ -257,11 +279,11 @@ public final class StressController implements ExactRecorder.IntervalListener {
     }
 
     private void onProbeInterval(long startMillis, long endMillis, Map<String, ExactRecorder.Interval> perRequest,
-                                 double seconds, double cpu) {
+                                 double seconds, double cpu, Histogram stalls) {
         Probe current = probe;
         long middle = (startMillis + endMillis) / 2;
         if (middle >= current.judgedFromMillis() && middle < current.endMillis()) {
-            current.measured().add(perRequest, seconds, cpu);
+            current.measured().add(perRequest, seconds, cpu, stalls);
         }
         if (endMillis < current.endMillis()) {
             return;
@@ -282,7 +304,8 @@ public final class StressController implements ExactRecorder.IntervalListener {
 
     /** Checks the step that just ended; true (and stopped) when it shows the injector could not offer its rate. */
     private boolean injectorBound(int step) {
-        List<String> evidence = StressAnalysis.injectorEvidence(List.of(stepResult(step, null)), cores);
+        List<String> evidence = StressAnalysis.injectorEvidence(List.of(stepResult(step, null)), cores,
+                stallBoundMs);
         if (evidence.isEmpty()) {
             return false;
         }

@@ -57,8 +57,8 @@ class ReportBrowserIT {
 
     @Test
     void stressRunPageDrawsStaircaseAndServerCharts() throws Exception {
-        String dom = assertPageWorks(results.resolve(ReportFixtures.STRESS).resolve("report.html"), "stress", 8);
-        assertThat(dom).contains("data-chart=\"steps\"", "data-chart=\"server-cpu\"");
+        String dom = assertPageWorks(results.resolve(ReportFixtures.STRESS).resolve("report.html"), "stress", 9);
+        assertThat(dom).contains("data-chart=\"steps\"", "data-chart=\"server-cpu\"", "data-chart=\"injector-stalls\"");
     }
 
     @Test

@@ -25,6 +25,7 @@ class ReportMarkdownTest {
         assertThat(md).contains("| capacity >= 1.5 x peak | breakingPointRps | all requests | 458.3 | 732.5 | ✅ pass |");
         assertThat(md).contains("**Breaking point:** 732.5 rps (step 3) — step 3 was the highest step");
         assertThat(md).contains("**Knee:** 588.6 rps (step 2) — from step 2 to 3 p95 went from 14 to 31 ms");
+        assertThat(md).contains("⚠️ **Injector stalled:** the injector itself stalled up to 84 ms");
         assertThat(md).contains("Full report: `results/x/report.html`");
         assertThat(md).doesNotContain("**Regression:**").doesNotContain("**Integrity:**");
     }

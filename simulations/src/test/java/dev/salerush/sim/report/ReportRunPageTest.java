@@ -24,6 +24,9 @@ class ReportRunPageTest {
         String html = Files.readString(page);
         assertThat(html).contains("data-verdict=\"pass\"", "data-chart=\"throughput\"", "data-chart=\"latency\"",
                 "data-chart=\"steps\"", "data-chart=\"server-cpu\"", "data-chart=\"server-pools\"", "breaking point");
+        assertThat(html).contains("data-chart=\"injector-stalls\"", "id=\"injector-stalled\"",
+                "Injector stalled: the injector itself stalled up to 84 ms (p99 1.2 ms; bound 50 ms, exceeded in 2 s of the"
+                        + " run)", "<td>0.4 / 12.6</td>");
         assertThat(results.resolve(ReportFixtures.STRESS).resolve("summary.md")).exists();
         String index = Files.readString(results.resolve("index.html"));
         assertThat(index).contains(ReportFixtures.NO_SUMMARY, "no summary.json", "summary.json is not valid JSON",

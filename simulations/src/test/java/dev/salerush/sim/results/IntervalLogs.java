@@ -69,6 +69,29 @@ public final class IntervalLogs {
         }
     }
 
+    /**
+     * An injector-stalls.hlog as the StallDetector writes it: one untagged histogram of lateness in µs per second, a
+     * 1 ms probe on time but for a pause of {@code pauseMs} every ten seconds.
+     */
+    public static void writeStalls(Path file, long startMillis, int seconds, long pauseMs) throws IOException {
+        try (PrintStream out = new PrintStream(Files.newOutputStream(file), false, StandardCharsets.UTF_8)) {
+            HistogramLogWriter writer = new HistogramLogWriter(out);
+            writer.outputLogFormatVersion();
+            writer.outputStartTime(startMillis);
+            writer.outputLegend();
+            for (int i = 0; i < seconds; i++) {
+                Histogram h = new Histogram(600_000_000L, 2);
+                h.recordValueWithCount(60 + i % 5, 1000);
+                if (i % 10 == 9) {
+                    h.recordValueWithExpectedInterval(pauseMs * 1000, 1000);
+                }
+                h.setStartTimeStamp(startMillis + i * 1000L);
+                h.setEndTimeStamp(startMillis + (i + 1) * 1000L);
+                write(writer, startMillis, h);
+            }
+        }
+    }
+
     private static void write(HistogramLogWriter writer, long startMillis, Histogram h) {
         writer.outputIntervalHistogram((h.getStartTimeStamp() - startMillis) / 1000.0,
                 (h.getEndTimeStamp() - startMillis) / 1000.0, h, 1000.0);

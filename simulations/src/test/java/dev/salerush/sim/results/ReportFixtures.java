@@ -35,6 +35,7 @@ public final class ReportFixtures {
                     IntervalLogs.random(SMOKE_START, 30, List.of("list products", "<b>product</b> detail"), 1), true);
             IntervalLogs.write(results.resolve(STRESS).resolve("latency.hlog"), STRESS_START,
                     IntervalLogs.random(STRESS_START, 40, List.of("list products", "place order"), 2), true);
+            IntervalLogs.writeStalls(results.resolve(STRESS).resolve("injector-stalls.hlog"), STRESS_START, 40, 84);
             IntervalLogs.write(results.resolve(NO_SUMMARY).resolve("latency.hlog"), KILLED_START,
                     IntervalLogs.random(KILLED_START, 10, List.of("list products"), 3), true);
             return results;

@@ -35,6 +35,10 @@ class SummaryJsonTest {
         assertThat(summary.stress().stoppedEarly()).isEqualTo("stopped in step 1");
         assertThat(summary.regression().verdict()).isEqualTo(Verdict.FAIL);
         assertThat(summary.integrity().checks()).hasSize(2);
+        assertThat(summary.injector().stalled()).isTrue();
+        assertThat(summary.injector().stallMaxMs()).isEqualTo(61.4);
+        assertThat(summary.steps().get(0).stallMaxMs()).isEqualTo(61.4);
+        assertThat(summary.steps().get(1).stallMaxMs()).as("an older step without the figure").isNull();
     }
 
     @Test

@@ -92,6 +92,25 @@ class SaleRunFinishTest {
     }
 
     @Test
+    void theInjectorsStallDetectorRunsWhileRecordingAndItsFiguresReachSummaryConsoleAndLog() throws Exception {
+        SaleRun run = startedRun();
+        browse(run.startRecording(1), 10, 5);
+        Thread.sleep(1_200);
+
+        RunSummary summary = run.finish(null);
+
+        assertThat(summary.injector().stallMaxMs()).isNotNull().isGreaterThanOrEqualTo(summary.injector().stallP99Ms());
+        assertThat(summary.injector().stallBoundMs()).isEqualTo(50);
+        assertThat(summary.injector().stalled()).isEqualTo(summary.injector().stallMaxMs() > 50);
+        assertThat(written(run).injector()).isEqualTo(summary.injector());
+        assertThat(run.folder().file(RunFiles.STALL_LOG)).content().contains("#[StartTime: ");
+        assertThat(ConsoleReport.render(summary, "here")).containsAnyOf("injector stalls (how late its probe thread"
+                + " woke): p99 ", "INJECTOR STALLED: the injector itself stalled up to ");
+        assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+                .noneMatch(name -> name.startsWith("salerush-stall"));
+    }
+
+    @Test
     void aRunThatBreaksAnSloFailsAndExitsTwo() throws IOException {
         SaleRun run = startedRun();
         browse(run.startRecording(1), 200, 40);

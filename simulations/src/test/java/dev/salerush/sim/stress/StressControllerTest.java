@@ -4,6 +4,7 @@ import dev.salerush.sim.config.Slo;
 import dev.salerush.sim.config.SloMetric;
 import dev.salerush.sim.config.Stairs;
 import dev.salerush.sim.metrics.ExactRecorder;
+import dev.salerush.sim.metrics.StallDetector;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +43,35 @@ class StressControllerTest {
     }
 
     static StressController controller(Stairs.Climb climb, Stairs.Refine refine) {
-        return new StressController(StressPlan.of(StressPlanTest.stairs(climb, refine), 50, 1), SLOS, START, 2);
+        return new StressController(StressPlan.of(StressPlanTest.stairs(climb, refine), 50, 1), SLOS, START, 2, 50);
+    }
+
+    @Test
+    void theInjectorsStallsGoToTheirStepAndAStalledStepBehindItsRateEndsTheStaircase() {
+        StressController controller = controller(null, null);
+        for (int second = 0; second < 25 && !controller.shouldStop(); second++) {
+            long from = START + second * 1000L;
+            double offered = controller.offeredAt(from);
+            Histogram stalls = StallDetector.newHistogram();
+            // on time every millisecond, except a 20 ms pause in step 0 and a 120 ms one in step 1
+            stalls.recordValueWithCount(50, 1000);
+            if (second == 3 || second == 13) {
+                stalls.recordValueWithExpectedInterval(second == 3 ? 20_000 : 120_000, 1_000);
+            }
+            controller.onStalls(from, from + 1000, stalls);
+            // step 1 (200 rps) sends only 170 a second: the injector fell behind
+            double sent = offered > 150 ? 170 : offered;
+            controller.onInterval(from, from + 1000, Map.of("req", second(sent, 5)));
+        }
+
+        List<StepResult> steps = controller.results(null);
+        // the detector's histograms keep 2 significant digits: within 1 %
+        assertThat(steps.get(0).stallMaxMs()).isCloseTo(20.0, org.assertj.core.data.Percentage.withPercentage(1));
+        assertThat(steps.get(1).stallMaxMs()).isCloseTo(120.0, org.assertj.core.data.Percentage.withPercentage(1));
+        assertThat(steps.get(1).stallP99Ms()).isGreaterThan(10.0);
+        assertThat(controller.ending()).isEqualTo(StressController.Ending.INJECTOR);
+        assertThat(controller.stopReason()).contains("step 1: the injector sent 170.0 of 200.0 offered rps while it"
+                + " stalled up to 12");
     }
 
     @Test
@@ -135,7 +164,7 @@ class StressControllerTest {
         // "now" is 25 s into the staircase: the plan injects step 2's 300 users/s
         long loadStart = System.currentTimeMillis() - 25_000;
         StressController controller = new StressController(StressPlan.of(StressPlanTest.stairs(null,
-                new Stairs.Refine(3, Duration.ofSeconds(60), Duration.ofSeconds(2), 0.02)), 50, 1), SLOS, loadStart, 2);
+                new Stairs.Refine(3, Duration.ofSeconds(60), Duration.ofSeconds(2), 0.02)), 50, 1), SLOS, loadStart, 2, 50);
         assertThat(controller.admit()).isTrue();
         for (int second = 0; second < 23; second++) {
             long from = loadStart + second * 1000L;
