@@ -144,7 +144,8 @@ class SmokeRunIT {
         properties.put("duration", "60s");
         GatlingProcess.Running running = GatlingProcess.start(SIMULATION, work.resolve("gatling"), properties);
         running.awaitOutput("started...", 240);
-        Thread.sleep(2_000);
+        // past the 3 s warm-up (see RunChecks.shortSmokeRun), into the measured load
+        Thread.sleep(5_000);
 
         new ProcessBuilder("kill", "-" + signal, String.valueOf(running.process().pid())).start().waitFor();
         GatlingProcess.Result result = running.await(60);
