@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A load generator starved of CPU (confined to one core with taskset) against an instant target, offered far more
  * than one core can send: the run must be marked injector-bound with the evidence, and report no breaking point —
  * the target never was the bottleneck. The starved core delays the injector's stall probe too: the run is flagged as
- * stalled beside its percentiles (measured here: stall p99 182 ms, max 232 ms against the 50 ms bound).
+ * stalled beside its percentiles (measured here with a 1 ms probe: stall p99 182 ms, max 232 ms against the 50 ms bound).
  */
 class InjectorBoundIT {
     @TempDir
