@@ -1,24 +1,14 @@
 package dev.salerush.sim.metrics;
 
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.HistogramLogWriter;
 import org.HdrHistogram.Recorder;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -30,45 +20,30 @@ import java.util.concurrent.atomic.LongAdder;
  * across runs and injectors) and added to the run totals. Memory stays bounded however long the run lasts.
  */
 public final class ExactRecorder implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(ExactRecorder.class);
     /** Response times above one hour are clamped to it (a request-timeout is far shorter). */
     static final long HIGHEST_TRACKABLE_MS = 3_600_000;
     static final int SIGNIFICANT_DIGITS = 3;
 
     private final Map<String, Series> series = new ConcurrentHashMap<>();
     private final List<IntervalListener> listeners = new CopyOnWriteArrayList<>();
-    private final ScheduledExecutorService flusher;
-    private final PrintStream logStream;
-    private final HistogramLogWriter logWriter;
+    private final IntervalLogFile intervalLog;
+    private final EverySecond flusher;
     private final long startMillis;
     private long lastFlushMillis;
     /** When the first measured request was sent: the rate window starts there, after any warm-up. */
     private final java.util.concurrent.atomic.AtomicLong firstSentMillis = new java.util.concurrent.atomic.AtomicLong();
     private volatile long stopMillis;
 
-    private ExactRecorder(Path intervalLog, long startMillis) throws IOException {
+    private ExactRecorder(Path intervalLog, long startMillis) {
         this.startMillis = startMillis;
         this.lastFlushMillis = startMillis;
-        this.logStream = new PrintStream(Files.newOutputStream(intervalLog), false, java.nio.charset.StandardCharsets.UTF_8);
-        this.logWriter = new HistogramLogWriter(logStream);
-        logWriter.outputLogFormatVersion();
-        logWriter.outputStartTime(startMillis);
-        logWriter.outputLegend();
-        this.flusher = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "salerush-metrics-flush");
-            thread.setDaemon(true);
-            return thread;
-        });
-        flusher.scheduleAtFixedRate(this::flushSafely, 1, 1, TimeUnit.SECONDS);
+        this.intervalLog = IntervalLogFile.open(intervalLog, startMillis, null);
+        this.flusher = EverySecond.start("salerush-metrics-flush", this::flush);
     }
 
     /** Starts recording; the interval log is written to {@code intervalLog} once a second. */
     public static ExactRecorder start(Path intervalLog) {
-        try {
-            return new ExactRecorder(intervalLog, System.currentTimeMillis());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the latency interval log " + intervalLog, e);
-        }
+        return new ExactRecorder(intervalLog, System.currentTimeMillis());
     }
 
     /** Records the response time of a response that arrived (whatever its status). */
@@ -100,15 +75,10 @@ public final class ExactRecorder implements AutoCloseable {
         if (stopMillis != 0) {
             return;
         }
-        flusher.shutdown();
-        try {
-            flusher.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        flusher.close();
         stopMillis = System.currentTimeMillis();
         flush();
-        logStream.close();
+        intervalLog.close();
     }
 
     /** Totals so far; after {@link #close()} these are the run's final figures. */
@@ -127,14 +97,6 @@ public final class ExactRecorder implements AutoCloseable {
             ko += s.ko.sum();
         }
         return new RecordedRun(start, end, LatencyStats.of(ok, ko, all, seconds), perRequest);
-    }
-
-    private void flushSafely() {
-        try {
-            flush();
-        } catch (RuntimeException e) {
-            log.warn("could not flush latency interval: {}", e.toString());
-        }
     }
 
     /**
@@ -179,16 +141,15 @@ public final class ExactRecorder implements AutoCloseable {
         if (allInterval != null) {
             writeInterval(allInterval);
         }
-        logStream.flush();
+        intervalLog.flush();
         for (IntervalListener listener : listeners) {
             listener.onInterval(intervalStart, intervalEnd, perRequest);
         }
     }
 
-    /** Values are milliseconds, so the legend's Interval_Max column (value / ratio) is in seconds. */
+    /** Values are milliseconds, so the legend's Interval_Max column (value / 1000) is in seconds. */
     private void writeInterval(Histogram interval) {
-        logWriter.outputIntervalHistogram((interval.getStartTimeStamp() - startMillis) / 1000.0,
-                (interval.getEndTimeStamp() - startMillis) / 1000.0, interval, 1000.0);
+        intervalLog.write(interval, interval.getStartTimeStamp(), interval.getEndTimeStamp());
     }
 
     /**

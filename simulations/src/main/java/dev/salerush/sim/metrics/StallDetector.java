@@ -1,23 +1,12 @@
 package dev.salerush.sim.metrics;
 
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.HistogramLogWriter;
 import org.HdrHistogram.Recorder;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
@@ -32,7 +21,6 @@ import java.util.function.LongSupplier;
  * (untagged; values in µs) and handed to the listeners; the run totals stay in memory.
  */
 public final class StallDetector implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(StallDetector.class);
     /** Lateness above ten minutes is clamped to it. */
     static final long HIGHEST_TRACKABLE_MICROS = 600_000_000L;
     static final int SIGNIFICANT_DIGITS = 2;
@@ -66,31 +54,24 @@ public final class StallDetector implements AutoCloseable {
     private final Recorder recorder = new Recorder(HIGHEST_TRACKABLE_MICROS, SIGNIFICANT_DIGITS);
     private final Histogram total = newHistogram();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
-    private final PrintStream logStream;
-    private final HistogramLogWriter logWriter;
-    private final long startMillis;
+    private final IntervalLogFile intervalLog;
     private Histogram recycled;
     private long lastFlushMillis;
     private long stalledSeconds;
     private Thread probe;
-    private ScheduledExecutorService flusher;
+    private EverySecond flusher;
     private volatile boolean running = true;
     private boolean closed;
 
     StallDetector(Path intervalLog, Duration period, Duration bound, long startMillis, LongSupplier nanoClock,
-                  Sleeper sleeper) throws IOException {
+                  Sleeper sleeper) {
         this.periodNanos = period.toNanos();
         this.boundMicros = bound.toNanos() / 1_000;
         this.nanoClock = nanoClock;
         this.sleeper = sleeper;
-        this.startMillis = startMillis;
         this.lastFlushMillis = startMillis;
-        this.logStream = new PrintStream(Files.newOutputStream(intervalLog), false, StandardCharsets.UTF_8);
-        this.logWriter = new HistogramLogWriter(logStream);
-        logWriter.outputLogFormatVersion();
-        logWriter.outputStartTime(startMillis);
-        logWriter.outputComment("injector stalls: how late a probe thread woke, in microseconds (Interval_Max in ms)");
-        logWriter.outputLegend();
+        this.intervalLog = IntervalLogFile.open(intervalLog, startMillis,
+                "injector stalls: how late a probe thread woke, in microseconds (Interval_Max in ms)");
     }
 
     /**
@@ -98,13 +79,8 @@ public final class StallDetector implements AutoCloseable {
      * longer than {@code bound} flags the run.
      */
     public static StallDetector start(Path intervalLog, Duration period, Duration bound) {
-        StallDetector detector;
-        try {
-            detector = new StallDetector(intervalLog, period, bound, System.currentTimeMillis(), System::nanoTime,
-                    nanos -> Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000)));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the injector stall log " + intervalLog, e);
-        }
+        StallDetector detector = new StallDetector(intervalLog, period, bound, System.currentTimeMillis(),
+                System::nanoTime, nanos -> Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000)));
         detector.startThreads();
         return detector;
     }
@@ -115,12 +91,7 @@ public final class StallDetector implements AutoCloseable {
         // above Gatling's threads, as jHiccup's: the probe measures the JVM's and the core's stalls, not its own turn
         probe.setPriority(Thread.MAX_PRIORITY);
         probe.start();
-        flusher = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "salerush-stall-flush");
-            thread.setDaemon(true);
-            return thread;
-        });
-        flusher.scheduleAtFixedRate(this::flushSafely, 1, 1, TimeUnit.SECONDS);
+        flusher = EverySecond.start("salerush-stall-flush", () -> flush(System.currentTimeMillis()));
     }
 
     /** Adds a listener for the intervals flushed from now on. */
@@ -153,14 +124,6 @@ public final class StallDetector implements AutoCloseable {
         recorder.recordValueWithExpectedInterval(micros, periodNanos / 1_000);
     }
 
-    private void flushSafely() {
-        try {
-            flush(System.currentTimeMillis());
-        } catch (RuntimeException e) {
-            log.warn("could not flush the injector stall interval: {}", e.toString());
-        }
-    }
-
     /** Ends the interval at {@code nowMillis}: logs it, adds it to the run's totals and hands it to the listeners. */
     synchronized void flush(long nowMillis) {
         if (closed) {
@@ -177,9 +140,8 @@ public final class StallDetector implements AutoCloseable {
             if (interval.getMaxValue() > boundMicros) {
                 stalledSeconds++;
             }
-            logWriter.outputIntervalHistogram((intervalStart - startMillis) / 1000.0, (nowMillis - startMillis) / 1000.0,
-                    interval, 1000.0);
-            logStream.flush();
+            intervalLog.write(interval, intervalStart, nowMillis);
+            intervalLog.flush();
         }
         for (Listener listener : listeners) {
             listener.onStalls(intervalStart, nowMillis, interval);
@@ -213,12 +175,7 @@ public final class StallDetector implements AutoCloseable {
             join(probe);
         }
         if (flusher != null) {
-            flusher.shutdown();
-            try {
-                flusher.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            flusher.close();
         }
         synchronized (this) {
             if (closed) {
@@ -226,7 +183,7 @@ public final class StallDetector implements AutoCloseable {
             }
             flush(System.currentTimeMillis());
             closed = true;
-            logStream.close();
+            intervalLog.close();
         }
     }
 

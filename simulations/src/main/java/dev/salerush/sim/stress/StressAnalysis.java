@@ -52,10 +52,7 @@ public final class StressAnalysis {
         if (steps.isEmpty()) {
             return new BreakingPoint(null, null, "no step was measured");
         }
-        int last = -1;
-        while (last + 1 < steps.size() && steps.get(last + 1).held()) {
-            last++;
-        }
+        int last = highestHeld(steps);
         if (last < 0) {
             return new BreakingPoint(null, null, "already the first step failed: " + whyNot(steps.get(0)));
         }
@@ -79,6 +76,15 @@ public final class StressAnalysis {
         }
         List<Double> bracket = lowestFailing == null ? null : List.of(best.offeredRps(), lowestFailing.offeredRps());
         return new BreakingPoint(best.achievedRps(), best.step(), why, bracket);
+    }
+
+    /** The index of the highest step that held like every step below it, or -1 when the first one did not. */
+    static int highestHeld(List<StepResult> steps) {
+        int last = -1;
+        while (last + 1 < steps.size() && steps.get(last + 1).held()) {
+            last++;
+        }
+        return last;
     }
 
     private static String name(StepResult step) {

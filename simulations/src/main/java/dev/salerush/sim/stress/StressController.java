@@ -2,10 +2,7 @@ package dev.salerush.sim.stress;
 
 import dev.salerush.sim.config.Slo;
 import dev.salerush.sim.metrics.ExactRecorder;
-import dev.salerush.sim.metrics.LatencyStats;
 import dev.salerush.sim.metrics.Numbers;
-import dev.salerush.sim.metrics.RecordedRun;
-import dev.salerush.sim.metrics.SloEvaluator;
 import dev.salerush.sim.metrics.SloResult;
 import dev.salerush.sim.metrics.StallDetector;
 import dev.salerush.sim.server.ServerAggregate;
@@ -15,7 +12,6 @@ import org.slf4j.LoggerFactory;
 
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -211,20 +207,12 @@ public final class StressController implements ExactRecorder.IntervalListener, S
         refineOrStop(step, why, nowMillis);
     }
 
+    /** The SLOs this one second breached (those measured at all), judged like a step. */
     private List<SloResult> breachedSlos(Map<String, ExactRecorder.Interval> perRequest, double seconds) {
-        Map<String, LatencyStats> stats = new LinkedHashMap<>();
-        Histogram all = new Histogram(3);
-        long ok = 0;
-        long ko = 0;
-        for (Map.Entry<String, ExactRecorder.Interval> entry : perRequest.entrySet()) {
-            ExactRecorder.Interval interval = entry.getValue();
-            stats.put(entry.getKey(), LatencyStats.of(interval.ok(), interval.ko(), interval.latencies(), seconds));
-            all.add(interval.latencies());
-            ok += interval.ok();
-            ko += interval.ko();
-        }
-        RecordedRun second = new RecordedRun(0, 0, LatencyStats.of(ok, ko, all, seconds), stats);
-        return SloEvaluator.evaluate(slos, second).stream().filter(slo -> !slo.passed() && slo.actual() != null).toList();
+        StepMeasurement second = new StepMeasurement();
+        second.add(perRequest, seconds, Double.NaN, null);
+        return second.result(0, null, 0, slos, null).slo().stream()
+                .filter(slo -> !slo.passed() && slo.actual() != null).toList();
     }
 
     /**
@@ -233,10 +221,7 @@ public final class StressController implements ExactRecorder.IntervalListener, S
      */
     private void refineOrStop(int step, String why, long nowMillis) {
         List<StepResult> measured = stepResults(null);
-        int held = -1;
-        while (held + 1 < measured.size() && measured.get(held + 1).held()) {
-            held++;
-        }
+        int held = StressAnalysis.highestHeld(measured);
         if (plan.stairs().refine() == null || held < 0 || held >= step) {
             stop(Ending.BREACH, "stopped: " + why);
             return;
