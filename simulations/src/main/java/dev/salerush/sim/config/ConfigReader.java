@@ -55,6 +55,15 @@ final class ConfigReader {
         return value;
     }
 
+    /** One of the {@code allowed} words, as written (case-sensitive). */
+    String oneOf(String path, List<String> allowed) {
+        String value = string(path).trim();
+        if (!allowed.contains(value)) {
+            throw new ConfigError(key(path) + " must be one of " + String.join(", ", allowed) + ", got '" + value + "'");
+        }
+        return value;
+    }
+
     boolean bool(String path) {
         return read(path, config::getBoolean, "true or false");
     }

@@ -1,23 +1,28 @@
 package dev.salerush.sim.config;
 
 import dev.salerush.env.EmbeddedSettings;
+import dev.salerush.env.EmbeddedSettings.Topology;
 
-/** The {@code embedded} section: the demo shop and its payment gateway, as the environment module's settings. */
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The {@code embedded} section: the demo shop, its payment gateway, the redundant topology's parts and the seeded
+ * snapshots, as the environment module's settings.
+ */
 final class EmbeddedSection {
+    /** The shop versions' behaviours (the demo shop's {@code --behaviour} values). */
+    static final List<String> BEHAVIOURS = List.of("normal", "broken-orders", "empty-lists", "slow");
+    private static final long INSTANCE_OVERHEAD_BYTES = 256L << 20;
+
     private EmbeddedSection() {
     }
 
     static EmbeddedSettings read(ConfigReader reader) {
-        EmbeddedSettings.Shop shop = new EmbeddedSettings.Shop(
-                reader.intInRange("shop.port", 0, 65535),
-                reader.heapSize("shop.heap"),
-                reader.intInRange("shop.browsePoolSize", 1, 500),
-                reader.intInRange("shop.orderPoolSize", 1, 500),
-                reader.positiveDuration("shop.gatewayConnectTimeout"),
-                reader.positiveDuration("shop.gatewayTimeout"),
-                breaker(reader.child("shop.breaker")),
-                reader.bool("shop.unsafeStockCheck"),
-                reader.nonNegativeDuration("shop.artificialDelay"));
+        Topology topology = Topology.valueOf(reader.oneOf("topology", Arrays.stream(Topology.values())
+                .map(Topology::configName).toList()).toUpperCase(java.util.Locale.ROOT));
+        EmbeddedSettings.Shop shop = shop(reader.child("shop"));
         EmbeddedSettings.Gateway gateway = new EmbeddedSettings.Gateway(
                 reader.intInRange("gateway.port", 0, 65535),
                 reader.positiveDuration("gateway.medianLatency"),
@@ -25,7 +30,96 @@ final class EmbeddedSection {
                 reader.heapSize("gateway.heap"),
                 reader.intInRange("gateway.maxRequestJournalEntries", 1, 10_000_000),
                 reader.intInRange("gateway.containerThreads", 8, 2_000));
-        return new EmbeddedSettings(reader.positiveDuration("startupTimeout"), shop, gateway);
+        return new EmbeddedSettings(reader.positiveDuration("startupTimeout"), topology, shop, gateway,
+                redundancy(reader.child("redundancy"), shop.heap()), snapshots(reader));
+    }
+
+    private static EmbeddedSettings.Shop shop(ConfigReader shop) {
+        ConfigReader admission = shop.child("admission");
+        return new EmbeddedSettings.Shop(
+                shop.intInRange("port", 0, 65535),
+                shop.heapSize("heap"),
+                shop.intInRange("browsePoolSize", 1, 500),
+                shop.intInRange("orderPoolSize", 1, 500),
+                shop.positiveDuration("gatewayConnectTimeout"),
+                shop.positiveDuration("gatewayTimeout"),
+                breaker(shop.child("breaker")),
+                shop.bool("unsafeStockCheck"),
+                shop.nonNegativeDuration("artificialDelay"),
+                versionLabel(shop),
+                shop.oneOf("behaviour", BEHAVIOURS),
+                new EmbeddedSettings.Admission(
+                        admission.intInRange("maxConcurrent", 1, 10_000),
+                        admission.intInRange("maxQueued", 0, 100_000),
+                        admission.nonNegativeDuration("queueWait"),
+                        atLeast(admission, "poolWait", java.time.Duration.ofMillis(250))));
+    }
+
+    private static String versionLabel(ConfigReader shop) {
+        String version = shop.nonBlank("version").trim();
+        if (!version.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,39}")) {
+            throw new ConfigError(shop.key("version") + " must be a label of letters, digits, '.', '_' or '-' "
+                    + "(at most 40), e.g. v1 or v2-broken-orders, got '" + version + "'");
+        }
+        return version;
+    }
+
+    private static java.time.Duration atLeast(ConfigReader reader, String path, java.time.Duration minimum) {
+        java.time.Duration value = reader.positiveDuration(path);
+        if (value.compareTo(minimum) < 0) {
+            throw new ConfigError(reader.key(path) + " must be at least " + minimum.toMillis() + "ms (HikariCP's "
+                    + "minimum connection wait), got " + value.toMillis() + "ms");
+        }
+        return value;
+    }
+
+    private static EmbeddedSettings.Redundancy redundancy(ConfigReader redundancy, String shopHeap) {
+        ConfigReader lb = redundancy.child("loadBalancer");
+        return new EmbeddedSettings.Redundancy(
+                redundancy.intInRange("instances", 1, maxInstances(shopHeap)),
+                redundancy.bool("synchronous"),
+                redundancy.positiveDuration("standbyTimeout"),
+                new EmbeddedSettings.LoadBalancer(
+                        lb.intInRange("port", 0, 65535),
+                        lb.positiveDuration("checkInterval"),
+                        lb.intInRange("fall", 1, 100),
+                        lb.intInRange("rise", 1, 100),
+                        lb.intInRange("errorLimit", 1, 10_000),
+                        lb.nonNegativeDuration("slowStart")),
+                redundancy.string("haproxy").trim());
+    }
+
+    /** What this machine can hold: two instances per core, within half its memory at the shop heap plus overhead. */
+    static int maxInstances(String shopHeap) {
+        int byCores = 2 * Runtime.getRuntime().availableProcessors();
+        long perInstance = heapBytes(shopHeap) + INSTANCE_OVERHEAD_BYTES;
+        long memory = ((com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
+        int byMemory = (int) Math.max(1, memory / 2 / perInstance);
+        return Math.max(1, Math.min(byCores, byMemory));
+    }
+
+    private static long heapBytes(String heap) {
+        long number = Long.parseLong(heap.substring(0, heap.length() - 1));
+        return switch (Character.toLowerCase(heap.charAt(heap.length() - 1))) {
+            case 'k' -> number << 10;
+            case 'm' -> number << 20;
+            default -> number << 30;
+        };
+    }
+
+    private static EmbeddedSettings.Snapshots snapshots(ConfigReader embedded) {
+        String dir = embedded.string("snapshots.dir").trim();
+        return new EmbeddedSettings.Snapshots(embedded.bool("reuseSnapshot"),
+                dir.isEmpty() ? defaultSnapshotDir() : Path.of(dir),
+                embedded.intInRange("snapshots.kept", 1, 100));
+    }
+
+    /** $XDG_CACHE_HOME/salerush/snapshots, else ~/.cache/salerush/snapshots. */
+    static Path defaultSnapshotDir() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path cache = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return cache.resolve("salerush").resolve("snapshots");
     }
 
     private static EmbeddedSettings.Breaker breaker(ConfigReader breaker) {

@@ -4,6 +4,8 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigUtil;
 import dev.salerush.env.DatabaseSettings;
 import dev.salerush.env.EmbeddedSettings;
+import dev.salerush.env.ops.OperationSchedule;
+import dev.salerush.env.ops.ScheduledOperation;
 import dev.salerush.seeder.spec.DatasetSpec;
 import dev.salerush.seeder.safety.SafetyException;
 import dev.salerush.seeder.safety.TargetGuard;
@@ -41,6 +43,7 @@ public final class SuiteConfig {
     private final Path resultsDir;
     private final RegressionSettings regression;
     private final DatasetSpec dataset;
+    private final List<ScheduledOperation> operations;
 
     SuiteConfig(Config config, Path root) {
         this.config = config;
@@ -59,6 +62,7 @@ public final class SuiteConfig {
         this.resultsDir = root.resolve(reader.nonBlank("results.dir")).normalize();
         this.regression = parseRegression();
         this.dataset = DatasetSection.read(reader.child("dataset"));
+        this.operations = parseOperations();
     }
 
     /** The merged configuration as read (for tests of the loader). */
@@ -123,6 +127,32 @@ public final class SuiteConfig {
     /** The {@code dataset} section: what the seeder loads, and where the journeys draw their ids from. */
     public DatasetSpec dataset() {
         return dataset;
+    }
+
+    /** The {@code operations} performed on the environment while the load runs, in time order. */
+    public List<ScheduledOperation> operations() {
+        return operations;
+    }
+
+    private List<ScheduledOperation> parseOperations() {
+        List<ScheduledOperation> schedule;
+        try {
+            schedule = OperationSchedule.parse(reader.string("operations"));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigError("operations: " + e.getMessage(), e);
+        }
+        for (ScheduledOperation entry : schedule) {
+            boolean gatewayFault = entry.operation().name().startsWith("GATEWAY_");
+            if (!target.embedded()) {
+                throw new ConfigError("operations: '" + entry + "' needs the embedded sale environment (target.baseUrl "
+                        + "empty); the suite never operates on a service it did not start");
+            }
+            if (!gatewayFault && embedded.topology() != EmbeddedSettings.Topology.REDUNDANT) {
+                throw new ConfigError("operations: '" + entry + "' needs embedded.topology = redundant (it is "
+                        + embedded.topology().configName() + ")");
+            }
+        }
+        return schedule;
     }
 
     private Profile parseProfile() {
