@@ -77,7 +77,7 @@ public final class SeededSnapshot implements AutoCloseable {
      */
     static void restampForReplication(PgBinaries bin, Path dir) {
         PgBinaries.Result r = bin.run("postgres", List.of("--single", "-D", dir.toString(),
-                "-c", "wal_level=replica", "-c", "max_wal_senders=10", "-c", "fsync=on", "postgres"),
+                "-c", "wal_level=replica", "-c", "fsync=on", "postgres"),
                 Duration.ofSeconds(120));
         if (!r.ok()) {
             throw new EmbeddedDatabaseException("cannot prepare the snapshot " + dir + " for replication "
