@@ -79,24 +79,49 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /** Starts a fresh cluster; {@code serverConfig} overrides or adds postgresql.conf settings. */
     public static EmbeddedDatabase start(Map<String, String> serverConfig) {
-        Map<String, String> config = defaultServerConfig();
-        config.putAll(serverConfig);
         Path dataDir;
         try {
-            dataDir = Files.createTempDirectory("salerush-pg-");
+            dataDir = Files.createTempDirectory(DataDirectories.PREFIX);
         } catch (IOException e) {
             throw new EmbeddedDatabaseException("cannot create a data directory for the embedded PostgreSQL: " + e, e);
         }
+        return startOn(dataDir, serverConfig, true);
+    }
+
+    /**
+     * Starts a server on a fresh copy of a {@link SeededSnapshot} (no initdb, no seeding: the snapshot already holds
+     * the {@value #DATABASE} database). {@code serverConfig} overrides or adds to {@link #defaultServerConfig()};
+     * zonky starts PostgreSQL with {@code -F} (fsync off) before these settings, so an explicit {@code fsync=on}
+     * here wins. {@link #close()} deletes the copy, never the snapshot.
+     */
+    public static EmbeddedDatabase startOnCopy(SeededSnapshot snapshot, Map<String, String> serverConfig) {
+        Path dataDir;
+        try {
+            dataDir = snapshot.copy("db");
+        } catch (RuntimeException e) {
+            throw new EmbeddedDatabaseException("The embedded PostgreSQL could not start: cannot copy the snapshot "
+                    + snapshot.directory() + ": " + e.getMessage(), e);
+        }
+        return startOn(dataDir, serverConfig, false);
+    }
+
+    private static EmbeddedDatabase startOn(Path dataDir, Map<String, String> serverConfig, boolean fresh) {
+        Map<String, String> config = defaultServerConfig();
+        config.putAll(serverConfig);
         EmbeddedPostgres pg = null;
         try {
+            // The data directory is ours to delete (stopQuietly), so zonky must not: this also lets
+            // stopKeepingDataDirectory() keep it. zonky still runs initdb when there is no postgresql.conf yet.
             EmbeddedPostgres.Builder b = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
-                    .setCleanDataDirectory(true)
+                    .setCleanDataDirectory(false)
                     .setPGStartupWait(java.time.Duration.ofSeconds(60));
             config.forEach(b::setServerConfig);
             pg = b.start();
             EmbeddedDatabase db = new EmbeddedDatabase(pg, dataDir);
-            db.createDatabase();
+            if (fresh) {
+                db.createDatabase();
+            }
             log.info("embedded PostgreSQL started on 127.0.0.1:{} (data {})", pg.getPort(), dataDir);
             return db;
         } catch (IOException | SQLException | RuntimeException e) {
@@ -182,6 +207,44 @@ public final class EmbeddedDatabase implements AutoCloseable {
         } catch (IllegalStateException ignored) {
             // JVM already shutting down
         }
+    }
+
+    /**
+     * Stops the server cleanly (a shutdown checkpoint, {@code pg_ctl stop -m fast}) and hands its data directory to
+     * the caller instead of deleting it; see {@link SeededSnapshot#take(EmbeddedDatabase)}. After this the database
+     * is closed.
+     */
+    public synchronized Path stopKeepingDataDirectory() {
+        if (closed) {
+            throw new IllegalStateException("the embedded PostgreSQL is already closed");
+        }
+        closed = true;
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException ignored) {
+            // JVM already shutting down
+        }
+        try {
+            postgres.close();
+        } catch (IOException | RuntimeException e) {
+            log.warn("stopping the embedded PostgreSQL failed: {}", e.toString());
+        }
+        // zonky gives pg_ctl 5 s; a big shutdown checkpoint may take longer, and a copy needs it finished.
+        Path pid = dataDir.resolve("postmaster.pid");
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
+        while (Files.exists(pid)) {
+            if (System.nanoTime() > deadline) {
+                throw new EmbeddedDatabaseException("the embedded PostgreSQL on " + dataDir
+                        + " did not stop within 120 s (postmaster.pid is still there)", null);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new EmbeddedDatabaseException("interrupted while waiting for PostgreSQL to stop", e);
+            }
+        }
+        return dataDir;
     }
 
     private synchronized void stopQuietly() {
