@@ -35,7 +35,7 @@ public final class DatabaseCluster implements AutoCloseable {
     /** The standby's {@code application_name}, as named in {@code synchronous_standby_names}. */
     public static final String STANDBY_NAME = "standby1";
     /** Configuration key of the standby catch-up timeout (named in the error message). */
-    public static final String STANDBY_TIMEOUT_KEY = "embedded.db.standbyTimeout";
+    public static final String STANDBY_TIMEOUT_KEY = "embedded.redundancy.standbyTimeout";
     public static final Duration DEFAULT_STANDBY_TIMEOUT = Duration.ofSeconds(30);
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
