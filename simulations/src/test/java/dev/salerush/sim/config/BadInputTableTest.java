@@ -36,6 +36,16 @@ class BadInputTableTest {
                 row("warmup.peak", "-1", "warmup.peak"),
                 // a staircase's climb and refinement
                 row("profiles.stress.stairs.refine.probs", "3", "unknown setting 'profiles.stress.stairs.refine.probs' (-D on the command line); did you mean 'profiles.stress.stairs.refine.probes'?"),
+                // the redundant topology and its operations
+                row("embedded.topology", "triple", "embedded.topology must be one of single, redundant, got 'triple'"),
+                row("embedded.redundancy.instances", "0", "embedded.redundancy.instances must be between 1 and "),
+                row("embedded.redundancy.instances", "999", "embedded.redundancy.instances must be between 1 and "),
+                row("embedded.shop.behaviour", "flaky", "embedded.shop.behaviour must be one of normal, broken-orders, empty-lists, slow, got 'flaky'"),
+                row("embedded.shop.version", "v 2", "embedded.shop.version must be a label of letters, digits"),
+                row("embedded.shop.admission.poolWait", "100ms", "embedded.shop.admission.poolWait must be at least 250ms"),
+                row("embedded.redundancy.standbyTimeout", "0s", "embedded.redundancy.standbyTimeout must be a positive duration"),
+                row("operations", "20s explode", "operations: '20s explode': unknown operation 'explode'; allowed: kill-instance"),
+                row("operations", "20s kill-instance", "operations: '20.0s kill-instance' needs embedded.topology = redundant (it is single)"),
                 // the dataset is parsed with everything else, for external targets too
                 row("dataset.scale", "abc", "dataset.scale must be a number, got 'abc'"),
                 row("dataset.seed", "x", "dataset.seed must be a whole number, got 'x'"),

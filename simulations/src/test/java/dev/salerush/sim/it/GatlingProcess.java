@@ -41,7 +41,11 @@ public final class GatlingProcess {
         command.add("-Dsalerush.root=" + PROJECT_ROOT);
         command.add("-Dsalerush.gatlingResults=" + gatlingResults);
         command.add("-Dgatling.data.enableAnalytics=false");
-        properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        // the tests' seeded snapshots stay in the build folder, shared by every run of the same dataset
+        Map<String, String> effective = new java.util.LinkedHashMap<>();
+        effective.put("embedded.snapshots.dir", PROJECT_ROOT.resolve("simulations/target/snapshots").toString());
+        effective.putAll(properties);
+        effective.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add("io.gatling.app.Gatling");
