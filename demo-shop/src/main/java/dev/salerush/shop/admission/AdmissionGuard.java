@@ -68,8 +68,4 @@ public final class AdmissionGuard {
             }
         };
     }
-
-    public AdmissionLimiter limiter() {
-        return limiter;
-    }
 }
