@@ -68,12 +68,7 @@ class ShopApiIT {
             TestEnv.users(c, 100);
         }
         gateway = TestEnv.gateway("api-it-gateway");
-        // The concurrency tests check correctness under contention (50 orders for one row-locked product on 12
-        // connections), not shedding: with the default 1 s pool wait a busy 2-core machine answers some of them 503
-        // DATABASE_UNAVAILABLE. 10 s is the pool wait the shop had before --pool-wait.
-        ShopSettings settings = TestEnv.shopSettings(db, gateway).withAdmission(new AdmissionSettings(
-                AdmissionSettings.DEFAULTS.maxConcurrent(), AdmissionSettings.DEFAULTS.maxQueued(),
-                AdmissionSettings.DEFAULTS.queueWait(), Duration.ofSeconds(10)));
+        ShopSettings settings = TestEnv.shopSettings(db, gateway);
         shop = TestEnv.shop(settings, "api-it-shop");
         base = shop.baseUrl();
     }
