@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.salerush.shop.catalog.ProductCatalog;
+import dev.salerush.shop.catalog.ProductPage;
 import dev.salerush.shop.catalog.ProductSort;
 import dev.salerush.shop.order.OrderOutcome;
 import dev.salerush.shop.order.OrderService;
@@ -11,6 +12,7 @@ import dev.salerush.shop.order.PlaceOrder;
 import io.javalin.http.Context;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
@@ -48,6 +50,23 @@ public final class ShopApi {
 
     /** GET /api/products?brandId=&sort=&page=&size= */
     public void products(Context ctx) throws SQLException {
+        ProductQuery q = productQuery(ctx);
+        ctx.json(catalog.products(q.brandId(), q.sort(), q.page(), q.size()));
+    }
+
+    /**
+     * GET /api/products as the {@code empty-lists} version answers it: the same validation (400s included), then
+     * 200 with no items and hasNext=false, without asking the database.
+     */
+    public void emptyProducts(Context ctx) {
+        ProductQuery q = productQuery(ctx);
+        ctx.json(new ProductPage(List.of(), q.page(), q.size(), false));
+    }
+
+    private record ProductQuery(OptionalLong brandId, ProductSort sort, int page, int size) {
+    }
+
+    private static ProductQuery productQuery(Context ctx) {
         String rawBrand = ctx.queryParam("brandId");
         OptionalLong brandId = rawBrand == null || rawBrand.isEmpty()
                 ? OptionalLong.empty()
@@ -59,7 +78,7 @@ public final class ShopApi {
                         "sort must be one of " + ProductSort.apiNames()));
         int page = Params.intParam("page", ctx.queryParam("page"), 0, 0, 1_000_000);
         int size = Params.intParam("size", ctx.queryParam("size"), DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
-        ctx.json(catalog.products(brandId, sort, page, size));
+        return new ProductQuery(brandId, sort, page, size);
     }
 
     /** GET /api/products/{id} */

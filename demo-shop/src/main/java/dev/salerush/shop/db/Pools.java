@@ -39,7 +39,11 @@ public final class Pools implements AutoCloseable {
         c.setPassword(s.dbPassword());
         c.setMaximumPoolSize(size);
         c.setMinimumIdle(size);
-        c.setConnectionTimeout(10_000);
+        // Short on purpose: a request that cannot get a connection soon answers 503 DATABASE_UNAVAILABLE
+        // (Retry-After: 1) instead of holding its thread and memory (--pool-wait, at least Hikari's 250 ms).
+        c.setConnectionTimeout(s.admission().poolWait().toMillis());
+        // Evict a connection that answers "read-only transaction" (25006): it landed on a standby after a failover.
+        c.setExceptionOverrideClassName(FailoverExceptionOverride.class.getName());
         // Fail at startup (not at the first request) when the database is unreachable.
         c.setInitializationFailTimeout(5_000);
         c.setMetricsTrackerFactory(tracker);

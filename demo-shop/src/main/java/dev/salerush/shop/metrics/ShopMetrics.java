@@ -27,8 +27,9 @@ public final class ShopMetrics implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
 
-    public ShopMetrics() {
-        registry.config().commonTags("application", "demo-shop");
+    /** @param version the version label, a common tag ({@code version}) of every metric next to application */
+    public ShopMetrics(String version) {
+        registry.config().commonTags("application", "demo-shop", "version", version);
         new JvmMemoryMetrics().bindTo(registry);
         gcMetrics.bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);

@@ -10,7 +10,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.salerush.seeder.embedded.EmbeddedDatabase;
 import dev.salerush.env.demo.DemoShopProcess;
 import dev.salerush.env.demo.PaymentGatewayProcess;
+import dev.salerush.shop.config.AdmissionSettings;
+import dev.salerush.shop.config.ShopSettings;
+import dev.salerush.shop.config.VersionSettings;
+import dev.salerush.shop.version.Behaviour;
 import java.sql.Connection;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -63,7 +68,8 @@ class ShopApiIT {
             TestEnv.users(c, 100);
         }
         gateway = TestEnv.gateway("api-it-gateway");
-        shop = TestEnv.shop(TestEnv.shopSettings(db, gateway), "api-it-shop");
+        ShopSettings settings = TestEnv.shopSettings(db, gateway);
+        shop = TestEnv.shop(settings, "api-it-shop");
         base = shop.baseUrl();
     }
 
@@ -255,6 +261,87 @@ class ShopApiIT {
         TestEnv.Response r = get(base, "/health");
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.json().get("status").asText()).isEqualTo("UP");
+    }
+
+    @Test
+    void healthShowsTheVersion() {
+        TestEnv.Response r = get(base, "/health");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().get("version").asText()).isEqualTo("v1");
+        assertThat(metric(get(base, "/metrics").body(), "jvm_threads_live_threads", "application=\"demo-shop\"",
+                "version=\"v1\"")).isPositive();
+    }
+
+    @Test
+    void brokenOrdersVersionFailsOrdersWith500ButStaysHealthy() throws Exception {
+        ShopSettings settings = TestEnv.shopSettings(db, gateway).withVersion(
+                new VersionSettings("v2-broken-orders", Behaviour.BROKEN_ORDERS, VersionSettings.DEFAULT_SLOW_DELAY));
+        try (DemoShopProcess broken = TestEnv.shop(settings, "api-it-shop-broken-orders")) {
+            String url = broken.baseUrl();
+            long paymentsBefore = gateway.admin().paymentRequestCount();
+            String key = UUID.randomUUID().toString();
+
+            TestEnv.Response r = order(url, key, 1, 303, 1);
+            assertThat(r.status()).as(r.body()).isEqualTo(500);
+            assertThat(r.json().get("error").asText()).isEqualTo("INTERNAL_ERROR");
+            assertThat(scalar(db, "SELECT count(*) FROM orders WHERE idempotency_key = ?", key)).isZero();
+            assertThat(gateway.admin().paymentRequestCount()).isEqualTo(paymentsBefore);
+
+            assertThat(get(url, "/api/products/303").status()).isEqualTo(200);
+            TestEnv.Response health = get(url, "/health");
+            assertThat(health.status()).isEqualTo(200);
+            assertThat(health.json().get("status").asText()).isEqualTo("UP");
+            assertThat(health.json().get("version").asText()).isEqualTo("v2-broken-orders");
+            assertThat(metric(get(url, "/metrics").body(), "http_server_requests_seconds_count",
+                    "route=\"/api/orders\"", "status=\"500\"", "version=\"v2-broken-orders\"")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void emptyListsVersionAnswersEmptyProductListsSilently() {
+        ShopSettings settings = TestEnv.shopSettings(db, gateway).withVersion(
+                new VersionSettings("v2-empty-lists", Behaviour.EMPTY_LISTS, VersionSettings.DEFAULT_SLOW_DELAY));
+        try (DemoShopProcess empty = TestEnv.shop(settings, "api-it-shop-empty-lists")) {
+            String url = empty.baseUrl();
+            TestEnv.Response r = get(url, "/api/products?brandId=1&sort=newest&page=1&size=10");
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.json().get("items")).isEmpty();
+            assertThat(r.json().get("hasNext").asBoolean()).isFalse();
+            assertThat(r.json().get("page").asInt()).isEqualTo(1);
+            assertThat(r.json().get("size").asInt()).isEqualTo(10);
+            assertThat(get(url, "/api/products?size=0").status()).as("still validated").isEqualTo(400);
+            assertThat(get(url, "/api/products/101").status()).as("details unaffected").isEqualTo(200);
+            assertThat(get(url, "/health").status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void anOverloadedShopShedsWith503AndStaysAlive() throws Exception {
+        ShopSettings settings = TestEnv.shopSettings(db, gateway)
+                .withVersion(new VersionSettings("v1-slow", Behaviour.SLOW, Duration.ofMillis(500)))
+                .withAdmission(new AdmissionSettings(1, 0, Duration.ofMillis(50), Duration.ofSeconds(1)));
+        try (DemoShopProcess slow = TestEnv.shop(settings, "api-it-shop-overloaded")) {
+            String url = slow.baseUrl();
+            List<TestEnv.Response> results = runConcurrently(8, i -> get(url, "/api/brands"));
+
+            List<TestEnv.Response> shed = results.stream().filter(r -> r.status() == 503).toList();
+            assertThat(shed).as("some requests shed").isNotEmpty();
+            assertThat(results).as("the rest served").anySatisfy(r -> assertThat(r.status()).isEqualTo(200));
+            assertThat(results).allSatisfy(r -> assertThat(r.status()).isIn(200, 503));
+            assertThat(shed).allSatisfy(r -> {
+                assertThat(r.header("Retry-After")).isEqualTo("1");
+                assertThat(r.json().get("error").asText()).isEqualTo("OVERLOADED");
+            });
+
+            TestEnv.Response health = get(url, "/health");
+            assertThat(health.status()).isEqualTo(200);
+            assertThat(health.json().get("version").asText()).isEqualTo("v1-slow");
+            String m = get(url, "/metrics").body();
+            assertThat(metric(m, "shop_shed_requests_total", "reason=\"queue_full\"")).isEqualTo(shed.size());
+            assertThat(metric(m, "shop_admission_in_flight")).isZero();
+            assertThat(metric(m, "shop_admission_queued")).isZero();
+            assertThat(get(url, "/api/brands").status()).as("serves again once the burst is over").isEqualTo(200);
+        }
     }
 
     @Test
