@@ -6,6 +6,7 @@ import dev.salerush.env.demo.PaymentGatewayProcess;
 import dev.salerush.env.process.Cleanup;
 import dev.salerush.env.process.LaunchException;
 import dev.salerush.env.process.ProcessOptions;
+import dev.salerush.shop.config.AdmissionSettings;
 import dev.salerush.shop.config.BreakerSettings;
 import dev.salerush.shop.config.ShopSettings;
 import org.slf4j.Logger;
@@ -41,6 +42,7 @@ final class DemoParts {
     /** The shop's arguments from the configured settings, for this database and gateway. */
     static ShopSettings shopArgs(EmbeddedSettings.Shop shop, DatabaseSettings database, String gatewayUrl) {
         EmbeddedSettings.Breaker breaker = shop.breaker();
+        EmbeddedSettings.Admission admission = shop.admission();
         return ShopSettings.defaults(database.url(), database.user(), database.password(), gatewayUrl)
                 .withPort(shop.port())
                 .withPools(shop.browsePoolSize(), shop.orderPoolSize())
@@ -49,7 +51,10 @@ final class DemoParts {
                         breaker.failureRatePercent(), breaker.slowCall(), breaker.slowCallRatePercent(),
                         breaker.openWait(), breaker.halfOpenCalls()))
                 .withUnsafeStockCheck(shop.unsafeStockCheck())
-                .withArtificialDelay(shop.artificialDelay());
+                .withArtificialDelay(shop.artificialDelay())
+                .withVersion(shop.version().toShop())
+                .withAdmission(new AdmissionSettings(admission.maxConcurrent(), admission.maxQueued(),
+                        admission.queueWait(), admission.poolWait()));
     }
 
     static DemoShopProcess startShop(String name, ShopSettings args, EmbeddedSettings settings, Path logFile,

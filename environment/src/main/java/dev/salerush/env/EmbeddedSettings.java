@@ -20,13 +20,10 @@ public record EmbeddedSettings(Duration startupTimeout, Topology topology, Shop 
         }
     }
 
-    /**
-     * @param version   the version label every instance starts with (in /health and every metric)
-     * @param behaviour the version's behaviour: normal, broken-orders, empty-lists, slow
-     */
+    /** @param version the version every instance starts with */
     public record Shop(int port, String heap, int browsePoolSize, int orderPoolSize, Duration gatewayConnectTimeout,
                        Duration gatewayTimeout, Breaker breaker, boolean unsafeStockCheck,
-                       Duration artificialDelay, String version, String behaviour, Admission admission) {
+                       Duration artificialDelay, ShopVersion version, Admission admission) {
     }
 
     /** Load shedding: requests in progress, requests waiting and how long, and the pools' connection wait. */

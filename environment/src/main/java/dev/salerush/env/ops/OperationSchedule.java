@@ -1,5 +1,7 @@
 package dev.salerush.env.ops;
 
+import dev.salerush.env.ShopVersion;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,7 +17,6 @@ public final class OperationSchedule {
     private static final Pattern ENTRY = Pattern.compile("(\\S+)\\s+(\\S+)(?:\\s+(\\S+))?");
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m)");
     private static final Pattern INSTANCE = Pattern.compile("[a-z][a-z0-9-]*");
-    private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,39}(:[a-z-]+)?");
 
     private OperationSchedule() {
     }
@@ -55,7 +56,7 @@ public final class OperationSchedule {
         boolean ok = switch (operation.argument()) {
             case NONE -> argument.isEmpty();
             case INSTANCE -> argument.isEmpty() || INSTANCE.matcher(argument).matches();
-            case VERSION -> VERSION.matcher(argument).matches();
+            case VERSION -> isVersion(argument);
             case DURATION -> DURATION.matcher(argument).matches();
             case STATUS -> argument.matches("[1-5]\\d\\d");
         };
@@ -63,6 +64,15 @@ public final class OperationSchedule {
             String form = operation.argument() == Operation.Argument.NONE ? "no argument" : operation.argument().form();
             throw new IllegalArgumentException("'" + entry + "': " + operation.configName() + " takes " + form
                     + (argument.isEmpty() ? "" : ", got '" + argument + "'"));
+        }
+    }
+
+    private static boolean isVersion(String argument) {
+        try {
+            ShopVersion.parse(argument);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 

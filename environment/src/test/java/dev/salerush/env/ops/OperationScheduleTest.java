@@ -30,7 +30,9 @@ class OperationScheduleTest {
         assertThatThrownBy(() -> OperationSchedule.parse("10s rollback v1"))
                 .hasMessageContaining("rollback takes no argument, got 'v1'");
         assertThatThrownBy(() -> OperationSchedule.parse("10s rolling-deploy"))
-                .hasMessageContaining("rolling-deploy takes <version>[:<behaviour>]");
+                .hasMessageContaining("rolling-deploy takes <label>[:<behaviour>]");
+        assertThatThrownBy(() -> OperationSchedule.parse("10s rolling-deploy v2:flaky"))
+                .hasMessageContaining("rolling-deploy takes <label>[:<behaviour>], e.g. v1.1 or v2:broken-orders, got 'v2:flaky'");
         assertThatThrownBy(() -> OperationSchedule.parse("10s gateway-errors 42"))
                 .hasMessageContaining("gateway-errors takes <http status>");
         assertThatThrownBy(() -> OperationSchedule.parse("kill-instance"))

@@ -2,18 +2,16 @@ package dev.salerush.sim.config;
 
 import dev.salerush.env.EmbeddedSettings;
 import dev.salerush.env.EmbeddedSettings.Topology;
+import dev.salerush.env.ShopVersion;
 
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * The {@code embedded} section: the demo shop, its payment gateway, the redundant topology's parts and the seeded
  * snapshots, as the environment module's settings.
  */
 final class EmbeddedSection {
-    /** The shop versions' behaviours (the demo shop's {@code --behaviour} values). */
-    static final List<String> BEHAVIOURS = List.of("normal", "broken-orders", "empty-lists", "slow");
     private static final long INSTANCE_OVERHEAD_BYTES = 256L << 20;
 
     private EmbeddedSection() {
@@ -46,8 +44,7 @@ final class EmbeddedSection {
                 breaker(shop.child("breaker")),
                 shop.bool("unsafeStockCheck"),
                 shop.nonNegativeDuration("artificialDelay"),
-                versionLabel(shop),
-                shop.oneOf("behaviour", BEHAVIOURS),
+                version(shop),
                 new EmbeddedSettings.Admission(
                         admission.intInRange("maxConcurrent", 1, 10_000),
                         admission.intInRange("maxQueued", 0, 100_000),
@@ -55,13 +52,14 @@ final class EmbeddedSection {
                         atLeast(admission, "poolWait", java.time.Duration.ofMillis(250))));
     }
 
-    private static String versionLabel(ConfigReader shop) {
-        String version = shop.nonBlank("version").trim();
-        if (!version.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,39}")) {
-            throw new ConfigError(shop.key("version") + " must be a label of letters, digits, '.', '_' or '-' "
-                    + "(at most 40), e.g. v1 or v2-broken-orders, got '" + version + "'");
+    private static ShopVersion version(ConfigReader shop) {
+        String behaviour = shop.oneOf("behaviour", ShopVersion.behaviours());
+        String label = shop.nonBlank("version").trim();
+        try {
+            return new ShopVersion(label, behaviour);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigError(shop.key("version") + ": " + e.getMessage(), e);
         }
-        return version;
     }
 
     private static java.time.Duration atLeast(ConfigReader reader, String path, java.time.Duration minimum) {

@@ -41,7 +41,7 @@ class BadInputTableTest {
                 row("embedded.redundancy.instances", "0", "embedded.redundancy.instances must be between 1 and "),
                 row("embedded.redundancy.instances", "999", "embedded.redundancy.instances must be between 1 and "),
                 row("embedded.shop.behaviour", "flaky", "embedded.shop.behaviour must be one of normal, broken-orders, empty-lists, slow, got 'flaky'"),
-                row("embedded.shop.version", "v 2", "embedded.shop.version must be a label of letters, digits"),
+                row("embedded.shop.version", "v 2", "embedded.shop.version: version label 'v 2' is not 1..64 of [A-Za-z0-9._-]"),
                 row("embedded.shop.admission.poolWait", "100ms", "embedded.shop.admission.poolWait must be at least 250ms"),
                 row("embedded.redundancy.standbyTimeout", "0s", "embedded.redundancy.standbyTimeout must be a positive duration"),
                 row("operations", "20s explode", "operations: '20s explode': unknown operation 'explode'; allowed: kill-instance"),
