@@ -1,5 +1,7 @@
 package dev.salerush.env;
 
+import dev.salerush.env.ops.ShopVersion;
+
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -45,7 +47,7 @@ public record EmbeddedSettings(Duration startupTimeout, Topology topology, Shop 
      * @param instances      shop instances behind the load balancer
      * @param synchronous    synchronous streaming replication (an acknowledged commit is on the standby too)
      * @param standbyTimeout how long the standby may take to start streaming
-     * @param haproxy        the haproxy executable: empty = found on PATH
+     * @param haproxy        the haproxy executable ({@code embedded.tools.haproxy}): empty = found on PATH
      */
     public record Redundancy(int instances, boolean synchronous, Duration standbyTimeout, LoadBalancer loadBalancer,
                              String haproxy) {

@@ -1,6 +1,7 @@
 package dev.salerush.env;
 
 import dev.salerush.env.demo.GatewayAdmin;
+import dev.salerush.env.ops.Operations;
 
 import java.net.URI;
 import java.util.Optional;
@@ -18,6 +19,11 @@ public interface SaleEnvironment extends AutoCloseable {
 
     /** The admin API of the target's payment gateway, when the suite started it (its request journal holds the payments). */
     default Optional<GatewayAdmin> paymentGateway() {
+        return Optional.empty();
+    }
+
+    /** What the suite can do to this environment while load runs; empty for a service it did not start. */
+    default Optional<Operations> operations() {
         return Optional.empty();
     }
 

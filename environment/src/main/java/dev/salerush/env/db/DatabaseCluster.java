@@ -261,6 +261,11 @@ public final class DatabaseCluster implements AutoCloseable {
         return root;
     }
 
+    /** Whether the primary has been crashed (and fenced). */
+    public synchronized boolean primaryCrashed() {
+        return primary.fenced();
+    }
+
     /**
      * Crashes the primary: an immediate stop (SIGQUIT to the postmaster from postmaster.pid: no checkpoint, clients
      * cut off), then fences its data directory so it can never be started again, not even by mistake as a second

@@ -36,7 +36,7 @@ public enum Operation {
 
     /** What an operation takes after its name. */
     public enum Argument {
-        NONE(""), INSTANCE("[instance, e.g. shop-1]"), VERSION(dev.salerush.env.ShopVersion.FORM),
+        NONE(""), INSTANCE("[instance, e.g. shop-1]"), VERSION(ShopVersion.FORM),
         DURATION("<duration>, e.g. 10s"), STATUS("<http status>, e.g. 500");
 
         private final String form;

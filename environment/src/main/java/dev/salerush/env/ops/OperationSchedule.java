@@ -1,6 +1,5 @@
 package dev.salerush.env.ops;
 
-import dev.salerush.env.ShopVersion;
 
 import java.time.Duration;
 import java.util.ArrayList;

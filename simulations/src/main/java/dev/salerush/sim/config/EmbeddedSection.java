@@ -2,7 +2,7 @@ package dev.salerush.sim.config;
 
 import dev.salerush.env.EmbeddedSettings;
 import dev.salerush.env.EmbeddedSettings.Topology;
-import dev.salerush.env.ShopVersion;
+import dev.salerush.env.ops.ShopVersion;
 
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -29,7 +29,8 @@ final class EmbeddedSection {
                 reader.intInRange("gateway.maxRequestJournalEntries", 1, 10_000_000),
                 reader.intInRange("gateway.containerThreads", 8, 2_000));
         return new EmbeddedSettings(reader.positiveDuration("startupTimeout"), topology, shop, gateway,
-                redundancy(reader.child("redundancy"), shop.heap()), snapshots(reader));
+                redundancy(reader.child("redundancy"), shop.heap(), reader.string("tools.haproxy").trim()),
+                snapshots(reader));
     }
 
     private static EmbeddedSettings.Shop shop(ConfigReader shop) {
@@ -71,7 +72,7 @@ final class EmbeddedSection {
         return value;
     }
 
-    private static EmbeddedSettings.Redundancy redundancy(ConfigReader redundancy, String shopHeap) {
+    private static EmbeddedSettings.Redundancy redundancy(ConfigReader redundancy, String shopHeap, String haproxy) {
         ConfigReader lb = redundancy.child("loadBalancer");
         return new EmbeddedSettings.Redundancy(
                 redundancy.intInRange("instances", 1, maxInstances(shopHeap)),
@@ -84,7 +85,7 @@ final class EmbeddedSection {
                         lb.intInRange("rise", 1, 100),
                         lb.intInRange("errorLimit", 1, 10_000),
                         lb.nonNegativeDuration("slowStart")),
-                redundancy.string("haproxy").trim());
+                haproxy);
     }
 
     /** What this machine can hold: two instances per core, within half its memory at the shop heap plus overhead. */

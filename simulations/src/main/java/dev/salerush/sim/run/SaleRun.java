@@ -1,6 +1,6 @@
 package dev.salerush.sim.run;
 
-import dev.salerush.env.EmbeddedSaleEnvironment;
+import dev.salerush.env.embedded.EmbeddedSaleEnvironment;
 import dev.salerush.env.EnvironmentError;
 import dev.salerush.env.ExternalTarget;
 import dev.salerush.env.RunLogs;

@@ -1,5 +1,6 @@
-package dev.salerush.env;
+package dev.salerush.env.embedded;
 
+import dev.salerush.env.EnvironmentError;
 import dev.salerush.seeder.DbTarget;
 import dev.salerush.seeder.Seeder;
 import dev.salerush.seeder.SeederException;

@@ -1,5 +1,7 @@
-package dev.salerush.env;
+package dev.salerush.env.embedded;
 
+import dev.salerush.env.EmbeddedSettings;
+import dev.salerush.env.EnvironmentError;
 import dev.salerush.env.db.SnapshotCache;
 import dev.salerush.seeder.DbTarget;
 import dev.salerush.seeder.Seeder;

@@ -1,5 +1,8 @@
-package dev.salerush.env;
+package dev.salerush.env.embedded;
 
+import dev.salerush.env.EmbeddedSettings;
+import dev.salerush.env.DatabaseSettings;
+import dev.salerush.env.EnvironmentError;
 import dev.salerush.env.demo.DemoShopProcess;
 import dev.salerush.env.demo.GatewaySettings;
 import dev.salerush.env.demo.PaymentGatewayProcess;

@@ -1,7 +1,14 @@
-package dev.salerush.env;
+package dev.salerush.env.embedded;
 
+import dev.salerush.env.EmbeddedSettings;
+import dev.salerush.env.DatabaseSettings;
+import dev.salerush.env.EnvironmentError;
+import dev.salerush.env.RunLogs;
+import dev.salerush.env.SaleEnvironment;
 import dev.salerush.env.demo.DemoShopProcess;
 import dev.salerush.env.demo.GatewayAdmin;
+import dev.salerush.env.ops.GatewayOperations;
+import dev.salerush.env.ops.Operations;
 import dev.salerush.env.demo.PaymentGatewayProcess;
 import dev.salerush.env.process.Cleanup;
 import dev.salerush.seeder.DbTarget;
@@ -129,6 +136,11 @@ public final class EmbeddedSaleEnvironment implements SaleEnvironment {
     @Override
     public Optional<GatewayAdmin> paymentGateway() {
         return Optional.of(gateway);
+    }
+
+    @Override
+    public Optional<Operations> operations() {
+        return Optional.of(new GatewayOperations(gateway));
     }
 
     @Override

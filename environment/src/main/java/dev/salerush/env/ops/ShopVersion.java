@@ -1,4 +1,4 @@
-package dev.salerush.env;
+package dev.salerush.env.ops;
 
 import dev.salerush.shop.config.VersionSettings;
 import dev.salerush.shop.version.Behaviour;
@@ -36,7 +36,7 @@ public record ShopVersion(String label, String behaviour) {
     }
 
     /** As the demo shop takes it. */
-    VersionSettings toShop() {
+    public VersionSettings toShop() {
         return new VersionSettings(label, Behaviour.fromArgName(behaviour).orElseThrow(),
                 VersionSettings.DEFAULT_SLOW_DELAY);
     }

@@ -1,0 +1,52 @@
+package dev.salerush.env.redundant;
+
+import dev.salerush.env.events.EventKinds;
+import dev.salerush.env.events.EventLog;
+import dev.salerush.env.ops.OperationFailedException;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+
+/**
+ * Holds row locks on the sale's hot products for a while, as a long migration or a stuck batch job would: orders on
+ * those products wait for the lock while holding an order-pool connection, so the pool runs dry and the shop sheds.
+ * The same products the suite's orderers target by default (the highest discount first).
+ */
+final class HotRowLock {
+    private static final String LOCK_HOT_ROWS = "SELECT id FROM product WHERE stock > 0 "
+            + "ORDER BY discount_rate DESC, id LIMIT ? FOR UPDATE";
+    private static final int HOT_ROWS = 20;
+
+    private HotRowLock() {
+    }
+
+    /** Locks the hot rows, holds them for {@code duration}, then releases them (rollback: nothing changes). */
+    static void hold(String jdbcUrl, String user, String password, Duration duration, EventLog events) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, user, password)) {
+            c.setAutoCommit(false);
+            int locked = 0;
+            try (PreparedStatement st = c.prepareStatement(LOCK_HOT_ROWS)) {
+                st.setInt(1, HOT_ROWS);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        locked++;
+                    }
+                }
+            }
+            events.record(EventKinds.OPERATION_STEP, "database", "holding row locks on " + locked
+                    + " hot products for " + duration.toMillis() + " ms");
+            Thread.sleep(duration.toMillis());
+            c.rollback();
+            events.record(EventKinds.OPERATION_STEP, "database", "row locks released");
+        } catch (SQLException e) {
+            throw new OperationFailedException("cannot lock the hot rows: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OperationFailedException("interrupted while holding the hot rows' locks (released)", e);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.salerush.env.redundant;
+
+import dev.salerush.env.events.EventKinds;
+import dev.salerush.env.events.EventLog;
+import dev.salerush.env.lb.HaproxyRuntime;
+import dev.salerush.env.lb.HaproxyRuntime.ServerStat;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Writes every change of the load balancer's view of its servers (UP, DOWN, DRAIN, MAINT, ...) to the event log, as
+ * HAProxy's runtime API shows it, polled every {@value #PERIOD_MS} ms: the moment a killed instance was marked down is
+ * what "detected by the load balancer" means in the run's figures.
+ */
+final class LoadBalancerWatch implements AutoCloseable {
+    static final long PERIOD_MS = 100;
+
+    private final HaproxyRuntime runtime;
+    private final EventLog events;
+    private final Map<String, String> lastStatus = new HashMap<>();
+    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread t = new Thread(task, "salerush-lb-watch");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile String lastProblem;
+
+    private LoadBalancerWatch(HaproxyRuntime runtime, EventLog events) {
+        this.runtime = runtime;
+        this.events = events;
+    }
+
+    static LoadBalancerWatch start(HaproxyRuntime runtime, EventLog events) {
+        LoadBalancerWatch watch = new LoadBalancerWatch(runtime, events);
+        watch.poll();
+        watch.thread.scheduleWithFixedDelay(watch::poll, PERIOD_MS, PERIOD_MS, TimeUnit.MILLISECONDS);
+        return watch;
+    }
+
+    private void poll() {
+        try {
+            for (ServerStat server : runtime.servers()) {
+                String status = server.status().name();
+                String before = lastStatus.put(server.name(), status);
+                if (!status.equals(before)) {
+                    events.record(EventKinds.SERVER_STATE, server.name(), (before == null ? "" : before + " -> ")
+                            + status + " (" + server.rawStatus() + ", check " + server.checkStatus() + ")");
+                }
+            }
+            lastProblem = null;
+        } catch (RuntimeException e) {
+            // the load balancer itself down is an event too, once
+            String problem = e.getMessage();
+            if (lastProblem == null) {
+                events.record(EventKinds.SERVER_STATE, "load-balancer", "runtime API unreachable: " + problem);
+            }
+            lastProblem = problem;
+        }
+    }
+
+    @Override
+    public void close() {
+        thread.shutdownNow();
+        try {
+            thread.awaitTermination(Duration.ofSeconds(2).toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
