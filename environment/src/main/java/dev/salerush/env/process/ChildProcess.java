@@ -201,6 +201,19 @@ public final class ChildProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * SIGKILL now, without a grace period (a crash drill), and waits until the process is gone. Its stdin stays open
+     * and it stays registered: {@link #close} afterwards (or the shutdown hook) still releases what is left.
+     */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** SIGTERM, SIGKILL after {@link #GRACE}, then waits until the port is free. Idempotent. */
     @Override
     public void close() {
