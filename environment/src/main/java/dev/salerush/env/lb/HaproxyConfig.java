@@ -55,7 +55,7 @@ public final class HaproxyConfig {
         out.add("    timeout queue " + time(s.serverTimeout()));
         out.add("    timeout check " + time(s.connectTimeout()));
         out.add("    retries " + s.retries());
-        out.add("    option redispatch");
+        out.add("    option redispatch 1");
         out.add("    retry-on " + String.join(" ", s.retryOn()));
         out.add("");
         out.add("frontend shop_in");

@@ -32,7 +32,7 @@ class HaproxyConfigTest {
                     timeout queue 10s
                     timeout check 1s
                     retries 2
-                    option redispatch
+                    option redispatch 1
                     retry-on conn-failure empty-response
 
                 frontend shop_in
