@@ -24,10 +24,11 @@ import java.util.function.IntFunction;
 import java.util.function.Predicate;
 
 /**
- * One child JVM: started with its output appended to a log file, waited for until its health URL answers 200, and
- * closed gracefully (SIGTERM, then SIGKILL after a grace period) until its port is free again. Open children are
- * closed by a JVM shutdown hook of the parent; if the parent dies without running hooks, the child's
- * {@link ParentWatch} ends it (the launcher keeps the child's stdin pipe open for exactly that).
+ * One child process (a JVM, or a native tool such as HAProxy): started with its output appended to a log file, waited
+ * for until its health URL answers 200, and closed gracefully (SIGTERM, then SIGKILL after a grace period) until its
+ * port is free again. Open children are closed by a JVM shutdown hook of the parent; if the parent dies without
+ * running hooks, the child's {@link ParentWatch} ends it (the launcher keeps the child's stdin pipe open for exactly
+ * that; a native child needs its own stdin guard, see {@code HaproxyProcess}).
  */
 public final class ChildProcess implements AutoCloseable {
 
@@ -198,6 +199,19 @@ public final class ChildProcess implements AutoCloseable {
             return String.join("\n", tail);
         } catch (IOException e) {
             return "    (cannot read " + logFile + ": " + e + ")";
+        }
+    }
+
+    /**
+     * SIGKILL now, without a grace period (a crash drill), and waits until the process is gone. Its stdin stays open
+     * and it stays registered: {@link #close} afterwards (or the shutdown hook) still releases what is left.
+     */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

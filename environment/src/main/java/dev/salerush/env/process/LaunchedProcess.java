@@ -48,6 +48,11 @@ public abstract class LaunchedProcess<S> implements AutoCloseable {
         return child.handle();
     }
 
+    /** SIGKILL now (a crash drill); returns when the process is gone. {@link #close} is still safe afterwards. */
+    public void kill() {
+        child.kill();
+    }
+
     /** Graceful stop (SIGTERM), SIGKILL after 5 s; returns when the port is free. Idempotent. */
     @Override
     public void close() {
