@@ -14,6 +14,14 @@ public interface SaleEnvironment extends AutoCloseable {
 
     boolean embedded();
 
+    /**
+     * Where the target's own metrics are scraped: the service itself. Behind a load balancer one instance
+     * ({@code shop-1}), because counters of alternating instances would not add up to rates.
+     */
+    default URI metricsBaseUrl() {
+        return baseUrl();
+    }
+
     /** The target's database, when the suite can reach it (for server metrics and checks). */
     Optional<DatabaseSettings> database();
 

@@ -59,6 +59,10 @@ public final class SuiteConfig {
         this.metrics = MetricsSettings.from(reader.child("metrics"), reader.hostList("target.allowedHosts"));
         this.injector = InjectorSettings.from(reader.child("injector"));
         this.embedded = EmbeddedSection.read(reader.child("embedded"));
+        if (target.embedded() && embedded.topology() == EmbeddedSettings.Topology.REDUNDANT && !database.embedded()) {
+            throw new ConfigError("embedded.topology = redundant starts its own PostgreSQL primary and standby: leave "
+                    + "db.url empty (it is " + database.url() + ")");
+        }
         this.resultsDir = root.resolve(reader.nonBlank("results.dir")).normalize();
         this.regression = parseRegression();
         this.dataset = DatasetSection.read(reader.child("dataset"));

@@ -97,6 +97,19 @@ public final class IntegrityChecks {
                 + " sold of " + stockBefore.get(first) + " (product ids)", oversold);
     }
 
+    /**
+     * Orders the client was told were placed (201 + orderId) that are not in the database at all: acknowledged, then
+     * lost — what an asynchronous failover can do, and what must stay 0 with synchronous replication.
+     */
+    public static long acknowledgedMissing(ClientOrders client, List<RunOrder> orders) {
+        java.util.Set<Long> inDatabase = new java.util.HashSet<>();
+        orders.forEach(order -> inDatabase.add(order.id()));
+        return client.keys().stream().filter(ClientOrders.KeyHistory::succeeded)
+                .flatMap(key -> key.orderIds().stream())
+                .filter(orderId -> !inDatabase.contains(orderId))
+                .count();
+    }
+
     /** Every order the client was told was placed (201 + orderId) is in the database once, PAID, as ordered. */
     public static IntegrityCheck clientSuccessesArePaid(ClientOrders client, List<RunOrder> orders) {
         Map<Long, RunOrder> byId = new HashMap<>();

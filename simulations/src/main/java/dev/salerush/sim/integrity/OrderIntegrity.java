@@ -123,6 +123,7 @@ public final class OrderIntegrity {
         figures.put("paidOrders", after.orders().stream().filter(RunOrder::paid).count());
         figures.put("unitsSold", sold.values().stream().mapToLong(Long::longValue).sum());
         figures.put("oversoldUnits", IntegrityChecks.oversoldUnits(before.stock(), sold));
+        figures.put("acknowledgedMissing", IntegrityChecks.acknowledgedMissing(client, after.orders()));
 
         List<IntegrityCheck> checks = new ArrayList<>();
         checks.add(IntegrityChecks.stockNeverNegative(after.stock()));

@@ -27,6 +27,8 @@ public final class RunFiles {
     public static final String GATLING_REPORT = "index.html";
     /** Logs of the embedded demo shop and payment gateway. */
     public static final String SHOP_LOG = "shop.log";
+    /** What happened to the environment during the run, one JSON object a line: {at, kind, source, detail}. */
+    public static final String EVENTS = dev.salerush.env.events.EventLog.FILE;
     public static final String GATEWAY_LOG = "gateway.log";
     /** In the results folder itself, next to the run folders: every run with trends per profile. */
     public static final String RESULTS_INDEX = "index.html";

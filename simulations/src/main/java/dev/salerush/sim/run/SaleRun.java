@@ -1,6 +1,10 @@
 package dev.salerush.sim.run;
 
+import dev.salerush.env.EmbeddedSettings;
 import dev.salerush.env.embedded.EmbeddedSaleEnvironment;
+import dev.salerush.env.embedded.RedundantSaleEnvironment;
+import dev.salerush.env.events.EventLog;
+import dev.salerush.env.ops.OperationRunner;
 import dev.salerush.env.EnvironmentError;
 import dev.salerush.env.ExternalTarget;
 import dev.salerush.env.RunLogs;
@@ -71,12 +75,15 @@ public final class SaleRun {
     private TargetIds targetIds;
     private final InjectorHealth injectorHealth = new InjectorHealth();
     private volatile RunSummary finalSummary;
+    private final EventLog events;
+    private OperationRunner operations;
 
     private SaleRun(SuiteConfig config, String simulation) {
         this.config = config;
         this.profile = config.profile();
         this.simulation = simulation;
         this.folder = RunFolder.create(config.resultsDir(), profile.name(), LocalDateTime.now());
+        this.events = EventLog.open(folder.file(RunFiles.EVENTS));
     }
 
     /** A new run of the named simulation: its run folder exists, nothing is started yet (see {@link #startTarget()}). */
@@ -102,9 +109,12 @@ public final class SaleRun {
         log.info("run {} — profile '{}': {}", folder.runId(), profile.name(), profile.description());
         log.info(config.plan().describe());
         TargetSettings target = config.target();
-        if (target.embedded()) {
-            environment = EmbeddedSaleEnvironment.start(config.embedded(), config.database(), config.dataset(),
-                    new RunLogs(folder.file(RunFiles.SHOP_LOG), folder.file(RunFiles.GATEWAY_LOG)), cleanup);
+        RunLogs logs = new RunLogs(folder.file(RunFiles.SHOP_LOG), folder.file(RunFiles.GATEWAY_LOG));
+        if (target.embedded() && config.embedded().topology() == EmbeddedSettings.Topology.REDUNDANT) {
+            environment = RedundantSaleEnvironment.start(config.embedded(), config.dataset(), logs, cleanup, events);
+        } else if (target.embedded()) {
+            environment = EmbeddedSaleEnvironment.start(config.embedded(), config.database(), config.dataset(), logs,
+                    cleanup);
         } else {
             environment = cleanup.register("external target", ExternalTarget.connect(target.baseUrl(),
                     target.healthPath(), target.healthTimeout(), config.database()));
@@ -161,6 +171,11 @@ public final class SaleRun {
             serverMetrics = ServerMetricsWiring.start(config, environment, folder.file(RunFiles.SERVER_METRICS));
             targetWatch = TargetWatch.start(URI.create(Urls.join(environment.baseUrl().toString(),
                     config.target().healthPath())), config.target().giveUpAfter());
+            if (!config.operations().isEmpty()) {
+                // registered last: closed first, before the environment it operates on
+                operations = cleanup.register("operations", OperationRunner.start(config.operations(),
+                        environment.operations().orElseThrow(), events));
+            }
             if (profile.stairs() != null) {
                 // the cores this JVM may run on (the JVM honours CPU affinity and container limits)
                 stress = new StressController(stressPlan(requestsPerUser), profile.slos(),
@@ -247,7 +262,9 @@ public final class SaleRun {
         }
         // checked while the target still runs
         IntegrityReport integrityReport = integrity == null ? null : integrity.afterLoad(failure == null && recorded != null);
+        List<OperationRunner.Outcome> performed = operations == null ? List.of() : finishOperations();
         cleanup.close();
+        events.close();
         RunJudge.Judgement judgement = RunJudge.judge(profile, config.plan(), recorded, stress, serverMetrics, failure);
         boolean passed = judgement.passed() && IntegrityReport.allowsPass(integrityReport);
         finalSummary = new RunSummary(folder.runId(), simulation, profile.name(), startedAt.toString(),
@@ -256,7 +273,7 @@ public final class SaleRun {
                 new RunSummary.Target(environment == null ? baseUrlOrNull() : environment.baseUrl().toString()),
                 config.target().embedded(), config.plan(),
                 recorded == null ? null : recorded.global(), recorded == null ? Map.of() : recorded.requests(),
-                judgement.slos(), environment == null ? Map.of() : environment.describe(), judgement.stress(),
+                judgement.slos(), environment == null ? Map.of() : describeEnvironment(performed), judgement.stress(),
                 serverMetrics == null || recorded == null ? null
                         : serverMetrics.aggregate(recorded.startMillis(), recorded.endMillis()),
                 serverMetrics == null ? null : serverMetrics.problems(),
@@ -269,6 +286,32 @@ public final class SaleRun {
         folder.writeSummary(finalSummary);
         JUnitReport.write(finalSummary, folder.file(RunFiles.JUNIT));
         return finalSummary;
+    }
+
+    /** Waits for operations still running (none starts any more) and returns what each did. */
+    private List<OperationRunner.Outcome> finishOperations() {
+        operations.close();
+        return operations.outcomes();
+    }
+
+    /** The environment as summary.json shows it, with the operations performed during the run. */
+    private Map<String, Object> describeEnvironment(List<OperationRunner.Outcome> performed) {
+        Map<String, Object> described = new java.util.LinkedHashMap<>(environment.describe());
+        if (!config.operations().isEmpty()) {
+            described.put("operations", performed.stream().map(outcome -> {
+                Map<String, Object> operation = new java.util.LinkedHashMap<>();
+                operation.put("name", outcome.scheduled().operation().configName());
+                operation.put("argument", outcome.scheduled().argument());
+                operation.put("startedAt", outcome.startedAt().toString());
+                operation.put("endedAt", outcome.endedAt().toString());
+                operation.put("succeeded", outcome.succeeded());
+                if (!outcome.succeeded()) {
+                    operation.put("failure", outcome.failure());
+                }
+                return operation;
+            }).toList());
+        }
+        return described;
     }
 
     private String baseUrlOrNull() {

@@ -18,7 +18,7 @@ final class ServerMetricsWiring {
         if (!metrics.enabled()) {
             return null;
         }
-        return ServerMetricsScraper.start(metrics.endpoint(environment.baseUrl().toString()),
+        return ServerMetricsScraper.start(metrics.endpoint(environment.metricsBaseUrl().toString()),
                 environment.database().orElse(null), file, metrics.interval(), metrics.names());
     }
 }

@@ -1,0 +1,195 @@
+package dev.salerush.env.embedded;
+
+import dev.salerush.env.DatabaseSettings;
+import dev.salerush.env.EmbeddedSettings;
+import dev.salerush.env.EnvironmentError;
+import dev.salerush.env.RunLogs;
+import dev.salerush.env.SaleEnvironment;
+import dev.salerush.env.db.DatabaseCluster;
+import dev.salerush.env.db.DatabaseClusterException;
+import dev.salerush.env.demo.GatewayAdmin;
+import dev.salerush.env.demo.PaymentGatewayProcess;
+import dev.salerush.env.events.EventLog;
+import dev.salerush.env.lb.HaproxyProcess;
+import dev.salerush.env.lb.HaproxySettings;
+import dev.salerush.env.ops.GatewayOperations;
+import dev.salerush.env.ops.Operations;
+import dev.salerush.env.process.Cleanup;
+import dev.salerush.env.process.ExternalTool;
+import dev.salerush.env.process.LaunchException;
+import dev.salerush.env.redundant.FleetOperations;
+import dev.salerush.env.redundant.ShopFleet;
+import dev.salerush.env.redundant.ShopInstance;
+import dev.salerush.env.redundant.Watches;
+import dev.salerush.seeder.DbTarget;
+import dev.salerush.seeder.safety.JdbcUrls;
+import dev.salerush.seeder.spec.DatasetSpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The redundant sale environment ({@code embedded.topology = redundant}): HAProxy in front of N demo-shop instances,
+ * a PostgreSQL primary with a streaming standby (synchronous by default, fsync on) reached through a multi-host URL,
+ * and the payment gateway — each its own process on 127.0.0.1. Its {@link #operations()} kill, restart, replace and
+ * add instances, roll versions out and back, crash and fail over the database while load runs; the load balancer's
+ * and the breakers' state changes go to the run's event log.
+ */
+public final class RedundantSaleEnvironment implements SaleEnvironment {
+    private static final Logger log = LoggerFactory.getLogger(RedundantSaleEnvironment.class);
+    /** How long a drained instance may keep its sessions before it is stopped anyway. */
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
+
+    private final URI baseUrl;
+    private final DatabaseSettings database;
+    private final GatewayAdmin gateway;
+    private final ShopFleet fleet;
+    private final FleetOperations operations;
+    private final Map<String, Object> description;
+
+    private RedundantSaleEnvironment(URI baseUrl, DatabaseSettings database, GatewayAdmin gateway, ShopFleet fleet,
+                                     FleetOperations operations, Map<String, Object> description) {
+        this.baseUrl = baseUrl;
+        this.database = database;
+        this.gateway = gateway;
+        this.fleet = fleet;
+        this.operations = operations;
+        this.description = description;
+    }
+
+    /**
+     * Finds haproxy first (missing: one line naming the package, nothing started), then starts the gateway while the
+     * database pair is prepared from the dataset's snapshot, then the shop instances in parallel, then the load
+     * balancer. Throws {@link EnvironmentError} naming the failed part; what was started is in {@code cleanup}.
+     */
+    public static RedundantSaleEnvironment start(EmbeddedSettings settings, DatasetSpec spec, RunLogs logs,
+                                                 Cleanup cleanup, EventLog events) {
+        EmbeddedSettings.Redundancy redundancy = settings.redundancy();
+        Path haproxy = locateHaproxy(redundancy);
+        CompletableFuture<PaymentGatewayProcess> startingGateway = DemoParts.inParallel("payment gateway",
+                () -> DemoParts.startGateway(settings, logs.gateway(), cleanup));
+        DatabaseCluster cluster;
+        DatabaseSettings database;
+        SeededDataset seeded;
+        String source;
+        try {
+            try (SnapshotSource.Obtained obtained = SnapshotSource.obtain(spec, settings.snapshots())) {
+                cluster = cleanup.register("database primary and standby", DatabaseCluster.start(obtained.snapshot(),
+                        redundancy.synchronous() ? DatabaseCluster.Replication.SYNC : DatabaseCluster.Replication.ASYNC,
+                        redundancy.standbyTimeout()));
+                source = obtained.how();
+            }
+            database = new DatabaseSettings(cluster.multiHostUrl(), cluster.user(), cluster.password(),
+                    DbTarget.LOOPBACK);
+            seeded = SeededDataset.seedAndCheck(new DbTarget(database.url(), database.user(), database.password(),
+                    database.allowedHosts()), spec);
+        } catch (DatabaseClusterException e) {
+            DemoParts.settle(startingGateway);
+            throw new EnvironmentError("database primary and standby: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            DemoParts.settle(startingGateway);
+            throw e;
+        }
+        PaymentGatewayProcess gatewayProcess = DemoParts.await(startingGateway);
+
+        ShopFleet fleet = ShopFleet.start(redundancy.instances(), settings.shop().version(),
+                (name, version, port) -> DemoParts.startShop(name,
+                        DemoParts.shopArgs(settings.shop(), database, gatewayProcess.baseUrl())
+                                .withPort(port).withVersion(version.toShop()),
+                        settings, logs.instance(name), cleanup),
+                events, new ShopFleet.Timeouts(DRAIN_TIMEOUT, settings.startupTimeout()));
+        HaproxyProcess loadBalancer = cleanup.register(HaproxyProcess.PART, DemoParts.launch(HaproxyProcess.PART,
+                () -> HaproxyProcess.start(loadBalancerSettings(redundancy.loadBalancer(), fleet.instances()),
+                        DemoParts.options(logs.loadBalancer(), settings, null), haproxy)));
+        cleanup.register("state watches", Watches.start(fleet, loadBalancer.runtime(), events));
+        log.info("load balancer ready at {} in front of {}", loadBalancer.baseUrl(), fleet.instances());
+
+        Map<String, Object> description = new LinkedHashMap<>();
+        description.put("kind", "embedded");
+        description.put("topology", EmbeddedSettings.Topology.REDUNDANT.configName());
+        description.put("loadBalancer", loadBalancer.baseUrl());
+        description.put("loadBalancerMetrics", loadBalancer.metricsUrl());
+        description.put("shops", fleet.instances().stream().map(ShopInstance::baseUrl).toList());
+        description.put("version", settings.shop().version().toString());
+        description.put("gateway", gatewayProcess.baseUrl());
+        description.put("database", JdbcUrls.mask(database.url()));
+        description.put("replication", cluster.replication().name().toLowerCase(java.util.Locale.ROOT));
+        description.put("dataset", seeded.facts(source));
+        FleetOperations operations = new FleetOperations(fleet, cluster, new GatewayOperations(gatewayProcess.admin()),
+                events);
+        return new RedundantSaleEnvironment(URI.create(loadBalancer.baseUrl()), database, gatewayProcess.admin(),
+                fleet, operations, description);
+    }
+
+    private static Path locateHaproxy(EmbeddedSettings.Redundancy redundancy) {
+        try {
+            return ExternalTool.HAPROXY.locate(redundancy.haproxy());
+        } catch (LaunchException e) {
+            throw new EnvironmentError(e.getMessage(), e);
+        }
+    }
+
+    private static HaproxySettings loadBalancerSettings(EmbeddedSettings.LoadBalancer lb,
+                                                        List<ShopInstance> instances) {
+        HaproxySettings defaults = HaproxySettings.defaults(instances.stream()
+                .map(i -> new HaproxySettings.Server(i.name(), i.port())).toList());
+        HaproxySettings.HealthChecks checks = defaults.checks();
+        return defaults.withPorts(lb.port(), 0, 0)
+                .withChecks(new HaproxySettings.HealthChecks(checks.path(), lb.checkInterval(),
+                        checks.fastInterval(), lb.checkInterval(), lb.fall(), lb.rise(), lb.errorLimit()))
+                .withSlowStart(lb.slowStart());
+    }
+
+    /** The shop instances (their names, ports, versions and processes as they are now). */
+    public ShopFleet fleet() {
+        return fleet;
+    }
+
+    @Override
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    @Override
+    public URI metricsBaseUrl() {
+        return URI.create(fleet.instances().get(0).baseUrl());
+    }
+
+    @Override
+    public boolean embedded() {
+        return true;
+    }
+
+    @Override
+    public Optional<DatabaseSettings> database() {
+        return Optional.of(database);
+    }
+
+    @Override
+    public Optional<GatewayAdmin> paymentGateway() {
+        return Optional.of(gateway);
+    }
+
+    @Override
+    public Optional<Operations> operations() {
+        return Optional.of(operations);
+    }
+
+    @Override
+    public Map<String, Object> describe() {
+        return description;
+    }
+
+    @Override
+    public void close() {
+        // the parts are closed by the run's Cleanup, newest first
+    }
+}
