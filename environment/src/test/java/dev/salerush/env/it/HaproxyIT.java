@@ -359,6 +359,20 @@ class HaproxyIT {
     }
 
     @Test
+    void killIsACrashAndCloseStillCleansUp() throws Exception {
+        LoopbackBackend s1 = backend("s1");
+        HaproxyProcess lb = HaproxyProcess.start(HaproxySettings.defaults(List.of(new Server("s1", s1.port()))),
+                options("haproxy-it-kill"));
+        List<ProcessHandle> tree = lb.processTree();
+        lb.kill();
+        assertThat(tree).noneMatch(ProcessHandle::isAlive);
+        assertThat(lb.isAlive()).isFalse();
+        lb.close();
+        HaproxySettings s = lb.settings();
+        assertThat(List.of(s.frontendPort(), s.runtimePort(), s.metricsPort())).allMatch(FreePorts::isFree);
+    }
+
+    @Test
     void killingTheParentJvmLeavesNoHaproxy() throws Exception {
         Path log = TestEnv.logDir().resolve("haproxy-it-orphan.log");
         Files.createDirectories(log.getParent());
