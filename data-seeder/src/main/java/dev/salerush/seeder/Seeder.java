@@ -93,8 +93,12 @@ public final class Seeder {
             if (marker != null && "COMPLETE".equals(marker.state()) && fingerprint.equals(marker.fingerprint())) {
                 String note = "database already holds dataset " + fingerprint.substring(0, 12) + " (COMPLETE): no-op";
                 log.info(note);
-                return new SeedReport(target.describe(), fingerprint, true, note, List.of(), List.of(), 0,
-                        seconds(t0), 0, marker.contentChecksum());
+                // the rows are the spec's: the marker says this exact dataset was loaded and verified
+                List<SeedReport.TableReport> tables = expectedCounts(DatasetLayout.of(spec)).entrySet().stream()
+                        .map(e -> new SeedReport.TableReport(e.getKey(), e.getValue(), 0, 0, 0, null)).toList();
+                return new SeedReport(target.describe(), fingerprint, true, note, tables, List.of(),
+                        tables.stream().mapToLong(SeedReport.TableReport::rows).sum(), seconds(t0), 0,
+                        marker.contentChecksum());
             }
             List<SeedReport.StepReport> steps = new ArrayList<>();
             String note;
