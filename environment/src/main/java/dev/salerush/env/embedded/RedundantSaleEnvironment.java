@@ -47,6 +47,8 @@ public final class RedundantSaleEnvironment implements SaleEnvironment {
     private static final Logger log = LoggerFactory.getLogger(RedundantSaleEnvironment.class);
     /** How long a drained instance may keep its sessions before it is stopped anyway. */
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
+    /** The shortest wait in the load balancer's queue: below it a blip sheds requests a moment later would serve. */
+    private static final long MIN_QUEUE_WAIT_MS = 1_000;
 
     private final URI baseUrl;
     private final DatabaseSettings database;
@@ -106,9 +108,8 @@ public final class RedundantSaleEnvironment implements SaleEnvironment {
                                 .withPort(port).withVersion(version.toShop()),
                         settings, logs.instance(name), cleanup),
                 events, new ShopFleet.Timeouts(DRAIN_TIMEOUT, settings.startupTimeout()));
-        HaproxyProcess loadBalancer = cleanup.register(HaproxyProcess.PART, DemoParts.launch(HaproxyProcess.PART,
-                () -> HaproxyProcess.start(loadBalancerSettings(redundancy.loadBalancer(), fleet.instances()),
-                        DemoParts.options(logs.loadBalancer(), settings, null), haproxy)));
+        HaproxyProcess loadBalancer = cleanup.register(HaproxyProcess.PART, startLoadBalancer(settings, fleet,
+                logs, haproxy));
         cleanup.register("state watches", Watches.start(fleet, loadBalancer.runtime(), events));
         log.info("load balancer ready at {} in front of {}", loadBalancer.baseUrl(), fleet.instances());
 
@@ -117,7 +118,6 @@ public final class RedundantSaleEnvironment implements SaleEnvironment {
         description.put("topology", EmbeddedSettings.Topology.REDUNDANT.configName());
         description.put("loadBalancer", loadBalancer.baseUrl());
         description.put("loadBalancerMetrics", loadBalancer.metricsUrl());
-        description.put("shops", fleet.instances().stream().map(ShopInstance::baseUrl).toList());
         description.put("version", settings.shop().version().toString());
         description.put("gateway", gatewayProcess.baseUrl());
         description.put("database", JdbcUrls.mask(database.url()));
@@ -129,6 +129,19 @@ public final class RedundantSaleEnvironment implements SaleEnvironment {
                 fleet, operations, description);
     }
 
+    /** The load balancer in front of the fleet; a failure names its settings' key. */
+    private static HaproxyProcess startLoadBalancer(EmbeddedSettings settings, ShopFleet fleet, RunLogs logs,
+                                                    Path haproxy) {
+        try {
+            return HaproxyProcess.start(loadBalancerSettings(settings.redundancy().loadBalancer(),
+                    settings.shop().admission(), fleet.instances()),
+                    DemoParts.options(logs.loadBalancer(), settings, null), haproxy);
+        } catch (LaunchException | IllegalArgumentException e) {
+            throw new EnvironmentError(e.getMessage() + " (settings: embedded.redundancy.loadBalancer; log "
+                    + logs.loadBalancer() + ")", e);
+        }
+    }
+
     private static Path locateHaproxy(EmbeddedSettings.Redundancy redundancy) {
         try {
             return ExternalTool.HAPROXY.locate(redundancy.haproxy());
@@ -138,6 +151,7 @@ public final class RedundantSaleEnvironment implements SaleEnvironment {
     }
 
     private static HaproxySettings loadBalancerSettings(EmbeddedSettings.LoadBalancer lb,
+                                                        EmbeddedSettings.Admission admission,
                                                         List<ShopInstance> instances) {
         HaproxySettings defaults = HaproxySettings.defaults(instances.stream()
                 .map(i -> new HaproxySettings.Server(i.name(), i.port())).toList());
@@ -145,7 +159,16 @@ public final class RedundantSaleEnvironment implements SaleEnvironment {
         return defaults.withPorts(lb.port(), 0, 0)
                 .withChecks(new HaproxySettings.HealthChecks(checks.path(), lb.checkInterval(),
                         checks.fastInterval(), lb.checkInterval(), lb.fall(), lb.rise(), lb.errorLimit()))
-                .withSlowStart(lb.slowStart());
+                .withSlowStart(lb.slowStart())
+                // The load balancer sheds first: `observe layer7` counts an instance's own 503 as a server error and
+                // would take a saturated but healthy instance out, turning an overload into an outage. So each
+                // instance gets at most the shop's own concurrency limit, the excess waits in HAProxy's queue, and
+                // what waits too long gets the shop's own overload answer from HAProxy.
+                .withMaxConn(defaults.maxConn(), admission.maxConcurrent())
+                .withExtraBackendLines(List.of(
+                        "timeout queue " + Math.max(admission.queueWait().toMillis(), MIN_QUEUE_WAIT_MS) + "ms",
+                        "http-error status 503 content-type application/json hdr Retry-After 1 "
+                                + "string '{\"error\":\"OVERLOADED\"}'"));
     }
 
     /** The shop instances (their names, ports, versions and processes as they are now). */
@@ -183,9 +206,19 @@ public final class RedundantSaleEnvironment implements SaleEnvironment {
         return Optional.of(operations);
     }
 
+    /** The start's facts, and each instance as it is now: name, version, whether its process runs. */
     @Override
     public Map<String, Object> describe() {
-        return description;
+        Map<String, Object> now = new LinkedHashMap<>(description);
+        now.put("instances", fleet.instances().stream().map(instance -> {
+            Map<String, Object> facts = new LinkedHashMap<>();
+            facts.put("name", instance.name());
+            facts.put("url", instance.baseUrl());
+            facts.put("version", instance.version().toString());
+            facts.put("running", instance.running());
+            return facts;
+        }).toList());
+        return now;
     }
 
     @Override

@@ -263,6 +263,8 @@ public final class SaleRun {
         // checked while the target still runs
         IntegrityReport integrityReport = integrity == null ? null : integrity.afterLoad(failure == null && recorded != null);
         List<OperationRunner.Outcome> performed = operations == null ? List.of() : finishOperations();
+        // while the parts still run: which instances are alive at the end is a result too
+        Map<String, Object> environmentFacts = environment == null ? Map.of() : describeEnvironment(performed);
         cleanup.close();
         events.close();
         RunJudge.Judgement judgement = RunJudge.judge(profile, config.plan(), recorded, stress, serverMetrics, failure);
@@ -273,7 +275,7 @@ public final class SaleRun {
                 new RunSummary.Target(environment == null ? baseUrlOrNull() : environment.baseUrl().toString()),
                 config.target().embedded(), config.plan(),
                 recorded == null ? null : recorded.global(), recorded == null ? Map.of() : recorded.requests(),
-                judgement.slos(), environment == null ? Map.of() : describeEnvironment(performed), judgement.stress(),
+                judgement.slos(), environmentFacts, judgement.stress(),
                 serverMetrics == null || recorded == null ? null
                         : serverMetrics.aggregate(recorded.startMillis(), recorded.endMillis()),
                 serverMetrics == null ? null : serverMetrics.problems(),

@@ -163,6 +163,14 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aTeamFileMaySetAFixedWarmUpRate(@TempDir Path dir) throws IOException {
+        Path team = Files.writeString(dir.resolve("team.conf"), "warmup { usersPerSec = 10, peak = null }\n");
+
+        assertThat(load("salerush.conf", team.toString(), "profile", "smoke").profile().injection().get(0).from())
+                .isEqualTo(new InjectionStep.Rate(10, false));
+    }
+
+    @Test
     void theShippedPlanGivesTheScenarioDocumentsAverage() {
         assertThat(Math.round(load().plan().averageRps() * 10) / 10.0).isEqualTo(38.2);
     }

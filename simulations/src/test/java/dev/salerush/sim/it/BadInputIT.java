@@ -1,5 +1,6 @@
 package dev.salerush.sim.it;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -46,6 +47,20 @@ class BadInputIT {
             assertThat(work.resolve("results")).as("no run folder").doesNotExist();
             assertThat(connections.get()).as("connections to the target").isZero();
         }
+    }
+
+    @Test
+    void aMissingHaproxyIsOneLineNamingThePackageAndNothingStarts() throws Exception {
+        Map<String, String> properties = RunChecks.shortSmokeRun(work);
+        properties.put("embedded.topology", "redundant");
+        properties.put("embedded.tools.haproxy", work.resolve("no-such-dir/haproxy").toString());
+
+        GatlingProcess.Result result = GatlingProcess.run(SIMULATION, work.resolve("gatling"), properties, 120);
+
+        assertThat(result.exitCode()).as(result.output()).isEqualTo(3);
+        assertThat(result.output()).contains("salerush: haproxy not found at " + work.resolve("no-such-dir/haproxy")
+                        + " (set by embedded.tools.haproxy): install the package: apt-get install haproxy | brew install haproxy")
+                .doesNotContain("embedded PostgreSQL started", "payment gateway ready", "database cluster up");
     }
 
     private static AtomicInteger countConnections(ServerSocket server) {
