@@ -61,6 +61,10 @@ public final class HaproxyConfig {
         out.add("frontend shop_in");
         out.add("    bind 127.0.0.1:" + s.frontendPort());
         out.add("    maxconn " + s.maxConn());
+        // The site's health as the load balancer sees it, answered by HAProxy at once (never queued behind the load
+        // it balances): 200 while at least one server is up, 503 when none is.
+        out.add("    monitor-uri " + s.checks().path());
+        out.add("    monitor fail if { nbsrv(" + BACKEND + ") lt 1 }");
         out.add("    default_backend " + BACKEND);
         out.add("");
         out.add("frontend metrics");

@@ -38,6 +38,8 @@ class HaproxyConfigTest {
                 frontend shop_in
                     bind 127.0.0.1:18080
                     maxconn 4096
+                    monitor-uri /health
+                    monitor fail if { nbsrv(shop) lt 1 }
                     default_backend shop
 
                 frontend metrics

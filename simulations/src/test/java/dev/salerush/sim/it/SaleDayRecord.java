@@ -90,6 +90,11 @@ final class SaleDayRecord {
                 .toList();
     }
 
+    /** Order attempts sent at or after {@code from}. */
+    List<OrderAttempt> ordersFrom(Instant from) {
+        return orders.stream().filter(o -> o.atMillis() >= from.toEpochMilli()).toList();
+    }
+
     /**
      * The write-unavailability window after {@code from}: from the first failed order attempt to the first placed
      * order sent after it; empty when no attempt failed.
