@@ -26,6 +26,8 @@ public final class OrderService {
 
     private static final Logger log = LoggerFactory.getLogger(OrderService.class);
     private static final String FK_VIOLATION = "23503";
+    /** How long a charge whose order transaction failed is settled for: longer than a database failover takes. */
+    private static final java.time.Duration SETTLE_WINDOW = java.time.Duration.ofSeconds(15);
 
     private final DataSource orderPool;
     private final PaymentGateway payments;
@@ -35,6 +37,7 @@ public final class OrderService {
     private final Counter outOfStock;
     private final Counter paymentUnavailable;
     private final Counter rejected;
+    private final CutCommits cutCommits;
 
     public OrderService(DataSource orderPool, PaymentGateway payments, boolean unsafeStockCheck,
                         MeterRegistry meters) {
@@ -46,6 +49,7 @@ public final class OrderService {
         this.outOfStock = outcomeCounter(meters, "out_of_stock");
         this.paymentUnavailable = outcomeCounter(meters, "payment_unavailable");
         this.rejected = outcomeCounter(meters, "rejected");
+        this.cutCommits = new CutCommits(orderPool, payments, SETTLE_WINDOW);
         if (unsafeStockCheck) {
             log.warn("UNSAFE STOCK CHECK is ON: stock is read and written non-atomically; this shop WILL oversell");
         }
@@ -57,10 +61,11 @@ public final class OrderService {
     }
 
     public OrderOutcome place(PlaceOrder cmd) throws SQLException {
+        ChargedOrder charged = new ChargedOrder();
         try (Connection c = orderPool.getConnection()) {
             c.setAutoCommit(false);
             try {
-                OrderOutcome outcome = placeInTransaction(c, cmd);
+                OrderOutcome outcome = placeInTransaction(c, cmd, charged);
                 if (outcome instanceof OrderOutcome.Placed placed && !placed.replayed()) {
                     c.commit();
                 } else {
@@ -75,9 +80,11 @@ public final class OrderService {
                     count(mapped.get());
                     return mapped.get();
                 }
+                settleCharge(charged, cmd, e);
                 throw e;
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(c);
+                settleCharge(charged, cmd, e);
                 throw e;
             } finally {
                 c.setAutoCommit(true);
@@ -85,7 +92,19 @@ public final class OrderService {
         }
     }
 
-    private OrderOutcome placeInTransaction(Connection c, PlaceOrder cmd) throws SQLException {
+    /** The order a charge was made for in the current transaction (0: no charge yet). */
+    private static final class ChargedOrder {
+        long orderId;
+    }
+
+    /** A charge was approved but its order transaction failed: find out whether it committed, void it if not. */
+    private void settleCharge(ChargedOrder charged, PlaceOrder cmd, Exception failure) {
+        if (charged.orderId != 0) {
+            cutCommits.settle(charged.orderId, cmd.idempotencyKey(), failure);
+        }
+    }
+
+    private OrderOutcome placeInTransaction(Connection c, PlaceOrder cmd, ChargedOrder charged) throws SQLException {
         Optional<Long> inserted = insertOrder(c, cmd);
         if (inserted.isEmpty()) {
             return existingOrder(c, cmd.idempotencyKey());
@@ -109,6 +128,7 @@ public final class OrderService {
             log.debug("Payment for order {} failed: {}", orderId, e.getMessage());
             return new OrderOutcome.PaymentUnavailable(e.getMessage());
         }
+        charged.orderId = orderId;
 
         try (PreparedStatement ps = c.prepareStatement(OrderQueries.INSERT_PAYMENT)) {
             ps.setLong(1, orderId);

@@ -104,6 +104,11 @@ public final class HttpPaymentGateway implements PaymentGateway {
         throw failure;
     }
 
+    @Override
+    public void voidCharge(long orderId, String idempotencyKey, String reason) {
+        voids.voidCharge(orderId, idempotencyKey, reason);
+    }
+
     /**
      * Whether the gateway may have received (and approved) the charge despite the failure. Only a connection that
      * was never made, or an answer that says no charge was made, rules it out.

@@ -10,4 +10,10 @@ public interface PaymentGateway {
      *                                     effort), so the caller can simply roll its order back
      */
     String charge(long orderId, long amount, String idempotencyKey) throws PaymentUnavailableException;
+
+    /**
+     * Voids an approved charge whose order was not recorded after all (best effort, once; a failure is logged for an
+     * operator to reconcile).
+     */
+    void voidCharge(long orderId, String idempotencyKey, String reason);
 }
