@@ -1,10 +1,8 @@
 package dev.salerush.shop.api;
 
-import dev.salerush.shop.admission.AdmissionGuard;
 import dev.salerush.shop.config.ShopSettings;
 import dev.salerush.shop.db.HealthCheck;
 import dev.salerush.shop.metrics.ShopMetrics;
-import dev.salerush.shop.version.BehaviourRoutes;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;

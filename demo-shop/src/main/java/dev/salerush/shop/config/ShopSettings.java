@@ -1,6 +1,5 @@
 package dev.salerush.shop.config;
 
-import dev.salerush.shop.version.Behaviour;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -3,7 +3,6 @@ package dev.salerush.shop.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.salerush.shop.version.Behaviour;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package dev.salerush.env.ops;
 
 import dev.salerush.shop.config.VersionSettings;
-import dev.salerush.shop.version.Behaviour;
+import dev.salerush.shop.config.Behaviour;
 
 import java.util.List;
 

@@ -13,7 +13,7 @@ import dev.salerush.env.demo.PaymentGatewayProcess;
 import dev.salerush.shop.config.AdmissionSettings;
 import dev.salerush.shop.config.ShopSettings;
 import dev.salerush.shop.config.VersionSettings;
-import dev.salerush.shop.version.Behaviour;
+import dev.salerush.shop.config.Behaviour;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -183,12 +183,16 @@ class RedundantSaleIT {
     void aSynchronousFailoverLosesNoAcknowledgedOrder() throws Exception {
         Run run = run(saleDay(25, 40, "15s failover"));
         SaleDayRecord record = run.record();
-        Instant failover = record.started("failover").at();
-        long[] gap = record.writeGap(failover).orElse(null);
-        long gapMs = gap == null ? 0 : gap[1] - gap[0];
-        System.out.printf("synchronous failover: write-unavailability window %d ms (first failed write -> first "
-                        + "placed order); %d failed order attempts; integrity figures %s%n", gapMs,
-                record.failedOrders().size(), run.integrity().path("figures"));
+        Event crashed = record.first(EventKinds.DATABASE_ROLE, "db-primary", "crashed", Instant.EPOCH).orElseThrow();
+        Event promoted = record.first(EventKinds.DATABASE_ROLE, "db-standby", "promoted", Instant.EPOCH).orElseThrow();
+        long[] gap = record.writeGap(crashed.at())
+                .orElseThrow(() -> new AssertionError("no order placed after the crash"));
+        long gapMs = gap[1] - gap[0];
+        System.out.printf("synchronous failover: primary crashed at %s, standby promoted %d ms later; "
+                        + "write-unavailability window %d ms (first failed write or crash -> first order placed "
+                        + "after the crash); failed order attempts by status %s; integrity figures %s%n",
+                crashed.at(), Duration.between(crashed.at(), promoted.at()).toMillis(), gapMs,
+                SaleDayRecord.statuses(record.failedOrders()), run.integrity().path("figures"));
 
         assertThat(gapMs).as("write-unavailability window").isLessThanOrEqualTo(15_000);
         assertThat(record.ordersFrom(record.ended("failover").at()))

@@ -96,13 +96,17 @@ final class SaleDayRecord {
     }
 
     /**
-     * The write-unavailability window after {@code from}: from the first failed order attempt to the first placed
-     * order sent after it; empty when no attempt failed.
+     * The write-unavailability window of a crash at {@code crash}: from the first failed order attempt (or the crash,
+     * if that came first) to the send time of the first order placed that was sent after the crash — the old primary
+     * was gone by then, so it committed on the new one. Empty when no order was placed after the crash.
      */
-    Optional<long[]> writeGap(Instant from) {
-        Optional<OrderAttempt> firstFailure = firstOrder(o -> o.atMillis() >= from.toEpochMilli() && failed(o));
-        return firstFailure.flatMap(failure -> firstOrder(o -> o.atMillis() > failure.atMillis() && o.succeeded())
-                .map(success -> new long[] {failure.atMillis(), success.atMillis()}));
+    Optional<long[]> writeGap(Instant crash) {
+        long crashMillis = crash.toEpochMilli();
+        long firstFailure = firstOrder(o -> failed(o) && o.atMillis() >= crashMillis - 2_000)
+                .map(OrderAttempt::atMillis).orElse(crashMillis);
+        long start = Math.min(firstFailure, crashMillis);
+        return firstOrder(o -> o.atMillis() > crashMillis && o.succeeded())
+                .map(success -> new long[] {start, success.atMillis()});
     }
 
     private Optional<OrderAttempt> firstOrder(Predicate<OrderAttempt> condition) {

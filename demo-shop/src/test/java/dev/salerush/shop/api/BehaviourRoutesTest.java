@@ -1,9 +1,9 @@
-package dev.salerush.shop.version;
+package dev.salerush.shop.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.salerush.shop.api.ApiException;
+import dev.salerush.shop.config.Behaviour;
 import dev.salerush.shop.config.VersionSettings;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;

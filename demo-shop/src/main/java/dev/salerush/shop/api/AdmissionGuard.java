@@ -1,7 +1,7 @@
-package dev.salerush.shop.admission;
+package dev.salerush.shop.api;
 
+import dev.salerush.shop.admission.AdmissionLimiter;
 import dev.salerush.shop.admission.AdmissionLimiter.Decision;
-import dev.salerush.shop.api.ApiError;
 import dev.salerush.shop.config.AdmissionSettings;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;

@@ -1,4 +1,4 @@
-package dev.salerush.shop.version;
+package dev.salerush.shop.config;
 
 import java.util.Arrays;
 import java.util.List;

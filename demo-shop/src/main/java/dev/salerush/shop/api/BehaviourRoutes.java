@@ -1,8 +1,7 @@
-package dev.salerush.shop.version;
+package dev.salerush.shop.api;
 
-import dev.salerush.shop.api.ApiError;
-import dev.salerush.shop.api.ApiException;
-import dev.salerush.shop.api.ShopRoutes;
+import dev.salerush.shop.config.Behaviour;
+
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 

@@ -1,8 +1,9 @@
-package dev.salerush.shop.admission;
+package dev.salerush.shop.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.salerush.shop.admission.AdmissionLimiter.Decision;
+import dev.salerush.shop.admission.AdmissionLimiter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
