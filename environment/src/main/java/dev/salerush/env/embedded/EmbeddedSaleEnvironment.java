@@ -4,7 +4,6 @@ import dev.salerush.env.EmbeddedSettings;
 import dev.salerush.env.DatabaseSettings;
 import dev.salerush.env.EnvironmentError;
 import dev.salerush.env.RunLogs;
-import dev.salerush.env.SaleEnvironment;
 import dev.salerush.env.demo.DemoShopProcess;
 import dev.salerush.env.demo.GatewayAdmin;
 import dev.salerush.env.ops.GatewayOperations;
@@ -31,19 +30,14 @@ import java.util.concurrent.CompletableFuture;
  * 127.0.0.1. The gateway starts while the database is prepared. Every part is registered with the run's
  * {@link Cleanup} the moment it has started, so a failure at any step — or Ctrl-C — stops what was started so far.
  */
-public final class EmbeddedSaleEnvironment implements SaleEnvironment {
+public final class EmbeddedSaleEnvironment extends StartedSaleEnvironment {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedSaleEnvironment.class);
 
-    private final URI baseUrl;
-    private final DatabaseSettings database;
-    private final GatewayAdmin gateway;
     private final Map<String, Object> description;
 
     private EmbeddedSaleEnvironment(URI baseUrl, DatabaseSettings database, GatewayAdmin gateway,
                                     Map<String, Object> description) {
-        this.baseUrl = baseUrl;
-        this.database = database;
-        this.gateway = gateway;
+        super(baseUrl, database, gateway);
         this.description = description;
     }
 
@@ -119,37 +113,12 @@ public final class EmbeddedSaleEnvironment implements SaleEnvironment {
     }
 
     @Override
-    public URI baseUrl() {
-        return baseUrl;
-    }
-
-    @Override
-    public boolean embedded() {
-        return true;
-    }
-
-    @Override
-    public Optional<DatabaseSettings> database() {
-        return Optional.of(database);
-    }
-
-    @Override
-    public Optional<GatewayAdmin> paymentGateway() {
-        return Optional.of(gateway);
-    }
-
-    @Override
     public Optional<Operations> operations() {
-        return Optional.of(new GatewayOperations(gateway));
+        return Optional.of(new GatewayOperations(gateway()));
     }
 
     @Override
     public Map<String, Object> describe() {
         return description;
-    }
-
-    @Override
-    public void close() {
-        // the parts are closed by the run's Cleanup, newest first
     }
 }

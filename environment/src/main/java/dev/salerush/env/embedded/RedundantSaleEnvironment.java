@@ -4,7 +4,6 @@ import dev.salerush.env.DatabaseSettings;
 import dev.salerush.env.EmbeddedSettings;
 import dev.salerush.env.EnvironmentError;
 import dev.salerush.env.RunLogs;
-import dev.salerush.env.SaleEnvironment;
 import dev.salerush.env.db.DatabaseCluster;
 import dev.salerush.env.db.DatabaseClusterException;
 import dev.salerush.env.demo.GatewayAdmin;
@@ -43,25 +42,20 @@ import java.util.concurrent.CompletableFuture;
  * add instances, roll versions out and back, crash and fail over the database while load runs; the load balancer's
  * and the breakers' state changes go to the run's event log.
  */
-public final class RedundantSaleEnvironment implements SaleEnvironment {
+public final class RedundantSaleEnvironment extends StartedSaleEnvironment {
     private static final Logger log = LoggerFactory.getLogger(RedundantSaleEnvironment.class);
     /** How long a drained instance may keep its sessions before it is stopped anyway. */
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
     /** The shortest wait in the load balancer's queue: below it a blip sheds requests a moment later would serve. */
     private static final long MIN_QUEUE_WAIT_MS = 1_000;
 
-    private final URI baseUrl;
-    private final DatabaseSettings database;
-    private final GatewayAdmin gateway;
     private final ShopFleet fleet;
     private final FleetOperations operations;
     private final Map<String, Object> description;
 
     private RedundantSaleEnvironment(URI baseUrl, DatabaseSettings database, GatewayAdmin gateway, ShopFleet fleet,
                                      FleetOperations operations, Map<String, Object> description) {
-        this.baseUrl = baseUrl;
-        this.database = database;
-        this.gateway = gateway;
+        super(baseUrl, database, gateway);
         this.fleet = fleet;
         this.operations = operations;
         this.description = description;
@@ -177,28 +171,8 @@ public final class RedundantSaleEnvironment implements SaleEnvironment {
     }
 
     @Override
-    public URI baseUrl() {
-        return baseUrl;
-    }
-
-    @Override
     public URI metricsBaseUrl() {
         return URI.create(fleet.instances().get(0).baseUrl());
-    }
-
-    @Override
-    public boolean embedded() {
-        return true;
-    }
-
-    @Override
-    public Optional<DatabaseSettings> database() {
-        return Optional.of(database);
-    }
-
-    @Override
-    public Optional<GatewayAdmin> paymentGateway() {
-        return Optional.of(gateway);
     }
 
     @Override
@@ -219,10 +193,5 @@ public final class RedundantSaleEnvironment implements SaleEnvironment {
             return facts;
         }).toList());
         return now;
-    }
-
-    @Override
-    public void close() {
-        // the parts are closed by the run's Cleanup, newest first
     }
 }
