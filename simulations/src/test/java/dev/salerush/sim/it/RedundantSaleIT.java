@@ -112,8 +112,8 @@ class RedundantSaleIT {
     }
 
     @Test
-    void aKilledInstanceIsMarkedDownWithinTwoSecondsAndFewOrdersFail() throws Exception {
-        Run run = run(saleDay(30, 40, "15s kill-instance shop-1"));
+    void aKilledInstanceIsMarkedDownWithinTwoSecondsFewOrdersFailAndItComesBackBesideANewOne() throws Exception {
+        Run run = run(saleDay(30, 40, "15s kill-instance shop-1; 22s restart-instance shop-1; 28s scale-out"));
         SaleDayRecord record = run.record();
 
         Event killed = record.first(EventKinds.OPERATION_STEP, "shop-1", "SIGKILL", Instant.EPOCH).orElseThrow();
@@ -131,8 +131,12 @@ class RedundantSaleIT {
         assertThat(window).hasSizeGreaterThan(400);
         assertThat(failedPercent).as("failed order attempts").isLessThanOrEqualTo(0.5);
         run.assertIntegrityPasses();
+        // restarted, and one more instance added through the runtime API: all three up and taking load
+        assertThat(record.first(EventKinds.SERVER_STATE, "shop-1", "DOWN -> UP", down.at())).isPresent();
+        assertThat(record.first(EventKinds.OPERATION_STEP, "shop-3", "UP at the load balancer", Instant.EPOCH))
+                .isPresent();
         assertThat(run.summary().path("environment").path("instances").findValuesAsText("running"))
-                .containsExactly("false", "true");
+                .containsExactly("true", "true", "true");
     }
 
     @Test
