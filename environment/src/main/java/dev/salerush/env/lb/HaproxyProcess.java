@@ -243,7 +243,8 @@ public final class HaproxyProcess extends LaunchedProcess<HaproxySettings> {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        // synchronized: a second caller (cleanup and a shutdown hook at once) returns only when the first is done
         if (!closed.compareAndSet(false, true)) {
             return;
         }

@@ -215,9 +215,12 @@ public final class ChildProcess implements AutoCloseable {
         }
     }
 
-    /** SIGTERM, SIGKILL after {@link #GRACE}, then waits until the port is free. Idempotent. */
+    /**
+     * SIGTERM, SIGKILL after {@link #GRACE}, then waits until the port is free. Idempotent; synchronized so that a
+     * second caller (the run's cleanup and the shutdown hook run at once on SIGTERM) returns only once it is done.
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
