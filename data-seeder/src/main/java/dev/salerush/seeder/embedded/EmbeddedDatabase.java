@@ -115,6 +115,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
             EmbeddedPostgres.Builder b = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
+                    // Our own hook stops it (stopQuietly, synchronized). zonky's would race it: its close() returns at
+                    // once while another thread is stopping, so ours deleted the directory and the JVM halted with the
+                    // server still running.
+                    .setRegisterShutdownHook(false)
                     .setPGStartupWait(java.time.Duration.ofSeconds(60));
             config.forEach(b::setServerConfig);
             pg = b.start();

@@ -52,10 +52,14 @@ final class RunChecks {
      */
     static void assertNothingLeftBehind(JsonNode summary, Path runDir) {
         JsonNode environment = summary.path("environment");
-        List<Integer> ports = Stream.of("shop", "gateway", "database")
-                .filter(environment::hasNonNull)
+        List<String> parts = Stream.of("shop", "gateway", "database").filter(environment::hasNonNull).toList();
+        List<Integer> ports = parts.stream()
                 .map(name -> URI.create(environment.path(name).asText().replace("jdbc:", "")).getPort())
                 .toList();
+        for (int i = 0; i < parts.size(); i++) {
+            assertThat(isListening(ports.get(i))).as(parts.get(i) + " port " + ports.get(i)
+                    + " still listening after the run").isFalse();
+        }
         assertNothingLeftBehind(ports, runDir);
     }
 
