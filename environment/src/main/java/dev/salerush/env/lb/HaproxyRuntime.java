@@ -51,7 +51,8 @@ public final class HaproxyRuntime {
      *
      * @param status        {@link Status} of {@code rawStatus}; "UP 1/2" (going down) is still UP
      * @param rawStatus     the {@code status} column as HAProxy wrote it
-     * @param checkStatus   last health check result, e.g. {@code L7OK}, {@code L4CON}, {@code L7STS}
+     * @param checkStatus   last health check result, e.g. {@code L7OK}, {@code L4CON}, {@code L7STS} (without the
+     *                      "* " HAProxy puts before it while the next check runs)
      * @param sessions      current sessions ({@code scur})
      * @param totalSessions sessions since start ({@code stot})
      * @param http5xx       5xx answers of this server ({@code hrsp_5xx})
@@ -206,6 +207,11 @@ public final class HaproxyRuntime {
         return awaitServer(name, s -> s.status() == status, timeout);
     }
 
+    /** The last check's result: HAProxy marks a check still running with a leading "* " ("* L4CON"). */
+    static String checkResult(String checkStatus) {
+        return checkStatus.startsWith("* ") ? checkStatus.substring(2) : checkStatus;
+    }
+
     /** The server lines of backend {@value HaproxyConfig#BACKEND} in a {@code show stat} CSV. */
     static List<ServerStat> parseStat(String csv) {
         List<ServerStat> result = new ArrayList<>();
@@ -229,7 +235,7 @@ public final class HaproxyRuntime {
                 continue;
             }
             String raw = field(f, column, "status");
-            result.add(new ServerStat(name, Status.parse(raw), raw, field(f, column, "check_status"),
+            result.add(new ServerStat(name, Status.parse(raw), raw, checkResult(field(f, column, "check_status")),
                     number(f, column, "scur"), number(f, column, "stot"), number(f, column, "hrsp_5xx"),
                     (int) number(f, column, "weight"), number(f, column, "chkdown")));
         }

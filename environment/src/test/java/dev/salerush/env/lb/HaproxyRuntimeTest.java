@@ -44,4 +44,10 @@ class HaproxyRuntimeTest {
         assertThat(Status.parse("???")).isEqualTo(Status.OTHER);
         assertThat(Status.parse(null)).isEqualTo(Status.OTHER);
     }
+
+    @Test
+    void aCheckStillRunningReportsTheLastResult() {
+        assertThat(HaproxyRuntime.checkResult("* L4CON")).isEqualTo("L4CON");
+        assertThat(HaproxyRuntime.checkResult("L7OK")).isEqualTo("L7OK");
+    }
 }
