@@ -11,9 +11,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,11 +28,7 @@ final class BreakerWatch implements AutoCloseable {
     private final EventLog events;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
     private final Map<String, String> lastState = new HashMap<>();
-    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread t = new Thread(task, "salerush-breaker-watch");
-        t.setDaemon(true);
-        return t;
-    });
+    private Poller poller;
 
     private BreakerWatch(ShopFleet fleet, EventLog events) {
         this.fleet = fleet;
@@ -44,7 +37,7 @@ final class BreakerWatch implements AutoCloseable {
 
     static BreakerWatch start(ShopFleet fleet, EventLog events) {
         BreakerWatch watch = new BreakerWatch(fleet, events);
-        watch.thread.scheduleWithFixedDelay(watch::poll, 0, PERIOD_MS, TimeUnit.MILLISECONDS);
+        watch.poller = Poller.every(PERIOD_MS, "salerush-breaker-watch", watch::poll);
         return watch;
     }
 
@@ -79,11 +72,6 @@ final class BreakerWatch implements AutoCloseable {
 
     @Override
     public void close() {
-        thread.shutdownNow();
-        try {
-            thread.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        poller.close();
     }
 }

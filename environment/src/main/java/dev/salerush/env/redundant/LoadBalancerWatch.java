@@ -5,12 +5,8 @@ import dev.salerush.env.events.EventLog;
 import dev.salerush.env.lb.HaproxyRuntime;
 import dev.salerush.env.lb.HaproxyRuntime.ServerStat;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Writes every change of the load balancer's view of its servers (UP, DOWN, DRAIN, MAINT, ...) to the event log, as
@@ -23,11 +19,7 @@ final class LoadBalancerWatch implements AutoCloseable {
     private final HaproxyRuntime runtime;
     private final EventLog events;
     private final Map<String, String> lastStatus = new HashMap<>();
-    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread t = new Thread(task, "salerush-lb-watch");
-        t.setDaemon(true);
-        return t;
-    });
+    private Poller poller;
     private volatile String lastProblem;
 
     private LoadBalancerWatch(HaproxyRuntime runtime, EventLog events) {
@@ -37,8 +29,7 @@ final class LoadBalancerWatch implements AutoCloseable {
 
     static LoadBalancerWatch start(HaproxyRuntime runtime, EventLog events) {
         LoadBalancerWatch watch = new LoadBalancerWatch(runtime, events);
-        watch.poll();
-        watch.thread.scheduleWithFixedDelay(watch::poll, PERIOD_MS, PERIOD_MS, TimeUnit.MILLISECONDS);
+        watch.poller = Poller.every(PERIOD_MS, "salerush-lb-watch", watch::poll);
         return watch;
     }
 
@@ -65,11 +56,6 @@ final class LoadBalancerWatch implements AutoCloseable {
 
     @Override
     public void close() {
-        thread.shutdownNow();
-        try {
-            thread.awaitTermination(Duration.ofSeconds(2).toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        poller.close();
     }
 }
