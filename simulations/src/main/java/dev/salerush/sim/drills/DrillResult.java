@@ -1,0 +1,125 @@
+package dev.salerush.sim.drills;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What one drill measured, from the fault to the end: the times of each stage of the response, the impact, the
+ * alerts, the pass criteria and the timeline. summary.json's {@code drills[]} and the incident report (장애보고서) are
+ * both written from it. A time is null when that stage never happened (e.g. nothing detected the fault).
+ *
+ * @param name            the catalogue name, e.g. {@code bad-deploy}
+ * @param description     one sentence from the catalogue
+ * @param verdict         {@code pass}, {@code fail} or {@code aborted} (the abort guard ended the fault, or the steady
+ *                        state never held so no fault was injected)
+ * @param verdictReason   why, in one sentence (the first failed criterion, or the abort reason); null on a pass
+ * @param fault           the injected trigger as configured, e.g. {@code rolling-deploy v2:broken-orders}
+ * @param point           where the fault happened (장애 발생 지점), e.g. {@code shop instances (demo-shop v2)}
+ * @param firstAction     the runbook's first action as configured, e.g. {@code rollback}; null when the drill has none
+ * @param rollback        whether the first action was a rollback (not a fix forward)
+ * @param detectedBy      the expected alert that fired first, or {@code pager-watchdog}; null when undetected
+ * @param impact          measured between injectedAt and recoveredAt (or endedAt when not recovered)
+ * @param integrity       the run's order integrity verdict: {@code pass}, {@code fail} or {@code not-checked}
+ * @param integrityDetail one line: lost / duplicated / oversold figures
+ * @param severity        the level the measured impact reached, and the criterion that set it
+ * @param detection       the rule parameters detection depends on, printed beside every detection time
+ * @param timeline        every event of the drill window in time order (alerts, notices, operations, state changes)
+ * @param series          one sample a second around the drill (from 30 s before the fault to the end)
+ */
+public record DrillResult(
+        String name, String description, String verdict, String verdictReason,
+        String fault, String point, String firstAction, boolean rollback,
+        Instant injectedAt, Instant detectedAt, String detectedBy, Instant notifiedAt,
+        Instant firstActionAt, Instant mitigatedAt, Instant recoveredAt, Instant endedAt,
+        Impact impact, String integrity, String integrityDetail,
+        Alerts alerts, List<Criterion> criteria, Severity severity, Detection detection,
+        List<TimelineEntry> timeline, List<Second> series) {
+
+    public Double ttdSeconds() {
+        return between(injectedAt, detectedAt);
+    }
+
+    public Double ttnSeconds() {
+        return between(injectedAt, notifiedAt);
+    }
+
+    public Double ttfaSeconds() {
+        return between(injectedAt, firstActionAt);
+    }
+
+    public Double ttmSeconds() {
+        return between(injectedAt, mitigatedAt);
+    }
+
+    public Double ttrSeconds() {
+        return between(injectedAt, recoveredAt);
+    }
+
+    public boolean passed() {
+        return "pass".equals(verdict);
+    }
+
+    /** Seconds from {@code from} to {@code to} to the millisecond, or null when either is unknown. */
+    static Double between(Instant from, Instant to) {
+        return from == null || to == null ? null : Duration.between(from, to).toMillis() / 1000.0;
+    }
+
+    /**
+     * Customer impact during the fault.
+     *
+     * @param failedRequests KO requests between the fault and recovery
+     * @param requests       all requests answered in that window
+     * @param failedOrders   order attempts answered with an error (not OUT_OF_STOCK) in that window
+     * @param unknownOrders  order attempts without an answer (timeouts, cut connections) in that window
+     * @param affectedUsers  virtual users who saw at least one failed request in that window
+     * @param p95Ms          p95 response time of that window (exact, HdrHistogram)
+     * @param impactSeconds  seconds in that window whose error ratio or p95 was outside the tolerance
+     */
+    public record Impact(long failedRequests, long requests, long failedOrders, long unknownOrders,
+                         long affectedUsers, Double p95Ms, long impactSeconds) {
+        public double koPercent() {
+            return requests == 0 ? 0 : 100.0 * failedRequests / requests;
+        }
+    }
+
+    /**
+     * Alerts seen between the fault and the end of the drill. Recall = fired expected / expected; an unexpected
+     * alert (neither expected nor allowed as a consequence) costs precision.
+     */
+    public record Alerts(List<String> expected, List<String> allowed, List<FiredAlert> fired, List<String> missed,
+                         List<String> unexpected) {
+        public Double recall() {
+            return expected.isEmpty() ? null : (expected.size() - missed.size()) / (double) expected.size();
+        }
+    }
+
+    /** One alert that fired: when Prometheus first reported it firing, and when it resolved (null if still firing). */
+    public record FiredAlert(String name, String channel, String severity, Instant firedAt, Instant resolvedAt) {
+    }
+
+    /** One pass criterion: its name (fixed, e.g. {@code detected-within}), what was required, what was measured. */
+    public record Criterion(String name, String required, String actual, boolean passed) {
+    }
+
+    /** The severity level (등급) and the criterion from conf that set it, e.g. {@code 실패율 ≥ 5 %}. */
+    public record Severity(String level, String criterion) {
+    }
+
+    /**
+     * What detection times depend on.
+     *
+     * @param forByAlert each expected alert's {@code for:} duration in seconds
+     */
+    public record Detection(double scrapeIntervalSeconds, double evaluationIntervalSeconds, double groupWaitSeconds,
+                            double responseDelaySeconds, java.util.Map<String, Double> forByAlert) {
+    }
+
+    /** One line of the timeline: when, what kind (e.g. {@code alert.firing}, {@code notice.posted}), from where. */
+    public record TimelineEntry(Instant at, String kind, String source, String detail) {
+    }
+
+    /** One second of client figures: requests, KO %, p95 (null when nothing was answered). */
+    public record Second(Instant at, long requests, double koPercent, Double p95Ms) {
+    }
+}
