@@ -10,16 +10,16 @@ import java.util.Properties;
  * What every page inlines so one file works offline (CI artifact viewers, laptops without internet): Chart.js from
  * its WebJar on the classpath, and the suite's own script and styles.
  */
-final class PageAssets {
+public final class PageAssets {
     private static final String CHART_JS_POM = "META-INF/maven/org.webjars.npm/chart.js/pom.properties";
     private static final String CHART_JS = "META-INF/resources/webjars/chart.js/%s/dist/chart.umd.min.js";
 
     private static volatile PageAssets loaded;
 
-    final String chartJsVersion;
-    final String chartJs;
-    final String script;
-    final String styles;
+    public final String chartJsVersion;
+    public final String chartJs;
+    public final String script;
+    public final String styles;
 
     private PageAssets(String chartJsVersion, String chartJs, String script, String styles) {
         this.chartJsVersion = chartJsVersion;
@@ -28,7 +28,7 @@ final class PageAssets {
         this.styles = styles;
     }
 
-    static PageAssets get() {
+    public static PageAssets get() {
         if (loaded == null) {
             Properties pom = new Properties();
             try (InputStream in = resource(CHART_JS_POM)) {

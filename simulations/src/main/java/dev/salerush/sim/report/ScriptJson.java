@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * JSON that can sit inside a {@code <script type="application/json">} element: '<', '>' and '&' are written as
  * \\u escapes, so no data (a request name, a failure message) can close the element or open a tag.
  */
-final class ScriptJson {
+public final class ScriptJson {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static {
@@ -20,7 +20,7 @@ final class ScriptJson {
     private ScriptJson() {
     }
 
-    static String write(Object value) {
+    public static String write(Object value) {
         try {
             return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {

@@ -10,8 +10,11 @@ import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Map;
 
-/** Renders the Pebble templates next to this class: HTML with autoescaping, Markdown without. */
-final class Templates {
+/**
+ * Renders the Pebble templates next to this class (and below it, e.g. {@code incident/incident.html.peb}): HTML with
+ * autoescaping, Markdown without.
+ */
+public final class Templates {
     private static final String PREFIX = "dev/salerush/sim/report/";
     private static final PebbleEngine HTML = engine(true);
     private static final PebbleEngine MARKDOWN = engine(false);
@@ -19,11 +22,11 @@ final class Templates {
     private Templates() {
     }
 
-    static String html(String template, Map<String, Object> model) {
+    public static String html(String template, Map<String, Object> model) {
         return render(HTML, template, model);
     }
 
-    static String markdown(String template, Map<String, Object> model) {
+    public static String markdown(String template, Map<String, Object> model) {
         return render(MARKDOWN, template, model);
     }
 
