@@ -8,7 +8,8 @@ import java.util.List;
  * One chart as the page's script draws it: the Java side decides what is shown, the script only draws
  * (see report.js). Time charts have epoch-millis x values and share one x range on a page.
  *
- * @param xAxis {@code time} (epoch millis, shown in UTC) or {@code step} (stress step number)
+ * @param xAxis {@code time} (epoch millis, shown in UTC), {@code kst} (epoch millis, shown in Korean time: the incident
+ *              report) or {@code step} (stress step number)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ChartSpec(String id, String title, String xAxis, Long xMin, Long xMax, String yTitle, String y2Title,

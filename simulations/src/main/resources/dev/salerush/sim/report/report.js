@@ -7,13 +7,15 @@
   var byId = {};
   specs.forEach(function (spec) { byId[spec.id] = spec; });
 
+  var KST_OFFSET = 9 * 3600 * 1000; /* Asia/Seoul has no daylight saving time */
   function iso(value) { return new Date(value).toISOString(); }
   var formatters = {
     time: function (v) { return iso(v).substring(11, 19); },
     date: function (v) { return iso(v).substring(0, 16).replace('T', ' '); },
+    kst: function (v) { return iso(v + KST_OFFSET).substring(11, 19); },
     step: function (v) { return Number.isInteger(v) ? String(v) : ''; }
   };
-  var axisTitles = { time: 'time (UTC)', date: 'run started (UTC)', step: 'step' };
+  var axisTitles = { time: 'time (UTC)', kst: 'time (KST)', date: 'run started (UTC)', step: 'step' };
 
   var markRendered = {
     id: 'salerushRendered',
@@ -32,7 +34,7 @@
       borderWidth: series.markersOnly ? 1 : 1.5,
       showLine: !series.markersOnly,
       pointStyle: series.markersOnly ? 'triangle' : 'circle',
-      pointRadius: series.markersOnly ? 9 : (xAxis === 'time' ? 0 : 3),
+      pointRadius: series.markersOnly ? 9 : (xAxis === 'time' || xAxis === 'kst' ? 0 : 3),
       pointHoverRadius: series.markersOnly ? 11 : 4,
       spanGaps: false,
       tension: 0
