@@ -23,6 +23,11 @@ public final class RunFiles {
     public static final String REPORT_PAGE = "report.html";
     /** The verdict in Markdown, for a CI job summary or a PR comment. */
     public static final String MARKDOWN_SUMMARY = "summary.md";
+    /** A drill's incident report (장애보고서): {@code incident-<drill>.html} and {@code incident-<drill>.md}. */
+    public static final String INCIDENT_PREFIX = "incident-";
+    /** A game day's single-points-of-failure table (runs with more than one drill), as a page and in Markdown. */
+    public static final String SPOF_PAGE = "spof.html";
+    public static final String SPOF_MARKDOWN = "spof.md";
     /** Gatling's HTML report, copied in with its js/ and style/ folders. */
     public static final String GATLING_REPORT = "index.html";
     /** Logs of the embedded demo shop and payment gateway. */

@@ -1,0 +1,97 @@
+package dev.salerush.sim.drills;
+
+import dev.salerush.sim.drills.DrillResult.Alerts;
+import dev.salerush.sim.drills.DrillResult.Criterion;
+import dev.salerush.sim.drills.DrillResult.Detection;
+import dev.salerush.sim.drills.DrillResult.FiredAlert;
+import dev.salerush.sim.drills.DrillResult.Impact;
+import dev.salerush.sim.drills.DrillResult.Second;
+import dev.salerush.sim.drills.DrillResult.Severity;
+import dev.salerush.sim.drills.DrillResult.TimelineEntry;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Drill results written by hand for the report tests: a bad deploy that passed with a rollback, an instance crash
+ * that failed (a missed alert, an unexpected one, no notice, never recovered), and a drill aborted before its fault.
+ */
+public final class DrillFixtures {
+    /** 2026-12-01 16:02:10 KST. */
+    public static final Instant FAULT = Instant.parse("2026-12-01T07:02:10Z");
+
+    private DrillFixtures() {
+    }
+
+    public static DrillResult badDeployPassed() {
+        return new DrillResult("bad-deploy", "A rolling deploy ships a version whose orders fail.", "pass", null,
+                "rolling-deploy v2:broken-orders", "shop instances (demo-shop v2)", "rollback", true,
+                FAULT, at(40), "OrderFailureRateHigh", at(55), at(70), at(90), at(110), at(150),
+                new Impact(420, 1000, 37, 3, 120, 850.0, 95), "pass", "lost 0, duplicated 0, oversold 0",
+                new Alerts(List.of("OrderFailureRateHigh", "HighErrorRate"), List.of("InstanceUnhealthy"),
+                        List.of(new FiredAlert("OrderFailureRateHigh", "business", "critical", at(40), at(115)),
+                                new FiredAlert("HighErrorRate", "system", "warning", at(52), at(118))),
+                        List.of(), List.of()),
+                List.of(new Criterion("detected-within", "≤ 60 s", "40 s", true),
+                        new Criterion("notice-posted", "≤ 120 s", "55 s", true),
+                        new Criterion("recovered-within", "≤ 300 s", "110 s", true),
+                        new Criterion("integrity", "pass", "pass", true)),
+                new Severity("SEV2", "주문 실패율 ≥ 5 %"),
+                new Detection(15, 15, 10, 5, Map.of("OrderFailureRateHigh", 30.0, "HighErrorRate", 60.0)),
+                List.of(new TimelineEntry(FAULT, "fault.injected", "drill", "rolling deploy of v2:broken-orders"),
+                        new TimelineEntry(at(40), "alert.firing", "alertmanager", "OrderFailureRateHigh"),
+                        new TimelineEntry(at(55), "notice.posted", "pager", "#incident: orders failing"),
+                        new TimelineEntry(at(70), "operation", "runbook", "rollback to v1"),
+                        new TimelineEntry(at(110), "state.recovered", "drill", "error ratio back within tolerance")),
+                seconds(-30, 150, 40, 110, 42.0));
+    }
+
+    public static DrillResult instanceCrashFailed() {
+        return new DrillResult("instance-crash", "One shop instance is killed.", "fail",
+                "notice-posted: no notice within 120 s", "kill -9 shop-2", "shop instance shop-2", "restart shop-2",
+                false, FAULT, at(75), "HighErrorRate", null, null, at(20), null, at(300),
+                new Impact(12, 2000, 0, 2, 9, 240.0, 0), "pass", "lost 0, duplicated 0, oversold 0",
+                new Alerts(List.of("InstanceDown", "HighErrorRate"), List.of(),
+                        List.of(new FiredAlert("HighErrorRate", "system", "warning", at(75), null),
+                                new FiredAlert("DiskSpaceLow", "system", "warning", at(80), at(200))),
+                        List.of("InstanceDown"), List.of("DiskSpaceLow")),
+                List.of(new Criterion("detected-within", "≤ 60 s", "75 s", false),
+                        new Criterion("notice-posted", "≤ 120 s", "never", false),
+                        new Criterion("recovered-within", "≤ 300 s", "never", false),
+                        new Criterion("no-unexpected-alerts", "0", "1 (DiskSpaceLow)", false),
+                        new Criterion("integrity", "pass", "pass", true),
+                        new Criterion("queue-drained", "0 messages", "14 messages", false)),
+                new Severity("SEV3", "error ratio ≥ 0.5 %"),
+                new Detection(15, 15, 10, 5, Map.of("InstanceDown", 60.0, "HighErrorRate", 60.0)),
+                List.of(new TimelineEntry(FAULT, "fault.injected", "drill", "kill -9 shop-2"),
+                        new TimelineEntry(at(20), "state.mitigated", "load-balancer", "shop-2 marked DOWN"),
+                        new TimelineEntry(at(75), "alert.firing", "alertmanager", "HighErrorRate")),
+                seconds(-30, 300, 0, 20, 3.0));
+    }
+
+    public static DrillResult abortedBeforeFault() {
+        return new DrillResult("db-failover", "The DB primary is stopped.", "aborted",
+                "steady state never held: p95 900 ms > 500 ms, no fault injected", "stop db-primary",
+                "DB primary", "promote replica", false, null, null, null, null, null, null, null, null,
+                null, "not-checked", null, null, null, null, null,
+                List.of(new TimelineEntry(FAULT.minusSeconds(5), "drill.aborted", "drill", "steady state never held")),
+                null);
+    }
+
+    private static Instant at(int secondsAfterFault) {
+        return FAULT.plusSeconds(secondsAfterFault);
+    }
+
+    /** One second each from {@code from} to {@code to} (relative to the fault), failing between the two marks. */
+    private static List<Second> seconds(int from, int to, int failFrom, int failTo, double koPercent) {
+        List<Second> seconds = new ArrayList<>();
+        for (int s = from; s <= to; s++) {
+            boolean failing = s >= failFrom && s < failTo;
+            seconds.add(new Second(at(s), s == 5 ? 0 : 20, failing ? koPercent : 0, s == 5 ? null
+                    : failing ? 850.0 : 120.0));
+        }
+        return seconds;
+    }
+}

@@ -1,0 +1,182 @@
+package dev.salerush.sim.report.incident;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.salerush.sim.config.ConfigError;
+import dev.salerush.sim.drills.DrillFixtures;
+import dev.salerush.sim.drills.DrillResult;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class IncidentReportTest {
+    private static final Pattern SCRIPT = Pattern.compile("(?s)<script[^>]*>.*?</script>");
+    private static final Pattern CHART_DATA =
+            Pattern.compile("(?s)<script type=\"application/json\" id=\"chart-data\">(.*?)</script>");
+    private static final Pattern TAG = Pattern.compile("<(/?)(html|head|body|main|header|nav|footer|div|table|tr|th|td"
+            + "|ul|li|dl|dt|dd|p|h1|h2|h3|span|a)\\b[^>]*>");
+
+    private final DrillResult passed = DrillFixtures.badDeployPassed();
+    private final DrillResult failed = DrillFixtures.instanceCrashFailed();
+    private final DrillResult aborted = DrillFixtures.abortedBeforeFault();
+
+    @Test
+    void koreanReportOpensWithTheDrillBannerAndAnImpactFirstTitle() {
+        String md = IncidentReport.markdown(passed, "20261201-160000-gameday", ReportLocale.KO);
+
+        assertThat(md).startsWith("> **훈련** — 이 문서는 장애 대응 훈련 결과입니다 — 실제 장애가 아닙니다");
+        assertThat(md).contains("# 주문 실패 37건 (요청 실패율 42 %): 2026-12-01 16:02:10 ~ 16:04:00 KST (bad-deploy 훈련)");
+        assertThat(md).contains("**통과** — 모든 통과 기준을 충족했습니다.");
+        assertThat(md.indexOf("## 판정")).isLessThan(md.indexOf("## 등급")).isLessThan(md.indexOf("## 단계별 시각"))
+                .isLessThan(md.indexOf("## 탐지 방법")).isLessThan(md.indexOf("## 영향"))
+                .isLessThan(md.indexOf("## 데이터 정합성")).isLessThan(md.indexOf("## 타임라인"))
+                .isLessThan(md.indexOf("## 고객 공지 초안")).isLessThan(md.indexOf("## 재발 방지 대책"));
+    }
+
+    @Test
+    void everyStageIsInKoreanTimeAndUtcWithItsIntervalFromTheFault() {
+        String md = IncidentReport.markdown(passed, "run", ReportLocale.KO);
+
+        assertThat(md).contains("| 발생 | 2026-12-01 16:02:10 KST | 2026-12-01 07:02:10 UTC | 0 s | — |",
+                "| 탐지 | 2026-12-01 16:02:50 KST | 2026-12-01 07:02:50 UTC | 40 s | TTD |",
+                "| 최초 전파 | 2026-12-01 16:03:05 KST | 2026-12-01 07:03:05 UTC | 55 s | TTN |",
+                "| 초동 조치 | 2026-12-01 16:03:20 KST | 2026-12-01 07:03:20 UTC | 70 s | TTFA |",
+                "| 완화 | 2026-12-01 16:03:40 KST | 2026-12-01 07:03:40 UTC | 90 s | TTM |",
+                "| 복구 | 2026-12-01 16:04:00 KST | 2026-12-01 07:04:00 UTC | 110 s | TTR |",
+                "| 종료 | 2026-12-01 16:04:40 KST | 2026-12-01 07:04:40 UTC | 150 s | — |");
+        assertThat(md).contains("SEV2 — 기준: 주문 실패율 ≥ 5 %");
+        assertThat(md).contains("OrderFailureRateHigh (비즈니스 지표) — 2026-12-01 16:02:50 KST, 발생 후 40 s",
+                "수집 주기 15 s · 규칙 평가 주기 15 s · 경보 for 30 s · 그룹 대기 10 s · 대응 지연 5 s");
+        assertThat(md).contains("rollback — 롤백 (이전 상태로 되돌림)", "훈련이 주입한 장애: rolling-deploy v2:broken-orders",
+                "롤백을 먼저 한 장애가 핫픽스를 먼저 한 장애보다");
+        assertThat(md).contains("실패한 요청: 420 / 1,000 (42 %)", "실패한 주문: 37", "장애 중 p95 응답 시간: 850 ms");
+        assertThat(md).contains("| 16:02:50 | 100 | 42 % | 850 ms |").as("5-second rows");
+        assertThat(md).contains("rollback 조치로 2026-12-01 16:04:00 KST에 정상화되었습니다.", "고객센터");
+    }
+
+    @Test
+    void aFailedDrillNamesTheMissedAlertsAndACountermeasurePerFailedCriterion() {
+        String md = IncidentReport.markdown(failed, "run", ReportLocale.KO);
+
+        assertThat(md).contains("# 요청 실패율 0.6 %: 2026-12-01 16:02:10 ~ 16:07:10 KST (instance-crash 훈련)");
+        assertThat(md).contains("**실패** — notice-posted: no notice within 120 s");
+        assertThat(md).contains("| 최초 전파 | — | — | — | TTN |", "| 복구 | — | — | — | TTR |");
+        assertThat(md).contains("울리지 않은 예상 경보 (놓침): InstanceDown", "예상하지 않은 경보 (정밀도): DiskSpaceLow",
+                "재현율 (울린 예상 경보 / 예상 경보): 50 %", "HighErrorRate (시스템 지표)");
+        assertThat(md).contains("detected-within (요구: ≤ 60 s, 측정: 75 s) → 경보의 for 기간과 임계값을 조정하거나",
+                "notice-posted (요구: ≤ 120 s, 측정: never) → 페이저 경로를 점검하고",
+                "recovered-within (요구: ≤ 300 s, 측정: never) → 초동 조치를 자동화하고",
+                "no-unexpected-alerts (요구: 0, 측정: 1 (DiskSpaceLow)) → 예상 밖에 울린 규칙의 조건을 좁혀",
+                "queue-drained (요구: 0 messages, 측정: 14 messages) → queue-drained 기준을 다시 충족하도록");
+        assertThat(md).doesNotContain("대사(reconciliation)").as("integrity passed: no countermeasure for it");
+        String wentWell = md.substring(md.indexOf("### 잘된 점"), md.indexOf("### 아쉬운 점"));
+        assertThat(wentWell).contains("integrity — 요구: pass, 측정: pass").doesNotContain("detected-within");
+        assertThat(md.substring(md.indexOf("### 아쉬운 점"))).contains("detected-within", "queue-drained");
+        assertThat(md).contains("restart shop-2 — 롤백이 아닌 조치 (fix forward) (런북의 초동 조치 — 이번 훈련에서는 실행되지 않음)", "현재 restart shop-2 조치를 진행하고 있습니다.");
+    }
+
+    @Test
+    void aDrillAbortedBeforeItsFaultHasDashesNotNulls() {
+        String md = IncidentReport.markdown(aborted, "run", ReportLocale.KO);
+
+        assertThat(md).contains("# 고객 영향 없음: 장애 주입 전에 훈련이 중단됨 (db-failover 훈련)",
+                "**중단** — steady state never held", "| 발생 | — | — | — | — |", "| 탐지 | — | — | — | TTD |",
+                "장애가 주입되지 않아 탐지할 것이 없었습니다.", "훈련이 주입하려던 장애 (주입되지 않음): stop db-primary", "등급", "산정되지 않음", "측정되지 않음", "공지가 필요하지 않습니다",
+                "확인하지 않음", "초 단위 기록이 없습니다.");
+    }
+
+    @Test
+    void noReportSaysNullInAnyLanguage() {
+        for (DrillResult drill : List.of(passed, failed, aborted)) {
+            for (ReportLocale locale : ReportLocale.values()) {
+                String md = IncidentReport.markdown(drill, "run", locale);
+                String page = SCRIPT.matcher(IncidentReport.html(drill, "run", locale)).replaceAll("");
+                assertThat(md).as(drill.name() + " " + locale + " md").doesNotContainIgnoringCase("null");
+                assertThat(page).as(drill.name() + " " + locale + " html").doesNotContainIgnoringCase("null");
+            }
+        }
+        assertThat(SpofReport.markdown(List.of(aborted), "run", ReportLocale.KO)).doesNotContainIgnoringCase("null");
+    }
+
+    @Test
+    void englishReportIsInEnglish() {
+        String md = IncidentReport.markdown(failed, "run", ReportLocale.EN);
+
+        assertThat(md).startsWith("> **DRILL** — DRILL — this is a training exercise, not a real incident");
+        assertThat(md).contains("# Request error rate 0.6 %: 2026-12-01 16:02:10 ~ 16:07:10 KST (instance-crash drill)",
+                "**FAIL**", "| Detected | 2026-12-01 16:03:25 KST | 2026-12-01 07:03:25 UTC | 75 s | TTD |",
+                "Expected alerts that did not fire (missed): InstanceDown",
+                "detected-within (required: ≤ 60 s, measured: 75 s) → Tune the alert's for duration",
+                "## What went well", "## Customer notice draft");
+        assertThat(md.replace("고객센터", "")).as("no Korean but the customer center placeholder")
+                .doesNotContainPattern("[가-힣]");
+    }
+
+    @Test
+    void pageCarriesTheChartDataWithMarkersAtEachStage() throws Exception {
+        String html = IncidentReport.html(passed, "run", ReportLocale.KO);
+
+        assertThat(html).contains("id=\"drill-banner\"", "이 문서는 장애 대응 훈련 결과입니다", "data-verdict=\"pass\"",
+                "data-chart=\"incident\"", "<html lang=\"ko\">").doesNotContain("href=\"spof.html\"");
+        Matcher data = CHART_DATA.matcher(html);
+        assertThat(data.find()).isTrue();
+        JsonNode charts = new ObjectMapper().readTree(data.group(1));
+        assertThat(charts).hasSize(1);
+        JsonNode chart = charts.get(0);
+        assertThat(chart.get("id").asText()).isEqualTo("incident");
+        assertThat(chart.get("xAxis").asText()).isEqualTo("kst");
+        assertThat(chart.get("series").findValuesAsText("label")).containsExactly("오류율 %", "p95 ms",
+                "발생 16:02:10", "탐지 16:02:50", "초동 조치 16:03:20", "복구 16:04:00");
+        assertThat(chart.get("series").get(0).get("data")).hasSize(181);
+        assertWellFormed(html);
+        assertWellFormed(IncidentReport.html(aborted, "run", ReportLocale.EN));
+    }
+
+    @Test
+    void anAbortedDrillsPageHasNoChartButValidChartData() {
+        String html = IncidentReport.html(aborted, "run", ReportLocale.EN);
+
+        assertThat(html).contains("<script type=\"application/json\" id=\"chart-data\">[]</script>",
+                "No per-second figures were recorded.", "data-verdict=\"partial\"", "ABORTED")
+                .doesNotContain("data-chart=");
+    }
+
+    @Test
+    void localeIsKoreanUnlessConfiguredAndRejectsOtherValues() {
+        assertThat(ReportLocale.parse(null)).isEqualTo(ReportLocale.KO);
+        assertThat(ReportLocale.parse("ko")).isEqualTo(ReportLocale.KO);
+        assertThat(ReportLocale.parse(" EN ")).isEqualTo(ReportLocale.EN);
+        assertThatThrownBy(() -> ReportLocale.parse("fr")).isInstanceOf(ConfigError.class)
+                .hasMessage("report.locale must be one of ko, en, got 'fr'");
+        assertThatThrownBy(() -> ReportLocale.parse("")).isInstanceOf(ConfigError.class);
+    }
+
+    @Test
+    void bothBundlesHaveTheSameKeys() {
+        assertThat(Messages.of(ReportLocale.EN).all().keySet())
+                .containsExactlyInAnyOrderElementsOf(Messages.of(ReportLocale.KO).all().keySet());
+    }
+
+    /** Outside the scripts, every opened element of the page's structure is closed, in order. */
+    static void assertWellFormed(String html) {
+        Deque<String> open = new ArrayDeque<>();
+        Matcher tag = TAG.matcher(SCRIPT.matcher(html).replaceAll(""));
+        while (tag.find()) {
+            if (tag.group(1).isEmpty()) {
+                open.push(tag.group(2));
+            } else {
+                assertThat(open).as("closing " + tag.group() + " at " + tag.start()).isNotEmpty();
+                assertThat(open.pop()).as("element closed by " + tag.group() + " at " + tag.start())
+                        .isEqualTo(tag.group(2));
+            }
+        }
+        assertThat(open).as("unclosed elements").isEmpty();
+    }
+}
