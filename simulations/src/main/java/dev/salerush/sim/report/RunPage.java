@@ -5,12 +5,16 @@ import dev.salerush.sim.results.RunFiles;
 import dev.salerush.sim.results.RunRecord;
 import dev.salerush.sim.results.RunSummary;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * One run's page ({@code report.html}) and Markdown summary ({@code summary.md}). The templates get the typed
@@ -50,6 +54,8 @@ final class RunPage {
         model.put("run", run);
         model.put("verdict", VerdictBanner.of(run));
         model.put("gatlingReport", Files.isRegularFile(run.dir().resolve(RunFiles.GATLING_REPORT)));
+        model.put("drillPages", drillPages(run.dir()));
+        model.put("spofPage", Files.isRegularFile(run.dir().resolve(RunFiles.SPOF_PAGE)));
         RunSummary summary = run.summary();
         if (summary == null) {
             return model;
@@ -69,6 +75,27 @@ final class RunPage {
         model.put("regression", summary.regression());
         model.put("integrity", summary.integrity());
         return model;
+    }
+
+    /** A drill's incident page in the run folder: the drill's name and the file. */
+    record DrillPage(String drill, String href) {
+    }
+
+    /**
+     * The incident pages the run's drills left in its folder ({@code incident-<drill>.html}), by name; found in the
+     * folder rather than in summary.json, so a run page links them whoever wrote them.
+     */
+    static List<DrillPage> drillPages(Path runDir) {
+        try (Stream<Path> files = Files.list(runDir)) {
+            return files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.startsWith(RunFiles.INCIDENT_PREFIX) && name.endsWith(".html"))
+                    .sorted()
+                    .map(name -> new DrillPage(name.substring(RunFiles.INCIDENT_PREFIX.length(),
+                            name.length() - ".html".length()), name))
+                    .toList();
+        } catch (IOException | UncheckedIOException e) {
+            return List.of();
+        }
     }
 
     private static Long durationSeconds(RunSummary summary) {

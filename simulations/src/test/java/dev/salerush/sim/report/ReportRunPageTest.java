@@ -1,5 +1,8 @@
 package dev.salerush.sim.report;
 
+import dev.salerush.sim.drills.DrillFixtures;
+import dev.salerush.sim.report.incident.IncidentPages;
+import dev.salerush.sim.report.incident.ReportLocale;
 import dev.salerush.sim.results.ReportFixtures;
 import dev.salerush.sim.results.RunCatalog;
 import org.junit.jupiter.api.Test;
@@ -7,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,6 +53,21 @@ class ReportRunPageTest {
     void chartDataCannotCloseItsScriptElement() {
         assertThat(ScriptJson.write(java.util.List.of("</script><script>alert(1)</script>")))
                 .isEqualTo("[\"\\u003C/script\\u003E\\u003Cscript\\u003Ealert(1)\\u003C/script\\u003E\"]");
+    }
+
+    @Test
+    void runPageLinksTheIncidentPagesOfItsDrills() throws Exception {
+        Path results = ReportFixtures.resultsIn(dir);
+        Path run = results.resolve(ReportFixtures.SMOKE);
+        IncidentPages.write(run, ReportFixtures.SMOKE,
+                List.of(DrillFixtures.badDeployPassed(), DrillFixtures.instanceCrashFailed()), ReportLocale.KO);
+
+        String html = Files.readString(Reports.writeForRun(run, results));
+
+        assertThat(html).contains("href=\"#drills\"", "id=\"drills\"", "<a href=\"incident-bad-deploy.html\">bad-deploy</a>",
+                "<a href=\"incident-instance-crash.html\">instance-crash</a>", "href=\"spof.html\"");
+        assertThat(RunPage.html(RunCatalog.read(results.resolve(ReportFixtures.STRESS))))
+                .as("a run without drills").doesNotContain("id=\"drills\"");
     }
 
     @Test
