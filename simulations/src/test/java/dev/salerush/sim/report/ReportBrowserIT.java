@@ -1,5 +1,8 @@
 package dev.salerush.sim.report;
 
+import dev.salerush.sim.drills.DrillFixtures;
+import dev.salerush.sim.report.incident.IncidentPages;
+import dev.salerush.sim.report.incident.ReportLocale;
 import dev.salerush.sim.results.ReportFixtures;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,6 +49,9 @@ class ReportBrowserIT {
             assumeTrue(false, "no " + CHROMIUM + ": browser test skipped (set SALERUSH_REQUIRE_BROWSER=1 to fail)");
         }
         results = ReportFixtures.resultsIn(dir);
+        IncidentPages.write(results.resolve(ReportFixtures.SMOKE), ReportFixtures.SMOKE, List.of(
+                DrillFixtures.badDeployPassed(), DrillFixtures.instanceCrashFailed(), DrillFixtures.abortedBeforeFault()),
+                ReportLocale.KO);
         Reports.regenerate(results);
         Files.createDirectories(SCREENSHOTS);
     }
@@ -65,6 +71,18 @@ class ReportBrowserIT {
     void pagesOfUnreadableRunsStillOpenCleanly() throws Exception {
         assertPageWorks(results.resolve(ReportFixtures.BROKEN_JSON).resolve("report.html"), "broken-json", 0);
         assertPageWorks(results.resolve(ReportFixtures.NO_SUMMARY).resolve("report.html"), "no-summary", 2);
+    }
+
+    @Test
+    void incidentPagesDrawTheirChartAndTheSpofTableOpens() throws Exception {
+        Path run = results.resolve(ReportFixtures.SMOKE);
+        String dom = assertPageWorks(run.resolve("incident-bad-deploy.html"), "incident-bad-deploy", 1);
+        assertThat(dom).contains("data-chart=\"incident\"", "이 문서는 장애 대응 훈련 결과입니다");
+        assertPageWorks(run.resolve("incident-instance-crash.html"), "incident-instance-crash", 1);
+        assertPageWorks(run.resolve("incident-db-failover.html"), "incident-db-failover", 0);
+        assertPageWorks(run.resolve("spof.html"), "spof", 0);
+        assertThat(assertPageWorks(run.resolve("report.html"), "smoke-with-drills", 2))
+                .contains("href=\"incident-bad-deploy.html\"");
     }
 
     @Test
