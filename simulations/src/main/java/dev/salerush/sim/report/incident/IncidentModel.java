@@ -61,8 +61,8 @@ final class IncidentModel {
         model.put("description", text(drill.description()));
         model.put("title", title());
         model.put("range", range());
-        model.put("verdictKind", verdictKind());
-        model.put("verdictLabel", verdictLabel(m, drill.verdict()));
+        model.put("verdictKind", verdictKind(drill.verdict()));
+        model.put("verdictLabel", m.label("verdict.", drill.verdict()));
         model.put("verdictReason", drill.verdictReason() == null && drill.passed() ? m.get("verdict.noReason")
                 : text(drill.verdictReason()));
         model.put("severity", severity());
@@ -114,17 +114,9 @@ final class IncidentModel {
         return drill.recoveredAt() != null ? drill.recoveredAt() : drill.endedAt();
     }
 
-    private String verdictKind() {
-        return drill.verdict() == null ? "unknown" : switch (drill.verdict()) {
-            case "pass" -> "pass";
-            case "fail" -> "fail";
-            default -> "partial";
-        };
-    }
-
-    static String verdictLabel(Messages m, String verdict) {
-        String label = m.find("verdict.", verdict);
-        return label != null ? label : text(verdict);
+    /** The style of a verdict (the run page's banner classes): pass, fail, or partial for aborted and unknown. */
+    static String verdictKind(String verdict) {
+        return "pass".equals(verdict) || "fail".equals(verdict) ? verdict : "partial";
     }
 
     private String severity() {
@@ -173,8 +165,7 @@ final class IncidentModel {
     }
 
     private String channelLabel(String channel) {
-        String label = m.find("channel.", channel);
-        return label != null ? label : channel == null ? m.get("channel.unknown") : channel;
+        return channel == null ? m.get("channel.unknown") : m.label("channel.", channel);
     }
 
     private String detectionParameters() {
@@ -223,8 +214,7 @@ final class IncidentModel {
     }
 
     private String integrity() {
-        String label = m.find("integrity.", drill.integrity());
-        String verdict = label != null ? label : text(drill.integrity());
+        String verdict = m.label("integrity.", drill.integrity());
         return drill.integrityDetail() == null ? verdict : verdict + " — " + drill.integrityDetail();
     }
 

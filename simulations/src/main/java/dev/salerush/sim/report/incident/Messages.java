@@ -52,6 +52,12 @@ final class Messages {
         return name == null ? null : texts.get(prefix + name);
     }
 
+    /** The bundle's name for a value (e.g. {@code verdict.pass}), or the value itself ("—" when null). */
+    String label(String prefix, String value) {
+        String label = find(prefix, value);
+        return label != null ? label : Texts.text(value);
+    }
+
     Map<String, String> all() {
         return texts;
     }

@@ -89,11 +89,7 @@ public final class SpofReport {
                     m.get("spof.held.partial") + heldReason(drill), "partial");
         }
         DrillResult.Impact impact = drill.impact();
-        String held = switch (Texts.text(drill.verdict())) {
-            case "pass" -> "pass";
-            case "fail" -> "fail";
-            default -> "partial";
-        };
+        String held = IncidentModel.verdictKind(drill.verdict());
         return new Row(component, drillName, impact == null ? Texts.NONE : Texts.percent(impact.koPercent()),
                 impact == null ? Texts.NONE : Texts.count(impact.failedOrders()),
                 drill.ttrSeconds() == null ? m.get("spof.notRecovered") : Texts.secondsText(drill.ttrSeconds()),
