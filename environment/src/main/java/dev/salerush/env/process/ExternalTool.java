@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A native program the suite runs as a child process (HAProxy, later Prometheus, Alertmanager) and how to find it:
+ * A native program the suite runs (HAProxy, Prometheus, Alertmanager, promtool, amtool) and how to find it:
  * an explicitly configured path (the suite's {@code embedded.tools.<name>} setting, or the system property of the
  * same name), else the {@code PATH}, else the usual sbin directories (Debian installs haproxy in {@code /usr/sbin},
  * which is not on every user's PATH). When it is missing, {@link #locate} throws a {@link ToolNotFoundException} whose

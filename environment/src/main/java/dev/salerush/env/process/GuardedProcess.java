@@ -82,18 +82,6 @@ public abstract class GuardedProcess<S> extends LaunchedProcess<S> {
     }
 
     private static boolean awaitGone(List<ProcessHandle> handles, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (handles.stream().anyMatch(ProcessHandle::isAlive)) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return true;
+        return Await.until(() -> handles.stream().noneMatch(ProcessHandle::isAlive), timeout, 20);
     }
 }
