@@ -53,15 +53,10 @@ public final class AlertingStack implements AutoCloseable {
     private final Path shopsFile;
     private final NoticeWatch noticeWatch;
     private final Map<String, String> versions = new LinkedHashMap<>();
-    private final Object lock = new Object();
+    private final Restartable<WebhookStandIn> webhook;
+    private Restartable<AlertmanagerProcess> alertmanager;
     private List<ScrapeTarget> shopsWritten;
     private ProbeExporter exporter;
-    private Path alertmanagerConfig;
-    private Path alertmanagerStorage;
-    private int alertmanagerPort;
-    private int webhookPort;
-    private AlertmanagerProcess alertmanager;
-    private WebhookStandIn webhook;
     private PrometheusProcess prometheus;
     private AlertWatch alertWatch;
     private List<Path> ruleFiles;
@@ -74,6 +69,9 @@ public final class AlertingStack implements AutoCloseable {
         this.logDir = logDir;
         this.shopsFile = workDir.resolve("shops.json").toAbsolutePath();
         this.noticeWatch = new NoticeWatch(events);
+        this.webhook = new Restartable<>(WebhookStandIn.PART, port -> WebhookStandIn.start(port, ProcessOptions.of(
+                logDir.resolve("webhook-stand-in.log")).withHeap("128m").withStartupTimeout(STARTUP)),
+                this::readNotices);
     }
 
     /**
@@ -113,21 +111,19 @@ public final class AlertingStack implements AutoCloseable {
         versions.put("prometheus", AlertingTools.version(tools.prometheus()));
         versions.put("alertmanager", AlertingTools.version(tools.alertmanager()));
 
-        webhook = WebhookStandIn.start(0, webhookOptions());
-        webhookPort = webhook.port();
-        cleanup.register(WebhookStandIn.PART, this::stopWebhook);
+        String standInUrl = cleanup.register(WebhookStandIn.PART, webhook).start().baseUrl();
         exporter = cleanup.register("probe exporter", ProbeExporter.start(probes));
 
         Optional<Path> secret = settings.slackWebhookUrl().map(this::secretFile);
-        alertmanagerConfig = workDir.resolve("alertmanager.yml").toAbsolutePath();
-        Files.writeString(alertmanagerConfig, new AlertmanagerConfig(settings, webhook.baseUrl(), secret).render(),
+        Path alertmanagerConfig = workDir.resolve("alertmanager.yml").toAbsolutePath();
+        Files.writeString(alertmanagerConfig, new AlertmanagerConfig(settings, standInUrl, secret).render(),
                 StandardCharsets.UTF_8);
         tools.checkAlertmanagerConfig(alertmanagerConfig);
-        alertmanagerStorage = storageDir(workDir, "alertmanager-data-");
-        alertmanager = AlertmanagerProcess.start(tools.alertmanager(), alertmanagerConfig, alertmanagerStorage, 0,
-                logDir.resolve("alertmanager.log"), STARTUP);
-        alertmanagerPort = alertmanager.port();
-        cleanup.register(AlertmanagerProcess.PART, this::stopAlertmanager);
+        Path alertmanagerStorage = storageDir(workDir, "alertmanager-data-");
+        alertmanager = new Restartable<>(AlertmanagerProcess.PART, port -> AlertmanagerProcess.start(
+                tools.alertmanager(), alertmanagerConfig, alertmanagerStorage, port,
+                logDir.resolve("alertmanager.log"), STARTUP), am -> { });
+        int alertmanagerPort = cleanup.register(AlertmanagerProcess.PART, alertmanager).start().port();
 
         ruleFiles = PrometheusConfig.ruleFiles(settings.rulesDir());
         if (ruleFiles.isEmpty()) {
@@ -144,10 +140,6 @@ public final class AlertingStack implements AutoCloseable {
         alertWatch = new AlertWatch(prometheusUrl(), settings.channel(), events);
         cleanup.register("alerting poller", Poller.every(POLL_MS, "salerush-alerting", this::poll));
         log.info("alerting stack ready: {}", describe());
-    }
-
-    private ProcessOptions webhookOptions() {
-        return ProcessOptions.of(logDir.resolve("webhook-stand-in.log")).withHeap("128m").withStartupTimeout(STARTUP);
     }
 
     /**
@@ -202,17 +194,12 @@ public final class AlertingStack implements AutoCloseable {
         } catch (RuntimeException e) {
             log.warn("reading Prometheus' alerts failed: {}", e.toString());
         }
-        synchronized (lock) {
-            readNotices();
-        }
+        webhook.ifRunning(this::readNotices);
     }
 
-    private void readNotices() {
-        if (webhook == null) {
-            return;
-        }
+    private void readNotices(WebhookStandIn standIn) {
         try {
-            noticeWatch.observe(webhook.journal());
+            noticeWatch.observe(standIn.journal());
         } catch (RuntimeException e) {
             log.debug("cannot read the webhook stand-in's journal: {}", e.toString());
         }
@@ -234,62 +221,34 @@ public final class AlertingStack implements AutoCloseable {
 
     /** Every notice posted so far (incident notices and heartbeats), across restarts of the stand-in. */
     public List<Notice> notices() {
-        synchronized (lock) {
-            readNotices();
-        }
+        webhook.ifRunning(this::readNotices);
         return noticeWatch.notices();
     }
 
     /** When the last heartbeat ({@code Watchdog} notice) arrived; empty if none yet. */
     public Optional<Instant> lastHeartbeat() {
-        synchronized (lock) {
-            readNotices();
-        }
+        webhook.ifRunning(this::readNotices);
         return noticeWatch.lastHeartbeat();
     }
 
     /** Stops Alertmanager (alerts keep firing in Prometheus; nothing is posted). Idempotent. */
     public void stopAlertmanager() {
-        synchronized (lock) {
-            if (alertmanager != null) {
-                alertmanager.close();
-                alertmanager = null;
-                log.info("Alertmanager stopped (port {})", alertmanagerPort);
-            }
-        }
+        alertmanager.stop();
     }
 
     /** Starts Alertmanager again on its port, with its configuration and store; returns when it is ready. */
     public void startAlertmanager() {
-        synchronized (lock) {
-            if (alertmanager == null) {
-                alertmanager = AlertmanagerProcess.start(tools.alertmanager(), alertmanagerConfig,
-                        alertmanagerStorage, alertmanagerPort, logDir.resolve("alertmanager.log"), STARTUP);
-                log.info("Alertmanager started again on port {}", alertmanagerPort);
-            }
-        }
+        alertmanager.start();
     }
 
     /** Stops the stand-in after taking in its last notices (Alertmanager's posts then fail). Idempotent. */
     public void stopWebhook() {
-        synchronized (lock) {
-            if (webhook != null) {
-                readNotices();
-                webhook.close();
-                webhook = null;
-                log.info("webhook stand-in stopped (port {})", webhookPort);
-            }
-        }
+        webhook.stop();
     }
 
     /** Starts the stand-in again on its port; returns when it is healthy. */
     public void startWebhook() {
-        synchronized (lock) {
-            if (webhook == null) {
-                webhook = WebhookStandIn.start(webhookPort, webhookOptions());
-                log.info("webhook stand-in started again on port {}", webhookPort);
-            }
-        }
+        webhook.start();
     }
 
     /** {@code http://127.0.0.1:<port>} of Prometheus (its UI and HTTP API). */
@@ -301,8 +260,8 @@ public final class AlertingStack implements AutoCloseable {
     public Map<String, Object> describe() {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("prometheusPort", prometheus == null ? 0 : prometheus.port());
-        d.put("alertmanagerPort", alertmanagerPort);
-        d.put("webhookPort", webhookPort);
+        d.put("alertmanagerPort", alertmanager == null ? 0 : alertmanager.port());
+        d.put("webhookPort", webhook.port());
         d.put("probeExporterPort", exporter == null ? 0 : exporter.port());
         d.put("scrapeInterval", settings.scrapeInterval().toString());
         d.put("evaluationInterval", settings.evaluationInterval().toString());

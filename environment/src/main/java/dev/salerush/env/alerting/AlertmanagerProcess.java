@@ -3,11 +3,9 @@ package dev.salerush.env.alerting;
 import dev.salerush.env.process.ChildProcess;
 import dev.salerush.env.process.GuardedProcess;
 import dev.salerush.env.process.LaunchException;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Alertmanager as a child process on 127.0.0.1, under the stdin guard of {@link GuardedProcess}, alone (no cluster
@@ -30,13 +28,9 @@ public final class AlertmanagerProcess extends GuardedProcess<Path> {
      */
     public static AlertmanagerProcess start(Path alertmanager, Path config, Path storageDir, int port, Path logFile,
                                             Duration timeout) {
-        return ChildProcess.startOnPort(port, p -> new AlertmanagerProcess(ChildProcess.start(PART,
-                GuardedProcess.command(alertmanager, List.of(
-                        "--config.file=" + config.toAbsolutePath(),
+        return PromServer.start(PART, alertmanager, config, List.of(
                         "--storage.path=" + storageDir.toAbsolutePath(),
-                        "--web.listen-address=127.0.0.1:" + p,
-                        "--cluster.listen-address=")),
-                Map.of(), logFile, p, URI.create("http://127.0.0.1:" + p + "/-/ready"), timeout,
-                tail -> tail.contains("address already in use")), config));
+                        "--cluster.listen-address="),
+                port, logFile, timeout, AlertmanagerProcess::new);
     }
 }

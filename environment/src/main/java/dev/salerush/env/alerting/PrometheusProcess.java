@@ -3,11 +3,9 @@ package dev.salerush.env.alerting;
 import dev.salerush.env.process.ChildProcess;
 import dev.salerush.env.process.GuardedProcess;
 import dev.salerush.env.process.LaunchException;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Prometheus as a child process on 127.0.0.1, under the stdin guard of {@link GuardedProcess} (it dies with a
@@ -30,13 +28,9 @@ public final class PrometheusProcess extends GuardedProcess<Path> {
      */
     public static PrometheusProcess start(Path prometheus, Path config, Path storageDir, int port, Path logFile,
                                           Duration timeout) {
-        return ChildProcess.startOnPort(port, p -> new PrometheusProcess(ChildProcess.start(PART,
-                GuardedProcess.command(prometheus, List.of(
-                        "--config.file=" + config.toAbsolutePath(),
+        return PromServer.start(PART, prometheus, config, List.of(
                         "--storage.tsdb.path=" + storageDir.toAbsolutePath(),
-                        "--web.listen-address=127.0.0.1:" + p,
-                        "--rules.alert.resend-delay=1s")),
-                Map.of(), logFile, p, URI.create("http://127.0.0.1:" + p + "/-/ready"), timeout,
-                tail -> tail.contains("address already in use")), config));
+                        "--rules.alert.resend-delay=1s"),
+                port, logFile, timeout, PrometheusProcess::new);
     }
 }

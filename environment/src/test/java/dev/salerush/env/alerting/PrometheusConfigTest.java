@@ -54,18 +54,14 @@ class PrometheusConfigTest {
                     static_configs:
                       - targets: ['127.0.0.1:8404']
                 """);
-        assertThat(yml).contains("""
-                  - job_name: probe
-                    metrics_path: /metrics
-                    static_configs:
-                      - targets: ['127.0.0.1:9100']
-                """);
-        assertThat(yml).contains("""
-                  - job_name: alertmanager
-                    metrics_path: /metrics
-                    static_configs:
-                      - targets: ['127.0.0.1:9093']
-                """);
+        for (String[] job : new String[][] {{"probe", "127.0.0.1:9100"}, {"alertmanager", "127.0.0.1:9093"}}) {
+            assertThat(yml).contains("""
+                      - job_name: %s
+                        metrics_path: /metrics
+                        static_configs:
+                          - targets: ['%s']
+                    """.formatted(job[0], job[1]));
+        }
     }
 
     @Test

@@ -116,6 +116,13 @@ class AlertingStackIT {
                         "a heartbeat after the restart");
                 System.out.println("AlertingStackIT: heartbeat " + ms(t2) + " ms after restarting Alertmanager");
 
+                stack.stopWebhook();
+                stack.startWebhook();
+                Instant restarted = Instant.now();
+                await(() -> stack.lastHeartbeat().filter(restarted::isBefore), "a heartbeat after the stand-in's restart");
+                assertThat(stack.notices()).as("notices of the stand-in before its restart are kept")
+                        .anyMatch(n -> n.title().equals("[FIRING] ProbeUp"));
+
                 List<Event> recorded = EventLog.read(runDir.resolve(EventLog.FILE));
                 assertThat(recorded).anyMatch(e -> e.kind().equals(EventKinds.ALERT_FIRING)
                         && e.source().equals("ProbeUp") && e.detail().contains("#sale-incident"));
