@@ -1,6 +1,5 @@
 package dev.salerush.env.demo;
 
-import dev.salerush.env.process.ChildClasspath;
 import dev.salerush.env.process.ChildProcess;
 import dev.salerush.env.process.LaunchException;
 import dev.salerush.env.process.LaunchedProcess;
@@ -14,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The payment gateway: WireMock standalone as its own OS process on 127.0.0.1, with the approval and void stubs of
@@ -45,51 +43,22 @@ public final class PaymentGatewayProcess extends LaunchedProcess<GatewaySettings
      * @throws LaunchException it exited or did not become healthy in time; the message has its log tail
      */
     public static PaymentGatewayProcess start(GatewaySettings settings, ProcessOptions options) {
-        String classpath = ChildClasspath.join(
-                ChildClasspath.onlyLocationsOf(wiremock.Run.class, PaymentGatewayMain.class));
-        Path rootDir = rootDir(options);
+        Path rootDir = WiremockLauncher.rootDir(options);
         writeStubs(rootDir, settings);
-        return ChildProcess.startOnPort(settings.port(), port -> {
-            List<String> command = ChildProcess.javaCommand(options, List.of(
-                    "-D" + PaymentGatewayMain.PARENT_PID_PROPERTY + "=" + ProcessHandle.current().pid(),
-                    "-D" + PaymentGatewayMain.STDIN_EOF_PROPERTY + "=true"));
-            command.addAll(List.of("-cp", classpath, PaymentGatewayMain.class.getName()));
-            command.addAll(List.of(
-                    "--port", Integer.toString(port),
-                    "--bind-address", "127.0.0.1",
-                    "--root-dir", rootDir.toString(),
-                    "--max-request-journal-entries", Integer.toString(settings.maxRequestJournalEntries()),
-                    "--container-threads", Integer.toString(settings.containerThreads()),
-                    "--async-response-enabled", "true",
-                    "--async-response-threads", "32",
-                    "--disable-request-logging",
-                    "--disable-banner",
-                    "--disable-gzip"));
-            ChildProcess child = ChildProcess.start("payment gateway", command, Map.of(), options.logFile(),
-                    port, URI.create("http://127.0.0.1:" + port + "/__admin/health"), options.startupTimeout(),
-                    tail -> tail.contains("Address already in use") || tail.contains("BindException")
-                            || tail.contains("Failed to bind"));
-            return new PaymentGatewayProcess(child, settings.withPort(port));
-        });
-    }
-
-    private static Path rootDir(ProcessOptions options) {
-        Path log = options.logFile().toAbsolutePath();
-        String stem = log.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-        return log.getParent().resolve(stem + "-wiremock");
+        return WiremockLauncher.start("payment gateway", settings.port(), rootDir, options, List.of(
+                        "--max-request-journal-entries", Integer.toString(settings.maxRequestJournalEntries()),
+                        "--container-threads", Integer.toString(settings.containerThreads()),
+                        "--async-response-enabled", "true",
+                        "--async-response-threads", "32",
+                        "--disable-request-logging",
+                        "--disable-gzip"),
+                (child, port) -> new PaymentGatewayProcess(child, settings.withPort(port)));
     }
 
     /** Writes the stubs with the configured latency into {@code <root>/mappings}, replacing whatever was there. */
     private static void writeStubs(Path rootDir, GatewaySettings settings) {
+        Path mappings = WiremockLauncher.emptyMappings(rootDir);
         try {
-            Path mappings = rootDir.resolve("mappings");
-            Files.createDirectories(mappings);
-            Files.createDirectories(rootDir.resolve("__files"));
-            try (var old = Files.list(mappings)) {
-                for (Path p : (Iterable<Path>) old::iterator) {
-                    Files.deleteIfExists(p);
-                }
-            }
             for (String file : STUB_FILES) {
                 Files.writeString(mappings.resolve(file), stub(file, settings), StandardCharsets.UTF_8);
             }

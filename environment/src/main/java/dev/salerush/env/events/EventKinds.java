@@ -19,6 +19,15 @@ public final class EventKinds {
     public static final String BREAKER_STATE = "shop.breaker-state";
     /** A database node changed role (primary, standby, down). */
     public static final String DATABASE_ROLE = "db.role";
+    /** A Prometheus alert started firing; {@code source} is the alert's name, {@code detail} channel and severity. */
+    public static final String ALERT_FIRING = "alert.firing";
+    /** A firing Prometheus alert is no longer active; {@code source} is its name. */
+    public static final String ALERT_RESOLVED = "alert.resolved";
+    /**
+     * Alertmanager posted a notice; {@code source} is the receiver ({@code slack}), {@code detail} its title.
+     * Heartbeats (the {@code watchdog} receiver) are not recorded: one every few seconds would drown the log.
+     */
+    public static final String NOTICE_POSTED = "notice.posted";
 
     private EventKinds() {
     }

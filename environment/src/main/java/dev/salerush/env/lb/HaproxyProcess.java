@@ -4,22 +4,18 @@ import dev.salerush.env.process.ChildProcess;
 import dev.salerush.env.process.ExternalTool;
 import dev.salerush.env.process.FreePorts;
 import dev.salerush.env.process.LaunchException;
-import dev.salerush.env.process.LaunchedProcess;
+import dev.salerush.env.process.GuardedProcess;
 import dev.salerush.env.process.ProcessOptions;
-import java.io.File;
+import dev.salerush.env.process.ToolCheck;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,17 +37,10 @@ import java.util.regex.Pattern;
  * <p>{@link #close}: SIGTERM to the master (it stops the worker), SIGKILL after 5 s, the worker and the watcher
  * killed if still there, then waits until the three ports are free. Idempotent.
  */
-public final class HaproxyProcess extends LaunchedProcess<HaproxySettings> {
+public final class HaproxyProcess extends GuardedProcess<HaproxySettings> {
 
     /** How HAProxy failures name the part in messages. */
     public static final String PART = "load balancer (HAProxy)";
-
-    /**
-     * {@code $0} is HAProxy, {@code "$@"} its arguments. The watcher reads a duplicate of stdin (fd 3): a background
-     * list of a non-interactive shell gets /dev/null as stdin. {@code $$} in the subshell is the shell's pid, which
-     * becomes HAProxy's with {@code exec}.
-     */
-    static final String GUARD = "exec 3<&0; (cat <&3 >/dev/null; kill -TERM $$ 2>/dev/null) & exec \"$0\" \"$@\"";
 
     private static final Pattern BIND_FAILURE =
             Pattern.compile("cannot bind socket \\(([^)]*)\\)[^\\[]*\\[127\\.0\\.0\\.1:(\\d+)]");
@@ -60,7 +49,6 @@ public final class HaproxyProcess extends LaunchedProcess<HaproxySettings> {
 
     private final Path configFile;
     private final HaproxyRuntime runtime;
-    private final AtomicBoolean closed = new AtomicBoolean();
 
     private HaproxyProcess(ChildProcess child, HaproxySettings settings, Path configFile) {
         super(child, settings);
@@ -117,8 +105,8 @@ public final class HaproxyProcess extends LaunchedProcess<HaproxySettings> {
                 throw portTaken(s, port, "in use by another process");
             }
         }
-        List<String> command = List.of("/bin/sh", "-c", GUARD, haproxy.toString(), "-W", "-db", "-f",
-                configFile.toAbsolutePath().toString());
+        List<String> command = GuardedProcess.command(haproxy,
+                List.of("-W", "-db", "-f", configFile.toAbsolutePath().toString()));
         ChildProcess child;
         try {
             child = ChildProcess.start(PART, command, Map.of(), options.logFile(), s.frontendPort(),
@@ -146,34 +134,13 @@ public final class HaproxyProcess extends LaunchedProcess<HaproxySettings> {
      * @throws LaunchException rejected: one line naming {@value #PART}, the file and HAProxy's first alert
      */
     static void validate(Path haproxy, Path configFile) {
-        Process check;
-        try {
-            check = new ProcessBuilder(haproxy.toString(), "-c", "-f", configFile.toAbsolutePath().toString())
-                    .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                    .start();
-        } catch (IOException e) {
-            throw new LaunchException(PART + ": cannot run " + haproxy + " -c: " + e.getMessage(), e);
-        }
-        String output;
-        try {
-            output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!check.waitFor(15, TimeUnit.SECONDS)) {
-                check.destroyForcibly();
-                throw new LaunchException(PART + ": '" + haproxy + " -c' did not finish within 15 s");
-            }
-        } catch (IOException e) {
-            throw new LaunchException(PART + ": cannot read the output of " + haproxy + " -c: " + e, e);
-        } catch (InterruptedException e) {
-            check.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new LaunchException(PART + ": interrupted while checking its configuration", e);
-        }
-        if (check.exitValue() != 0) {
+        ToolCheck check = ToolCheck.run(PART,
+                List.of(haproxy.toString(), "-c", "-f", configFile.toAbsolutePath().toString()), Duration.ofSeconds(15));
+        if (!check.passed()) {
             throw new LaunchException(PART + " rejected its configuration " + configFile + ": "
-                    + firstAlert(output));
+                    + firstAlert(check.output()));
         }
     }
-
     /** The first {@code [ALERT]} line of HAProxy's output without its prefix, else its first non-empty line. */
     static String firstAlert(String output) {
         String firstLine = null;
@@ -224,65 +191,12 @@ public final class HaproxyProcess extends LaunchedProcess<HaproxySettings> {
         return configFile;
     }
 
-    /** The master and the worker(s) and the guard's watcher: everything below the JVM's child, the child first. */
-    public List<ProcessHandle> processTree() {
-        List<ProcessHandle> tree = new ArrayList<>();
-        ProcessHandle master = processHandle();
-        tree.add(master);
-        master.descendants().forEach(tree::add);
-        return tree;
-    }
-
-    /** SIGKILL to the master and everything below it (a crash drill); {@link #close} is still safe afterwards. */
+    /** Waits until the runtime and metrics ports are free too (the frontend's is waited for by the child). */
     @Override
-    public void kill() {
-        List<ProcessHandle> below = processHandle().descendants().toList();
-        super.kill();
-        below.forEach(ProcessHandle::destroyForcibly);
-        awaitGone(below, GRACE);
-    }
-
-    @Override
-    public synchronized void close() {
-        // synchronized: a second caller (cleanup and a shutdown hook at once) returns only when the first is done
-        if (!closed.compareAndSet(false, true)) {
-            return;
-        }
-        List<ProcessHandle> below = processHandle().descendants().toList();
-        super.close(); // SIGTERM to the master, SIGKILL after 5 s, stdin closed, frontend port free
-        if (!awaitGone(below, GRACE)) {
-            below.forEach(ProcessHandle::destroyForcibly);
-            awaitGone(below, GRACE);
-        }
+    protected void afterClose() {
         HaproxySettings s = settings();
         for (int port : new int[] {s.frontendPort(), s.runtimePort(), s.metricsPort()}) {
             FreePorts.awaitFree(port, GRACE);
         }
-    }
-
-    private static boolean awaitGone(List<ProcessHandle> handles, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Set<Long> left = new HashSet<>();
-        for (ProcessHandle h : handles) {
-            if (h.isAlive()) {
-                left.add(h.pid());
-            }
-        }
-        while (!left.isEmpty()) {
-            left.removeIf(pid -> handles.stream().filter(h -> h.pid() == pid).noneMatch(ProcessHandle::isAlive));
-            if (left.isEmpty()) {
-                return true;
-            }
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return true;
     }
 }

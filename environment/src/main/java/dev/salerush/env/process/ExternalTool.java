@@ -8,26 +8,40 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A native program the suite runs as a child process (HAProxy, later Prometheus, Alertmanager) and how to find it:
+ * A native program the suite runs (HAProxy, Prometheus, Alertmanager, promtool, amtool) and how to find it:
  * an explicitly configured path (the suite's {@code embedded.tools.<name>} setting, or the system property of the
  * same name), else the {@code PATH}, else the usual sbin directories (Debian installs haproxy in {@code /usr/sbin},
  * which is not on every user's PATH). When it is missing, {@link #locate} throws a {@link ToolNotFoundException} whose
  * message is one line naming the package to install.
  *
- * @param command     the executable's file name, e.g. {@code haproxy}
+ * @param command     the executable's usual file name, e.g. {@code haproxy}; also names the setting
  * @param installHint how to install it, e.g. {@code apt-get install haproxy | brew install haproxy}
+ * @param otherNames  other file names of the same program, tried after {@code command} in each directory (Debian
+ *                    installs Alertmanager as {@code prometheus-alertmanager})
  */
-public record ExternalTool(String command, String installHint) {
+public record ExternalTool(String command, String installHint, List<String> otherNames) {
 
     public static final ExternalTool HAPROXY =
             new ExternalTool("haproxy", "apt-get install haproxy | brew install haproxy");
     public static final ExternalTool PROMETHEUS =
             new ExternalTool("prometheus", "apt-get install prometheus | brew install prometheus");
-    public static final ExternalTool ALERTMANAGER =
-            new ExternalTool("alertmanager", "apt-get install prometheus-alertmanager | brew install alertmanager");
+    public static final ExternalTool PROMTOOL =
+            new ExternalTool("promtool", "apt-get install prometheus | brew install prometheus");
+    public static final ExternalTool ALERTMANAGER = new ExternalTool("alertmanager",
+            "apt-get install prometheus-alertmanager | brew install alertmanager", List.of("prometheus-alertmanager"));
+    public static final ExternalTool AMTOOL =
+            new ExternalTool("amtool", "apt-get install prometheus-alertmanager | brew install alertmanager");
 
     private static final List<String> EXTRA_DIRS =
             List.of("/usr/sbin", "/usr/local/sbin", "/sbin", "/opt/homebrew/bin", "/opt/homebrew/sbin");
+
+    public ExternalTool {
+        otherNames = otherNames == null ? List.of() : List.copyOf(otherNames);
+    }
+
+    public ExternalTool(String command, String installHint) {
+        this(command, installHint, List.of());
+    }
 
     /** A tool is missing or the configured path is not an executable; the message is one line. */
     public static final class ToolNotFoundException extends LaunchException {
@@ -69,6 +83,13 @@ public record ExternalTool(String command, String installHint) {
                 + " not found on PATH (or set " + property() + "): install the package: " + installHint));
     }
 
+    private List<String> names() {
+        List<String> names = new ArrayList<>();
+        names.add(command);
+        names.addAll(otherNames);
+        return names;
+    }
+
     private Optional<Path> onSearchPath(String pathVariable) {
         List<String> dirs = new ArrayList<>();
         if (pathVariable != null) {
@@ -79,9 +100,11 @@ public record ExternalTool(String command, String installHint) {
             if (dir.isBlank()) {
                 continue;
             }
-            Path candidate = Path.of(dir, command);
-            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                return Optional.of(candidate.toAbsolutePath());
+            for (String name : names()) {
+                Path candidate = Path.of(dir, name);
+                if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                    return Optional.of(candidate.toAbsolutePath());
+                }
             }
         }
         return Optional.empty();

@@ -36,18 +36,6 @@ public final class FreePorts {
 
     /** Waits until the port is free; returns whether it became free in time. */
     public static boolean awaitFree(int port, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!isFree(port)) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return true;
+        return Await.until(() -> isFree(port), timeout, 50);
     }
 }

@@ -2,6 +2,7 @@ package dev.salerush.env.redundant;
 
 import dev.salerush.env.events.EventKinds;
 import dev.salerush.env.events.EventLog;
+import dev.salerush.env.process.Poller;
 
 import java.net.URI;
 import java.net.http.HttpClient;

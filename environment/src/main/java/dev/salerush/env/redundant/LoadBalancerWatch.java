@@ -4,6 +4,7 @@ import dev.salerush.env.events.EventKinds;
 import dev.salerush.env.events.EventLog;
 import dev.salerush.env.lb.HaproxyRuntime;
 import dev.salerush.env.lb.HaproxyRuntime.ServerStat;
+import dev.salerush.env.process.Poller;
 
 import java.util.HashMap;
 import java.util.Map;

@@ -43,4 +43,13 @@ class ExternalToolTest {
                 .hasMessageContaining("apt-get install")
                 .hasMessageNotContaining("\n");
     }
+
+    @Test
+    void findsAToolByItsOtherName(@TempDir Path dir) throws Exception {
+        Path exe = dir.resolve("prometheus-alertmanager");
+        Files.writeString(exe, "#!/bin/sh\n");
+        Files.setPosixFilePermissions(exe, PosixFilePermissions.fromString("rwxr-xr-x"));
+        assertThat(ExternalTool.ALERTMANAGER.locate(null, dir.toString())).isEqualTo(exe.toAbsolutePath());
+        assertThat(ExternalTool.ALERTMANAGER.property()).isEqualTo("embedded.tools.alertmanager");
+    }
 }

@@ -1,11 +1,14 @@
-package dev.salerush.env.redundant;
+package dev.salerush.env.process;
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-/** One daemon thread running a poll at a fixed delay until closed: what each watch of the environment needs. */
-final class Poller implements AutoCloseable {
+/**
+ * One daemon thread running a poll at a fixed delay until closed: what each watch of the environment needs (the
+ * load-balancer and breaker watches, the alerting stack).
+ */
+public final class Poller implements AutoCloseable {
     private final ScheduledExecutorService thread;
 
     private Poller(String name, Runnable poll, long periodMs) {
@@ -17,7 +20,7 @@ final class Poller implements AutoCloseable {
         thread.scheduleWithFixedDelay(poll, 0, periodMs, TimeUnit.MILLISECONDS);
     }
 
-    static Poller every(long periodMs, String name, Runnable poll) {
+    public static Poller every(long periodMs, String name, Runnable poll) {
         return new Poller(name, poll, periodMs);
     }
 

@@ -1,0 +1,98 @@
+package dev.salerush.env.alerting;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How the alerting stack of a drill runs.
+ *
+ * @param rulesDir           the Prometheus rule files: every {@code *.yml} directly in it (not in sub-folders: rule
+ *                           tests live in {@code rulesDir/tests/})
+ * @param scrapeInterval     Prometheus' scrape interval (the scrape timeout is the same)
+ * @param evaluationInterval how often the rules are evaluated
+ * @param groupWait          Alertmanager: how long a new group waits for more alerts before its first notice (0 legal)
+ * @param groupInterval      Alertmanager: the wait before a notice about changes to a group already notified (> 0)
+ * @param repeatInterval     Alertmanager: the wait before an unchanged firing group is notified again (> 0)
+ * @param watchdogRepeat     the heartbeat period: how often the always-firing {@code Watchdog} alert is re-posted
+ * @param channel            the discussion channel named in every notice, e.g. {@code #sale-incident}
+ * @param slackWebhookUrl    a real Slack incoming webhook; when present notices go to it as well as to the stand-in.
+ *                           It is a secret: never logged, never written into the run folder
+ * @param prometheus         the prometheus executable (setting {@code drills.tools.prometheus}); empty = search
+ * @param alertmanager       the alertmanager executable ({@code drills.tools.alertmanager})
+ * @param promtool           the promtool executable ({@code drills.tools.promtool})
+ * @param amtool             the amtool executable ({@code drills.tools.amtool})
+ */
+public record AlertingSettings(Path rulesDir, Duration scrapeInterval, Duration evaluationInterval,
+                               Duration groupWait, Duration groupInterval, Duration repeatInterval,
+                               Duration watchdogRepeat, String channel, Optional<String> slackWebhookUrl,
+                               Optional<Path> prometheus, Optional<Path> alertmanager, Optional<Path> promtool,
+                               Optional<Path> amtool) {
+
+    public static final Duration DEFAULT_WATCHDOG_REPEAT = Duration.ofSeconds(3);
+    public static final String DEFAULT_CHANNEL = "#sale-incident";
+
+    public AlertingSettings {
+        Objects.requireNonNull(rulesDir, "rulesDir");
+        positive("scrapeInterval", scrapeInterval);
+        positive("evaluationInterval", evaluationInterval);
+        if (groupWait == null || groupWait.isNegative()) {
+            throw new IllegalArgumentException("groupWait must be >= 0");
+        }
+        positive("groupInterval", groupInterval);
+        positive("repeatInterval", repeatInterval);
+        positive("watchdogRepeat", watchdogRepeat);
+        if (channel == null || channel.isBlank() || channel.contains("{{") || channel.contains("}}")
+                || channel.contains("\n")) {
+            throw new IllegalArgumentException("channel must be a channel name such as #sale-incident, got " + channel);
+        }
+        slackWebhookUrl = slackWebhookUrl == null ? Optional.empty() : slackWebhookUrl.filter(u -> !u.isBlank());
+        prometheus = prometheus == null ? Optional.empty() : prometheus;
+        alertmanager = alertmanager == null ? Optional.empty() : alertmanager;
+        promtool = promtool == null ? Optional.empty() : promtool;
+        amtool = amtool == null ? Optional.empty() : amtool;
+    }
+
+    /**
+     * Drill defaults: 1 s scrape and evaluation, notices at once ({@code group_wait} 0 s, {@code group_interval} 1 s),
+     * repeated every 10 minutes, a heartbeat every 3 s, channel {@value #DEFAULT_CHANNEL}, no real Slack, tools searched.
+     */
+    public static AlertingSettings defaults(Path rulesDir) {
+        return new AlertingSettings(rulesDir, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ZERO,
+                Duration.ofSeconds(1), Duration.ofMinutes(10), DEFAULT_WATCHDOG_REPEAT, DEFAULT_CHANNEL,
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    public AlertingSettings withChannel(String newChannel) {
+        return new AlertingSettings(rulesDir, scrapeInterval, evaluationInterval, groupWait, groupInterval,
+                repeatInterval, watchdogRepeat, newChannel, slackWebhookUrl, prometheus, alertmanager, promtool, amtool);
+    }
+
+    public AlertingSettings withSlackWebhookUrl(String url) {
+        return new AlertingSettings(rulesDir, scrapeInterval, evaluationInterval, groupWait, groupInterval,
+                repeatInterval, watchdogRepeat, channel, Optional.ofNullable(url), prometheus, alertmanager, promtool,
+                amtool);
+    }
+
+    public AlertingSettings withWatchdogRepeat(Duration period) {
+        return new AlertingSettings(rulesDir, scrapeInterval, evaluationInterval, groupWait, groupInterval,
+                repeatInterval, period, channel, slackWebhookUrl, prometheus, alertmanager, promtool, amtool);
+    }
+
+    /** The secret stays out of logs and exception messages that print the settings. */
+    @Override
+    public String toString() {
+        return "AlertingSettings[rulesDir=" + rulesDir + ", scrapeInterval=" + scrapeInterval + ", evaluationInterval="
+                + evaluationInterval + ", groupWait=" + groupWait + ", groupInterval=" + groupInterval
+                + ", repeatInterval=" + repeatInterval + ", watchdogRepeat=" + watchdogRepeat + ", channel=" + channel
+                + ", slackWebhookUrl=" + slackWebhookUrl.map(u -> "(set)").orElse("(none)") + ", prometheus="
+                + prometheus + ", alertmanager=" + alertmanager + ", promtool=" + promtool + ", amtool=" + amtool + "]";
+    }
+
+    private static void positive(String name, Duration d) {
+        if (d == null || d.isZero() || d.isNegative()) {
+            throw new IllegalArgumentException(name + " must be > 0");
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.salerush.env.alerting;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The Alertmanager configuration of a drill. Alerts are grouped by name. {@code Watchdog} (an always-firing rule) goes
+ * to the {@code watchdog} receiver, a webhook re-posted every {@code watchdogRepeat}: the heartbeat whose absence
+ * says the alerting path itself is broken. Everything else goes to {@code slack}: a Slack notice to the webhook
+ * stand-in (and, when a real webhook is set, to it too, through {@code api_url_file} so the secret is never in this
+ * file) with the fields of a Korean team's incident notice, one a line: 등급, 장애 기간, 고객 영향, 논의 채널, 원인
+ * (확인 중 until the rule's {@code cause} annotation says), 조치 and the alerts. Pure.
+ *
+ * @param settings      intervals and the channel
+ * @param standInUrl    the webhook stand-in, e.g. {@code http://127.0.0.1:8090}
+ * @param slackUrlFile  a file holding the real Slack webhook URL (mode 0600, outside the run folder); empty = none
+ */
+public record AlertmanagerConfig(AlertingSettings settings, String standInUrl, Optional<Path> slackUrlFile) {
+
+    public static final String SLACK_PATH = "/slack";
+    public static final String WATCHDOG_PATH = "/watchdog";
+    public static final String WATCHDOG = "Watchdog";
+    /** The title of a Slack notice: {@code [FIRING] ProbeUp}. */
+    public static final String TITLE = "[{{ .Status | toUpper }}] {{ .CommonLabels.alertname }}";
+    private static final String TIME = "\"2006-01-02 15:04:05 MST\"";
+
+    /** The text of a Slack notice (a Go template of Alertmanager): the incident-notice fields, one a line. */
+    public String text() {
+        return String.join("\n", List.of(
+                "등급: {{ .CommonLabels.severity }}",
+                "장애 기간: {{ (index .Alerts 0).StartsAt.Format " + TIME + " }} ~ {{ if eq .Status \"resolved\" }}"
+                        + "{{ (index .Alerts 0).EndsAt.Format " + TIME + " }}{{ else }}진행 중{{ end }}",
+                "고객 영향: {{ .CommonAnnotations.impact }}",
+                "논의 채널: " + settings.channel(),
+                "원인: {{ or .CommonAnnotations.cause \"확인 중\" }}",
+                "조치: {{ .CommonAnnotations.action }}",
+                "알림: {{ range $i, $a := .Alerts }}{{ if $i }}, {{ end }}{{ $a.Labels.alertname }}{{ end }}"));
+    }
+
+    /** {@code alertmanager.yml}. */
+    public String render() {
+        StringBuilder y = new StringBuilder();
+        y.append("# written by salerush for one drill\n");
+        y.append("route:\n");
+        y.append("  receiver: slack\n");
+        y.append("  group_by: [alertname]\n");
+        y.append("  group_wait: ").append(Yaml.duration(settings.groupWait())).append('\n');
+        y.append("  group_interval: ").append(Yaml.duration(settings.groupInterval())).append('\n');
+        y.append("  repeat_interval: ").append(Yaml.duration(settings.repeatInterval())).append('\n');
+        y.append("  routes:\n");
+        y.append("    - matchers: [").append(Yaml.quote("alertname=\"" + WATCHDOG + "\"")).append("]\n");
+        y.append("      receiver: watchdog\n");
+        y.append("      group_wait: 0s\n");
+        y.append("      group_interval: 1s\n");
+        y.append("      repeat_interval: ").append(Yaml.duration(settings.watchdogRepeat())).append('\n');
+        y.append("receivers:\n");
+        y.append("  - name: slack\n");
+        y.append("    slack_configs:\n");
+        slack(y, "api_url: " + Yaml.quote(standInUrl + SLACK_PATH));
+        slackUrlFile.ifPresent(file -> slack(y, "api_url_file: " + Yaml.quote(file.toAbsolutePath().toString())));
+        y.append("  - name: watchdog\n");
+        y.append("    webhook_configs:\n");
+        y.append("      - url: ").append(Yaml.quote(standInUrl + WATCHDOG_PATH)).append('\n');
+        y.append("        send_resolved: false\n");
+        return y.toString();
+    }
+
+    private void slack(StringBuilder y, String urlLine) {
+        y.append("      - ").append(urlLine).append('\n');
+        y.append("        send_resolved: true\n");
+        y.append("        channel: ").append(Yaml.quote(settings.channel())).append('\n');
+        y.append("        title: ").append(Yaml.quote(TITLE)).append('\n');
+        y.append("        text: |-\n");
+        for (String line : text().split("\n")) {
+            y.append("          ").append(line).append('\n');
+        }
+    }
+}
