@@ -76,7 +76,8 @@ final class AlertWatch {
     private void change(Instant at, Map<String, String> labels, String state, String before) {
         String name = labels.getOrDefault("alertname", "?");
         history.add(new AlertChange(at, name, state, labels));
-        String detail = "channel=" + channel + " severity=" + labels.getOrDefault("severity", "none");
+        String detail = "channel=" + labels.getOrDefault("channel", "none") + " severity="
+                + labels.getOrDefault("severity", "none");
         if (AlertChange.FIRING.equals(state)) {
             events.record(EventKinds.ALERT_FIRING, name, detail);
         } else if (AlertChange.FIRING.equals(before)) {

@@ -219,6 +219,14 @@ public final class AlertingStack implements AutoCloseable {
         return alertWatch == null ? List.of() : alertWatch.history();
     }
 
+    /**
+     * Each alerting rule's {@code for:} in seconds, as Prometheus loaded it ({@code GET /api/v1/rules}): what a
+     * detection time depends on. Empty when Prometheus cannot be asked.
+     */
+    public Map<String, Double> ruleForSeconds() {
+        return RuleDurations.read(prometheusUrl());
+    }
+
     /** Every notice posted so far (incident notices and heartbeats), across restarts of the stand-in. */
     public List<Notice> notices() {
         webhook.ifRunning(this::readNotices);

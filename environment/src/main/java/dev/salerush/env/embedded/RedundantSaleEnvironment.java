@@ -165,6 +165,16 @@ public final class RedundantSaleEnvironment extends StartedSaleEnvironment {
                                 + "string '{\"error\":\"OVERLOADED\"}'"));
     }
 
+    /** The load balancer's Prometheus exporter. */
+    public URI loadBalancerMetricsUrl() {
+        return URI.create(description.get("loadBalancerMetrics").toString());
+    }
+
+    /** The payment gateway's base URL. */
+    public URI gatewayBaseUrl() {
+        return URI.create(description.get("gateway").toString());
+    }
+
     /** The shop instances (their names, ports, versions and processes as they are now). */
     public ShopFleet fleet() {
         return fleet;

@@ -27,6 +27,8 @@ public enum Operation {
     FAILOVER("failover", Argument.NONE),
     /** Hold row locks on the sale's hot products for a while, so orders on them queue and the order pool runs dry. */
     LOCK_HOT_ROWS("lock-hot-rows", Argument.DURATION),
+    /** A running lock-hot-rows lets go of its locks now (the stuck job's session is ended). */
+    RELEASE_LOCKS("release-locks", Argument.NONE),
     /** The payment gateway answers this HTTP status to every payment. */
     GATEWAY_ERRORS("gateway-errors", Argument.STATUS),
     /** The payment gateway answers every payment after this delay. */

@@ -19,6 +19,7 @@ public final class FleetOperations implements Operations {
     private final DatabaseCluster database;
     private final GatewayOperations gateway;
     private final EventLog events;
+    private final HotRowLock hotRows = new HotRowLock();
 
     public FleetOperations(ShopFleet fleet, DatabaseCluster database, GatewayOperations gateway, EventLog events) {
         this.fleet = fleet;
@@ -43,8 +44,9 @@ public final class FleetOperations implements Operations {
                 case ROLLBACK -> fleet.rollback();
                 case CRASH_PRIMARY -> crashPrimary();
                 case FAILOVER -> failover();
-                case LOCK_HOT_ROWS -> HotRowLock.hold(database.multiHostUrl(), database.user(), database.password(),
+                case LOCK_HOT_ROWS -> hotRows.hold(database.multiHostUrl(), database.user(), database.password(),
                         OperationSchedule.duration(argument, argument), events);
+                case RELEASE_LOCKS -> hotRows.release();
                 default -> throw new OperationFailedException("no such operation here: " + operation.configName());
             }
         } catch (IllegalStateException | DatabaseClusterException e) {

@@ -10,6 +10,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Holds row locks on the sale's hot products for a while, as a long migration or a stuck batch job would: orders on
@@ -21,11 +23,16 @@ final class HotRowLock {
             + "ORDER BY discount_rate DESC, id LIMIT ? FOR UPDATE";
     private static final int HOT_ROWS = 20;
 
-    private HotRowLock() {
-    }
+    /** Counted down by {@link #release()}: the holder lets go before its time is up. */
+    private volatile CountDownLatch released = new CountDownLatch(0);
 
-    /** Locks the hot rows, holds them for {@code duration}, then releases them (rollback: nothing changes). */
-    static void hold(String jdbcUrl, String user, String password, Duration duration, EventLog events) {
+    /**
+     * Locks the hot rows, holds them for {@code duration} or until {@link #release()}, then releases them (rollback:
+     * nothing changes).
+     */
+    void hold(String jdbcUrl, String user, String password, Duration duration, EventLog events) {
+        CountDownLatch release = new CountDownLatch(1);
+        released = release;
         try (Connection c = DriverManager.getConnection(jdbcUrl, user, password)) {
             c.setAutoCommit(false);
             int locked = 0;
@@ -39,14 +46,20 @@ final class HotRowLock {
             }
             events.record(EventKinds.OPERATION_STEP, "database", "holding row locks on " + locked
                     + " hot products for " + duration.toMillis() + " ms");
-            Thread.sleep(duration.toMillis());
+            boolean early = release.await(duration.toMillis(), TimeUnit.MILLISECONDS);
             c.rollback();
-            events.record(EventKinds.OPERATION_STEP, "database", "row locks released");
+            events.record(EventKinds.OPERATION_STEP, "database", early ? "row locks released on request"
+                    : "row locks released");
         } catch (SQLException e) {
             throw new OperationFailedException("cannot lock the hot rows: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new OperationFailedException("interrupted while holding the hot rows' locks (released)", e);
         }
+    }
+
+    /** Makes a running {@link #hold} let go of its locks now (as killing the stuck job's session would). */
+    void release() {
+        released.countDown();
     }
 }

@@ -56,7 +56,7 @@ public final class ConfigLoader {
             UnknownKeys.checkCommandLine(shipped, overrides);
             Config merged = overridesFor(fromFile, overrides).withFallback(fromFile)
                     .resolve(ConfigResolveOptions.defaults().setUseSystemEnvironment(true));
-            return new SuiteConfig(merged, root);
+            return new SuiteConfig(DrillsSection.drillMode(merged), root);
         } catch (ConfigException e) {
             throw new ConfigError(e.getMessage(), e);
         }

@@ -34,6 +34,11 @@ final class ConfigReader {
         return read(path, config::getConfig, "an object { ... }");
     }
 
+    /** The keys of this section, in order. */
+    java.util.SortedSet<String> keys() {
+        return new java.util.TreeSet<>(config.root().keySet());
+    }
+
     /** A reader of the section at {@code path}, whose messages name keys with the full prefix. */
     ConfigReader child(String path) {
         return new ConfigReader(section(path), key(path));

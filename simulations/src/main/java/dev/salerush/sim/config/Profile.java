@@ -45,8 +45,11 @@ public record Profile(String name, String description, String journey, List<Inje
         for (int i = 0; i < sloSections.size(); i++) {
             slos.add(Slo.from(new ConfigReader(sloSections.get(i), profile.key("slo") + "[" + i + "]")));
         }
-        if (slos.isEmpty()) {
-            throw new ConfigError(profile.key("slo") + " is empty; a profile without SLOs has no verdict, add at least one");
+        boolean judgedByDrills = profile.has("judgedBy")
+                && profile.oneOf("judgedBy", List.of("slo", "drills")).equals("drills");
+        if (slos.isEmpty() && !judgedByDrills) {
+            throw new ConfigError(profile.key("slo") + " is empty; a profile without SLOs has no verdict, add at least one"
+                    + " (or judgedBy = drills for a drill profile)");
         }
         return new Profile(name, description, journey, List.copyOf(injection), List.copyOf(slos), stairs);
     }

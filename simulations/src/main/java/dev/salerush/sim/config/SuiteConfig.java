@@ -44,6 +44,8 @@ public final class SuiteConfig {
     private final RegressionSettings regression;
     private final DatasetSpec dataset;
     private final List<ScheduledOperation> operations;
+    private final DrillSettings drills;
+    private final String reportLocale;
 
     SuiteConfig(Config config, Path root) {
         this.config = config;
@@ -67,6 +69,13 @@ public final class SuiteConfig {
         this.regression = parseRegression();
         this.dataset = DatasetSection.read(reader.child("dataset"));
         this.operations = parseOperations();
+        this.drills = parseDrills();
+        this.reportLocale = reader.oneOf("report.locale", List.of("ko", "en"));
+    }
+
+    /** The language of the incident reports: {@code ko} or {@code en}. */
+    public String reportLocale() {
+        return reportLocale;
     }
 
     /** The merged configuration as read (for tests of the loader). */
@@ -136,6 +145,29 @@ public final class SuiteConfig {
     /** The {@code operations} performed on the environment while the load runs, in time order. */
     public List<ScheduledOperation> operations() {
         return operations;
+    }
+
+    /** The {@code drills} section, and the drills this run performs (none unless -Ddrill= or the game day). */
+    public DrillSettings drills() {
+        return drills;
+    }
+
+    private DrillSettings parseDrills() {
+        DrillSettings parsed = DrillsSection.read(reader, profile.name(), root);
+        if (profile.slos().isEmpty() && !parsed.active()) {
+            throw new ConfigError("profile " + profile.name() + " is judged by drills: run it with -Ddrill=<name> ("
+                    + String.join(", ", parsed.catalogue().keySet()) + ")");
+        }
+        if (parsed.active() && (!target.embedded()
+                || embedded.topology() != EmbeddedSettings.Topology.REDUNDANT)) {
+            throw new ConfigError("drills run on the embedded redundant sale environment only (target.baseUrl empty, "
+                    + "embedded.topology = redundant): the suite never injects faults into a service it did not start");
+        }
+        if (parsed.active() && !operations.isEmpty()) {
+            throw new ConfigError("operations and a drill together: the drill performs its own fault and first action;"
+                    + " leave operations empty");
+        }
+        return parsed;
     }
 
     private List<ScheduledOperation> parseOperations() {

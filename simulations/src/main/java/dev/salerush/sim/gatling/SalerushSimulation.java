@@ -78,6 +78,9 @@ public abstract class SalerushSimulation extends Simulation {
                 .exec(session -> {
                     if (session.getBoolean(MEASURED)) {
                         recorder.recordOutcome(name, !session.isFailed());
+                        if (session.isFailed()) {
+                            run.failedUser(session.userId());
+                        }
                     }
                     return session;
                 });

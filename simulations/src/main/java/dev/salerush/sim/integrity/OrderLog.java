@@ -26,6 +26,7 @@ public final class OrderLog implements AutoCloseable {
     private boolean closed;
     private long recorded;
     private IOException problem;
+    private volatile java.util.function.Consumer<OrderAttempt> observer = attempt -> { };
 
     private OrderLog(Path file, BufferedWriter out) {
         this.file = file;
@@ -49,7 +50,13 @@ public final class OrderLog implements AutoCloseable {
         return new OrderLog(null, null);
     }
 
+    /** Also hands every attempt recorded from now on to {@code observer} (a drill counts the failed ones). */
+    public void observe(java.util.function.Consumer<OrderAttempt> observer) {
+        this.observer = observer;
+    }
+
     public synchronized void record(OrderAttempt attempt) {
+        observer.accept(attempt);
         if (out == null || closed || problem != null) {
             return;
         }

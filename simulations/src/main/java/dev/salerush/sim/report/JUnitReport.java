@@ -17,10 +17,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The run's checks as a JUnit XML report ({@code junit.xml}), which every CI system can display: one test case per
- * SLO, per order-integrity check and per regression check, plus one for the run itself when it did not complete.
+ * SLO, per order-integrity check, per drill criterion and per regression check, plus one for the run itself when it
+ * did not complete.
  */
 public final class JUnitReport {
     /** One test case: {@code failure} is null when it passed, {@code skipped} says why it was not judged. */
@@ -68,6 +70,9 @@ public final class JUnitReport {
         if (summary.integrity() != null) {
             summary.integrity().checks().forEach(check -> cases.add(integrityCase(check)));
         }
+        if (summary.drills() != null) {
+            summary.drills().forEach(drill -> cases.addAll(drillCases(drill)));
+        }
         RegressionResult regression = summary.regression();
         if (regression != null && regression.baselineRunId() == null) {
             cases.add(new Case("salerush.regression", "regression gate", null, regression.message()));
@@ -78,6 +83,25 @@ public final class JUnitReport {
                         + " vs baseline " + regression.baselineRunId(),
                         check.passed() ? null : RegressionGate.describe(check) + " vs baseline run "
                                 + regression.baselineRunId(), null));
+            }
+        }
+        return cases;
+    }
+
+    /** One case per pass criterion of a drill, and one for an aborted drill (summary.json drills[]). */
+    private static List<Case> drillCases(Map<String, Object> drill) {
+        String suite = "salerush.drill." + drill.get("name");
+        List<Case> cases = new ArrayList<>();
+        if ("aborted".equals(drill.get("verdict"))) {
+            cases.add(new Case(suite, "drill " + drill.get("name"), "aborted: " + drill.get("verdictReason"), null));
+        }
+        if (drill.get("criteria") instanceof List<?> criteria) {
+            for (Object item : criteria) {
+                if (item instanceof Map<?, ?> criterion) {
+                    boolean passed = Boolean.TRUE.equals(criterion.get("passed"));
+                    cases.add(new Case(suite, criterion.get("name") + ": " + criterion.get("required"),
+                            passed ? null : "actual: " + criterion.get("actual"), null));
+                }
             }
         }
         return cases;

@@ -42,7 +42,7 @@ public record RunSummary(String runId, String simulation, String profile, String
                          TrafficPlan plan, LatencyStats global, Map<String, LatencyStats> requests,
                          List<SloResult> slo, Map<String, Object> environment, @JsonIgnore Stress stress,
                          ServerAggregate server, List<String> serverProblems, InjectorHealth.Figures injector,
-                         IntegrityReport integrity, RegressionResult regression) {
+                         IntegrityReport integrity, RegressionResult regression, List<Map<String, Object>> drills) {
 
     /** A run without a staircase has no stress section, however it was built. */
     public RunSummary {
@@ -73,19 +73,21 @@ public record RunSummary(String runId, String simulation, String profile, String
                                @JsonProperty("server") ServerAggregate server,
                                @JsonProperty("serverProblems") List<String> serverProblems,
                                @JsonProperty("injector") InjectorHealth.Figures injector,
-                               @JsonProperty("environment") Map<String, Object> environment) {
+                               @JsonProperty("environment") Map<String, Object> environment,
+                               @JsonProperty("drills") List<Map<String, Object>> drills) {
         Stress stress = new Stress(steps, breakingPoint, knee, injectorBound, injectorEvidence, stoppedEarly,
                 endedBy);
         return new RunSummary(runId, simulation, profile, startedAt, endedAt, status, verdict, failure, target,
                 embedded, plan, global, requests, slo, environment, stress, server,
-                serverProblems, injector, integrity, regression);
+                serverProblems, injector, integrity, regression, drills);
     }
 
     /** This summary judged against its baseline as well: a regression fails the run. */
     public RunSummary withRegression(RegressionResult result) {
         Verdict judged = result != null && result.failed() ? Verdict.FAIL : verdict;
         return new RunSummary(runId, simulation, profile, startedAt, endedAt, status, judged, failure, target, embedded,
-                plan, global, requests, slo, environment, stress, server, serverProblems, injector, integrity, result);
+                plan, global, requests, slo, environment, stress, server, serverProblems, injector, integrity, result,
+                drills);
     }
 
     /** What the regression gate compares of this run. */

@@ -10,6 +10,7 @@ import dev.salerush.sim.results.RunSummary;
 import dev.salerush.sim.server.ServerAggregate;
 import dev.salerush.sim.stress.StepResult;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -50,6 +51,9 @@ public final class ConsoleReport {
         if (summary.integrity() != null) {
             out.append(integritySection(summary.integrity()));
         }
+        if (summary.drills() != null) {
+            summary.drills().forEach(drill -> out.append(drillSection(drill)));
+        }
         if (summary.steps() != null) {
             out.append(stressSection(summary));
         }
@@ -87,6 +91,38 @@ public final class ConsoleReport {
                     check.detail(), check.offendingIds().isEmpty() ? "" : ": " + String.join(", ", check.offendingIds())));
         }
         return out.toString();
+    }
+
+    /**
+     * One drill: its verdict, the response intervals from the fault, what detected it with the rule parameters the
+     * detection time depends on, and every pass criterion.
+     */
+    private static String drillSection(Map<String, Object> drill) {
+        StringBuilder out = new StringBuilder(String.format("DRILL %s: %s%s%n", drill.get("name"),
+                String.valueOf(drill.get("verdict")).toUpperCase(Locale.ROOT),
+                drill.get("verdictReason") == null ? "" : " — " + drill.get("verdictReason")));
+        out.append(String.format("  TTD %s s  TTN %s s  TTFA %s s  TTM %s s  TTR %s s%n", seconds(drill, "ttdSeconds"),
+                seconds(drill, "ttnSeconds"), seconds(drill, "ttfaSeconds"), seconds(drill, "ttmSeconds"),
+                seconds(drill, "ttrSeconds")));
+        if (drill.get("detection") instanceof Map<?, ?> detection) {
+            out.append(String.format("  detected by %s (scrape %s s, evaluation %s s, for %s, group wait %s s, "
+                            + "responder delay %s s)%n", drill.get("detectedBy"), detection.get("scrapeIntervalSeconds"),
+                    detection.get("evaluationIntervalSeconds"), detection.get("forSeconds"),
+                    detection.get("groupWaitSeconds"), detection.get("responseDelaySeconds")));
+        }
+        if (drill.get("criteria") instanceof List<?> criteria) {
+            for (Object item : criteria) {
+                if (item instanceof Map<?, ?> c) {
+                    out.append(String.format("  %-4s %-22s %-60s %s%n", Boolean.TRUE.equals(c.get("passed")) ? "PASS"
+                            : "FAIL", c.get("name"), c.get("required"), c.get("actual")));
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    private static String seconds(Map<String, Object> drill, String key) {
+        return drill.get(key) instanceof Number n ? Numbers.fixed(n.doubleValue(), 1) : "—";
     }
 
     private static String stressSection(RunSummary summary) {

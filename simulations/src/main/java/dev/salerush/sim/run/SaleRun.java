@@ -29,6 +29,8 @@ import dev.salerush.sim.regression.Baseline;
 import dev.salerush.sim.regression.RegressionGate;
 import dev.salerush.sim.report.JUnitReport;
 import dev.salerush.sim.report.Reports;
+import dev.salerush.sim.report.incident.IncidentPages;
+import dev.salerush.sim.report.incident.ReportLocale;
 import dev.salerush.sim.results.BaselineFinder;
 import dev.salerush.sim.results.RunFiles;
 import dev.salerush.sim.results.RunFolder;
@@ -77,6 +79,9 @@ public final class SaleRun {
     private volatile RunSummary finalSummary;
     private final EventLog events;
     private OperationRunner operations;
+    /** The run's drills and their alerting stack; null when the run has none. */
+    private volatile DrillsWiring drills;
+    private List<dev.salerush.sim.drills.DrillResult> drillResults = List.of();
 
     private SaleRun(SuiteConfig config, String simulation) {
         this.config = config;
@@ -122,6 +127,10 @@ public final class SaleRun {
         log.info("target ready at {}", environment.baseUrl());
         if (OrderIntegrity.placesOrders(profile.journey())) {
             integrity = OrderIntegrity.forRun(config, environment, folder.dir());
+        }
+        if (config.drills().active()) {
+            drills = DrillsWiring.start(config, environment, folder.dir(), folder.file(RunFiles.EVENTS), events,
+                    cleanup);
         }
     }
 
@@ -170,7 +179,11 @@ public final class SaleRun {
                     config.injector().stallBound());
             serverMetrics = ServerMetricsWiring.start(config, environment, folder.file(RunFiles.SERVER_METRICS));
             targetWatch = TargetWatch.start(URI.create(Urls.join(environment.baseUrl().toString(),
-                    config.target().healthPath())), config.target().giveUpAfter());
+                    config.target().healthPath())), drills == null ? config.target().giveUpAfter()
+                    : DrillsWiring.giveUpAfter(config));
+            if (drills != null) {
+                drills.beginLoad(recorder, orderLog());
+            }
             if (!config.operations().isEmpty()) {
                 // registered last: closed first, before the environment it operates on
                 operations = cleanup.register("operations", OperationRunner.start(config.operations(),
@@ -224,8 +237,20 @@ public final class SaleRun {
         if (down != null) {
             return down;
         }
+        DrillsWiring drilling = drills;
+        if (drilling != null && drilling.allEnded() && config.drills().scheduled().size() == 1) {
+            return "the drill has ended";
+        }
         StressController staircase = stress;
         return staircase == null ? null : staircase.stopReason();
+    }
+
+    /** A virtual user saw a failed request (counted in the impact of a drill in progress). */
+    public void failedUser(long userId) {
+        DrillsWiring drilling = drills;
+        if (drilling != null) {
+            drilling.failedUser(userId);
+        }
     }
 
     /** Why the load phase failed (the target went down), or null when it ran as planned. */
@@ -262,13 +287,18 @@ public final class SaleRun {
         }
         // checked while the target still runs
         IntegrityReport integrityReport = integrity == null ? null : integrity.afterLoad(failure == null && recorded != null);
+        if (drills != null) {
+            drillResults = drills.finish(integrityReport);
+        }
         List<OperationRunner.Outcome> performed = operations == null ? List.of() : finishOperations();
         // while the parts still run: which instances are alive at the end is a result too
         Map<String, Object> environmentFacts = environment == null ? Map.of() : describeEnvironment(performed);
         cleanup.close();
         events.close();
         RunJudge.Judgement judgement = RunJudge.judge(profile, config.plan(), recorded, stress, serverMetrics, failure);
-        boolean passed = judgement.passed() && IntegrityReport.allowsPass(integrityReport);
+        boolean passed = judgement.passed() && IntegrityReport.allowsPass(integrityReport)
+                && drillResults.stream().allMatch(dev.salerush.sim.drills.DrillResult::passed)
+                && (drills == null || !drillResults.isEmpty());
         finalSummary = new RunSummary(folder.runId(), simulation, profile.name(), startedAt.toString(),
                 Instant.now().toString(), RunStatus.of(failure == null),
                 Verdict.of(passed), failure,
@@ -279,7 +309,8 @@ public final class SaleRun {
                 serverMetrics == null || recorded == null ? null
                         : serverMetrics.aggregate(recorded.startMillis(), recorded.endMillis()),
                 serverMetrics == null ? null : serverMetrics.problems(),
-                recorded == null ? null : injectorHealth.figures(stallTotals), integrityReport, null);
+                recorded == null ? null : injectorHealth.figures(stallTotals), integrityReport, null,
+                drills == null ? null : dev.salerush.sim.drills.DrillJson.of(drillResults));
         if (recorded != null && failure == null && config.regression().enabled()) {
             Baseline.Lookup baseline = BaselineFinder.find(finalSummary, config.resultsDir(), config.regression());
             finalSummary = finalSummary.withRegression(RegressionGate.judge(finalSummary.figures(), baseline,
@@ -287,7 +318,19 @@ public final class SaleRun {
         }
         folder.writeSummary(finalSummary);
         JUnitReport.write(finalSummary, folder.file(RunFiles.JUNIT));
+        if (!drillResults.isEmpty()) {
+            writeIncidentReports();
+        }
         return finalSummary;
+    }
+
+    /** The incident report of every drill (and the SPOF table of a game day); a failure here keeps the summary. */
+    private void writeIncidentReports() {
+        try {
+            IncidentPages.write(folder.dir(), folder.runId(), drillResults, ReportLocale.parse(config.reportLocale()));
+        } catch (RuntimeException e) {
+            log.warn("could not write the incident reports (summary.json keeps the drills): {}", e.toString());
+        }
     }
 
     /** Waits for operations still running (none starts any more) and returns what each did. */

@@ -201,8 +201,29 @@ class ConfigLoaderTest {
     @Test
     void everyShippedProfileIsValid() {
         for (String profile : load().profileNames()) {
-            assertThat(load("profile", profile).profile().slos()).as(profile).isNotEmpty();
+            SuiteConfig config = profile.equals("drill") ? load("drill", "bad-deploy") : load("profile", profile);
+            // a profile without SLOs is judged by the drills it runs
+            assertThat(config.profile().slos().isEmpty()).as(profile).isEqualTo(config.drills().active());
         }
+    }
+
+    @Test
+    void aDrillRunsTheDrillProfileOnTheRedundantTopology() {
+        SuiteConfig config = load("drill", "instance-crash");
+        assertThat(config.profile().name()).isEqualTo("drill");
+        assertThat(config.embedded().topology()).isEqualTo(dev.salerush.env.EmbeddedSettings.Topology.REDUNDANT);
+        assertThat(config.drills().scheduled()).extracting(s -> s.drill().name()).containsExactly("instance-crash");
+        assertThat(config.drills().scheduled().get(0).drill().firstAction()).extracting(Object::toString)
+                .containsExactly("restart-instance shop-1");
+    }
+
+    @Test
+    void theGameDayRunsItsScheduleInOrder() {
+        SuiteConfig config = load("profile", "gameday");
+        assertThat(config.drills().scheduled()).extracting(s -> s.drill().name())
+                .containsExactly("instance-crash", "payment-outage", "bad-deploy", "db-failover");
+        assertThat(config.drills().scheduled().get(1).at()).hasMinutes(8);
+        assertThat(config.drills().alerting().toString()).doesNotContain("https://");
     }
 
     @Test

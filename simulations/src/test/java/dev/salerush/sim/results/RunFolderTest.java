@@ -45,7 +45,7 @@ class RunFolderTest {
                 new RunSummary.Target("http://127.0.0.1:1"), true, null, stats, Map.of("list", stats),
                 List.of(new SloResult("p95", "p95Ms", null, 15, 4.0, true, null)), Map.of("kind", "embedded"),
                 null, null, null, null, IntegrityReport.of(List.of(new IntegrityCheck("no oversell", false,
-                        IntegrityCheck.FAILED, "1 product sold more than its stock", List.of("7"))), Map.of("paidOrders", 3)), null);
+                        IntegrityCheck.FAILED, "1 product sold more than its stock", List.of("7"))), Map.of("paidOrders", 3)), null, null);
 
         folder.writeSummary(summary);
 

@@ -1,0 +1,87 @@
+package dev.salerush.sim.drills;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A drill result as summary.json's {@code drills[]} shows it (field names are a contract: docs/run-folder.md). */
+public final class DrillJson {
+
+    private DrillJson() {
+    }
+
+    public static List<Map<String, Object>> of(List<DrillResult> results) {
+        return results.stream().map(DrillJson::of).toList();
+    }
+
+    static Map<String, Object> of(DrillResult r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", r.name());
+        m.put("verdict", r.verdict());
+        m.put("verdictReason", r.verdictReason());
+        m.put("fault", r.fault());
+        m.put("point", r.point());
+        m.put("injectedAt", text(r.injectedAt()));
+        m.put("detectedAt", text(r.detectedAt()));
+        m.put("detectedBy", r.detectedBy());
+        m.put("notifiedAt", text(r.notifiedAt()));
+        m.put("firstActionAt", text(r.firstActionAt()));
+        m.put("firstAction", r.firstAction());
+        m.put("rollback", r.rollback());
+        m.put("mitigatedAt", text(r.mitigatedAt()));
+        m.put("recoveredAt", text(r.recoveredAt()));
+        m.put("endedAt", text(r.endedAt()));
+        m.put("ttdSeconds", r.ttdSeconds());
+        m.put("ttnSeconds", r.ttnSeconds());
+        m.put("ttfaSeconds", r.ttfaSeconds());
+        m.put("ttmSeconds", r.ttmSeconds());
+        m.put("ttrSeconds", r.ttrSeconds());
+        DrillResult.Impact impact = r.impact();
+        Map<String, Object> i = new LinkedHashMap<>();
+        i.put("failedRequests", impact.failedRequests());
+        i.put("requests", impact.requests());
+        i.put("koPercent", impact.koPercent());
+        i.put("failedOrders", impact.failedOrders());
+        i.put("unknownOrders", impact.unknownOrders());
+        i.put("affectedUsers", impact.affectedUsers());
+        i.put("p95Ms", impact.p95Ms());
+        i.put("impactSeconds", impact.impactSeconds());
+        m.put("impact", i);
+        m.put("integrity", r.integrity());
+        m.put("integrityDetail", r.integrityDetail());
+        m.put("severity", Map.of("level", r.severity().level(), "criterion", r.severity().criterion()));
+        DrillResult.Alerts alerts = r.alerts();
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put("expected", alerts.expected());
+        a.put("allowed", alerts.allowed());
+        a.put("fired", alerts.fired().stream().map(f -> {
+            Map<String, Object> fired = new LinkedHashMap<>();
+            fired.put("name", f.name());
+            fired.put("channel", f.channel());
+            fired.put("severity", f.severity());
+            fired.put("firedAt", text(f.firedAt()));
+            fired.put("resolvedAt", text(f.resolvedAt()));
+            return fired;
+        }).toList());
+        a.put("missed", alerts.missed());
+        a.put("unexpected", alerts.unexpected());
+        a.put("recall", alerts.recall());
+        m.put("alerts", a);
+        m.put("criteria", r.criteria().stream().map(c -> Map.of("name", c.name(), "required", c.required(),
+                "actual", c.actual(), "passed", c.passed())).toList());
+        DrillResult.Detection d = r.detection();
+        Map<String, Object> detection = new LinkedHashMap<>();
+        detection.put("scrapeIntervalSeconds", d.scrapeIntervalSeconds());
+        detection.put("evaluationIntervalSeconds", d.evaluationIntervalSeconds());
+        detection.put("groupWaitSeconds", d.groupWaitSeconds());
+        detection.put("responseDelaySeconds", d.responseDelaySeconds());
+        detection.put("forSeconds", d.forByAlert());
+        m.put("detection", detection);
+        return m;
+    }
+
+    private static String text(Instant at) {
+        return at == null ? null : at.toString();
+    }
+}

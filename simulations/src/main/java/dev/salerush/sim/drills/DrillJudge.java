@@ -1,0 +1,211 @@
+package dev.salerush.sim.drills;
+
+import dev.salerush.env.events.Event;
+import dev.salerush.sim.config.DrillSettings;
+import dev.salerush.sim.config.DrillSettings.DrillSpec;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns what a drill observed into its result: the alerts sorted into expected, allowed and unexpected, the pass
+ * criteria (each a fixed name), the severity level its impact reached, and the verdict.
+ */
+public final class DrillJudge {
+    /** The always-firing heartbeat alert: never part of a drill's alerts. */
+    public static final String WATCHDOG = "Watchdog";
+    /** How far before the fault the timeline and the chart begin. */
+    static final Duration BEFORE_FAULT = Duration.ofSeconds(30);
+
+    private DrillJudge() {
+    }
+
+    /** What a drill observed, read off its track when it ended. */
+    record Observed(DrillSpec spec, Instant injectedAt, Instant detectedAt, String detectedBy, Instant notifiedAt,
+                    Instant firstActionAt, Instant recoveredAt, Instant endedAt, String abortReason, String stepFailure,
+                    DrillResult.Impact impact, List<AlertingView.AlertChange> alertHistory, Instant pagerSilentAt,
+                    List<DrillResult.Second> series, List<Event> events, Map<String, Double> ruleFor) {
+    }
+
+    static DrillResult judge(Observed o, DrillSettings settings, String integrity, String integrityDetail) {
+        DrillSpec spec = o.spec();
+        DrillResult.Alerts alerts = alerts(o);
+        List<DrillResult.Criterion> criteria = criteria(o, settings, alerts, integrity);
+        String failed = criteria.stream().filter(c -> !c.passed()).map(c -> c.name() + " (" + c.actual() + ")")
+                .findFirst().orElse(null);
+        String verdict = o.abortReason() != null ? "aborted" : failed == null ? "pass" : "fail";
+        String reason = o.abortReason() != null ? o.abortReason() : failed;
+        return new DrillResult(spec.name(), spec.description(), verdict, reason, String.join("; ",
+                spec.fault().stream().map(Object::toString).toList()), spec.point(),
+                spec.firstAction().isEmpty() ? null : String.join("; ", spec.firstAction().stream()
+                        .map(Object::toString).toList()), spec.rollback(),
+                o.injectedAt(), o.detectedAt(), o.detectedBy(), o.notifiedAt(), o.firstActionAt(),
+                mitigatedAt(o, settings), o.recoveredAt(), o.endedAt(), o.impact(), integrity, integrityDetail,
+                alerts, criteria, severity(o.impact(), settings.severity()), detection(spec, settings, o.ruleFor()),
+                timeline(o), o.series());
+    }
+
+    /** A drill that never injected its fault: the steady state did not hold. */
+    static DrillResult notInjected(DrillSpec spec, String reason, Instant at, DrillSettings settings) {
+        DrillResult.Impact none = new DrillResult.Impact(0, 0, 0, 0, 0, null, 0);
+        return new DrillResult(spec.name(), spec.description(), "aborted", reason, null, spec.point(), null,
+                spec.rollback(), null, null, null, null, null, null, null, at, none, "not-checked", null,
+                new DrillResult.Alerts(spec.expectedAlerts(), spec.allowedAlerts(), List.of(), spec.expectedAlerts(),
+                        List.of()),
+                List.of(new DrillResult.Criterion("steady-state", "SLIs within tolerance for "
+                        + settings.steadyHold().toSeconds() + " s before the fault", reason, false)),
+                severity(none, settings.severity()), detection(spec, settings, Map.of()), List.of(), List.of());
+    }
+
+    private static DrillResult.Alerts alerts(Observed o) {
+        Map<String, DrillResult.FiredAlert> fired = new LinkedHashMap<>();
+        for (AlertingView.AlertChange change : o.alertHistory()) {
+            if (WATCHDOG.equals(change.name()) || change.at().isBefore(o.injectedAt())
+                    || (o.endedAt() != null && change.at().isAfter(o.endedAt()))) {
+                continue;
+            }
+            DrillResult.FiredAlert seen = fired.get(change.name());
+            if (change.firing() && seen == null) {
+                fired.put(change.name(), new DrillResult.FiredAlert(change.name(), change.channel(),
+                        change.severity(), change.at(), null));
+            } else if (!change.firing() && seen != null && seen.resolvedAt() == null) {
+                fired.put(change.name(), new DrillResult.FiredAlert(seen.name(), seen.channel(), seen.severity(),
+                        seen.firedAt(), change.at()));
+            }
+        }
+        if (o.pagerSilentAt() != null) {
+            fired.put(DrillSettings.PAGER_SILENT, new DrillResult.FiredAlert(DrillSettings.PAGER_SILENT, "meta",
+                    "critical", o.pagerSilentAt(), null));
+        }
+        List<String> expected = o.spec().expectedAlerts();
+        List<String> missed = expected.stream().filter(name -> !fired.containsKey(name)).toList();
+        List<String> unexpected = fired.keySet().stream()
+                .filter(name -> !expected.contains(name) && !o.spec().allowedAlerts().contains(name)).toList();
+        return new DrillResult.Alerts(expected, o.spec().allowedAlerts(), List.copyOf(fired.values()), missed,
+                unexpected);
+    }
+
+    private static List<DrillResult.Criterion> criteria(Observed o, DrillSettings settings, DrillResult.Alerts alerts,
+                                                        String integrity) {
+        DrillSpec spec = o.spec();
+        DrillSettings.Criteria c = spec.criteria();
+        List<DrillResult.Criterion> criteria = new ArrayList<>();
+        criteria.add(new DrillResult.Criterion("fault-injected", "every fault step succeeded",
+                o.stepFailure() == null ? "yes" : o.stepFailure(), o.stepFailure() == null));
+        if (spec.expectedAlerts().isEmpty()) {
+            List<String> any = alerts.fired().stream().map(DrillResult.FiredAlert::name).toList();
+            criteria.add(new DrillResult.Criterion("no-alert-fired", "no alert fires (a compatible change)",
+                    any.isEmpty() ? "none fired" : String.join(", ", any), any.isEmpty()));
+        } else {
+            Double ttd = DrillResult.between(o.injectedAt(), o.detectedAt());
+            criteria.add(within("detected-within", "detected by " + String.join(" or ", spec.expectedAlerts()),
+                    ttd, c.detectWithin()));
+            criteria.add(within("notice-posted", "a notice in the channel", DrillResult.between(o.injectedAt(),
+                    o.notifiedAt()), c.notifyWithin()));
+            criteria.add(new DrillResult.Criterion("expected-alerts-fired", String.join(", ", spec.expectedAlerts()),
+                    alerts.missed().isEmpty() ? "all fired" : "missed " + String.join(", ", alerts.missed()),
+                    alerts.missed().isEmpty()));
+            if (!spec.firstAction().isEmpty()) {
+                criteria.add(new DrillResult.Criterion("first-action-taken", spec.firstAction().toString(),
+                        o.firstActionAt() == null ? "not taken" : "taken", o.firstActionAt() != null));
+            }
+            criteria.add(new DrillResult.Criterion("no-unexpected-alerts", "only expected or allowed alerts fire",
+                    alerts.unexpected().isEmpty() ? "none" : String.join(", ", alerts.unexpected()),
+                    alerts.unexpected().isEmpty()));
+        }
+        criteria.add(within("recovered-within", "the service level held for " + settings.recoveryHold().toSeconds()
+                + " s", DrillResult.between(o.injectedAt(), o.recoveredAt()), c.recoverWithin()));
+        criteria.add(new DrillResult.Criterion("integrity", "no acknowledged order lost or duplicated, no oversell",
+                integrity, !"fail".equals(integrity)));
+        return criteria;
+    }
+
+    private static DrillResult.Criterion within(String name, String what, Double seconds, Duration bound) {
+        String required = what + " within " + bound.toSeconds() + " s";
+        return new DrillResult.Criterion(name, required, seconds == null ? "never"
+                : String.format(Locale.ROOT, "%.1f s", seconds), seconds != null && seconds <= bound.toMillis() / 1000.0);
+    }
+
+    /**
+     * The end of the customer impact: the end of the last second outside the tolerance before recovery, or the fault
+     * itself when no second was outside it (the redundancy absorbed the fault).
+     */
+    private static Instant mitigatedAt(Observed o, DrillSettings settings) {
+        Instant until = o.recoveredAt() != null ? o.recoveredAt() : o.endedAt();
+        Instant last = null;
+        for (DrillResult.Second second : o.series()) {
+            boolean inFault = !second.at().isBefore(o.injectedAt()) && (until == null || !second.at().isAfter(until));
+            if (inFault && second.requests() > 0
+                    && !settings.tolerance().holds(second.koPercent(), second.p95Ms())) {
+                last = second.at();
+            }
+        }
+        if (last == null) {
+            return o.injectedAt();
+        }
+        return o.recoveredAt() == null && last.equals(lastSampleAt(o.series())) ? null : last;
+    }
+
+    private static Instant lastSampleAt(List<DrillResult.Second> series) {
+        return series.isEmpty() ? null : series.get(series.size() - 1).at();
+    }
+
+    static DrillResult.Severity severity(DrillResult.Impact impact, List<DrillSettings.SeverityLevel> levels) {
+        for (DrillSettings.SeverityLevel level : levels) {
+            List<String> bounds = new ArrayList<>();
+            boolean reached = true;
+            if (level.koPercent() != null) {
+                reached &= impact.koPercent() >= level.koPercent();
+                bounds.add(String.format(Locale.ROOT, "실패율 ≥ %s %%", trim(level.koPercent())));
+            }
+            if (level.failedOrders() != null) {
+                reached &= impact.failedOrders() >= level.failedOrders();
+                bounds.add("실패 주문 ≥ " + level.failedOrders());
+            }
+            if (level.impactSeconds() != null) {
+                reached &= impact.impactSeconds() >= level.impactSeconds();
+                bounds.add("영향 시간 ≥ " + level.impactSeconds() + " s");
+            }
+            if (reached) {
+                return new DrillResult.Severity(level.level(), bounds.isEmpty() ? "그 외 (영향 없음 또는 경미)"
+                        : String.join(" 그리고 ", bounds));
+            }
+        }
+        DrillSettings.SeverityLevel last = levels.get(levels.size() - 1);
+        return new DrillResult.Severity(last.level(), "그 외");
+    }
+
+    private static String trim(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+    }
+
+    /** @param ruleFor each alerting rule's {@code for:} in seconds, as Prometheus loaded it */
+    private static DrillResult.Detection detection(DrillSpec spec, DrillSettings settings,
+                                                   Map<String, Double> ruleFor) {
+        DrillSettings.Alerting alerting = settings.alerting();
+        Map<String, Double> forByAlert = new LinkedHashMap<>();
+        for (String alert : spec.expectedAlerts()) {
+            forByAlert.put(alert, DrillSettings.PAGER_SILENT.equals(alert)
+                    ? settings.pagerSilentAfter().toMillis() / 1000.0 : ruleFor.get(alert));
+        }
+        return new DrillResult.Detection(seconds(alerting.scrapeInterval()), seconds(alerting.evaluationInterval()),
+                seconds(alerting.groupWait()), seconds(settings.responderDelay()), forByAlert);
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toMillis() / 1000.0;
+    }
+
+    private static List<DrillResult.TimelineEntry> timeline(Observed o) {
+        Instant from = o.injectedAt().minus(BEFORE_FAULT);
+        return o.events().stream()
+                .filter(e -> !e.at().isBefore(from) && (o.endedAt() == null || !e.at().isAfter(o.endedAt())))
+                .map(e -> new DrillResult.TimelineEntry(e.at(), e.kind(), e.source(), e.detail()))
+                .toList();
+    }
+}

@@ -1,0 +1,267 @@
+package dev.salerush.sim.drills;
+
+import dev.salerush.env.events.EventLog;
+import dev.salerush.sim.config.DrillSettings;
+import dev.salerush.sim.config.DrillSettings.DrillSpec;
+import dev.salerush.sim.config.DrillSettings.DrillStep;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One drill after its fault: watches for detection, the notice and the pager's heartbeat, lets the responder take the
+ * first action once the notice has been read, and decides when the service has recovered and the drill has ended.
+ * {@link #advance(Instant)} is called a few times a second; the fault's and the action's steps run on their own thread
+ * so watching never waits for an operation.
+ */
+final class DrillTrack {
+    static final String EVENT_KIND_PREFIX = "drill.";
+
+    private final DrillSpec spec;
+    private final DrillSettings settings;
+    private final SliMeter sli;
+    private final AlertingView alerting;
+    private final DrillActions actions;
+    private final EventLog events;
+    private final ExecutorService steps;
+    final ImpactWindow window;
+    final Instant injectedAt;
+
+    Instant detectedAt;
+    String detectedBy;
+    Instant pagerSilentAt;
+    Instant notifiedAt;
+    Instant firstActionAt;
+    private volatile Instant firstActionDoneAt;
+    private volatile Instant faultDoneAt;
+    volatile String stepFailure;
+    Instant recoveredAt;
+    Instant endedAt;
+    String abortReason;
+    private boolean actionQueued;
+
+    DrillTrack(DrillSpec spec, DrillSettings settings, SliMeter sli, AlertingView alerting, DrillActions actions,
+               EventLog events, Instant injectedAt) {
+        this.spec = spec;
+        this.settings = settings;
+        this.sli = sli;
+        this.alerting = alerting;
+        this.actions = actions;
+        this.events = events;
+        this.injectedAt = injectedAt;
+        this.window = sli.openWindow(new ImpactWindow(settings.tolerance()));
+        this.steps = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "salerush-drill-" + spec.name());
+            thread.setDaemon(true);
+            return thread;
+        });
+        record("fault", "injecting " + spec.fault());
+        steps.execute(() -> {
+            perform(spec.fault());
+            faultDoneAt = Instant.now();
+        });
+    }
+
+    DrillSpec spec() {
+        return spec;
+    }
+
+    /** Moves the drill on to {@code now}; returns true once it has ended. */
+    boolean advance(Instant now) {
+        if (endedAt != null) {
+            return true;
+        }
+        // one read of the alerting stack per tick: the stand-in's journal and Prometheus' alerts are HTTP calls
+        Seen seen = new Seen(alerting.alertHistory(), alerting.notices(), alerting.lastHeartbeat());
+        watchDetection(now, seen);
+        respond(now);
+        guard(now);
+        if (recoveredAt == null) {
+            recoveredAt = recovery().orElse(null);
+            if (recoveredAt != null) {
+                sli.closeWindow(window);
+                record("recovered", "the service level held for " + settings.recoveryHold().toSeconds() + " s");
+            }
+        }
+        if (recoveredAt != null && (allResolved(seen) || now.isAfter(recoveredAt.plus(settings.resolvedWithin())))) {
+            end(now, null);
+        }
+        return endedAt != null;
+    }
+
+    /** The load is ending: the drill ends where it is. */
+    void endNow(Instant now, String reason) {
+        if (endedAt == null) {
+            end(now, reason);
+        }
+    }
+
+    private void end(Instant now, String reason) {
+        endedAt = now;
+        sli.closeWindow(window);
+        steps.shutdown();
+        try {
+            if (!steps.awaitTermination(2, TimeUnit.MINUTES)) {
+                stepFailure = "a step was still running when the drill ended";
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (reason != null && abortReason == null) {
+            abortReason = reason;
+        }
+        record("ended", reason == null ? "ended" : reason);
+    }
+
+    /** What the alerting stack showed at one tick. */
+    private record Seen(List<AlertingView.AlertChange> alerts, List<AlertingView.PostedNotice> notices,
+                        Optional<Instant> lastHeartbeat) {
+    }
+
+    private void watchDetection(Instant now, Seen seen) {
+        if (pagerSilentAt == null && pagerSilent(now, seen.lastHeartbeat())) {
+            pagerSilentAt = now;
+            record("pager-silent", "no Watchdog heartbeat for " + settings.pagerSilentAfter().toSeconds()
+                    + " s: the pager watchdog pages the on-call directly");
+        }
+        if (detectedAt == null) {
+            firstExpectedFiring(seen.alerts(), spec, injectedAt).ifPresent(alert -> {
+                detectedAt = alert.at();
+                detectedBy = alert.name();
+                record("detected", "by " + alert.name());
+            });
+            if (detectedAt == null && pagerSilentAt != null
+                    && spec.expectedAlerts().contains(DrillSettings.PAGER_SILENT)) {
+                detectedAt = pagerSilentAt;
+                detectedBy = DrillSettings.PAGER_SILENT;
+                record("detected", "by the pager watchdog");
+            }
+        }
+        if (notifiedAt == null) {
+            seen.notices().stream()
+                    .filter(n -> n.firing() && "slack".equals(n.receiver()) && !n.at().isBefore(injectedAt)
+                            && n.alertNames().stream().anyMatch(spec.expectedAlerts()::contains))
+                    .findFirst().ifPresent(n -> notifiedAt = n.at());
+            if (notifiedAt == null && DrillSettings.PAGER_SILENT.equals(detectedBy)) {
+                notifiedAt = pagerSilentAt;
+            }
+        }
+    }
+
+    /** The on-call stand-in acts once the notice has been read: {@code responder.delay} after it was posted. */
+    private void respond(Instant now) {
+        if (!actionQueued && notifiedAt != null && !now.isBefore(notifiedAt.plus(settings.responderDelay()))) {
+            takeFirstAction(now, "the responder acts " + settings.responderDelay().toSeconds() + " s after the notice");
+        }
+    }
+
+    /** The abort guard: errors above the bound for too long, or no recovery in time, end the fault. */
+    private void guard(Instant now) {
+        if (abortReason != null || recoveredAt != null) {
+            return;
+        }
+        long badInARow = 0;
+        for (DrillResult.Second second : sli.since(injectedAt)) {
+            badInARow = second.koPercent() > settings.abort().koPercent() ? badInARow + 1 : 0;
+        }
+        Duration bound = spec.criteria().recoverWithin().plus(settings.resolvedWithin());
+        if (badInARow >= settings.abort().after().toSeconds()) {
+            abortReason = "abort guard: more than " + settings.abort().koPercent() + " % of requests failed for "
+                    + badInARow + " s in a row";
+        } else if (now.isAfter(injectedAt.plus(bound)) && !spec.firstAction().isEmpty()) {
+            abortReason = "abort guard: not recovered " + bound.toSeconds() + " s after the fault";
+        } else {
+            return;
+        }
+        record("aborted", abortReason + "; the fault is ended by the first action");
+        if (!actionQueued) {
+            takeFirstAction(now, abortReason);
+        }
+    }
+
+    private void takeFirstAction(Instant now, String why) {
+        actionQueued = true;
+        if (spec.firstAction().isEmpty()) {
+            return;
+        }
+        steps.execute(() -> {
+            firstActionAt = Instant.now();
+            record("first-action", spec.firstAction() + " (" + why + ")");
+            perform(spec.firstAction());
+            firstActionDoneAt = Instant.now();
+        });
+    }
+
+    /**
+     * When the service recovered: the start of the first {@code recoveryHold} of seconds within tolerance (every one
+     * with traffic) that begins after the repair ended — the first action, or the fault's own steps for a drill that
+     * has no first action.
+     */
+    private Optional<Instant> recovery() {
+        Instant repaired = spec.firstAction().isEmpty() ? faultDoneAt : firstActionDoneAt;
+        if (repaired == null) {
+            return Optional.empty();
+        }
+        long needed = Math.max(1, settings.recoveryHold().toSeconds());
+        List<DrillResult.Second> samples = sli.since(repaired);
+        int held = 0;
+        for (DrillResult.Second second : samples) {
+            held = second.requests() > 0 && settings.tolerance().holds(second.koPercent(), second.p95Ms()) ? held + 1 : 0;
+            if (held == needed) {
+                Instant start = second.at().minusSeconds(needed);
+                return Optional.of(start.isBefore(repaired) ? repaired : start);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Every alert that fired since the fault has its resolved notice (the follow-up on recovery). */
+    private boolean allResolved(Seen seen) {
+        List<String> fired = seen.alerts().stream()
+                .filter(a -> a.firing() && !a.at().isBefore(injectedAt) && !DrillJudge.WATCHDOG.equals(a.name()))
+                .map(AlertingView.AlertChange::name).distinct().toList();
+        return fired.stream().allMatch(name -> seen.notices().stream().anyMatch(n -> !n.firing()
+                && "slack".equals(n.receiver()) && n.alertNames().contains(name) && !n.at().isBefore(injectedAt)));
+    }
+
+    private boolean pagerSilent(Instant now, Optional<Instant> last) {
+        return last.isPresent() && now.isAfter(last.get().plus(settings.pagerSilentAfter()))
+                && now.isAfter(injectedAt);
+    }
+
+    private static Optional<AlertingView.AlertChange> firstExpectedFiring(List<AlertingView.AlertChange> alerts,
+                                                                          DrillSpec spec, Instant injectedAt) {
+        return alerts.stream()
+                .filter(a -> a.firing() && !a.at().isBefore(injectedAt) && spec.expectedAlerts().contains(a.name()))
+                .findFirst();
+    }
+
+    Instant faultDoneAt() {
+        return faultDoneAt;
+    }
+
+    Instant firstActionDoneAt() {
+        return firstActionDoneAt;
+    }
+
+    private void perform(List<DrillStep> stepList) {
+        for (DrillStep step : stepList) {
+            try {
+                actions.perform(step);
+            } catch (RuntimeException e) {
+                stepFailure = step + ": " + e.getMessage();
+                record("step-failed", stepFailure);
+                return;
+            }
+        }
+    }
+
+    private void record(String what, String detail) {
+        events.record(EVENT_KIND_PREFIX + what, spec.name(), detail);
+    }
+}

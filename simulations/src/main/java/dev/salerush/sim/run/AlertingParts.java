@@ -1,0 +1,84 @@
+package dev.salerush.sim.run;
+
+import dev.salerush.env.SaleEnvironment;
+import dev.salerush.env.alerting.AlertingSettings;
+import dev.salerush.env.alerting.AlertingStack;
+import dev.salerush.env.alerting.Probe;
+import dev.salerush.env.alerting.ScrapeTarget;
+import dev.salerush.env.DatabaseSettings;
+import dev.salerush.env.EnvironmentError;
+import dev.salerush.env.embedded.RedundantSaleEnvironment;
+import dev.salerush.env.events.EventLog;
+import dev.salerush.sim.config.DrillSettings;
+import dev.salerush.sim.drills.AlertingView;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The alerting stack of a drill run, pointed at the redundant environment's parts: every shop instance as it is now,
+ * the load balancer's exporter, and blackbox probes of the database primary and the payment gateway.
+ */
+final class AlertingParts {
+    private static final String GATEWAY_HEALTH = "/__admin/health";
+
+    private AlertingParts() {
+    }
+
+    static AlertingStack start(DrillSettings.Alerting alerting, SaleEnvironment environment, Path runDir,
+                               EventLog events) {
+        if (!(environment instanceof RedundantSaleEnvironment redundant)) {
+            throw new EnvironmentError("drills need the redundant sale environment (embedded.topology = redundant)");
+        }
+        DatabaseSettings database = redundant.database().orElseThrow();
+        List<Probe> probes = List.of(
+                Probe.jdbc("db", database.url(), database.user(), database.password()),
+                Probe.http("gateway", URI.create(redundant.gatewayBaseUrl().toString().replaceAll("/$", "")
+                        + GATEWAY_HEALTH)));
+        return AlertingStack.start(settings(alerting), () -> redundant.fleet().instances().stream()
+                        .map(instance -> new ScrapeTarget(instance.name(), instance.port())).toList(),
+                redundant.loadBalancerMetricsUrl(), probes, runDir.resolve("alerting"), runDir, events);
+    }
+
+    private static AlertingSettings settings(DrillSettings.Alerting a) {
+        return new AlertingSettings(a.rulesDir(), a.scrapeInterval(), a.evaluationInterval(), a.groupWait(),
+                a.groupInterval(), a.repeatInterval(), a.watchdogRepeat(), a.channel(), a.slackWebhookUrl(),
+                tool(a, "prometheus"), tool(a, "alertmanager"), tool(a, "promtool"), tool(a, "amtool"));
+    }
+
+    private static Optional<Path> tool(DrillSettings.Alerting a, String name) {
+        String path = a.tools().getOrDefault(name, "");
+        return path.isBlank() ? Optional.empty() : Optional.of(Path.of(path));
+    }
+
+    /** The stack as the drills read it. */
+    record View(AlertingStack stack) implements AlertingView {
+        @Override
+        public List<AlertingView.AlertChange> alertHistory() {
+            return stack.alertHistory().stream().map(change -> new AlertingView.AlertChange(change.at(), change.name(),
+                    dev.salerush.env.alerting.AlertChange.FIRING.equals(change.state()),
+                    change.labels().getOrDefault("channel", ""), change.labels().getOrDefault("severity", "")))
+                    .toList();
+        }
+
+        @Override
+        public List<PostedNotice> notices() {
+            return stack.notices().stream().map(notice -> new PostedNotice(notice.receivedAt(), notice.receiver(),
+                    "firing".equals(notice.status()), notice.alertNames())).toList();
+        }
+
+        @Override
+        public Map<String, Double> ruleForSeconds() {
+            return stack.ruleForSeconds();
+        }
+
+        @Override
+        public Optional<Instant> lastHeartbeat() {
+            return stack.lastHeartbeat();
+        }
+    }
+}

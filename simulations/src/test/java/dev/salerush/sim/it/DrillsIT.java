@@ -1,0 +1,153 @@
+package dev.salerush.sim.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.salerush.sim.report.BrowserPages;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Shortened incident drills, each a real Gatling run of the sale-day load on the redundant topology with the real
+ * alerting stack (Prometheus and Alertmanager in their own processes, the Slack stand-in recording every notice):
+ * the fault is injected, an alert must detect it, a notice must be posted, the responder must act, the service must
+ * recover, and no order may be lost, duplicated or oversold. The criteria come from summary.json drills[]; each drill
+ * also names every criterion it judged, so a criterion that fails shows up here as that drill's reason.
+ */
+class DrillsIT {
+    /** A plan scaled to what two cores carry beside the environment and the alerting stack: peak ≈ 60 rps. */
+    private static final String PLAN = "plan.dau = 330000";
+
+    @TempDir
+    Path work;
+
+    @BeforeAll
+    static void toolsInstalled() {
+        boolean required = "1".equals(System.getenv("SALERUSH_REQUIRE_ALERTING"));
+        boolean present = Files.isExecutable(Path.of("/usr/bin/prometheus"))
+                && Files.isExecutable(Path.of("/usr/bin/prometheus-alertmanager"))
+                && (Files.isExecutable(Path.of("/usr/sbin/haproxy")) || System.getenv("PATH").contains("haproxy"));
+        if (required) {
+            assertThat(present).as("prometheus, alertmanager and haproxy are required here").isTrue();
+        }
+        assumeTrue(present, "apt-get install prometheus prometheus-alertmanager haproxy");
+    }
+
+    private Drill drill(String name, String... extra) throws Exception {
+        Path teamConf = work.resolve("drill.conf");
+        Files.writeString(teamConf, PLAN + "\n" + String.join("\n", extra) + "\n");
+        Map<String, String> properties = new HashMap<>();
+        properties.put("salerush.conf", teamConf.toString());
+        properties.put("drill", name);
+        properties.put("duration", "150s");
+        properties.put("results.dir", work.resolve("results").toString());
+        properties.put("dataset.scale", "0.01");
+        GatlingProcess.Result result = GatlingProcess.run(RunChecks.SIMULATION, work.resolve("gatling"), properties,
+                420);
+        Path runDir = RunChecks.onlyRunFolder(work);
+        JsonNode summary = RunChecks.summary(runDir);
+        assertThat(summary.path("status").asText()).as(result.output()).isEqualTo("complete");
+        JsonNode drill = summary.path("drills").path(0);
+        assertThat(drill.path("name").asText()).as(summary.toString()).isEqualTo(name);
+        RunChecks.assertNothingLeftBehind(summary, runDir);
+        return new Drill(runDir, summary, drill);
+    }
+
+    private record Drill(Path dir, JsonNode summary, JsonNode result) {
+        JsonNode criterion(String name) {
+            for (JsonNode c : result.path("criteria")) {
+                if (c.path("name").asText().equals(name)) {
+                    return c;
+                }
+            }
+            throw new AssertionError("no criterion " + name + " in " + result);
+        }
+
+        void assertPassed(String criterion) {
+            assertThat(criterion(criterion).path("passed").asBoolean()).as(criterion + ": " + criterion(criterion)
+                    + "\n" + result.toPrettyString()).isTrue();
+        }
+
+        List<String> fired() {
+            List<String> names = new ArrayList<>();
+            result.path("alerts").path("fired").forEach(a -> names.add(a.path("name").asText()));
+            return names;
+        }
+
+        /** Detected within 15 s by an expected alert, a notice posted, the first action taken, recovered, orders whole. */
+        void assertRespondedAndRecovered(String expectedAlert) {
+            assertPassed("fault-injected");
+            assertPassed("detected-within");
+            assertThat(result.path("detectedBy").asText()).isEqualTo(expectedAlert);
+            assertThat(result.path("ttdSeconds").asDouble()).isLessThanOrEqualTo(15.0);
+            assertPassed("notice-posted");
+            assertPassed("first-action-taken");
+            assertThat(result.path("firstActionAt").isTextual()).isTrue();
+            assertPassed("recovered-within");
+            assertThat(result.path("ttrSeconds").asDouble()).isGreaterThan(result.path("ttfaSeconds").asDouble());
+            assertPassed("integrity");
+            assertThat(result.path("integrity").asText()).isEqualTo("pass");
+            assertThat(dir.resolve("incident-" + result.path("name").asText() + ".md")).isNotEmptyFile();
+        }
+    }
+
+    @Test
+    void paymentOutageOpensTheBreakerAndIsCaughtByTheExternalAlerts() throws Exception {
+        Drill drill = drill("payment-outage");
+        drill.assertRespondedAndRecovered("PaymentBreakerOpen");
+        assertThat(drill.fired()).contains("PaymentBreakerOpen");
+    }
+
+    @Test
+    void instanceCrashIsCaughtByInstanceDownAndTheInstanceRestarted() throws Exception {
+        Drill drill = drill("instance-crash");
+        drill.assertRespondedAndRecovered("ShopInstanceDown");
+        assertThat(drill.result().path("firstAction").asText()).isEqualTo("restart-instance shop-1");
+    }
+
+    @Test
+    void badDeployIsCaughtBy5xxAndRolledBack() throws Exception {
+        Drill drill = drill("bad-deploy");
+        drill.assertRespondedAndRecovered("High5xxRatio");
+        assertThat(drill.result().path("rollback").asBoolean()).isTrue();
+        assertThat(drill.result().path("impact").path("failedOrders").asLong()).isPositive();
+        // the incident report opened in a real browser: its chart drawn, no script error, a screenshot kept
+        BrowserPages.requireBrowser();
+        new BrowserPages(work).assertPageWorks(drill.dir().resolve("incident-bad-deploy.html"),
+                "drill-run-incident-bad-deploy", 1);
+    }
+
+    @Test
+    void dbFailoverIsCaughtByTheDatabaseProbeAndTheStandbyPromoted() throws Exception {
+        Drill drill = drill("db-failover");
+        drill.assertRespondedAndRecovered("DatabaseDown");
+    }
+
+    @Test
+    void silentFailureIsCaughtOnlyByABusinessAlert() throws Exception {
+        Drill drill = drill("silent-failure");
+        drill.assertPassed("detected-within");
+        assertThat(drill.result().path("detectedBy").asText()).isEqualTo("ProductDetailEntryDrop");
+        assertThat(drill.fired()).doesNotContain("High5xxRatio", "HighLatencyP95");
+        drill.assertPassed("recovered-within");
+        drill.assertPassed("integrity");
+    }
+
+    @Test
+    void aCompatibleDeployFiresNoAlert() throws Exception {
+        Drill drill = drill("mixed-version");
+        drill.assertPassed("no-alert-fired");
+        assertThat(drill.fired()).isEmpty();
+        assertThat(drill.result().path("verdict").asText()).isEqualTo("pass");
+    }
+}
