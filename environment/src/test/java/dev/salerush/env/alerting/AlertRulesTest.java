@@ -99,7 +99,7 @@ class AlertRulesTest {
         }
     }
 
-    /** Runs {@code promtool <command> <what> <files>} in {@code dir}; fails with promtool's output unless it exits 0. */
+    /** Runs {@code promtool <command> <what> <files>} in {@code dir}; fails with its output unless it exits 0. */
     private static void run(Path promtool, Path dir, String command, String what, List<Path> files)
             throws IOException, InterruptedException {
         List<String> args = new ArrayList<>(List.of(promtool.toString(), command, what));
