@@ -32,6 +32,8 @@ public final class EventLog implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path file;
+    private final java.util.List<java.util.function.Consumer<Event>> listeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Clock clock;
     private final BufferedWriter out;
     private boolean closed;
@@ -65,11 +67,22 @@ public final class EventLog implements AutoCloseable {
         return new EventLog(null, Clock.systemUTC(), null);
     }
 
+    /** Hands every event recorded from now on to {@code listener}, on the recording thread (keep it short). */
+    public void addListener(java.util.function.Consumer<Event> listener) {
+        listeners.add(listener);
+    }
+
+    /** Stops handing events to {@code listener}. */
+    public void removeListener(java.util.function.Consumer<Event> listener) {
+        listeners.remove(listener);
+    }
+
     /** Records an event that happens now and returns it. */
     public Event record(String kind, String source, String detail) {
         Event event = new Event(clock.instant().truncatedTo(ChronoUnit.MILLIS), kind, source, detail);
         log.info("[{}] {}: {}", kind, source, event.detail());
         write(event);
+        listeners.forEach(listener -> listener.accept(event));
         return event;
     }
 

@@ -26,6 +26,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * changes through its runtime API and its health checks. Every step goes to the event log.
  */
 public final class ShopFleet {
+    /** The step an instance's start ends with: from here on it takes traffic (a deploy's new version serves). */
+    public static final String UP_AT_LOAD_BALANCER = "UP at the load balancer";
     /** Starts one shop process: the fleet decides name, version and port, the environment how to launch it. */
     @FunctionalInterface
     public interface Launcher {
@@ -197,7 +199,7 @@ public final class ShopFleet {
     private void awaitUp(ShopInstance instance) {
         try {
             loadBalancer().awaitStatus(instance.name(), Status.UP, timeouts.up());
-            step(instance, "UP at the load balancer");
+            step(instance, UP_AT_LOAD_BALANCER);
         } catch (HaproxyRuntime.RuntimeApiException e) {
             throw new OperationFailedException(instance.name() + " did not come UP at the load balancer within "
                     + timeouts.up().toSeconds() + " s: " + e.getMessage(), e);

@@ -34,7 +34,7 @@ public final class DrillConductor implements AutoCloseable {
     private final Thread thread;
     private final List<Ended> ended = new ArrayList<>();
     private volatile boolean closing;
-    private volatile boolean allEnded;
+    private volatile Instant allEndedAt;
     private volatile DrillTrack current;
 
     /** A drill that ended: what it observed, or the result of one whose fault was never injected. */
@@ -62,9 +62,9 @@ public final class DrillConductor implements AutoCloseable {
         return conductor;
     }
 
-    /** Whether every drill has ended (a single drill's run may stop its load then). */
-    public boolean allEnded() {
-        return allEnded;
+    /** When every drill had ended (a single drill's run may stop its load then); null while one is to come. */
+    public Instant allEndedAt() {
+        return allEndedAt;
     }
 
     /** A virtual user saw a failed request: counted in the impact of the drill in progress. */
@@ -90,7 +90,7 @@ public final class DrillConductor implements AutoCloseable {
             }
             runOne(scheduled.drill());
         }
-        allEnded = true;
+        allEndedAt = Instant.now();
     }
 
     private void runOne(DrillSpec spec) {

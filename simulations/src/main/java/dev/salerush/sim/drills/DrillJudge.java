@@ -205,6 +205,8 @@ public final class DrillJudge {
         Instant from = o.injectedAt().minus(BEFORE_FAULT);
         return o.events().stream()
                 .filter(e -> !e.at().isBefore(from) && (o.endedAt() == null || !e.at().isAfter(o.endedAt())))
+                // the heartbeat alert says nothing about the incident
+                .filter(e -> !WATCHDOG.equals(e.source()))
                 .map(e -> new DrillResult.TimelineEntry(e.at(), e.kind(), e.source(), e.detail()))
                 .toList();
     }

@@ -5,6 +5,11 @@ import dev.salerush.sim.config.DrillSettings;
 import dev.salerush.sim.config.DrillSettings.DrillSpec;
 import dev.salerush.sim.config.DrillSettings.DrillStep;
 
+import dev.salerush.env.events.Event;
+import dev.salerush.env.events.EventKinds;
+import dev.salerush.env.ops.Operation;
+import dev.salerush.env.redundant.ShopFleet;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -12,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * One drill after its fault: watches for detection, the notice and the pager's heartbeat, lets the responder take the
@@ -30,7 +36,14 @@ final class DrillTrack {
     private final EventLog events;
     private final ExecutorService steps;
     final ImpactWindow window;
-    final Instant injectedAt;
+    /** When the fault's first step started. */
+    final Instant faultStartedAt;
+    /**
+     * T0 (발생): when the fault took effect — for a rolling deploy, its first instance of the new version UP at the
+     * load balancer (until then the old version serves); otherwise the start of the fault. Null until then.
+     */
+    volatile Instant injectedAt;
+    private final Consumer<Event> takesEffect;
 
     Instant detectedAt;
     String detectedBy;
@@ -46,15 +59,28 @@ final class DrillTrack {
     private boolean actionQueued;
 
     DrillTrack(DrillSpec spec, DrillSettings settings, SliMeter sli, AlertingView alerting, DrillActions actions,
-               EventLog events, Instant injectedAt) {
+               EventLog events, Instant faultStartedAt) {
         this.spec = spec;
         this.settings = settings;
         this.sli = sli;
         this.alerting = alerting;
         this.actions = actions;
         this.events = events;
-        this.injectedAt = injectedAt;
-        this.window = sli.openWindow(new ImpactWindow(settings.tolerance()));
+        this.faultStartedAt = faultStartedAt;
+        this.window = new ImpactWindow(settings.tolerance());
+        boolean deploys = spec.fault().stream().anyMatch(step -> step.operation() != null
+                && step.operation().operation() == Operation.ROLLING_DEPLOY);
+        this.takesEffect = event -> {
+            if (injectedAt == null && EventKinds.OPERATION_STEP.equals(event.kind())
+                    && ShopFleet.UP_AT_LOAD_BALANCER.equals(event.detail())) {
+                tookEffect(event.at());
+                record("took-effect", event.source() + " serves the new version");
+            }
+        };
+        if (!deploys) {
+            tookEffect(faultStartedAt);
+        }
+        events.addListener(takesEffect);
         this.steps = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "salerush-drill-" + spec.name());
             thread.setDaemon(true);
@@ -67,6 +93,14 @@ final class DrillTrack {
         });
     }
 
+    /** T0: the impact is measured from here. */
+    private synchronized void tookEffect(Instant at) {
+        if (injectedAt == null) {
+            injectedAt = at;
+            sli.openWindow(window);
+        }
+    }
+
     DrillSpec spec() {
         return spec;
     }
@@ -75,6 +109,13 @@ final class DrillTrack {
     boolean advance(Instant now) {
         if (endedAt != null) {
             return true;
+        }
+        if (injectedAt == null) {
+            if (faultDoneAt == null) {
+                return false;
+            }
+            // the fault's steps ended without taking effect (a step failed): T0 is their start
+            tookEffect(faultStartedAt);
         }
         // one read of the alerting stack per tick: the stand-in's journal and Prometheus' alerts are HTTP calls
         Seen seen = new Seen(alerting.alertHistory(), alerting.notices(), alerting.lastHeartbeat());
@@ -103,6 +144,10 @@ final class DrillTrack {
 
     private void end(Instant now, String reason) {
         endedAt = now;
+        events.removeListener(takesEffect);
+        if (injectedAt == null) {
+            tookEffect(faultStartedAt);
+        }
         sli.closeWindow(window);
         steps.shutdown();
         try {
@@ -150,6 +195,11 @@ final class DrillTrack {
             if (notifiedAt == null && DrillSettings.PAGER_SILENT.equals(detectedBy)) {
                 notifiedAt = pagerSilentAt;
             }
+        }
+        // Prometheus' alerts are polled every 250 ms; its notice can reach the channel before the poll sees the
+        // alert firing: it was firing by the time its notice was sent, at the latest
+        if (detectedAt != null && notifiedAt != null && notifiedAt.isBefore(detectedAt)) {
+            detectedAt = notifiedAt;
         }
     }
 

@@ -86,10 +86,20 @@ final class DrillsWiring {
         }
     }
 
-    /** Whether every drill of the run has ended. */
-    boolean allEnded() {
+    /**
+     * Whether a run of one drill may stop taking new users: its drill has ended. The load itself stops
+     * {@link #stopsLoad} later, once the requests in flight have been answered — cutting them off would leave orders
+     * the client never heard of.
+     */
+    boolean admitsNoMore() {
         DrillConductor running = conductor;
-        return running != null && running.allEnded();
+        return settings.scheduled().size() == 1 && running != null && running.allEndedAt() != null;
+    }
+
+    /** Whether a run of one drill may stop its load: its drill ended and every request in flight then is answered. */
+    boolean stopsLoad(java.time.Duration inFlight) {
+        DrillConductor running = conductor;
+        return admitsNoMore() && java.time.Instant.now().isAfter(running.allEndedAt().plus(inFlight));
     }
 
     /** Ends the drills (the load has ended) and returns their results with the run's order integrity. */

@@ -217,6 +217,10 @@ public final class SaleRun {
 
     /** Whether an arriving virtual user may start its journey (a staircase's probe lets only some through). */
     public boolean admit() {
+        DrillsWiring drilling = drills;
+        if (drilling != null && drilling.admitsNoMore()) {
+            return false;
+        }
         StressController staircase = stress;
         return staircase == null || staircase.admit();
     }
@@ -238,7 +242,8 @@ public final class SaleRun {
             return down;
         }
         DrillsWiring drilling = drills;
-        if (drilling != null && drilling.allEnded() && config.drills().scheduled().size() == 1) {
+        // a user's journey (think times included) ends well within a request timeout plus a few seconds
+        if (drilling != null && drilling.stopsLoad(config.target().requestTimeout().plusSeconds(5))) {
             return "the drill has ended";
         }
         StressController staircase = stress;
