@@ -106,7 +106,8 @@ public final class ConsoleReport {
                 seconds(drill, "ttrSeconds")));
         if (drill.get("detection") instanceof Map<?, ?> detection) {
             out.append(String.format("  detected by %s (scrape %s s, evaluation %s s, for %s, group wait %s s, "
-                            + "responder delay %s s)%n", drill.get("detectedBy"), detection.get("scrapeIntervalSeconds"),
+                            + "responder delay %s s)%n", drill.get("detectedBy") == null ? "nothing"
+                            : drill.get("detectedBy"), detection.get("scrapeIntervalSeconds"),
                     detection.get("evaluationIntervalSeconds"), detection.get("forSeconds"),
                     detection.get("groupWaitSeconds"), detection.get("responseDelaySeconds")));
         }

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Shortened incident drills, each a real Gatling run of the sale-day load on the redundant topology with the real
@@ -33,14 +32,9 @@ class DrillsIT {
 
     @BeforeAll
     static void toolsInstalled() {
-        boolean required = "1".equals(System.getenv("SALERUSH_REQUIRE_ALERTING"));
-        boolean present = Files.isExecutable(Path.of("/usr/bin/prometheus"))
-                && Files.isExecutable(Path.of("/usr/bin/prometheus-alertmanager"))
-                && (Files.isExecutable(Path.of("/usr/sbin/haproxy")) || System.getenv("PATH").contains("haproxy"));
-        if (required) {
-            assertThat(present).as("prometheus, alertmanager and haproxy are required here").isTrue();
-        }
-        assumeTrue(present, "apt-get install prometheus prometheus-alertmanager haproxy");
+        RequiredTools.assumeInstalled("SALERUSH_REQUIRE_ALERTING",
+                "apt-get install prometheus prometheus-alertmanager haproxy", RequiredTools.PROMETHEUS,
+                RequiredTools.ALERTMANAGER, RequiredTools.HAPROXY);
     }
 
     private Drill drill(String name, String... extra) throws Exception {

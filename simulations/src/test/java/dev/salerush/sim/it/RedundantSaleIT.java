@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Real Gatling runs of a sale-day load (browsers and orderers of the hot items) against the redundant topology —
@@ -43,13 +42,7 @@ class RedundantSaleIT {
 
     @BeforeAll
     static void haproxyInstalled() {
-        boolean required = "1".equals(System.getenv("SALERUSH_REQUIRE_HAPROXY"));
-        boolean present = Files.isExecutable(Path.of("/usr/sbin/haproxy"))
-                || System.getenv("PATH").contains("haproxy");
-        if (required) {
-            assertThat(present).as("haproxy is required here (SALERUSH_REQUIRE_HAPROXY=1)").isTrue();
-        }
-        assumeTrue(present, "haproxy is not installed (apt-get install haproxy)");
+        RequiredTools.assumeInstalled("SALERUSH_REQUIRE_HAPROXY", "apt-get install haproxy", RequiredTools.HAPROXY);
     }
 
     /** A team file: a constant sale-day load of {@code seconds} after a short warm-up, judged by integrity only. */
