@@ -87,6 +87,15 @@ public final class AlertingStack implements AutoCloseable {
      *                          setting), a configuration was rejected (with the checker's output), or a part did not
      *                          start; nothing is left running
      */
+    /**
+     * Finds the stack's programs without starting anything, so a run can refuse before it starts its environment.
+     *
+     * @throws EnvironmentError one is missing: one line naming the packages and the {@code drills.tools.*} setting
+     */
+    public static void checkTools(AlertingSettings settings) {
+        AlertingTools.locate(settings);
+    }
+
     public static AlertingStack start(AlertingSettings settings, Supplier<List<ScrapeTarget>> shops,
                                       URI haproxyMetricsUrl, List<Probe> probes, Path workDir, Path logDir,
                                       EventLog events) {

@@ -29,7 +29,8 @@ final class DrillsSection {
 
     /**
      * A drill (-Ddrill=) runs with the profile {@value #DRILL_PROFILE}, and every drill and the game day on the
-     * redundant topology: the configuration as such a run reads it.
+     * redundant topology with stock for the whole run on the hot items ({@code drills.hotStock}, unless
+     * journeys.ordering.hotStock is set): the configuration as such a run reads it.
      */
     static com.typesafe.config.Config drillMode(com.typesafe.config.Config config) {
         String drill = config.hasPath("drill") ? config.getString("drill").trim() : "";
@@ -39,6 +40,10 @@ final class DrillsSection {
         }
         com.typesafe.config.Config drillRun = config.withValue("embedded.topology",
                 com.typesafe.config.ConfigValueFactory.fromAnyRef("redundant"));
+        String hotStock = "journeys.ordering.hotStock";
+        if ((!config.hasPath(hotStock) || config.getInt(hotStock) == 0) && config.hasPath("drills.hotStock")) {
+            drillRun = drillRun.withValue(hotStock, config.getValue("drills.hotStock"));
+        }
         if (!drill.isEmpty() && !GAMEDAY_PROFILE.equals(profile)) {
             if (!List.of("smoke", DRILL_PROFILE).contains(profile)) {
                 throw new ConfigError("drill = " + drill + " runs the profile '" + DRILL_PROFILE + "'; profile = "

@@ -190,8 +190,9 @@ public final class DrillJudge {
         DrillSettings.Alerting alerting = settings.alerting();
         Map<String, Double> forByAlert = new LinkedHashMap<>();
         for (String alert : spec.expectedAlerts()) {
+            // null when Prometheus could not be asked: unknown, not 0
             forByAlert.put(alert, DrillSettings.PAGER_SILENT.equals(alert)
-                    ? settings.pagerSilentAfter().toMillis() / 1000.0 : ruleFor.get(alert));
+                    ? Double.valueOf(settings.pagerSilentAfter().toMillis() / 1000.0) : ruleFor.get(alert));
         }
         return new DrillResult.Detection(seconds(alerting.scrapeInterval()), seconds(alerting.evaluationInterval()),
                 seconds(alerting.groupWait()), seconds(settings.responderDelay()), forByAlert);

@@ -29,6 +29,11 @@ final class AlertingParts {
     private AlertingParts() {
     }
 
+    /** Refuses a drill run whose alerting programs are missing, before anything is started. */
+    static void checkTools(DrillSettings.Alerting alerting) {
+        AlertingStack.checkTools(settings(alerting));
+    }
+
     static AlertingStack start(DrillSettings.Alerting alerting, SaleEnvironment environment, Path runDir,
                                EventLog events) {
         if (!(environment instanceof RedundantSaleEnvironment redundant)) {

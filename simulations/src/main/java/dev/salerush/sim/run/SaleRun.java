@@ -115,6 +115,9 @@ public final class SaleRun {
         log.info(config.plan().describe());
         TargetSettings target = config.target();
         RunLogs logs = new RunLogs(folder.file(RunFiles.SHOP_LOG), folder.file(RunFiles.GATEWAY_LOG));
+        if (config.drills().active()) {
+            AlertingParts.checkTools(config.drills().alerting());
+        }
         if (target.embedded() && config.embedded().topology() == EmbeddedSettings.Topology.REDUNDANT) {
             environment = RedundantSaleEnvironment.start(config.embedded(), config.dataset(), logs, cleanup, events);
         } else if (target.embedded()) {

@@ -63,6 +63,22 @@ class BadInputIT {
                 .doesNotContain("embedded PostgreSQL started", "payment gateway ready", "database cluster up");
     }
 
+    @Test
+    void aDrillWithoutPrometheusIsOneLineNamingThePackagesAndNothingStarts() throws Exception {
+        Map<String, String> properties = RunChecks.shortSmokeRun(work);
+        properties.remove("profile");
+        properties.put("drill", "instance-crash");
+        properties.put("drills.tools.prometheus", work.resolve("no-such-dir/prometheus").toString());
+
+        GatlingProcess.Result result = GatlingProcess.run(SIMULATION, work.resolve("gatling"), properties, 120);
+
+        assertThat(result.exitCode()).as(result.output()).isEqualTo(3);
+        assertThat(result.output()).contains("salerush: prometheus is required for drills but "
+                        + work.resolve("no-such-dir/prometheus") + " (set by drills.tools.prometheus) is not an "
+                        + "executable: apt-get install prometheus prometheus-alertmanager")
+                .doesNotContain("embedded PostgreSQL started", "payment gateway ready", "database cluster up");
+    }
+
     private static AtomicInteger countConnections(ServerSocket server) {
         AtomicInteger connections = new AtomicInteger();
         Thread acceptor = new Thread(() -> {

@@ -1,0 +1,133 @@
+package dev.salerush.sim.drills;
+
+import dev.salerush.env.events.EventLog;
+import dev.salerush.sim.config.DrillSettings;
+import dev.salerush.sim.config.TestConfigs;
+import dev.salerush.sim.metrics.ExactRecorder;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * One drill followed second by second against a scripted alerting stack and service level: when the responder acts,
+ * when the guard gives up, when a silent pager counts as detection.
+ */
+class DrillTrackTest {
+    private final DrillSettings settings = TestConfigs.load("drill", "instance-crash").drills();
+    private final Instant base = Instant.now();
+    private final SliMeter sli = new SliMeter();
+    private final ScriptedAlerting alerting = new ScriptedAlerting();
+    private final List<String> performed = new CopyOnWriteArrayList<>();
+
+    @Test
+    void theResponderActsOnlyOnceTheNoticeHasBeenReadForItsDelay() {
+        DrillTrack track = track("instance-crash");
+        alerting.alerts.add(new AlertingView.AlertChange(base.plusSeconds(2), "ShopInstanceDown", true, "system", "critical"));
+        alerting.notices.add(new AlertingView.PostedNotice(base.plusSeconds(3), "slack", true, List.of("ShopInstanceDown")));
+        seconds(1, 4, 0);
+
+        track.advance(base.plusSeconds(4));
+        assertThat(track.detectedAt).isEqualTo(base.plusSeconds(2));
+        assertThat(track.notifiedAt).isEqualTo(base.plusSeconds(3));
+        waitFor(() -> performed.size() == 1);
+        assertThat(performed).containsExactly("kill-instance shop-1");
+
+        track.advance(base.plusSeconds(7));
+        assertThat(performed).as("5 s after the notice: not yet").hasSize(1);
+        track.advance(base.plusSeconds(8));
+        waitFor(() -> performed.size() == 2);
+        assertThat(performed).containsExactly("kill-instance shop-1", "restart-instance shop-1");
+    }
+
+    @Test
+    void theAbortGuardEndsTheFaultWhenErrorsLastTooLong() {
+        DrillTrack track = track("instance-crash");
+        long after = settings.abort().after().toSeconds();
+        seconds(1, (int) after - 1, 100);
+        track.advance(base.plusSeconds(after));
+        assertThat(track.abortReason).isNull();
+
+        seconds((int) after, (int) after, 100);
+        track.advance(base.plusSeconds(after + 1));
+        assertThat(track.abortReason).startsWith("abort guard: more than 80.0 % of requests failed for " + after + " s");
+        waitFor(() -> performed.contains("restart-instance shop-1"));
+    }
+
+    @Test
+    void aSilentPagerIsNoticedAndCountsAsTheAlertingDownDrillsDetection() {
+        alerting.heartbeat = base.minusSeconds(1);
+        DrillTrack track = track("alerting-down");
+        seconds(1, 9, 0);
+        track.advance(base.plusSeconds(8));
+        assertThat(track.pagerSilentAt).as("8 s since the fault, 9 since the last heartbeat").isNull();
+
+        track.advance(base.plusSeconds(10));
+        assertThat(track.pagerSilentAt).isEqualTo(base.plusSeconds(10));
+        assertThat(track.detectedBy).isEqualTo(DrillSettings.PAGER_SILENT);
+        assertThat(track.notifiedAt).as("the watchdog pages directly").isEqualTo(track.pagerSilentAt);
+    }
+
+    /** The steps run on the drill's own thread: waits (at most 5 s) until {@code done}. */
+    private static void waitFor(java.util.function.BooleanSupplier done) {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (!done.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("a drill step did not run within 5 s").isLessThan(deadline);
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    private DrillTrack track(String drill) {
+        return new DrillTrack(settings.catalogue().get(drill), settings, sli, alerting,
+                step -> performed.add(step.text()), EventLog.discarding(), base);
+    }
+
+    /** Seconds {@code from}..{@code to} after the base, 50 requests each, {@code koPercent} of them failed, 10 ms. */
+    private void seconds(int from, int to, int koPercent) {
+        for (int s = from; s <= to; s++) {
+            Histogram latencies = new Histogram(3);
+            latencies.recordValueWithCount(10, 50);
+            long ko = 50L * koPercent / 100;
+            sli.onInterval(base.plusSeconds(s - 1).toEpochMilli(), base.plusSeconds(s).toEpochMilli(),
+                    Map.of("list products", new ExactRecorder.Interval(latencies, 50 - ko, ko, 50)));
+        }
+    }
+
+    /** An alerting stack whose alerts, notices and heartbeat the test writes. */
+    private static final class ScriptedAlerting implements AlertingView {
+        final List<AlertChange> alerts = new CopyOnWriteArrayList<>();
+        final List<PostedNotice> notices = new CopyOnWriteArrayList<>();
+        volatile Instant heartbeat;
+
+        @Override
+        public List<AlertChange> alertHistory() {
+            return alerts;
+        }
+
+        @Override
+        public List<PostedNotice> notices() {
+            return notices;
+        }
+
+        @Override
+        public Map<String, Double> ruleForSeconds() {
+            return Map.of();
+        }
+
+        @Override
+        public Optional<Instant> lastHeartbeat() {
+            return Optional.ofNullable(heartbeat);
+        }
+    }
+}
