@@ -351,6 +351,9 @@ public final class SaleRun {
     /** The environment as summary.json shows it, with the operations performed during the run. */
     private Map<String, Object> describeEnvironment(List<OperationRunner.Outcome> performed) {
         Map<String, Object> described = new java.util.LinkedHashMap<>(environment.describe());
+        if (drills != null) {
+            described.put("alerting", drills.describe());
+        }
         if (!config.operations().isEmpty()) {
             described.put("operations", performed.stream().map(outcome -> {
                 Map<String, Object> operation = new java.util.LinkedHashMap<>();
