@@ -28,15 +28,13 @@ final class AlertWatch {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI alertsUrl;
-    private final String channel;
     private final EventLog events;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private final Map<Map<String, String>, String> states = new HashMap<>();
     private final List<AlertChange> history = new ArrayList<>();
 
-    AlertWatch(URI prometheusUrl, String channel, EventLog events) {
+    AlertWatch(URI prometheusUrl, EventLog events) {
         this.alertsUrl = prometheusUrl.resolve("/api/v1/alerts");
-        this.channel = channel;
         this.events = events;
     }
 

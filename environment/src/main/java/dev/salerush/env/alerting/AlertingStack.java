@@ -146,7 +146,7 @@ public final class AlertingStack implements AutoCloseable {
         tools.checkPrometheusConfig(config);
         prometheus = cleanup.register(PrometheusProcess.PART, PrometheusProcess.start(tools.prometheus(), config,
                 storageDir(workDir, "prometheus-data-"), 0, logDir.resolve("prometheus.log"), STARTUP));
-        alertWatch = new AlertWatch(prometheusUrl(), settings.channel(), events);
+        alertWatch = new AlertWatch(prometheusUrl(), events);
         cleanup.register("alerting poller", Poller.every(POLL_MS, "salerush-alerting", this::poll));
         log.info("alerting stack ready: {}", describe());
     }
@@ -236,15 +236,16 @@ public final class AlertingStack implements AutoCloseable {
         return RuleDurations.read(prometheusUrl());
     }
 
-    /** Every notice posted so far (incident notices and heartbeats), across restarts of the stand-in. */
+    /**
+     * Every notice posted so far (incident notices and heartbeats), across restarts of the stand-in, as of the last
+     * poll (at most {@value #POLL_MS} ms ago, like {@link #alertHistory()}).
+     */
     public List<Notice> notices() {
-        webhook.ifRunning(this::readNotices);
         return noticeWatch.notices();
     }
 
-    /** When the last heartbeat ({@code Watchdog} notice) arrived; empty if none yet. */
+    /** When the last heartbeat ({@code Watchdog} notice) arrived, as of the last poll; empty if none yet. */
     public Optional<Instant> lastHeartbeat() {
-        webhook.ifRunning(this::readNotices);
         return noticeWatch.lastHeartbeat();
     }
 
@@ -260,6 +261,8 @@ public final class AlertingStack implements AutoCloseable {
 
     /** Stops the stand-in after taking in its last notices (Alertmanager's posts then fail). Idempotent. */
     public void stopWebhook() {
+        // a restarted stand-in starts with an empty journal: what this one received must be taken in first
+        webhook.ifRunning(this::readNotices);
         webhook.stop();
     }
 

@@ -55,20 +55,33 @@ public final class OperationRunner implements AutoCloseable {
     }
 
     private void perform(ScheduledOperation scheduled, Operations operations, EventLog events) {
-        String name = scheduled.operation().configName();
-        Instant started = events.record(EventKinds.OPERATION_STARTED, name, scheduled.argument()).at();
+        Recorded recorded = record(scheduled.operation().configName(), scheduled.argument(),
+                () -> operations.perform(scheduled.operation(), scheduled.argument()), events);
+        synchronized (outcomes) {
+            outcomes.add(new Outcome(scheduled, recorded.startedAt(), recorded.endedAt(), recorded.failure()));
+        }
+    }
+
+    /** When a recorded operation started and ended; {@code failure} is null when it ended as intended. */
+    public record Recorded(Instant startedAt, Instant endedAt, String failure) {
+    }
+
+    /**
+     * Performs one operation named {@code name} (a configuration name such as {@code kill-instance}) and records its
+     * start and its end — or why it failed — in the event log, the way every operation is recorded.
+     */
+    public static Recorded record(String name, String argument, Runnable action, EventLog events) {
+        Instant started = events.record(EventKinds.OPERATION_STARTED, name, argument).at();
         String failure = null;
         try {
-            operations.perform(scheduled.operation(), scheduled.argument());
+            action.run();
         } catch (RuntimeException e) {
             failure = e.getMessage() == null ? e.toString() : e.getMessage();
         }
         Instant ended = failure == null
-                ? events.record(EventKinds.OPERATION_ENDED, name, scheduled.argument()).at()
+                ? events.record(EventKinds.OPERATION_ENDED, name, argument).at()
                 : events.record(EventKinds.OPERATION_FAILED, name, failure).at();
-        synchronized (outcomes) {
-            outcomes.add(new Outcome(scheduled, started, ended, failure));
-        }
+        return new Recorded(started, ended, failure);
     }
 
     /** The operations performed so far, in the order they ended. */

@@ -47,7 +47,7 @@ class NoticesTest {
 
     @Test
     void alertStatesBecomeChangesAndGoneIsInactive() {
-        AlertWatch watch = new AlertWatch(java.net.URI.create("http://127.0.0.1:1"), "#c", EventLog.discarding());
+        AlertWatch watch = new AlertWatch(java.net.URI.create("http://127.0.0.1:1"), EventLog.discarding());
         Map<String, String> labels = Map.of("alertname", "ProbeUp", "severity", "page");
         watch.observe(T, Map.of(labels, "pending"));
         watch.observe(T.plusSeconds(1), Map.of(labels, "firing"));

@@ -117,7 +117,7 @@ final class DrillTrack {
             // the fault's steps ended without taking effect (a step failed): T0 is their start
             tookEffect(faultStartedAt);
         }
-        // one read of the alerting stack per tick: the stand-in's journal and Prometheus' alerts are HTTP calls
+        // one snapshot of the alerting stack per tick: every decision of the tick sees the same state
         Seen seen = new Seen(alerting.alertHistory(), alerting.notices(), alerting.lastHeartbeat());
         watchDetection(now, seen);
         respond(now);

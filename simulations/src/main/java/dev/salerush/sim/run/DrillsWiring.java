@@ -3,8 +3,9 @@ package dev.salerush.sim.run;
 import dev.salerush.env.SaleEnvironment;
 import dev.salerush.env.alerting.AlertingSettings;
 import dev.salerush.env.alerting.AlertingStack;
-import dev.salerush.env.events.EventKinds;
 import dev.salerush.env.events.EventLog;
+import dev.salerush.env.ops.OperationFailedException;
+import dev.salerush.env.ops.OperationRunner;
 import dev.salerush.env.ops.Operations;
 import dev.salerush.env.process.Cleanup;
 import dev.salerush.sim.config.DrillSettings;
@@ -125,24 +126,25 @@ final class DrillsWiring {
         return alerting.describe();
     }
 
+    /** One step, recorded like every operation (name and argument; its end or why it failed). */
     private void perform(DrillSettings.DrillStep step) {
-        String source = step.text();
-        events.record(EventKinds.OPERATION_STARTED, source, "drill step");
-        try {
-            if (step.alerting() != null) {
-                switch (step.alerting()) {
-                    case STOP_ALERTMANAGER -> alerting.stopAlertmanager();
-                    case START_ALERTMANAGER -> alerting.startAlertmanager();
-                    case STOP_WEBHOOK -> alerting.stopWebhook();
-                    case START_WEBHOOK -> alerting.startWebhook();
-                }
-            } else {
-                operations.perform(step.operation().operation(), step.operation().argument());
-            }
-            events.record(EventKinds.OPERATION_ENDED, source, "done");
-        } catch (RuntimeException e) {
-            events.record(EventKinds.OPERATION_FAILED, source, e.getMessage());
-            throw e;
+        boolean alertingStep = step.alerting() != null;
+        String name = alertingStep ? step.alerting().configName() : step.operation().operation().configName();
+        String argument = alertingStep ? "" : step.operation().argument();
+        OperationRunner.Recorded recorded = OperationRunner.record(name, argument,
+                alertingStep ? () -> perform(step.alerting()) : () -> operations.perform(step.operation().operation(),
+                        argument), events);
+        if (recorded.failure() != null) {
+            throw new OperationFailedException(recorded.failure());
+        }
+    }
+
+    private void perform(DrillSettings.AlertingStep step) {
+        switch (step) {
+            case STOP_ALERTMANAGER -> alerting.stopAlertmanager();
+            case START_ALERTMANAGER -> alerting.startAlertmanager();
+            case STOP_WEBHOOK -> alerting.stopWebhook();
+            case START_WEBHOOK -> alerting.startWebhook();
         }
     }
 }

@@ -16,6 +16,8 @@ import dev.salerush.sim.config.ConfigError;
 import dev.salerush.sim.config.Profile;
 import dev.salerush.sim.config.SuiteConfig;
 import dev.salerush.sim.config.TargetSettings;
+import dev.salerush.sim.drills.DrillJson;
+import dev.salerush.sim.drills.DrillResult;
 import dev.salerush.sim.integrity.IntegrityReport;
 import dev.salerush.sim.integrity.OrderIntegrity;
 import dev.salerush.sim.integrity.OrderLog;
@@ -81,7 +83,7 @@ public final class SaleRun {
     private OperationRunner operations;
     /** The run's drills and their alerting stack; null when the run has none. */
     private volatile DrillsWiring drills;
-    private List<dev.salerush.sim.drills.DrillResult> drillResults = List.of();
+    private List<DrillResult> drillResults = List.of();
 
     private SaleRun(SuiteConfig config, String simulation) {
         this.config = config;
@@ -305,7 +307,7 @@ public final class SaleRun {
         events.close();
         RunJudge.Judgement judgement = RunJudge.judge(profile, config.plan(), recorded, stress, serverMetrics, failure);
         boolean passed = judgement.passed() && IntegrityReport.allowsPass(integrityReport)
-                && drillResults.stream().allMatch(dev.salerush.sim.drills.DrillResult::passed)
+                && drillResults.stream().allMatch(DrillResult::passed)
                 && (drills == null || !drillResults.isEmpty());
         finalSummary = new RunSummary(folder.runId(), simulation, profile.name(), startedAt.toString(),
                 Instant.now().toString(), RunStatus.of(failure == null),
@@ -318,7 +320,7 @@ public final class SaleRun {
                         : serverMetrics.aggregate(recorded.startMillis(), recorded.endMillis()),
                 serverMetrics == null ? null : serverMetrics.problems(),
                 recorded == null ? null : injectorHealth.figures(stallTotals), integrityReport, null,
-                drills == null ? null : dev.salerush.sim.drills.DrillJson.of(drillResults));
+                drills == null ? null : DrillJson.of(drillResults));
         // a drill breaks its service level on purpose: its figures are no baseline and have none
         if (recorded != null && failure == null && config.regression().enabled() && drills == null) {
             Baseline.Lookup baseline = BaselineFinder.find(finalSummary, config.resultsDir(), config.regression());
