@@ -336,7 +336,8 @@ public final class Seeder {
         }
     }
 
-    static String contentChecksum(List<SeedReport.TableReport> tables) {
+    /** SHA-256 over each table's name, rows, bytes and CRC-32C of its COPY stream. */
+    public static String contentChecksum(List<SeedReport.TableReport> tables) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             for (SeedReport.TableReport t : tables) {

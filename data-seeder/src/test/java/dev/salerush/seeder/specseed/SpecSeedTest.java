@@ -1,0 +1,108 @@
+package dev.salerush.seeder.specseed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.salerush.seeder.DbTarget;
+import dev.salerush.seeder.embedded.EmbeddedDatabase;
+import dev.salerush.seeder.load.SeedReport;
+import dev.salerush.seeder.safety.SafetyException;
+import dev.salerush.seeder.schema.Schema;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The shipped marketplace spec at full size (>= 2 M rows) on a real embedded PostgreSQL: exact counts, valid and
+ * rebuilt keys, determinism across two databases, no-op reseed, refusal of an unmarked non-empty schema.
+ */
+class SpecSeedTest {
+
+    private static final Logger log = LoggerFactory.getLogger(SpecSeedTest.class);
+    static EmbeddedDatabase db;
+    static DbTarget first;
+    static SeedReport firstReport;
+    static SpecPlan plan;
+
+    @BeforeAll
+    static void seedOnce() throws Exception {
+        db = EmbeddedDatabase.start();
+        first = Marketplace.freshSchema(db);
+        firstReport = new SpecSeeder(first).seed(Marketplace.spec());
+        plan = new SpecSeeder(first).plan(Marketplace.spec());
+        log.info("marketplace spec: {} rows in {} s = {} rows/s", firstReport.totalRows(), firstReport.totalSeconds(),
+                firstReport.rowsPerSecond());
+    }
+
+    @AfterAll
+    static void stop() {
+        db.close();
+    }
+
+    @Test
+    void loadsAtLeastTwoMillionRowsWithExactCounts() throws Exception {
+        assertThat(firstReport.totalRows()).isGreaterThanOrEqualTo(2_000_000);
+        for (SpecPlan.TablePlan t : plan.tables()) {
+            assertThat(Marketplace.scalar(first, "SELECT count(*) FROM " + t.table())).as(t.table()).isEqualTo(t.rows());
+        }
+        assertThat(plan.tables().stream().filter(t -> List.of("category", "seller", "customer", "item", "tag",
+                "purchase").contains(t.table()))).allMatch(t -> t.rows() > 0);
+    }
+
+    @Test
+    void rebuildsEveryKeyAndIndexValidated() throws Exception {
+        long declared = Schema.sql(Marketplace.SCHEMA).split("REFERENCES", -1).length - 1;
+        assertThat(Marketplace.scalar(first, "SELECT count(*) FROM pg_constraint WHERE contype = 'f' AND convalidated"))
+                .isEqualTo(declared);
+        assertThat(Marketplace.scalar(first, "SELECT count(*) FROM pg_constraint WHERE contype = 'f' AND NOT convalidated"))
+                .isZero();
+        assertThat(Marketplace.scalar(first, "SELECT count(*) FROM pg_indexes WHERE schemaname = 'public' AND indexname IN"
+                + " ('item_seller_idx', 'item_category_price_idx', 'item_tag_tag_idx', 'purchase_customer_idx',"
+                + " 'purchase_item_idx', 'item_tag_pkey', 'review_purchase_id_key', 'customer_email_key')")).isEqualTo(8);
+        assertThat(Marketplace.scalar(first, "SELECT count(*) FROM pg_stat_user_tables WHERE last_vacuum IS NOT NULL"
+                + " AND last_analyze IS NOT NULL AND relname <> 'salerush_dataset'")).isEqualTo(8);
+    }
+
+    @Test
+    void treeIsAcyclicAndKeysAreSkewed() throws Exception {
+        assertThat(Marketplace.scalar(first, "SELECT count(*) FROM category WHERE parent_id >= id")).isZero();
+        // seller 1 is the Zipf head: far above the average of items per seller
+        long top = Marketplace.scalar(first, "SELECT count(*) FROM item WHERE seller_id = 1");
+        long average = Marketplace.scalar(first, "SELECT count(*) / count(DISTINCT seller_id) FROM item");
+        assertThat(top).isGreaterThan(20 * average);
+        assertThat(Marketplace.scalar(first, "SELECT max(n) FROM (SELECT count(*) n FROM review GROUP BY purchase_id) x"))
+                .isEqualTo(1);
+        // identity continues after the loaded ids
+        assertThat(Marketplace.scalar(first, "SELECT nextval(pg_get_serial_sequence('purchase', 'id'))"))
+                .isEqualTo(Marketplace.scalar(first, "SELECT max(id) FROM purchase") + 1);
+    }
+
+    @Test
+    void sameSpecTwiceGivesTheSameFingerprintAndContentAndReseedIsANoOp() throws Exception {
+        DbTarget second = Marketplace.freshSchema(db);
+        SeedReport again = new SpecSeeder(second).seed(Marketplace.spec());
+        assertThat(again.fingerprint()).isEqualTo(firstReport.fingerprint());
+        assertThat(again.contentChecksum()).isEqualTo(firstReport.contentChecksum());
+        SeedReport noOp = new SpecSeeder(second).seed(Marketplace.spec());
+        assertThat(noOp.noOp()).isTrue();
+        assertThat(noOp.contentChecksum()).isEqualTo(firstReport.contentChecksum());
+    }
+
+    @Test
+    void refusesANonEmptySchemaWithoutTheMarker() throws Exception {
+        DbTarget team = Marketplace.freshSchema(db);
+        try (Connection c = team.connect(); Statement st = c.createStatement()) {
+            st.execute("INSERT INTO tag VALUES (1, 'production-data')");
+        }
+        assertThatThrownBy(() -> new SpecSeeder(team).seed(Marketplace.spec()))
+                .isInstanceOf(SafetyException.class).hasMessageContaining("[tag]");
+        assertThat(Marketplace.scalar(team, "SELECT count(*) FROM tag")).isEqualTo(1);
+        assertThat(Marketplace.scalar(team, "SELECT count(*) FROM item")).isZero();
+        assertThat(Marketplace.scalar(team, "SELECT count(*) FROM pg_tables WHERE tablename = 'salerush_dataset'")).isZero();
+    }
+}
