@@ -306,8 +306,23 @@ public final class SeederCli implements Runnable {
                 description = "import planner statistics (JSON, see stats-export) after loading; PostgreSQL 18+")
         Path importStats;
 
+        @Option(names = "--spec", paramLabel = "FILE",
+                description = "seed the target's existing schema from this seed spec (docs/seed-spec.md) instead of "
+                        + "the built-in dataset")
+        Path seedSpec;
+
+        @Option(names = "--schema", paramLabel = "FILE",
+                description = "with --spec and --embedded: DDL to create in the throwaway database first")
+        Path schema;
+
         @Override
         public Integer call() throws Exception {
+            if (seedSpec != null) {
+                return SpecSeedCommand.run(spec.commandLine(), common, seedSpec, schema, dryRun);
+            }
+            if (schema != null) {
+                throw invalidOption(spec.commandLine(), "--schema", "only with --spec");
+            }
             Resolved r = common.resolve(spec);
             requireFileIfGiven("--import-stats", importStats);
             PrintWriter out = out();

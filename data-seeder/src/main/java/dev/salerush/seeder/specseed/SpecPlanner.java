@@ -318,7 +318,7 @@ public final class SpecPlanner {
             throw cc.error("generator", "foreign key " + fk.name() + " references " + fk.refTable() + fk.refColumns()
                     + ", but reference draws keys 1..rows of a single-column integer primary key filled by "
                     + "sequence from 1 (allowed: such a key; leave spec.tables." + fk.refTable()
-                    + ".columns." + target.primaryKey() + " out or use sequence with start = 1)");
+                    + ".columns." + String.join(",", target.primaryKey()) + " out or use sequence with start = 1)");
         }
     }
 
