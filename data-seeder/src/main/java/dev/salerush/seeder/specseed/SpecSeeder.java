@@ -70,11 +70,14 @@ public final class SpecSeeder {
         long t0 = System.nanoTime();
         try (Connection c = target.connect()) {
             TargetGuard.checkHosts(target.jdbcUrl(), target.allowedHosts());
+            TargetGuard.DbFacts facts = TargetGuard.readFacts(c);
+            String masked = JdbcUrls.mask(target.jdbcUrl());
+            TargetGuard.decideForSchema(facts, masked, List.of());
+            Seeder.Marker marker = Seeder.readMarker(c);
+            boolean repaired = repairUnfinished(c, marker);
             Catalog catalog = Catalog.read(c);
             SpecPlan plan = SpecPlanner.plan(spec, catalog);
-            TargetGuard.DbFacts facts = TargetGuard.readFacts(c);
-            TargetGuard.decideForSchema(facts, JdbcUrls.mask(target.jdbcUrl()), nonEmpty(c, catalog, plan));
-            Seeder.Marker marker = Seeder.readMarker(c);
+            TargetGuard.decideForSchema(facts, masked, nonEmpty(c, catalog, plan));
             if (marker != null && "COMPLETE".equals(marker.state()) && plan.fingerprint().equals(marker.fingerprint())) {
                 String note = "database already holds spec " + plan.fingerprint().substring(0, 12) + " (COMPLETE): no-op";
                 log.info(note);
@@ -86,7 +89,10 @@ public final class SpecSeeder {
             String note = marker == null ? "loaded into an empty schema"
                     : "COMPLETE".equals(marker.state()) ? "replaced a different dataset (" + marker.fingerprint() + ")"
                     : "repaired an unfinished load (marker " + marker.state() + ") and reloaded";
-            List<String> restore = definitions(catalog, plan, recordedDefinitions(c, marker));
+            if (repaired) {
+                log.info("an earlier load did not finish: its tables were emptied and their keys and indexes rebuilt");
+            }
+            List<String> restore = definitions(catalog, plan, List.of());
             writeMarker(c, plan, restore);
             dropDefinitions(c, catalog, plan);
             List<SeedReport.TableReport> tables = new ArrayList<>();
@@ -164,15 +170,19 @@ public final class SpecSeeder {
      * tables, and every foreign key from or to them; recorded ones of a crashed run first.
      */
     static List<String> definitions(Catalog catalog, SpecPlan plan, List<String> recorded) {
+        return definitions(catalog, plan.tableNames(), recorded);
+    }
+
+    private static List<String> definitions(Catalog catalog, java.util.Collection<String> loaded, List<String> recorded) {
         Set<String> out = new LinkedHashSet<>(recorded);
-        for (String t : plan.tableNames()) {
+        for (String t : loaded) {
             Catalog.Table table = catalog.table(t);
             table.constraints().stream().filter(k -> !k.foreignKey()).forEach(k -> out.add(k.addSql(t)));
             table.indexes().forEach(i -> out.add(i.definition()));
         }
         for (Catalog.Table table : catalog.tables().values()) {
             for (Catalog.Constraint fk : table.foreignKeys()) {
-                if (plan.tableNames().contains(table.name()) || plan.tableNames().contains(fk.refTable())) {
+                if (loaded.contains(table.name()) || loaded.contains(fk.refTable())) {
                     out.add(fk.addSql(table.name()));
                 }
             }
@@ -180,19 +190,53 @@ public final class SpecSeeder {
         return List.copyOf(out);
     }
 
-    private static List<String> recordedDefinitions(Connection c, Seeder.Marker marker) throws SQLException, IOException {
+    /**
+     * A marker left LOADING by a crashed spec load: empties that load's tables and rebuilds the keys, foreign keys
+     * and indexes it had dropped (recorded in the marker), so the schema is whole again before it is planned.
+     * Returns whether anything was repaired.
+     */
+    private static boolean repairUnfinished(Connection c, Seeder.Marker marker) throws SQLException, IOException {
         if (marker == null || "COMPLETE".equals(marker.state())) {
-            return List.of();
+            return false;
         }
+        JsonNode recorded;
         try (Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT spec::text FROM " + Schema.MARKER_TABLE + " WHERE id = 1")) {
-            List<String> out = new ArrayList<>();
-            if (rs.next()) {
-                JsonNode restore = JSON.readTree(rs.getString(1)).path("restore");
-                restore.forEach(n -> out.add(n.asText()));
+            if (!rs.next()) {
+                return false;
             }
-            return out;
+            recorded = JSON.readTree(rs.getString(1));
         }
+        if (!"spec".equals(recorded.path("kind").asText())) {
+            return false; // the built-in dataset's marker: nothing of a team schema to repair
+        }
+        Catalog catalog = Catalog.read(c);
+        List<String> tables = new ArrayList<>();
+        recorded.path("spec").path("tables").fieldNames().forEachRemaining(t -> {
+            if (catalog.table(t) != null) {
+                tables.add("public." + t);
+            }
+        });
+        Set<String> present = new LinkedHashSet<>(definitions(catalog, catalog.tables().keySet(), List.of()));
+        boolean auto = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try (Statement st = c.createStatement()) {
+            if (!tables.isEmpty()) {
+                st.execute("TRUNCATE " + String.join(", ", tables));
+            }
+            for (JsonNode n : recorded.path("restore")) {
+                if (!present.contains(n.asText())) {
+                    st.execute(n.asText());
+                }
+            }
+            c.commit();
+        } catch (SQLException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(auto);
+        }
+        return true;
     }
 
     /** Marker LOADING with the definitions to rebuild, committed before anything is dropped. */

@@ -3,7 +3,10 @@ package dev.salerush.seeder.specseed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigValueFactory;
 import dev.salerush.seeder.DbTarget;
+import dev.salerush.seeder.SeederException;
 import dev.salerush.seeder.embedded.EmbeddedDatabase;
 import dev.salerush.seeder.load.SeedReport;
 import dev.salerush.seeder.safety.SafetyException;
@@ -75,6 +78,13 @@ class SpecSeedTest {
         long top = Marketplace.scalar(first, "SELECT count(*) FROM item WHERE seller_id = 1");
         long average = Marketplace.scalar(first, "SELECT count(*) / count(DISTINCT seller_id) FROM item");
         assertThat(top).isGreaterThan(20 * average);
+        // numeric(12,2) written in binary: inside the spec's range, two decimals
+        assertThat(Marketplace.scalar(first, "SELECT count(*) FROM item WHERE price < 900 OR price > 990000"
+                + " OR scale(price) <> 2")).isZero();
+        // the hour shape: the 21 h peak is busier than 4 h at night (weights 11 vs 1)
+        assertThat(Marketplace.scalar(first, "SELECT count(*) FROM purchase WHERE extract(hour FROM ordered_at "
+                + "AT TIME ZONE 'Asia/Seoul') = 21")).isGreaterThan(5 * Marketplace.scalar(first, "SELECT count(*) "
+                + "FROM purchase WHERE extract(hour FROM ordered_at AT TIME ZONE 'Asia/Seoul') = 4"));
         assertThat(Marketplace.scalar(first, "SELECT max(n) FROM (SELECT count(*) n FROM review GROUP BY purchase_id) x"))
                 .isEqualTo(1);
         // identity continues after the loaded ids
@@ -91,6 +101,41 @@ class SpecSeedTest {
         SeedReport noOp = new SpecSeeder(second).seed(Marketplace.spec());
         assertThat(noOp.noOp()).isTrue();
         assertThat(noOp.contentChecksum()).isEqualTo(firstReport.contentChecksum());
+    }
+
+    @Test
+    void aCrashedLoadIsRepairedByTheNextRun() throws Exception {
+        DbTarget team = Marketplace.freshSchema(db);
+        Config small = small();
+        // the CHECK (price > 0) of item rejects the COPY mid-load, after the keys and indexes were dropped
+        Config failing = small.withValue("spec.tables.item.columns.price.min", ConfigValueFactory.fromAnyRef(-100))
+                .withValue("spec.tables.item.columns.price.max", ConfigValueFactory.fromAnyRef(-1));
+        assertThatThrownBy(() -> new SpecSeeder(team).seed(failing)).isInstanceOf(SeederException.class)
+                .hasMessageContaining("item_price_check");
+        assertThat(Marketplace.scalar(team, "SELECT count(*) FROM salerush_dataset WHERE state = 'LOADING'")).isOne();
+        assertThat(Marketplace.scalar(team, "SELECT count(*) FROM pg_indexes WHERE indexname = 'item_seller_idx'"))
+                .isZero();
+
+        SeedReport repaired = new SpecSeeder(team).seed(small);
+        assertThat(repaired.note()).contains("repaired");
+        assertThat(Marketplace.scalar(team, "SELECT count(*) FROM salerush_dataset WHERE state = 'COMPLETE'")).isOne();
+        assertThat(Marketplace.scalar(team, "SELECT count(*) FROM pg_constraint WHERE contype IN ('p', 'u', 'f')"
+                + " AND conrelid::regclass::text <> 'salerush_dataset'"))
+                .isEqualTo(Marketplace.scalar(first, "SELECT count(*) FROM pg_constraint WHERE contype IN ('p', 'u', 'f')"
+                        + " AND conrelid::regclass::text <> 'salerush_dataset'"));
+        assertThat(Marketplace.scalar(team, "SELECT count(*) FROM pg_indexes WHERE schemaname = 'public'"))
+                .isEqualTo(Marketplace.scalar(first, "SELECT count(*) FROM pg_indexes WHERE schemaname = 'public'"));
+        assertThat(Marketplace.scalar(team, "SELECT count(*) FROM item")).isEqualTo(200);
+    }
+
+    /** The marketplace spec with a few hundred rows per table. */
+    static Config small() {
+        Config c = Marketplace.spec();
+        for (String[] t : new String[][] {{"category", "50"}, {"seller", "20"}, {"customer", "100"}, {"item", "200"},
+                {"tag", "30"}, {"purchase", "300"}}) {
+            c = c.withValue("spec.tables." + t[0] + ".rows", ConfigValueFactory.fromAnyRef(Integer.parseInt(t[1])));
+        }
+        return c;
     }
 
     @Test
