@@ -8,10 +8,10 @@ import com.typesafe.config.Config;
 import dev.salerush.seeder.DbTarget;
 import dev.salerush.seeder.Seeder;
 import dev.salerush.seeder.SeederException;
-import dev.salerush.seeder.load.IndexBuilder;
+import dev.salerush.seeder.load.BulkLoad;
 import dev.salerush.seeder.load.ProgressListener;
 import dev.salerush.seeder.load.SeedReport;
-import dev.salerush.seeder.load.TableLoader;
+import dev.salerush.seeder.load.TableData;
 import dev.salerush.seeder.safety.JdbcUrls;
 import dev.salerush.seeder.safety.TargetGuard;
 import dev.salerush.seeder.schema.Catalog;
@@ -32,9 +32,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Seeds a team's existing schema from a spec: guard, plan (every spec problem before any write), marker LOADING
- * with the definitions about to be dropped, drop the loaded tables' keys, foreign keys and secondary indexes, binary
- * COPY per table in foreign-key order through the shared {@link TableLoader}, rebuild everything with the shared
- * {@link IndexBuilder} (then VACUUM (ANALYZE)), marker COMPLETE with the content checksum.
+ * with the definitions about to be dropped, drop the loaded tables' keys, foreign keys and secondary indexes, then
+ * the seeder's one loading pipeline {@link BulkLoad} (binary COPY per table in foreign-key order while the dropped
+ * definitions are rebuilt and VACUUM (ANALYZE) runs), marker COMPLETE with the content checksum.
  *
  * <p>A database holding the same fingerprint COMPLETE is left alone; a LOADING marker (a crashed run) is repaired:
  * the recorded definitions are rebuilt after the reload, so nothing stays half-seeded and unmarked.
@@ -95,9 +95,11 @@ public final class SpecSeeder {
             List<String> restore = definitions(catalog, plan, List.of());
             writeMarker(c, plan, restore);
             dropDefinitions(c, catalog, plan);
-            List<SeedReport.TableReport> tables = new ArrayList<>();
-            List<SeedReport.StepReport> steps = new ArrayList<>();
-            load(c, plan, restore, tables, steps);
+            List<TableData> data = plan.tables().stream()
+                    .map(t -> (TableData) new SpecTableData(t, plan.seed())).toList();
+            BulkLoad.Result loaded = BulkLoad.run(c, target::connect, data, restore, progress);
+            List<SeedReport.TableReport> tables = loaded.tables();
+            List<SeedReport.StepReport> steps = loaded.steps();
             restartSequences(c, catalog, plan);
             String checksum = Seeder.contentChecksum(tables);
             markComplete(c, plan, checksum);
@@ -112,37 +114,6 @@ public final class SpecSeeder {
             throw new SeederException("seeding " + target.describe() + " from the spec failed: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private void load(Connection c, SpecPlan plan, List<String> restore, List<SeedReport.TableReport> tables,
-                      List<SeedReport.StepReport> steps) throws SQLException, IOException {
-        try (Statement st = c.createStatement()) {
-            st.execute("SET synchronous_commit = off");
-        }
-        try (Connection index1 = target.connect();
-             Connection index2 = target.connect();
-             IndexBuilder indexes = new IndexBuilder(List.of(index1, index2), plan.tableNames(), restore, progress)) {
-            indexes.start();
-            for (SpecPlan.TablePlan t : plan.tables()) {
-                indexes.checkFailure();
-                SeedReport.TableReport tr = TableLoader.load(c, new SpecTableData(t, plan.seed()), progress);
-                indexes.tableLoaded(t.table());
-                log.info("{}: {} rows in {} s ({} rows/s)", tr.table(), tr.rows(), String.format("%.3f", tr.seconds()),
-                        tr.rowsPerSecond());
-                tables.add(tr);
-            }
-            long w0 = System.nanoTime();
-            progress.stepStarted("indexes and vacuum analyze");
-            double busy = indexes.awaitDone();
-            double wait = seconds(w0);
-            progress.stepFinished("indexes and vacuum analyze", wait);
-            steps.add(new SeedReport.StepReport("keys, indexes and vacuum analyze, after the last COPY", wait));
-            steps.add(new SeedReport.StepReport("keys, indexes and vacuum analyze, busy (overlaps loading)",
-                    Math.round(busy * 1000) / 1000.0));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SeederException("interrupted while building indexes", e);
         }
     }
 

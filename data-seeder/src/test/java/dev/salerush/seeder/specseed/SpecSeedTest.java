@@ -8,7 +8,13 @@ import com.typesafe.config.ConfigValueFactory;
 import dev.salerush.seeder.DbTarget;
 import dev.salerush.seeder.SeederException;
 import dev.salerush.seeder.embedded.EmbeddedDatabase;
+import dev.salerush.seeder.load.BinaryCopyWriter;
+import dev.salerush.seeder.load.ProgressListener;
 import dev.salerush.seeder.load.SeedReport;
+import dev.salerush.seeder.load.TableData;
+import dev.salerush.seeder.load.TableLoader;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
 import dev.salerush.seeder.safety.SafetyException;
 import dev.salerush.seeder.schema.Schema;
 import java.sql.Connection;
@@ -126,6 +132,42 @@ class SpecSeedTest {
         assertThat(Marketplace.scalar(team, "SELECT count(*) FROM pg_indexes WHERE schemaname = 'public'"))
                 .isEqualTo(Marketplace.scalar(first, "SELECT count(*) FROM pg_indexes WHERE schemaname = 'public'"));
         assertThat(Marketplace.scalar(team, "SELECT count(*) FROM item")).isEqualTo(200);
+    }
+
+    @Test
+    void numericValuesRoundTripThroughBinaryCopy() throws Exception {
+        List<String> values = List.of("0.00", "0.01", "-12345.67", "10000.00", "99999999.99", "1.50", "-0.10",
+                "100020003.00");
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE numeric_probe (n bigint, v numeric(12,2))");
+            TableLoader.load(c, new TableData() {
+                public String table() {
+                    return "numeric_probe";
+                }
+
+                public List<String> columns() {
+                    return List.of("n", "v");
+                }
+
+                public long units() {
+                    return values.size();
+                }
+
+                public long write(long from, long to, BinaryCopyWriter w) throws java.io.IOException {
+                    for (long i = from; i < to; i++) {
+                        w.row(2).int8(i).numeric(new BigDecimal(values.get((int) i - 1)));
+                    }
+                    return to - from;
+                }
+            }, ProgressListener.NONE);
+            try (ResultSet rs = st.executeQuery("SELECT v::text FROM numeric_probe ORDER BY n")) {
+                List<String> back = new java.util.ArrayList<>();
+                while (rs.next()) {
+                    back.add(rs.getString(1));
+                }
+                assertThat(back).isEqualTo(values);
+            }
+        }
     }
 
     /** The marketplace spec with a few hundred rows per table. */
