@@ -1,6 +1,5 @@
 package dev.salerush.seeder.specseed;
 
-import dev.salerush.seeder.generate.FastRandom;
 import dev.salerush.seeder.generate.Zipf;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -287,11 +286,6 @@ final class Generators {
         return (row, r) -> v;
     }
 
-    /** Default for an omitted integer primary key column. */
-    static ValueGenerator defaultSequence() {
-        return (row, r) -> row;
-    }
-
     /** Seeds a column's random stream for one row. */
     static long stream(String table, String column) {
         long h = 0xcbf29ce484222325L; // FNV-1a of "table.column": stable across runs and JVMs
@@ -299,9 +293,5 @@ final class Generators {
             h = (h ^ (b & 0xFF)) * 0x100000001b3L;
         }
         return h;
-    }
-
-    static FastRandom random() {
-        return new FastRandom(0);
     }
 }

@@ -39,8 +39,10 @@ public final class SpecPlanner {
         if (!root.hasPath("spec")) {
             throw new SpecException("spec", "missing (allowed: a root key spec { seed = ..., tables { ... } })");
         }
-        SpecConfig spec = new SpecConfig(root, "").child("spec");
-        spec = new SpecConfig(spec.config(), "spec");
+        if (!(root.getValue("spec") instanceof com.typesafe.config.ConfigObject)) {
+            throw new SpecException("spec", "must be an object { seed = ..., tables { ... } }");
+        }
+        SpecConfig spec = new SpecConfig(root.getConfig("spec"), "spec");
         spec.onlyKeys(Set.of("seed", "locale", "tables"), "spec");
         long seed = spec.integer("seed");
         Locale locale = locale(spec);
