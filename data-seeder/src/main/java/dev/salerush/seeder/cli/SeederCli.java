@@ -317,6 +317,10 @@ public final class SeederCli implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            if (seedSpec != null && (importStats != null || noPlanCheck)) {
+                throw invalidOption(spec.commandLine(), importStats != null ? "--import-stats" : "--no-plan-check",
+                        "not with --spec (the plan check and statistics import are for the built-in dataset)");
+            }
             if (seedSpec != null) {
                 return SpecSeedCommand.run(spec.commandLine(), common, seedSpec, schema, dryRun);
             }

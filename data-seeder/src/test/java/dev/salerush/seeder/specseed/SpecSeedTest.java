@@ -13,7 +13,14 @@ import dev.salerush.seeder.load.ProgressListener;
 import dev.salerush.seeder.load.SeedReport;
 import dev.salerush.seeder.load.TableData;
 import dev.salerush.seeder.load.TableLoader;
+import com.typesafe.config.ConfigRenderOptions;
+import dev.salerush.seeder.cli.SeederCli;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
 import java.sql.ResultSet;
 import dev.salerush.seeder.safety.SafetyException;
 import dev.salerush.seeder.schema.Schema;
@@ -168,6 +175,31 @@ class SpecSeedTest {
                 assertThat(back).isEqualTo(values);
             }
         }
+    }
+
+    @Test
+    void cliSeedsWithExitCodesZeroForANoOpAndThreeForARefusal(@TempDir Path dir) throws Exception {
+        Path spec = dir.resolve("marketplace.conf");
+        Files.writeString(spec, Marketplace.spec().root().render(ConfigRenderOptions.concise()));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = SeederCli.run(new PrintWriter(out, true), new PrintWriter(err, true), "seed", "--spec",
+                spec.toString(), "--db-url", first.jdbcUrl(), "--user", first.user());
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("no-op", firstReport.fingerprint());
+
+        DbTarget team = Marketplace.freshSchema(db);
+        try (Connection c = team.connect(); Statement st = c.createStatement()) {
+            st.execute("INSERT INTO category VALUES (1, NULL, 'production')");
+        }
+        StringWriter refused = new StringWriter();
+        assertThat(SeederCli.run(new PrintWriter(new StringWriter(), true), new PrintWriter(refused, true), "seed",
+                "--spec", spec.toString(), "--db-url", team.jdbcUrl(), "--user", team.user()))
+                .isEqualTo(SeederCli.EXIT_REFUSED);
+        assertThat(refused.toString()).contains("refused", "[category]");
+        assertThat(SeederCli.run(new PrintWriter(new StringWriter(), true), new PrintWriter(new StringWriter(), true),
+                "seed", "--spec", spec.toString(), "--import-stats", spec.toString(), "--db-url", team.jdbcUrl()))
+                .isEqualTo(SeederCli.EXIT_USAGE);
     }
 
     /** The marketplace spec with a few hundred rows per table. */
