@@ -7,7 +7,7 @@ import java.util.Locale;
  * and, for a foreign key column, the referenced table and its row count (its keys are 1..targetRows).
  */
 record ColumnContext(SpecConfig cfg, String table, String column, PgType type, int typmod, boolean notNull,
-                     boolean unique, long rows, String target, long targetRows, Locale locale, long seed) {
+                     boolean unique, long rows, String target, long targetRows, Locale locale) {
 
     boolean reference() {
         return target != null;

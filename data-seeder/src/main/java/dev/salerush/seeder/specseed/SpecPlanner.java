@@ -179,7 +179,7 @@ public final class SpecPlanner {
             throw tc.error("rows", "missing (allowed: rows = N, or rowsPer { parent = ..., mean = ... })");
         }
         List<SpecPlan.ColumnPlan> columns = columns(tc, catalog, table, rows, rowsOf, keyedFrom1, parentColumn,
-                maxChildren, locale, seed);
+                maxChildren, locale);
         return new SpecPlan.TablePlan(table.name(), rows, columns, parent, prefix);
     }
 
@@ -206,7 +206,7 @@ public final class SpecPlanner {
 
     private static List<SpecPlan.ColumnPlan> columns(SpecConfig tc, Catalog catalog, Catalog.Table table, long rows,
                                                      Map<String, Long> rowsOf, Map<String, Boolean> keyedFrom1,
-                                                     String parentColumn, long maxChildren, Locale locale, long seed) {
+                                                     String parentColumn, long maxChildren, Locale locale) {
         SpecConfig cols = tc.has("columns") ? tc.child("columns") : null;
         if (cols != null) {
             for (String c : cols.config().root().keySet()) {
@@ -267,7 +267,7 @@ public final class SpecPlanner {
             ColumnContext ctx = new ColumnContext(cc, table.name(), name, type, col.typmod(), col.notNull(),
                     unique, rows, fk == null ? null : fk.refTable(),
                     fk == null ? 0 : rowsOf.getOrDefault(fk.refTable(), table.name().equals(fk.refTable()) ? rows : 0),
-                    locale, seed);
+                    locale);
             if (fk != null && generator.equals("reference")) {
                 requireSequenceKey(cc, fk, keyedFrom1, catalog);
             }
@@ -286,7 +286,7 @@ public final class SpecPlanner {
 
     private static ColumnContext withUnique(ColumnContext c, boolean unique) {
         return new ColumnContext(c.cfg(), c.table(), c.column(), c.type(), c.typmod(), c.notNull(), unique, c.rows(),
-                c.target(), c.targetRows(), c.locale(), c.seed());
+                c.target(), c.targetRows(), c.locale());
     }
 
     /**
