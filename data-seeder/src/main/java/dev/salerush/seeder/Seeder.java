@@ -8,8 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.salerush.seeder.generate.DatasetLayout;
 import dev.salerush.seeder.generate.Tables;
 import dev.salerush.seeder.load.TableData;
-import dev.salerush.seeder.load.IndexBuilder;
-import dev.salerush.seeder.load.TableLoader;
+import dev.salerush.seeder.load.BulkLoad;
 import dev.salerush.seeder.plan.PlanCheckResult;
 import dev.salerush.seeder.plan.PlanChecker;
 import dev.salerush.seeder.plan.PlanMismatchException;
@@ -117,34 +116,10 @@ public final class Seeder {
             });
             DatasetLayout layout = DatasetLayout.of(spec);
             List<TableData> data = step(steps, "layout", () -> Tables.all(layout));
-            sessionSettings(c);
-
-            List<SeedReport.TableReport> tables = new ArrayList<>();
-            double indexBusy;
-            try (Connection index1 = target.connect();
-                 Connection index2 = target.connect();
-                 IndexBuilder indexes = new IndexBuilder(List.of(index1, index2), DATA_TABLES, progress)) {
-                indexes.start();
-                for (TableData d : data) {
-                    indexes.checkFailure();
-                    SeedReport.TableReport tr = TableLoader.load(c, d, progress);
-                    indexes.tableLoaded(d.table());
-                    log.info("{}: {} rows in {} s ({} rows/s)", tr.table(), tr.rows(),
-                            String.format("%.3f", tr.seconds()), tr.rowsPerSecond());
-                    tables.add(tr);
-                }
-                long w0 = System.nanoTime();
-                progress.stepStarted("indexes and vacuum analyze");
-                indexBusy = indexes.awaitDone();
-                double wait = seconds(w0);
-                progress.stepFinished("indexes and vacuum analyze", wait);
-                steps.add(new SeedReport.StepReport("indexes and vacuum analyze, after the last COPY", wait));
-                steps.add(new SeedReport.StepReport("indexes and vacuum analyze, busy (overlaps loading)",
-                        Math.round(indexBusy * 1000) / 1000.0));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new SeederException("interrupted while building indexes", e);
-            }
+            BulkLoad.Result loaded = BulkLoad.run(c, target::connect, data,
+                    Schema.statements(Schema.sql(Schema.INDEXES_RESOURCE)), progress);
+            List<SeedReport.TableReport> tables = loaded.tables();
+            steps.addAll(loaded.steps());
             step(steps, "identities", () -> restartIdentities(c));
             if (importStats != null) {
                 step(steps, "import stats", () -> StatsImporter.importFile(c, importStats));
@@ -329,14 +304,8 @@ public final class Seeder {
         }
     }
 
-    /** Session settings for loading (session-level only, also fine on an external server). */
-    private static void sessionSettings(Connection c) throws SQLException {
-        try (Statement st = c.createStatement()) {
-            st.execute("SET synchronous_commit = off");
-        }
-    }
-
-    static String contentChecksum(List<SeedReport.TableReport> tables) {
+    /** SHA-256 over each table's name, rows, bytes and CRC-32C of its COPY stream. */
+    public static String contentChecksum(List<SeedReport.TableReport> tables) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             for (SeedReport.TableReport t : tables) {

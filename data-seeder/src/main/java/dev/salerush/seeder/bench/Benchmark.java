@@ -102,7 +102,7 @@ public final class Benchmark {
     }
 
     /** Wall-clock seconds of {@code pgbench -i -q -s scale} against the embedded database. */
-    static double pgbenchInit(Path pgbench, EmbeddedDatabase db, int scale) throws IOException, InterruptedException {
+    public static double pgbenchInit(Path pgbench, EmbeddedDatabase db, int scale) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(pgbench.toString(), "-i", "-q", "-s", String.valueOf(scale),
                 "-h", db.host(), "-p", String.valueOf(db.port()), "-U", db.user(), EmbeddedDatabase.DATABASE);
         pb.environment().put("PGPASSWORD", db.password());

@@ -306,8 +306,27 @@ public final class SeederCli implements Runnable {
                 description = "import planner statistics (JSON, see stats-export) after loading; PostgreSQL 18+")
         Path importStats;
 
+        @Option(names = "--spec", paramLabel = "FILE",
+                description = "seed the target's existing schema from this seed spec (docs/seed-spec.md) instead of "
+                        + "the built-in dataset")
+        Path seedSpec;
+
+        @Option(names = "--schema", paramLabel = "FILE",
+                description = "with --spec and --embedded: DDL to create in the throwaway database first")
+        Path schema;
+
         @Override
         public Integer call() throws Exception {
+            if (seedSpec != null && (importStats != null || noPlanCheck)) {
+                throw invalidOption(spec.commandLine(), importStats != null ? "--import-stats" : "--no-plan-check",
+                        "not with --spec (the plan check and statistics import are for the built-in dataset)");
+            }
+            if (seedSpec != null) {
+                return SpecSeedCommand.run(spec.commandLine(), common, seedSpec, schema, dryRun);
+            }
+            if (schema != null) {
+                throw invalidOption(spec.commandLine(), "--schema", "only with --spec");
+            }
             Resolved r = common.resolve(spec);
             requireFileIfGiven("--import-stats", importStats);
             PrintWriter out = out();
@@ -470,8 +489,18 @@ public final class SeederCli implements Runnable {
         @Option(names = "--report", paramLabel = "FILE", description = "write the figures as JSON to FILE")
         Path report;
 
+        @Option(names = "--spec", paramLabel = "FILE", description = "benchmark this seed spec (with --schema) "
+                + "instead of the built-in dataset")
+        Path seedSpec;
+
+        @Option(names = "--schema", paramLabel = "FILE", description = "with --spec: the DDL of the spec's schema")
+        Path schema;
+
         @Override
         public Integer call() throws Exception {
+            if (seedSpec != null || schema != null) {
+                return specBenchmark();
+            }
             Common c = new Common();
             c.config = config;
             c.scale = scale == null ? 1.0 : scale;
@@ -484,6 +513,29 @@ public final class SeederCli implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             Map<String, Object> figures = new Benchmark(r.spec(), pgbench, out, progressListener()).run();
             writeReport(report, figures);
+            return 0;
+        }
+
+        private int specBenchmark() throws Exception {
+            CommandLine cl = spec.commandLine();
+            if (seedSpec == null || schema == null) {
+                throw invalidOption(cl, seedSpec == null ? "--schema" : "--spec",
+                        "--spec and --schema go together (allowed: both, or neither for the built-in dataset)");
+            }
+            if (!Files.isRegularFile(schema)) {
+                throw invalidOption(cl, "--schema", schema + " is not a file");
+            }
+            if (pgbench != null && !Files.isExecutable(pgbench)) {
+                throw invalidOption(cl, "--pgbench", pgbench + " is not an executable file");
+            }
+            com.typesafe.config.Config specConfig = SpecSeedCommand.readSpec(cl, seedSpec);
+            try {
+                Map<String, Object> figures = new dev.salerush.seeder.bench.SpecBenchmark(specConfig, schema, pgbench,
+                        cl.getOut(), progressListener()).run();
+                writeReport(report, figures);
+            } catch (dev.salerush.seeder.specseed.SpecException e) {
+                throw new ParameterException(cl, "Invalid spec " + seedSpec + ": " + e.getMessage());
+            }
             return 0;
         }
     }

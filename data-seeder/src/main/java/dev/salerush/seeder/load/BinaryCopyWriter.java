@@ -77,6 +77,65 @@ public final class BinaryCopyWriter {
         return this;
     }
 
+    public BinaryCopyWriter float8(double v) {
+        ensure(12);
+        putInt(8);
+        putLong(Double.doubleToLongBits(v));
+        return this;
+    }
+
+    public BinaryCopyWriter bool(boolean v) {
+        ensure(5);
+        putInt(1);
+        buf[pos++] = (byte) (v ? 1 : 0);
+        return this;
+    }
+
+    /** date: days since 2000-01-01. */
+    public BinaryCopyWriter dateDays(int daysSincePgEpoch) {
+        return int4(daysSincePgEpoch);
+    }
+
+    /**
+     * numeric in PostgreSQL's binary form: digit count, weight (base-10000 exponent of the first digit), sign,
+     * display scale, then base-10000 digits without leading or trailing zero groups.
+     */
+    public BinaryCopyWriter numeric(java.math.BigDecimal v) {
+        int scale = Math.max(0, v.scale());
+        String plain = v.abs().setScale(scale, java.math.RoundingMode.UNNECESSARY).toPlainString();
+        int dot = plain.indexOf('.');
+        String intPart = dot < 0 ? plain : plain.substring(0, dot);
+        String fracPart = dot < 0 ? "" : plain.substring(dot + 1);
+        intPart = "0".repeat((4 - intPart.length() % 4) % 4) + intPart;
+        fracPart = fracPart + "0".repeat((4 - fracPart.length() % 4) % 4);
+        String all = intPart + fracPart;
+        short[] groups = new short[all.length() / 4];
+        for (int i = 0; i < groups.length; i++) {
+            groups[i] = Short.parseShort(all.substring(4 * i, 4 * i + 4));
+        }
+        int first = 0;
+        int last = groups.length;
+        int weight = intPart.length() / 4 - 1;
+        while (first < last && groups[first] == 0) {
+            first++;
+            weight--;
+        }
+        while (last > first && groups[last - 1] == 0) {
+            last--;
+        }
+        int n = last - first;
+        ensure(12 + 2 * n);
+        putInt(8 + 2 * n);
+        putShort((short) n);
+        putShort((short) (n == 0 ? 0 : weight));
+        putShort((short) (v.signum() < 0 && n > 0 ? 0x4000 : 0));
+        putShort((short) scale);
+        for (int i = first; i < last; i++) {
+            putShort(groups[i]);
+        }
+        return this;
+    }
+
     public BinaryCopyWriter nul() {
         ensure(4);
         putInt(-1);

@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
 public final class IndexBuilder implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(IndexBuilder.class);
-    private static final Pattern TARGET = Pattern.compile("(?i)^(?:ALTER TABLE|CREATE (?:UNIQUE )?INDEX \\w+ ON) (\\w+)");
-    private static final Pattern REFERENCES = Pattern.compile("(?i)REFERENCES (\\w+)");
+    private static final Pattern TARGET = Pattern.compile(
+            "(?i)^(?:ALTER TABLE(?: ONLY)?|CREATE (?:UNIQUE )?INDEX \\w+ ON(?: ONLY)?) (?:\\w+\\.)?(\\w+)");
+    private static final Pattern REFERENCES = Pattern.compile("(?i)REFERENCES (?:\\w+\\.)?(\\w+)");
     private static final Pattern PRIMARY_KEY = Pattern.compile("(?i)PRIMARY KEY");
 
     /** One statement of indexes.sql and what it waits for. */
@@ -47,10 +48,35 @@ public final class IndexBuilder implements AutoCloseable {
      *                    workers never wait for each other's locks
      */
     public IndexBuilder(List<Connection> connections, List<String> tables, ProgressListener progress) {
+        this(connections, tables, Schema.statements(Schema.sql(Schema.INDEXES_RESOURCE)), progress);
+    }
+
+    /**
+     * @param statements keys, indexes and foreign keys to build (ALTER TABLE / CREATE INDEX, optionally
+     *                   schema-qualified); tables they name that are not loaded here count as loaded and keyed
+     */
+    public IndexBuilder(List<Connection> connections, List<String> tables, List<String> statements,
+                        ProgressListener progress) {
         this.connections = List.copyOf(connections);
         this.progress = progress;
-        this.pending = new ArrayList<>(parse(Schema.statements(Schema.sql(Schema.INDEXES_RESOURCE))));
+        this.pending = new ArrayList<>(parse(statements));
         this.tablesToVacuum = new java.util.LinkedHashSet<>(tables);
+        Set<String> withPrimaryKey = new HashSet<>();
+        for (Task t : pending) {
+            if (t.primaryKey() && t.references() == null) {
+                withPrimaryKey.add(t.table());
+            }
+        }
+        for (Task t : pending) {
+            for (String name : java.util.Arrays.asList(t.table(), t.references())) {
+                if (name != null && !tables.contains(name)) {
+                    loaded.add(name); // already there: a table of the schema this run does not load
+                }
+                if (name != null && !withPrimaryKey.contains(name)) {
+                    primaryKeysDone.add(name); // no primary key to wait for
+                }
+            }
+        }
         for (int i = 0; i < this.connections.size(); i++) {
             Connection c = this.connections.get(i);
             Thread t = new Thread(() -> run(c), "salerush-index-builder-" + (i + 1));

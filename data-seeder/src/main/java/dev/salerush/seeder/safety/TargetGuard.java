@@ -55,6 +55,19 @@ public final class TargetGuard {
         }
     }
 
+    /**
+     * For seeding a team's existing schema: not a standby, and without the marker every table to be loaded (and
+     * every table referencing one) must be empty; a freshly migrated, empty schema is fine.
+     */
+    public static void decideForSchema(DbFacts facts, String target, List<String> nonEmptyTables) {
+        decide(new DbFacts(facts.inRecovery(), 0, facts.hasMarker()), target);
+        if (!facts.hasMarker() && !nonEmptyTables.isEmpty()) {
+            throw new SafetyException("refused: " + target + " has rows in " + nonEmptyTables + " but no "
+                    + Schema.MARKER_TABLE + " marker, so they are not salerush's to replace. Use an empty schema "
+                    + "(freshly migrated) or a database the seeder loaded before.");
+        }
+    }
+
     public static DbFacts readFacts(Connection c) throws SQLException {
         try (Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT pg_is_in_recovery(), "

@@ -55,7 +55,7 @@ class SeederCliTest {
             "seed --scale ''                         | 2 | Invalid value for option '--scale'",
             "seed --seed 9999999999999999999999      | 2 | Invalid value for option '--seed'",
             "seed --seed '1; DROP TABLE product'     | 2 | Invalid value for option '--seed'",
-            "seed --scal 2                           | 2 | Unknown options: '--scal', '2'; did you mean --scale?",
+            "seed --scal 2                           | 2 | Unknown options: '--scal', '2'; did you mean --scale",
             "sed                                     | 2 | Unmatched argument at index 0: 'sed'",
             "seed --db-url ''                        | 2 | Invalid value for option '--db-url'",
             "seed --db-url postgres://localhost/x    | 2 | Invalid value for option '--db-url'",
