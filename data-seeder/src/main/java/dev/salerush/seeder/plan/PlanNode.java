@@ -90,6 +90,17 @@ public record PlanNode(String nodeType, String relation, String index, String jo
         return label().equals(other.label()) && Objects.equals(parentRelationship, other.parentRelationship);
     }
 
+    /** The node and its descendants on one line: "A > B", "A > (B | C)". */
+    public String subtree() {
+        if (children.isEmpty()) {
+            return label();
+        }
+        if (children.size() == 1) {
+            return label() + " > " + children.get(0).subtree();
+        }
+        return label() + " > (" + String.join(" | ", children.stream().map(PlanNode::subtree).toList()) + ")";
+    }
+
     /** Indented lines, one per node (the line diff of a mismatch). */
     public List<String> lines() {
         List<String> out = new ArrayList<>();
@@ -111,8 +122,8 @@ public record PlanNode(String nodeType, String relation, String index, String jo
     }
 
     /**
-     * Names each difference by the path of expected node labels: a node that differs, and children that are
-     * missing or extra. Children are compared position by position.
+     * Names each difference by the path of expected node labels: a node that differs (with both subtrees), and
+     * children that are missing or extra. Children of equal nodes are compared position by position.
      */
     public static List<String> differences(String query, PlanNode expected, PlanNode actual) {
         List<String> out = new ArrayList<>();
@@ -123,8 +134,11 @@ public record PlanNode(String nodeType, String relation, String index, String jo
     private static void compare(String prefix, PlanNode expected, PlanNode actual, List<String> out) {
         String path = prefix + expected.label();
         if (!expected.label().equals(actual.label())) {
-            out.add(path + ": found " + actual.label());
-        } else if (!Objects.equals(expected.parentRelationship, actual.parentRelationship)) {
+            // a different node: its children are not comparable position by position, so show both subtrees
+            out.add(path + ": found " + actual.subtree() + " instead of " + expected.subtree());
+            return;
+        }
+        if (!Objects.equals(expected.parentRelationship, actual.parentRelationship)) {
             out.add(path + ": found it as the " + actual.parentRelationship + " child (expected "
                     + expected.parentRelationship + ")");
         }
@@ -133,10 +147,10 @@ public record PlanNode(String nodeType, String relation, String index, String jo
             compare(path + " > ", expected.children.get(i), actual.children.get(i), out);
         }
         for (int i = common; i < expected.children.size(); i++) {
-            out.add(path + ": missing child " + expected.children.get(i).label());
+            out.add(path + ": missing child " + expected.children.get(i).subtree());
         }
         for (int i = common; i < actual.children.size(); i++) {
-            out.add(path + ": extra child " + actual.children.get(i).label());
+            out.add(path + ": extra child " + actual.children.get(i).subtree());
         }
     }
 }
