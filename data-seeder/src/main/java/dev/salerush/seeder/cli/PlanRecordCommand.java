@@ -55,7 +55,7 @@ final class PlanRecordCommand implements Callable<Integer> {
         DbTarget target = source.resolve(cl);
         PrintWriter stdout = cl.getOut();
         GoldenPlans golden;
-        try (Connection c = ReadOnlySession.open(target)) {
+        try (Connection c = ReadOnlySession.readOnly(target.connect(), target.describe())) {
             stdout.println(ReadOnlySession.NOTICE + target.describe());
             try {
                 golden = GoldenPlanChecker.record(c, named);

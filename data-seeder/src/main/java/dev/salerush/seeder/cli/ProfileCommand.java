@@ -66,7 +66,7 @@ final class ProfileCommand implements Callable<Integer> {
         DbTarget target = source.resolve(cl);
         PrintWriter stdout = cl.getOut();
         List<TableProfile> profiled;
-        try (Connection c = ReadOnlySession.open(target)) {
+        try (Connection c = ReadOnlySession.readOnly(target.connect(), target.describe())) {
             stdout.println(ReadOnlySession.NOTICE + target.describe());
             try {
                 profiled = Profiler.profile(c, schema, tables, exactCounts);

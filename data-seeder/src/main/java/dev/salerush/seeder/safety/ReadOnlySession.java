@@ -1,6 +1,5 @@
 package dev.salerush.seeder.safety;
 
-import dev.salerush.seeder.DbTarget;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,15 +19,18 @@ public final class ReadOnlySession {
     private ReadOnlySession() {
     }
 
-    /** Opens the connection and makes it read-only, or closes it and refuses. */
-    public static Connection open(DbTarget target) throws SQLException {
-        Connection c = target.connect();
+    /**
+     * Makes a freshly opened connection read-only and returns it, or closes it and refuses.
+     *
+     * @param target the database as printed (password masked)
+     */
+    public static Connection readOnly(Connection c, String target) throws SQLException {
         try {
             c.setReadOnly(true);
             try (Statement st = c.createStatement()) {
                 st.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
             }
-            requireReadOnly(showReadOnly(c), target.describe());
+            requireReadOnly(showReadOnly(c), target);
             return c;
         } catch (SQLException | RuntimeException e) {
             c.close();

@@ -151,7 +151,7 @@ class ProfileTest {
 
     @Test
     void theProfileSessionRefusesWrites() throws Exception {
-        try (Connection c = ReadOnlySession.open(team); Statement st = c.createStatement()) {
+        try (Connection c = ReadOnlySession.readOnly(team.connect(), team.describe()); Statement st = c.createStatement()) {
             assertThat(c.isReadOnly()).isTrue();
             assertThatThrownBy(() -> st.executeUpdate("INSERT INTO tag VALUES (999, 'x')"))
                     .isInstanceOf(SQLException.class).hasMessageContaining("read-only transaction");
