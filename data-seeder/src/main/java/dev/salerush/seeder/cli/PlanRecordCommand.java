@@ -3,8 +3,10 @@ package dev.salerush.seeder.cli;
 import dev.salerush.seeder.DbTarget;
 import dev.salerush.seeder.plan.GoldenPlanChecker;
 import dev.salerush.seeder.plan.GoldenPlans;
+import dev.salerush.seeder.plan.NamedQueries;
 import dev.salerush.seeder.plan.StatsImporter;
 import dev.salerush.seeder.safety.ReadOnlySession;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,10 +81,10 @@ final class PlanRecordCommand implements Callable<Integer> {
             throw SeederCli.invalidOption(cl, option, file + " is not a readable file");
         }
         try {
-            return dev.salerush.seeder.plan.NamedQueries.parse(Files.readString(file));
+            return NamedQueries.parse(Files.readString(file));
         } catch (IllegalArgumentException e) {
             throw SeederCli.invalidOption(cl, option, file + ": " + e.getMessage());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw SeederCli.invalidOption(cl, option, file + " cannot be read (" + e.getMessage() + ")");
         }
     }

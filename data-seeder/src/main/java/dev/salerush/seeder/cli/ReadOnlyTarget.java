@@ -4,8 +4,10 @@ import com.typesafe.config.Config;
 import dev.salerush.seeder.DbTarget;
 import dev.salerush.seeder.config.SalerushConfig;
 import dev.salerush.seeder.safety.JdbcUrls;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -62,13 +64,12 @@ final class ReadOnlyTarget {
     }
 
     /** Writes through a temporary file in the same directory, so a failure leaves no half-written output. */
-    static void writeAtomically(Path file, String text) throws java.io.IOException {
+    static void writeAtomically(Path file, String text) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
         try {
             Files.writeString(tmp, text);
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);
         }

@@ -8,8 +8,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A golden file of {@code plan-record}: the reduced plan tree and SQL of each named query, the server version and,
@@ -27,7 +29,7 @@ public record GoldenPlans(String server, Map<String, Double> tables, Map<String,
 
     public GoldenPlans {
         tables = Map.copyOf(tables);
-        queries = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(queries));
+        queries = Collections.unmodifiableMap(new LinkedHashMap<>(queries));
     }
 
     public void write(Path file) throws IOException {
@@ -38,7 +40,7 @@ public record GoldenPlans(String server, Map<String, Double> tables, Map<String,
                 + "Check a test database with `data-seeder plan-check --golden FILE`.");
         root.put("server", server);
         ObjectNode t = root.putObject("tables");
-        new java.util.TreeMap<>(tables).forEach(t::put);
+        new TreeMap<>(tables).forEach(t::put);
         ObjectNode q = root.putObject("queries");
         queries.forEach((name, query) -> q.putObject(name).put("sql", query.sql()).set("plan", query.plan().toJson()));
         Files.writeString(file, JSON.writeValueAsString(root) + "\n");

@@ -94,7 +94,10 @@ final class ColumnMapper {
         }
         if (!c.mostCommonValues().isEmpty()) {
             comments.add("enum weights are % of all rows (every distinct value is listed in pg_stats)");
-            return "generator = enum, values " + Hocon.shares(c.mostCommonValues(), c.mostCommonFreqs(), 100);
+            List<String> values = c.category() == 'B'
+                    ? c.mostCommonValues().stream().map(v -> v.equals("t") ? "true" : "false").toList()
+                    : c.mostCommonValues();
+            return "generator = enum, values " + Hocon.shares(values, c.mostCommonFreqs(), 100);
         }
         comments.add("review: no histogram and no common values (all null or not analyzed); placeholder range");
         return "generator = uniform, min = 0, max = 100";

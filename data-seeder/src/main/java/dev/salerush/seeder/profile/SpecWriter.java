@@ -37,7 +37,7 @@ public final class SpecWriter {
     private static void table(StringBuilder sb, TableProfile t, Map<String, TableProfile> byName) {
         sb.append("    ").append(Hocon.key(t.name())).append(" {\n");
         sb.append("      rows = ").append(t.rows()).append("   # ")
-                .append(t.exactCount() ? "count(*)" : "pg_class.reltuples (planner estimate; --exact-counts for count(*))")
+                .append(t.count().comment())
                 .append('\n');
         for (String parent : t.parents()) {
             TableProfile p = byName.get(parent);

@@ -46,7 +46,7 @@ public final class StatsReader {
             JOIN pg_type t ON t.oid = a.atttypid
             LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
             LEFT JOIN pg_stats s ON s.schemaname = ? AND s.tablename = ? AND s.attname = a.attname
-                                AND NOT s.inherited
+                                AND s.inherited = (SELECT relkind = 'p' FROM pg_class WHERE oid = a.attrelid)
             WHERE a.attrelid = ?::regclass AND a.attnum > 0 AND NOT a.attisdropped
             ORDER BY a.attnum
             """.formatted("'N', 'D', 'B'");
@@ -59,7 +59,8 @@ public final class StatsReader {
         this.schema = schema;
     }
 
-    /** Tables of the schema with their planner row estimate (pg_class.reltuples; -1 = never analyzed). */
+    /** Tables of the schema with their planner row estimate (pg_class.reltuples; -1 = never analyzed). Partitions
+     * are left out: a partitioned table is profiled as a whole (its statistics are the inherited ones). */
     public Map<String, Double> tables() throws SQLException {
         Map<String, Double> tables = new LinkedHashMap<>();
         try (PreparedStatement ps = connection.prepareStatement(TABLES)) {
@@ -75,6 +76,8 @@ public final class StatsReader {
 
     /** Reads one table; {@code exactCount} runs count(*) instead of trusting reltuples. */
     public TableProfile table(String name, double reltuples, boolean exactCount) throws SQLException {
+        TableProfile.Count source = exactCount ? TableProfile.Count.EXACT
+                : reltuples < 0 ? TableProfile.Count.NEVER_ANALYZED : TableProfile.Count.RELTUPLES;
         long rows = exactCount ? count(name) : Math.max(0, Math.round(reltuples));
         List<ColumnProfile> columns = new ArrayList<>();
         try (PreparedStatement ps = connection.prepareStatement(COLUMNS)) {
@@ -90,7 +93,7 @@ public final class StatsReader {
                 }
             }
         }
-        return new TableProfile(name, rows, exactCount, columns);
+        return new TableProfile(name, rows, source, columns);
     }
 
     private long count(String table) throws SQLException {

@@ -116,6 +116,13 @@ class ProfileTest {
         assertThat(tables.getDouble("item.columns.parent_item_id.nulls")).isCloseTo(0.9, within(0.9 * 0.05));
         assertThat(tables.getDouble("seller.columns.rating.nulls")).isCloseTo(0.1, within(0.1 * 0.05));
         assertThat(tables.getString("item_tag.columns.tag_id.generator")).isEqualTo("reference");
+        assertThat(tables.getString("seller.columns.active.generator")).isEqualTo("enum");
+        assertThat(tables.getDouble("seller.columns.active.values.true")).isCloseTo(80, within(80 * 0.05));
+        // a partitioned table is profiled as a whole, its partitions are not tables of the spec
+        assertThat(tables.getLong("event.rows")).isEqualTo(5900);
+        assertThat(tables.getString("event.columns.at.generator")).isEqualTo("date");
+        assertThat(tables.getString("event.columns.at.to")).isEqualTo("2026-02-28");
+        assertThat(tables.getString("event.columns.seller_id.skew")).isEqualTo("uniform");
         assertThat(tables.getString("item_tag.columns.tag_id.skew")).isEqualTo("uniform"); // 1200 rows per tag
         // parents come before their children, the ratio to the parent is a comment
         String text = Files.readString(file);
@@ -147,6 +154,21 @@ class ProfileTest {
         assertThat(unknown.err()).startsWith("Invalid value for option '--tables'").contains("[nope]");
         assertThat(dir.resolve("x.conf")).doesNotExist();
         assertThat(TeamDatabase.contentHash(team)).isEqualTo(before);
+    }
+
+    @Test
+    void aTableNeverAnalyzedGetsZeroRowsAndAReviewNote() throws Exception {
+        try (Connection c = team.connect(); Statement st = c.createStatement()) {
+            st.execute("CREATE SCHEMA fresh; CREATE TABLE fresh.note (id int PRIMARY KEY, score int);"
+                    + "INSERT INTO fresh.note SELECT g, g FROM generate_series(1, 10) g");
+        }
+        Path file = dir.resolve("fresh.conf");
+        Run r = profile(file, "--schema", "fresh");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(Files.readString(file)).contains("rows = 0   # review: never analyzed",
+                "# score: review: no statistics for this column");
+        assertThat(profile(dir.resolve("x.conf"), "--schema", "nope").err())
+                .startsWith("Invalid value for option '--schema': schema 'nope' has no tables");
     }
 
     @Test

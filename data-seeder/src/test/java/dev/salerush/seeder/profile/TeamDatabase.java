@@ -20,17 +20,17 @@ public final class TeamDatabase {
     /** Every text value of the team's data contains this marker (in upper or lower case). */
     public static final String SECRET = "ZQXSECRET";
 
-    public static final List<String> TABLES = List.of("item", "item_tag", "seller", "tag");
+    public static final List<String> TABLES = List.of("event", "item", "item_tag", "seller", "tag");
 
     static final String SCHEMA = """
             SELECT setseed(0.42);
             CREATE TABLE seller (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name text NOT NULL,
                 email text NOT NULL UNIQUE, region_code int NOT NULL, rating numeric(3,2),
-                created_at timestamptz NOT NULL);
-            INSERT INTO seller (name, email, region_code, rating, created_at)
+                created_at timestamptz NOT NULL, active boolean NOT NULL);
+            INSERT INTO seller (name, email, region_code, rating, created_at, active)
                 SELECT 'ZQXSECRET seller ' || g, 'zqxsecret' || g || '@shop.example', g % 7,
                        CASE WHEN g % 10 = 0 THEN NULL ELSE round((1 + random() * 4)::numeric, 2) END,
-                       timestamptz '2026-01-01 00:00+00' + g * interval '1 hour'
+                       timestamptz '2026-01-01 00:00+00' + g * interval '1 hour', g % 5 <> 0
                 FROM generate_series(1, 2000) g;
             CREATE TABLE item (id bigserial PRIMARY KEY, seller_id bigint NOT NULL REFERENCES seller,
                 parent_item_id bigint REFERENCES item, price int NOT NULL, status text NOT NULL,
@@ -47,6 +47,12 @@ public final class TeamDatabase {
             CREATE TABLE item_tag (item_id bigint REFERENCES item, tag_id int REFERENCES tag,
                 PRIMARY KEY (item_id, tag_id));
             INSERT INTO item_tag SELECT i, 1 + (i * 7 + k) % 50 FROM generate_series(1, 30000) i, generate_series(0, 1) k;
+            CREATE TABLE event (seller_id bigint NOT NULL REFERENCES seller, at date NOT NULL, kind text)
+                PARTITION BY RANGE (at);
+            CREATE TABLE event_2026_01 PARTITION OF event FOR VALUES FROM ('2026-01-01') TO ('2026-02-01');
+            CREATE TABLE event_2026_02 PARTITION OF event FOR VALUES FROM ('2026-02-01') TO ('2026-03-01');
+            INSERT INTO event SELECT 1 + g % 100, date '2026-01-01' + g % 59, 'ZQXSECRET-click'
+                FROM generate_series(1, 5900) g;
             -- a sample of the whole table: the tests check the profile's mapping, not ANALYZE's sampling noise
             ALTER TABLE item ALTER seller_id SET STATISTICS 400;
             """;
