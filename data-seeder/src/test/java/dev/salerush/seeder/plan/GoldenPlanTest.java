@@ -150,6 +150,17 @@ class GoldenPlanTest {
     }
 
     @Test
+    void aQueryThatCannotBeExplainedOnProductionFailsTheRecordingAndWritesNoFile() throws Exception {
+        Path bad = Files.writeString(dir.resolve("bad.sql"), "-- name: ok\nSELECT 1;\n-- name: typo\nSELECT * FROM itme;\n");
+        Path out = dir.resolve("bad.golden.json");
+        Run r = cli("plan-record", "--db-url", production.jdbcUrl(), "--user", production.user(),
+                "--queries", bad.toString(), "--out", out.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).startsWith("plan-record failed: query 'typo': ERROR: relation \"itme\" does not exist");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
     void importsProductionStatisticsBeforeTheCheck() throws Exception {
         DbTarget b = copy();
         try (Connection c = b.connect(); Statement st = c.createStatement()) {
