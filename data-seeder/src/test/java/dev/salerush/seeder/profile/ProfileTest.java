@@ -172,6 +172,19 @@ class ProfileTest {
     }
 
     @Test
+    void aHostOutsideAllowedHostsIsReadButNeverWritten() throws Exception {
+        Path conf = Files.writeString(dir.resolve("replica.conf"), """
+                include classpath("dev/salerush/seeder/salerush.conf")
+                db.allowedHosts = ["test-db.example"]
+                """);
+        Run read = profile(dir.resolve("team.conf"), "--config", conf.toString());
+        assertThat(read.code()).as(read.err()).isZero();
+        Run write = cli("seed", "--config", conf.toString(), "--db-url", team.jdbcUrl(), "--user", team.user());
+        assertThat(write.code()).isEqualTo(3);
+        assertThat(write.err()).startsWith("refused: host '127.0.0.1'");
+    }
+
+    @Test
     void theProfileSessionRefusesWrites() throws Exception {
         try (Connection c = ReadOnlySession.readOnly(team.connect(), team.describe()); Statement st = c.createStatement()) {
             assertThat(c.isReadOnly()).isTrue();
