@@ -14,6 +14,8 @@ import dev.salerush.seeder.config.SalerushConfig;
 import dev.salerush.seeder.embedded.EmbeddedDatabase;
 import dev.salerush.seeder.embedded.EmbeddedDatabaseException;
 import dev.salerush.seeder.generate.DatasetLayout;
+import dev.salerush.seeder.plan.GoldenPlanChecker;
+import dev.salerush.seeder.plan.GoldenPlans;
 import dev.salerush.seeder.plan.PlanCheckResult;
 import dev.salerush.seeder.plan.PlanChecker;
 import dev.salerush.seeder.plan.PlanMismatchException;
@@ -39,13 +41,15 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code java -jar data-seeder.jar <command> [options]}: seed, verify, plan-check, benchmark, stats-export.
+ * {@code java -jar data-seeder.jar <command> [options]}: seed, verify, plan-check, benchmark, stats-export,
+ * profile, plan-record.
  * Exit codes: 0 ok, 1 failed (database error, verify or plan mismatch), 2 bad arguments, 3 refused by a safety rule.
  */
 @Command(name = "data-seeder", mixinStandardHelpOptions = true, version = "salerush data-seeder",
         description = "Fills PostgreSQL with salerush's deterministic production-volume dataset and checks plans.",
         subcommands = {SeederCli.Seed.class, SeederCli.Verify.class, SeederCli.PlanCheck.class,
-                SeederCli.Bench.class, SeederCli.StatsExport.class, CommandLine.HelpCommand.class})
+                SeederCli.Bench.class, SeederCli.StatsExport.class, ProfileCommand.class, PlanRecordCommand.class,
+                CommandLine.HelpCommand.class})
 public final class SeederCli implements Runnable {
 
     public static final int EXIT_FAILED = 1;
@@ -59,8 +63,8 @@ public final class SeederCli implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing command: seed, verify, plan-check, benchmark "
-                + "or stats-export");
+        throw new ParameterException(spec.commandLine(), "missing command: seed, verify, plan-check, benchmark, "
+                + "stats-export, profile or plan-record");
     }
 
     public static void main(String[] args) {
@@ -420,8 +424,27 @@ public final class SeederCli implements Runnable {
         @Option(names = "--record", paramLabel = "FILE", description = "write the actual plans as a new expected file")
         Path record;
 
+        @Option(names = "--golden", paramLabel = "FILE", description = "check a team's queries against a golden "
+                + "file of plan-record instead of the built-in key queries")
+        Path golden;
+
+        @Option(names = "--queries", paramLabel = "FILE", description = "with --golden: the team's current query "
+                + "file (its SQL is explained; queries on one side only fail)")
+        Path queries;
+
+        @Option(names = "--import-stats", paramLabel = "FILE", description = "with --golden: import planner "
+                + "statistics (plan-record --stats-out) before the check; PostgreSQL 18+, skipped on older servers")
+        Path importStats;
+
         @Override
         public Integer call() throws Exception {
+            if (golden != null) {
+                return checkGolden();
+            }
+            if (queries != null || importStats != null) {
+                throw invalidOption(spec.commandLine(), queries != null ? "--queries" : "--import-stats",
+                        "only together with --golden FILE");
+            }
             Resolved r = common.resolve(spec);
             requireFileIfGiven("--expected", expected);
             PrintWriter out = out();
@@ -445,6 +468,55 @@ public final class SeederCli implements Runnable {
                     writeReport(r.report(), result);
                     return result.skipped() || result.passed() ? 0 : EXIT_FAILED;
                 }
+            }
+        }
+
+        /** The team's golden plans on the target (nothing seeded; the database holds the team's data). */
+        private Integer checkGolden() throws Exception {
+            CommandLine cl = spec.commandLine();
+            if (expected != null || record != null) {
+                throw invalidOption(cl, expected != null ? "--expected" : "--record",
+                        "not together with --golden (the golden file holds the expected plans)");
+            }
+            if (common.embedded) {
+                throw invalidOption(cl, "--embedded", "not together with --golden (allowed: --db-url or db.url "
+                        + "of the test database that holds the team's data)");
+            }
+            GoldenPlans plans = GoldenFile.read(cl, golden);
+            Map<String, String> current = queries == null ? null
+                    : PlanRecordCommand.readQueries(cl, "--queries", queries);
+            requireFileIfGiven("--import-stats", importStats);
+            Resolved r = common.resolve(spec);
+            PrintWriter out = out();
+            try (OpenTarget t = r.open(); Connection c = t.target().connect()) {
+                if (importStats != null) {
+                    out.println(StatsImporter.importFile(c, importStats).message());
+                }
+                PlanCheckResult result = GoldenPlanChecker.check(c, plans, current);
+                out.println("golden plans recorded on " + plans.server() + "; checking " + t.target().describe());
+                out.print(result.describe());
+                out.println();
+                writeReport(r.report(), result);
+                return result.passed() ? 0 : EXIT_FAILED;
+            }
+        }
+    }
+
+    /** Reads a golden file, or a usage error naming --golden. */
+    static final class GoldenFile {
+        private GoldenFile() {
+        }
+
+        static GoldenPlans read(CommandLine cl, Path file) {
+            if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+                throw invalidOption(cl, "--golden", file + " is not a readable file");
+            }
+            try {
+                return GoldenPlans.read(file);
+            } catch (IllegalArgumentException e) {
+                throw invalidOption(cl, "--golden", e.getMessage());
+            } catch (IOException e) {
+                throw invalidOption(cl, "--golden", file + " cannot be read (" + e.getMessage() + ")");
             }
         }
     }

@@ -6,9 +6,20 @@ import java.util.List;
 /** Outcome of a plan check: per key query the expected and the actual plan tree. */
 public record PlanCheckResult(boolean skipped, String skipReason, List<Entry> entries) {
 
-    /** One query: {@code matched} when the actual tree equals the expected one (or an accepted alternative). */
+    /**
+     * One query: {@code matched} when the actual tree equals the expected one (or an accepted alternative);
+     * {@code differences} names each differing node by its path when the checker can (golden plans).
+     */
     public record Entry(String name, String description, List<String> expected, List<String> actual,
-                        boolean matched) {
+                        boolean matched, List<String> differences) {
+
+        public Entry {
+            differences = differences == null ? List.of() : List.copyOf(differences);
+        }
+
+        public Entry(String name, String description, List<String> expected, List<String> actual, boolean matched) {
+            this(name, description, expected, actual, matched, List.of());
+        }
     }
 
     public static PlanCheckResult skipped(String reason) {
@@ -39,6 +50,9 @@ public record PlanCheckResult(boolean skipped, String skipReason, List<Entry> en
         }
         for (Entry e : bad) {
             sb.append("\n").append(e.name()).append(" (").append(e.description()).append("):\n");
+            for (String difference : e.differences()) {
+                sb.append("  * ").append(difference).append('\n');
+            }
             sb.append("  --- expected\n  +++ actual\n");
             for (String line : diff(e.expected(), e.actual())) {
                 sb.append("  ").append(line).append('\n');

@@ -108,6 +108,13 @@ public final class PlanChecker {
 
     /** EXPLAIN (FORMAT JSON) of a query with bound parameters, as indented tree lines. */
     public static List<String> explain(Connection c, String sql, List<Object> params) throws SQLException {
+        List<String> lines = new ArrayList<>();
+        tree(explainPlan(c, sql, params), 0, lines);
+        return lines;
+    }
+
+    /** The top "Plan" node of EXPLAIN (FORMAT JSON), in a transaction that is rolled back. */
+    public static JsonNode explainPlan(Connection c, String sql, List<Object> params) throws SQLException {
         boolean auto = c.getAutoCommit();
         c.setAutoCommit(false);
         try (PreparedStatement ps = c.prepareStatement("EXPLAIN (FORMAT JSON) " + sql)) {
@@ -123,10 +130,7 @@ public final class PlanChecker {
             }
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                JsonNode root = JSON.readTree(rs.getString(1));
-                List<String> lines = new ArrayList<>();
-                tree(root.get(0).get("Plan"), 0, lines);
-                return lines;
+                return JSON.readTree(rs.getString(1)).get(0).get("Plan");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
