@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Writes the profiled tables as a {@code seed --spec} skeleton (HOCON): parents before children, absolute row
@@ -36,9 +37,33 @@ public final class SpecWriter {
 
     private static void table(StringBuilder sb, TableProfile t, Map<String, TableProfile> byName) {
         sb.append("    ").append(Hocon.key(t.name())).append(" {\n");
-        sb.append("      rows = ").append(t.rows()).append("   # ")
-                .append(t.count().comment())
-                .append('\n');
+        Optional<ChildRows.RowsPer> rowsPer = ChildRows.of(t, byName);
+        if (rowsPer.isPresent()) {
+            ChildRows.RowsPer rp = rowsPer.get();
+            sb.append("      # ").append(rp.why()).append("; ").append(t.rows()).append(" rows from ")
+                    .append(t.count().comment()).append('\n');
+            sb.append("      rowsPer { parent = ").append(Hocon.key(rp.parent())).append(", mean = ")
+                    .append(Hocon.number(rp.mean())).append(", distribution = ").append(rp.distribution())
+                    .append(", max = ").append(rp.max()).append(" }\n");
+        } else {
+            sb.append("      rows = ").append(t.rows()).append("   # ").append(t.count().comment()).append('\n');
+            ratios(sb, t, byName);
+        }
+        sb.append("      columns {\n");
+        for (ColumnProfile c : t.columns()) {
+            if (rowsPer.isPresent() && c.name().equals(rowsPer.get().parentColumn())) {
+                continue; // the loader sets each child's parent key
+            }
+            ColumnMapper.Generator g = ColumnMapper.map(t, c);
+            for (String comment : g.comments()) {
+                sb.append("        # ").append(c.name()).append(": ").append(comment).append('\n');
+            }
+            sb.append("        ").append(Hocon.key(c.name())).append(" { ").append(g.body()).append(" }\n");
+        }
+        sb.append("      }\n    }\n");
+    }
+
+    private static void ratios(StringBuilder sb, TableProfile t, Map<String, TableProfile> byName) {
         for (String parent : t.parents()) {
             TableProfile p = byName.get(parent);
             if (p != null && p.rows() > 0) {
@@ -47,15 +72,6 @@ public final class SpecWriter {
                         .append(", mean = ... } would follow ").append(parent).append("'s volume instead)\n");
             }
         }
-        sb.append("      columns {\n");
-        for (ColumnProfile c : t.columns()) {
-            ColumnMapper.Generator g = ColumnMapper.map(t, c);
-            for (String comment : g.comments()) {
-                sb.append("        # ").append(c.name()).append(": ").append(comment).append('\n');
-            }
-            sb.append("        ").append(Hocon.key(c.name())).append(" { ").append(g.body()).append(" }\n");
-        }
-        sb.append("      }\n    }\n");
     }
 
     /** Tables ordered so that every referenced parent comes first (cycles keep their input order). */

@@ -2,6 +2,7 @@ package dev.salerush.seeder.profile;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.salerush.seeder.schema.Schema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
@@ -51,6 +52,14 @@ public final class StatsReader {
             ORDER BY a.attnum
             """.formatted("'N', 'D', 'B'");
 
+    // Every primary and unique key of a table, as lists of column names in key order.
+    private static final String UNIQUE_KEYS = """
+            SELECT json_agg(k.cols) FROM (
+              SELECT (SELECT json_agg(a.attname ORDER BY u.ord) FROM unnest(co.conkey) WITH ORDINALITY u(attnum, ord)
+                      JOIN pg_attribute a ON a.attrelid = co.conrelid AND a.attnum = u.attnum) AS cols
+              FROM pg_constraint co WHERE co.conrelid = ?::regclass AND co.contype IN ('p', 'u')) k
+            """;
+
     private final Connection connection;
     private final String schema;
 
@@ -60,13 +69,17 @@ public final class StatsReader {
     }
 
     /** Tables of the schema with their planner row estimate (pg_class.reltuples; -1 = never analyzed). Partitions
-     * are left out: a partitioned table is profiled as a whole (its statistics are the inherited ones). */
+     * are left out: a partitioned table is profiled as a whole (its statistics are the inherited ones). So is
+     * salerush's own marker table: it is the seeder's bookkeeping, not the team's data. */
     public Map<String, Double> tables() throws SQLException {
         Map<String, Double> tables = new LinkedHashMap<>();
         try (PreparedStatement ps = connection.prepareStatement(TABLES)) {
             ps.setString(1, schema);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
+                    if (rs.getString(1).equals(Schema.MARKER_TABLE)) {
+                        continue;
+                    }
                     tables.put(rs.getString(1), rs.getDouble(2));
                 }
             }
@@ -93,7 +106,18 @@ public final class StatsReader {
                 }
             }
         }
-        return new TableProfile(name, rows, source, columns);
+        return new TableProfile(name, rows, source, columns, uniqueKeys(name));
+    }
+
+    private List<List<String>> uniqueKeys(String table) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(UNIQUE_KEYS)) {
+            ps.setString(1, qualified(table));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                String json = rs.getString(1);
+                return json == null ? List.of() : parse(json, new TypeReference<List<List<String>>>() { });
+            }
+        }
     }
 
     private long count(String table) throws SQLException {

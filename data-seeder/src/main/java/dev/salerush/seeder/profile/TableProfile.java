@@ -2,8 +2,11 @@ package dev.salerush.seeder.profile;
 
 import java.util.List;
 
-/** One table's row count and columns, as read from the catalog and pg_stats. */
-public record TableProfile(String name, long rows, Count count, List<ColumnProfile> columns) {
+/**
+ * One table's row count, columns and unique keys (primary key included), as read from the catalog and pg_stats.
+ */
+public record TableProfile(String name, long rows, Count count, List<ColumnProfile> columns,
+                           List<List<String>> uniqueKeys) {
 
     /** Where the row count comes from. */
     public enum Count {
@@ -24,6 +27,11 @@ public record TableProfile(String name, long rows, Count count, List<ColumnProfi
 
     public TableProfile {
         columns = List.copyOf(columns);
+        uniqueKeys = uniqueKeys.stream().map(List::copyOf).toList();
+    }
+
+    public ColumnProfile column(String name) {
+        return columns.stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
     }
 
     /** Parent tables referenced by foreign keys (this table itself excluded). */

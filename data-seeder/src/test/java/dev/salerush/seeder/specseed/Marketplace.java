@@ -24,6 +24,11 @@ final class Marketplace {
         return ConfigFactory.parseResources(SPEC).resolve();
     }
 
+    /** The shipped spec's text, to hand to the CLI as a file. */
+    static String specText() {
+        return Schema.sql(SPEC);
+    }
+
     /** A new database in the cluster holding the empty marketplace schema (a team's freshly migrated schema). */
     static DbTarget freshSchema(EmbeddedDatabase db) throws Exception {
         String name = "market" + DATABASES.incrementAndGet();
