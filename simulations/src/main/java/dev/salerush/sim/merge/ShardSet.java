@@ -1,5 +1,6 @@
 package dev.salerush.sim.merge;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.salerush.sim.shard.ShardContract;
 import dev.salerush.sim.shard.ShardInfo;
 
@@ -63,9 +64,14 @@ final class ShardSet {
         Object theirs = value.apply(shard);
         Object ours = value.apply(reference);
         if (!Objects.equals(theirs, ours)) {
-            throw new MergeRefused(shard.name() + ": " + what + " " + theirs + " differs from " + reference.name()
-                    + "'s " + ours);
+            throw new MergeRefused(shard.name() + ": " + what + " " + shown(theirs) + " differs from "
+                    + reference.name() + "'s " + shown(ours));
         }
+    }
+
+    /** A value as the message shows it: a field the summary does not have is "(none)", not an empty string. */
+    private static String shown(Object value) {
+        return value == null || value instanceof JsonNode node && node.isMissingNode() ? "(none)" : value.toString();
     }
 
     /** Every index 0..count-1 exactly once, each in the folder named for it. */
