@@ -37,9 +37,11 @@ RUN useradd --uid 10001 --no-create-home salerush \
 USER salerush
 # The shard's ShardContract variables are set by whoever starts it, never defaulted here: SALERUSH_SHARD_COUNT (N),
 # SALERUSH_SHARD_INDEX (or JOB_COMPLETION_INDEX from an Indexed Job), SALERUSH_START_AT (epoch ms), SALERUSH_RUN_ID.
-# Every run folder goes under /results: mount the shared volume there.
+# Every run folder goes under /results: mount the shared volume there. The suite's settings (-Dprofile=load ...) go in
+# JAVA_OPTS or JAVA_TOOL_OPTIONS (deploy/k8s uses the latter: the Jib image reads it too); none is set here, as a
+# command-line -D would override JAVA_TOOL_OPTIONS.
 ENV SIMULATION=dev.salerush.sim.simulations.SaleSimulation \
-    JAVA_OPTS="-Xmx2g -Dprofile=smoke"
+    JAVA_OPTS="-Xmx2g"
 VOLUME /results
 # exec: the JVM is PID 1 and gets SIGTERM itself, so a stopped pod ends its run and writes its partial summary
 ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -Dsalerush.root=/app -Dresults.dir=/results -Dsalerush.gatlingResults=/tmp/gatling -Dgatling.data.enableAnalytics=false -cp \"/app/classes:/app/libs/*:/app/test-classes\" io.gatling.app.Gatling --simulation \"$SIMULATION\" --results-folder /tmp/gatling \"$@\"", "--"]
