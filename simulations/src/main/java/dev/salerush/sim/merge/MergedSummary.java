@@ -1,7 +1,5 @@
 package dev.salerush.sim.merge;
 
-import dev.salerush.sim.config.Slo;
-import dev.salerush.sim.config.SloMetric;
 import dev.salerush.sim.metrics.RecordedRun;
 import dev.salerush.sim.metrics.SloEvaluator;
 import dev.salerush.sim.metrics.SloResult;
@@ -18,7 +16,7 @@ import java.util.stream.Collectors;
 /**
  * The merged run's summary: what the shards share (simulation, profile, target, plan) from the first shard, the
  * figures from the {@link MergedRecording}, the SLOs judged on them by the same {@link SloEvaluator} a single run
- * uses, started at the earliest shard's start and ended at the latest one's end. The run is complete only when every
+ * uses (a stress run: its merged staircase and capacity SLO, see {@link StaircaseMerge}), started at the earliest shard's start and ended at the latest one's end. The run is complete only when every
  * shard completed; a shard's failure is the merged run's failure. The regression gate is applied afterwards (see
  * {@link ShardMerge}), on these figures.
  */
@@ -28,22 +26,21 @@ final class MergedSummary {
 
     static RunSummary of(List<ShardRun> shards, RecordedRun recorded) {
         RunSummary first = shards.get(0).summary();
-        List<SloResult> slos = SloEvaluator.evaluate(slos(first), recorded);
+        RunSummary.Stress stress = RunSummary.Stress.NONE;
+        List<SloResult> slos;
+        if (StaircaseMerge.isStaircase(shards)) {
+            StaircaseMerge.Result staircase = StaircaseMerge.merge(shards);
+            stress = staircase.stress();
+            slos = staircase.capacity() == null ? List.of() : List.of(staircase.capacity());
+        } else {
+            slos = SloEvaluator.evaluate(Slos.of(first.slo()), recorded);
+        }
         String failure = failure(shards);
         boolean passed = failure == null && slos.stream().allMatch(SloResult::passed);
         return new RunSummary(shards.get(0).info().runId(), first.simulation(), first.profile(),
                 earliest(shards), latest(shards), RunStatus.of(failure == null), Verdict.of(passed), failure,
                 first.target(), first.embedded(), first.plan(), recorded.global(), recorded.requests(), slos,
-                first.environment(), RunSummary.Stress.NONE, null, null, null, null, null, null);
-    }
-
-    /** The profile's SLOs as the shards recorded them (every shard judged the same ones on its own part). */
-    private static List<Slo> slos(RunSummary summary) {
-        if (summary.slo() == null) {
-            return List.of();
-        }
-        return summary.slo().stream().map(slo -> new Slo(slo.name(), SloMetric.fromKey(slo.metric(), "slo.metric"),
-                slo.threshold(), slo.request())).toList();
+                first.environment(), stress, null, null, null, null, null, null);
     }
 
     /** Why a shard did not complete its load, naming it; null when every shard completed. */

@@ -39,7 +39,9 @@ public final class ShardMerge {
     /** Merges judging regressions with {@code regression} (null: not judged); returns {@code dir}. */
     static Path merge(Path dir, RegressionSettings regression) {
         List<ShardRun> shards = ShardSet.read(dir);
-        refuseStaircase(shards);
+        if (StaircaseMerge.isStaircase(shards)) {
+            StaircaseMerge.check(shards);
+        }
         LatencyLogMerge.Settings settings = shards.stream().map(ShardRun::settings).filter(Objects::nonNull)
                 .findFirst().orElse(LatencyLogMerge.Settings.RECORDER);
         LatencyLogMerge.Merged latency = LatencyLogMerge.merge(shards.stream().map(ShardRun::latencyLog).toList(),
@@ -59,17 +61,6 @@ public final class ShardMerge {
         }
         log.info("merged {} shards into {}: verdict {}", shards.size(), dir, summary.verdict());
         return dir;
-    }
-
-    /**
-     * A staircase's per-step figures need the steps' time windows, which the shards' summaries do not record; until
-     * they do, a stress run is refused rather than merged with figures that are not exact.
-     */
-    private static void refuseStaircase(List<ShardRun> shards) {
-        shards.stream().filter(s -> s.summary().steps() != null).findFirst().ifPresent(s -> {
-            throw new MergeRefused(s.name() + ": a stress staircase (profile '" + s.summary().profile()
-                    + "'); merging per-step figures is not supported yet");
-        });
     }
 
     /** The regression section of conf/salerush.conf (with -D overrides); not judged when it cannot be read. */

@@ -105,6 +105,15 @@ public final class LatencyLogMerge {
         }
     }
 
+    /** Every tagged interval of {@code hlog}, in order (the untagged sums are skipped). */
+    public static void forEachTagged(Path hlog, java.util.function.Consumer<Histogram> action) {
+        try (Log log = new Log(hlog)) {
+            for (Histogram h = log.next(); h != null; h = log.next()) {
+                action.accept(h);
+            }
+        }
+    }
+
     private static Long earliestSecond(List<Log> readers) {
         Long earliest = null;
         for (Log reader : readers) {

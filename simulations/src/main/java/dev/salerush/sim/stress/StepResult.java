@@ -45,7 +45,7 @@ public record StepResult(int step, double offeredRps, double sentRps, double ach
 
     /** One request name's counts over a step. */
     public record Counts(long ok, long ko, long sent) {
-        Counts plus(Counts other) {
+        public Counts plus(Counts other) {
             return new Counts(ok + other.ok, ko + other.ko, sent + other.sent);
         }
     }

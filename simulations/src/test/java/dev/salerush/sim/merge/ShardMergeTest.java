@@ -148,7 +148,8 @@ class ShardMergeTest {
                         "shard-1: no latency.hlog"),
                 refusal("not a shard", dir -> shard(dir, 0, s -> s.remove("shard")), "shard-0: summary.json has no"
                         + " 'shard' record"),
-                refusal("stress staircase", dir -> shard(dir, 0, s -> s.putArray("steps")), "shard-0: a stress"));
+                refusal("a staircase beside runs without one", dir -> shard(dir, 0, s -> s.putArray("steps")),
+                        "shard-1: no stress steps, while shard-0 has them"));
     }
 
     @ParameterizedTest(name = "{0}")
