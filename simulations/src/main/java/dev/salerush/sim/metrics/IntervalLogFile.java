@@ -13,9 +13,10 @@ import java.nio.file.Path;
 /**
  * An HdrHistogram interval log in the run folder: its header at open, then one line per interval, timestamps in
  * seconds since the log's start. Values are written with a ratio of 1000, so the legend's Interval_Max column is
- * the value / 1000 (seconds for millisecond values, milliseconds for microsecond values).
+ * the value / 1000 (seconds for millisecond values, milliseconds for microsecond values). Public for the merge of
+ * shard runs, which writes the merged log in the same format.
  */
-final class IntervalLogFile implements AutoCloseable {
+public final class IntervalLogFile implements AutoCloseable {
     private final PrintStream stream;
     private final HistogramLogWriter writer;
     private final long startMillis;
@@ -27,7 +28,7 @@ final class IntervalLogFile implements AutoCloseable {
     }
 
     /** Opens {@code file} and writes the header; {@code comment} (may be null) says what the values are. */
-    static IntervalLogFile open(Path file, long startMillis, String comment) {
+    public static IntervalLogFile open(Path file, long startMillis, String comment) {
         try {
             IntervalLogFile log = new IntervalLogFile(
                     new PrintStream(Files.newOutputStream(file), false, StandardCharsets.UTF_8), startMillis);
@@ -44,7 +45,7 @@ final class IntervalLogFile implements AutoCloseable {
     }
 
     /** One interval, from {@code fromMillis} to {@code toMillis} (epoch ms). */
-    void write(Histogram interval, long fromMillis, long toMillis) {
+    public void write(Histogram interval, long fromMillis, long toMillis) {
         writer.outputIntervalHistogram((fromMillis - startMillis) / 1000.0, (toMillis - startMillis) / 1000.0, interval,
                 1000.0);
     }

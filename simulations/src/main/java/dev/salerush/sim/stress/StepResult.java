@@ -6,6 +6,7 @@ import dev.salerush.sim.metrics.SloResult;
 import dev.salerush.sim.server.ServerAggregate;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * One step of a stress staircase, as measured.
@@ -19,14 +20,35 @@ import java.util.List;
  * @param stallP99Ms  the injector's stall (how late its probe thread woke) at the 99th percentile over the step, in ms
  *                    (null when not measured)
  * @param stallMaxMs  the injector's longest stall in the step, in ms (null when not measured)
+ * @param fromMillis  the start of the first interval measured in the step (epoch ms; null in older summaries)
+ * @param toMillis    the end of the last one: with {@code fromMillis}, the window a merge of shards reads the step's
+ *                    latencies from
+ * @param counts      per request name, the responses OK and KO and the requests sent in the step (null in older
+ *                    summaries): what a merge of shards adds up
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"step", "offeredRps", "sentRps", "achievedRps", "p50Ms", "p95Ms", "p99Ms", "koPercent", "seconds",
-        "metSlo", "slo", "injectorCpu", "server", "probe", "stallP99Ms", "stallMaxMs"})
+        "metSlo", "slo", "injectorCpu", "server", "probe", "stallP99Ms", "stallMaxMs", "fromMillis", "toMillis",
+        "counts"})
 public record StepResult(int step, double offeredRps, double sentRps, double achievedRps, Long p50Ms, Long p95Ms,
                          Long p99Ms, double koPercent, double seconds, boolean metSlo, List<SloResult> slo,
                          Double injectorCpu, ServerAggregate server, Integer probe, Double stallP99Ms,
-                         Double stallMaxMs) {
+                         Double stallMaxMs, Long fromMillis, Long toMillis, Map<String, Counts> counts) {
+
+    /** A step without its window and counts (as summaries recorded before the merge of shards have them). */
+    public StepResult(int step, double offeredRps, double sentRps, double achievedRps, Long p50Ms, Long p95Ms,
+                      Long p99Ms, double koPercent, double seconds, boolean metSlo, List<SloResult> slo,
+                      Double injectorCpu, ServerAggregate server, Integer probe, Double stallP99Ms, Double stallMaxMs) {
+        this(step, offeredRps, sentRps, achievedRps, p50Ms, p95Ms, p99Ms, koPercent, seconds, metSlo, slo, injectorCpu,
+                server, probe, stallP99Ms, stallMaxMs, null, null, null);
+    }
+
+    /** One request name's counts over a step. */
+    public record Counts(long ok, long ko, long sent) {
+        public Counts plus(Counts other) {
+            return new Counts(ok + other.ok, ko + other.ko, sent + other.sent);
+        }
+    }
 
     /** Whether this step held: it met the SLOs, and the target answered at least 95 % of what was sent. */
     public boolean held() {

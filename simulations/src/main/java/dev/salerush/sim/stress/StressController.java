@@ -190,7 +190,7 @@ public final class StressController implements ExactRecorder.IntervalListener, S
             return;
         }
         currentStep = step;
-        steps[step].add(perRequest, seconds, cpu, stalls);
+        steps[step].add(startMillis, endMillis, perRequest, cpu, stalls);
         watchForBreach(step, perRequest, seconds, endMillis);
     }
 
@@ -210,7 +210,7 @@ public final class StressController implements ExactRecorder.IntervalListener, S
     /** The SLOs this one second breached (those measured at all), judged like a step. */
     private List<SloResult> breachedSlos(Map<String, ExactRecorder.Interval> perRequest, double seconds) {
         StepMeasurement second = new StepMeasurement();
-        second.add(perRequest, seconds, Double.NaN, null);
+        second.add(0, Math.round(seconds * 1000), perRequest, Double.NaN, null);
         return second.result(0, null, 0, slos, null).slo().stream()
                 .filter(slo -> !slo.passed() && slo.actual() != null).toList();
     }
@@ -268,7 +268,7 @@ public final class StressController implements ExactRecorder.IntervalListener, S
         Probe current = probe;
         long middle = (startMillis + endMillis) / 2;
         if (middle >= current.judgedFromMillis() && middle < current.endMillis()) {
-            current.measured().add(perRequest, seconds, cpu, stalls);
+            current.measured().add(startMillis, endMillis, perRequest, cpu, stalls);
         }
         if (endMillis < current.endMillis()) {
             return;

@@ -75,6 +75,24 @@ class StressControllerTest {
     }
 
     @Test
+    void everyStepRecordsItsWindowAndCountsSoShardsCanBeMergedExactly() {
+        StressController controller = controller(null, null);
+        runAgainst(controller, 1_000_000);
+
+        List<StepResult> steps = controller.results(null);
+        assertThat(steps).hasSizeGreaterThan(1);
+        for (StepResult step : steps) {
+            StepResult.Counts counts = step.counts().get("req");
+            assertThat(step.toMillis() - step.fromMillis()).isEqualTo(Math.round(step.seconds() * 1000));
+            assertThat(counts.sent() / step.seconds()).isCloseTo(step.sentRps(), org.assertj.core.data.Offset.offset(0.01));
+            assertThat(counts.ok() / step.seconds()).isCloseTo(step.achievedRps(), org.assertj.core.data.Offset.offset(0.01));
+        }
+        for (int i = 1; i < steps.size(); i++) {
+            assertThat(steps.get(i).fromMillis()).as("steps are contiguous").isEqualTo(steps.get(i - 1).toMillis());
+        }
+    }
+
+    @Test
     void aBreachWithoutRefinementStopsAtTheBreachingStep() {
         StressController controller = controller(null, null);
 

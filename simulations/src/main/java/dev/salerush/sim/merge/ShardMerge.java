@@ -1,0 +1,75 @@
+package dev.salerush.sim.merge;
+
+import dev.salerush.sim.config.ConfigError;
+import dev.salerush.sim.config.ConfigLoader;
+import dev.salerush.sim.config.RegressionSettings;
+import dev.salerush.sim.metrics.LatencyLogMerge;
+import dev.salerush.sim.metrics.RecordedRun;
+import dev.salerush.sim.regression.RegressionGate;
+import dev.salerush.sim.report.JUnitReport;
+import dev.salerush.sim.report.Reports;
+import dev.salerush.sim.results.BaselineFinder;
+import dev.salerush.sim.results.RunFiles;
+import dev.salerush.sim.results.RunSummary;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Merges the run folders of a sharded run ({@code shard-0 .. shard-N-1} inside {@code dir}) into one run in
+ * {@code dir} itself: {@code latency.hlog} (the shards' histograms added per request name and second),
+ * {@code summary.json} (counts summed, percentiles from the merged histograms, SLOs and the regression gate judged on
+ * them, a {@code shards} list), {@code junit.xml} and the report pages. Shards that do not make one run are refused
+ * with a {@link MergeRefused} before anything is written.
+ */
+public final class ShardMerge {
+    private static final Logger log = LoggerFactory.getLogger(ShardMerge.class);
+
+    private ShardMerge() {
+    }
+
+    /** Merges with the regression settings of the project's configuration; returns {@code dir}. */
+    public static Path merge(Path dir) {
+        return merge(dir, regressionSettings());
+    }
+
+    /** Merges judging regressions with {@code regression} (null: not judged); returns {@code dir}. */
+    static Path merge(Path dir, RegressionSettings regression) {
+        List<ShardRun> shards = ShardSet.read(dir);
+        if (StaircaseMerge.isStaircase(shards)) {
+            StaircaseMerge.check(shards);
+        }
+        LatencyLogMerge.Settings settings = shards.stream().map(ShardRun::settings).filter(Objects::nonNull)
+                .findFirst().orElse(LatencyLogMerge.Settings.RECORDER);
+        LatencyLogMerge.Merged latency = LatencyLogMerge.merge(shards.stream().map(ShardRun::latencyLog).toList(),
+                settings, dir.resolve(RunFiles.LATENCY_LOG));
+        RecordedRun recorded = MergedRecording.of(shards, latency);
+        RunSummary summary = MergedSummary.of(shards, recorded);
+        if (regression != null && regression.enabled() && summary.failure() == null) {
+            summary = summary.withRegression(RegressionGate.judge(summary.figures(),
+                    BaselineFinder.find(summary, dir.toAbsolutePath().getParent(), regression), regression));
+        }
+        MergedSummaryFile.write(summary, shards, dir.resolve(RunFiles.SUMMARY));
+        JUnitReport.write(summary, dir.resolve(RunFiles.JUNIT));
+        try {
+            Reports.writeForRun(dir, dir.toAbsolutePath().getParent());
+        } catch (RuntimeException e) {
+            log.warn("could not write the merged run's report pages (summary.json is kept): {}", e.toString());
+        }
+        log.info("merged {} shards into {}: verdict {}", shards.size(), dir, summary.verdict());
+        return dir;
+    }
+
+    /** The regression section of conf/salerush.conf (with -D overrides); not judged when it cannot be read. */
+    private static RegressionSettings regressionSettings() {
+        try {
+            return ConfigLoader.load().regression();
+        } catch (ConfigError e) {
+            log.warn("regression gate not judged: the configuration cannot be read ({})", e.getMessage());
+            return null;
+        }
+    }
+}
