@@ -8,6 +8,8 @@ import dev.salerush.sim.metrics.Verdict;
 import dev.salerush.sim.results.RunSummary;
 
 import java.util.OptionalInt;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The process's side of a run: the one place that prints to the console and decides the exit status. A run that
@@ -28,13 +30,21 @@ public final class RunExit {
      * reached or started ends the JVM here with one clear message and exit status 3, before any load is sent.
      */
     public static SaleRun startOrExit(String simulation) {
-        SuiteConfig config;
-        try {
-            config = ConfigLoader.load();
-        } catch (ConfigError e) {
-            throw notRun("configuration error: " + e.getMessage());
-        }
-        SaleRun run = SaleRun.create(config, simulation);
+        return startOrExit(simulation, true, config -> { });
+    }
+
+    /**
+     * As {@link #startOrExit(String)} for a simulation that may be a team's: {@code contract} checks, before the run
+     * folder exists, that the configuration and the simulation together give the suite what it needs (it throws a
+     * {@link ConfigError} otherwise); {@code shopJourneys} says whether the suite can check its orders.
+     */
+    public static SaleRun startOrExit(String simulation, boolean shopJourneys, Consumer<SuiteConfig> contract) {
+        SuiteConfig config = beforeAnyRun(() -> {
+            SuiteConfig loaded = ConfigLoader.load();
+            contract.accept(loaded);
+            return loaded;
+        });
+        SaleRun run = SaleRun.create(config, simulation, shopJourneys);
         // before anything starts, so Ctrl-C during the start stops what was started too
         Runtime.getRuntime().addShutdownHook(new Thread(() -> atJvmExit(run), "salerush-run-exit"));
         try {
@@ -43,6 +53,18 @@ public final class RunExit {
             throw notRun(e.getMessage());
         }
         return run;
+    }
+
+    /**
+     * A step before any run exists (loading or selecting what to run): a {@link ConfigError} ends the JVM with one line
+     * and exit status 3, before anything is written or any load sent.
+     */
+    public static <T> T beforeAnyRun(Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (ConfigError e) {
+            throw notRun("configuration error: " + e.getMessage());
+        }
     }
 
     private static void atJvmExit(SaleRun run) {
