@@ -72,7 +72,7 @@ public final class SuiteConfig {
         this.operations = parseOperations();
         this.drills = parseDrills();
         this.reportLocale = reader.oneOf("report.locale", List.of("ko", "en"));
-        this.simulation = SimulationSettings.from(reader, root);
+        this.simulation = SimulationSettings.from(reader, root, !database.embedded());
     }
 
     /** The simulation to run and what the suite must know of it (simulation, journeys.requestsPerUser, ids.feeders). */

@@ -20,6 +20,7 @@ import io.gatling.javaapi.http.HttpRequestActionBuilder;
 
 import static io.gatling.javaapi.core.CoreDsl.csv;
 import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.listFeeder;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.core.CoreDsl.stopLoadGeneratorIf;
 import static io.gatling.javaapi.http.HttpDsl.http;
@@ -34,7 +35,8 @@ import static io.gatling.javaapi.http.HttpDsl.http;
  *   <li>say the mean requests one virtual user sends: override {@link #requestsPerUser()} or set
  *       {@code journeys.requestsPerUser} (a run with neither stops with exit status 3 before it starts);</li>
  *   <li>draw its ids from Gatling feeders, e.g. {@link #idsFeeder(String)} over a CSV file named in
- *       {@code ids.feeders};</li>
+ *       {@code ids.feeders}, or {@link #idsQueryFeeder(String)} over rows {@code ids.queries} sampled from its
+ *       database;</li>
  *   <li>use {@link #protocol} (the target's base URL, timeouts and connection sharing) for every request.</li>
  * </ul>
  */
@@ -150,6 +152,15 @@ public abstract class SalerushSimulation extends Simulation {
     protected FeederBuilder<String> idsFeeder(String name) {
         Path file = RunExit.beforeAnyRun(() -> run.config().simulation().feederFile(name));
         return csv(file.toString()).random();
+    }
+
+    /**
+     * A Gatling feeder over the rows {@code ids.queries.<name>} sampled from the team's database (db.url) before the
+     * load (column labels = session keys), drawn at random and endless. A name that is not configured ends the run
+     * before any load (exit 3).
+     */
+    protected FeederBuilder<Object> idsQueryFeeder(String name) {
+        return listFeeder(RunExit.beforeAnyRun(() -> run.teamIds().rows(name))).random();
     }
 
     @Override

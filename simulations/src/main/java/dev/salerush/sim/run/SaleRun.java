@@ -22,6 +22,7 @@ import dev.salerush.sim.integrity.IntegrityReport;
 import dev.salerush.sim.integrity.OrderIntegrity;
 import dev.salerush.sim.integrity.OrderLog;
 import dev.salerush.sim.journeys.TargetIds;
+import dev.salerush.sim.journeys.TeamIds;
 import dev.salerush.sim.metrics.ExactRecorder;
 import dev.salerush.sim.metrics.InjectorHealth;
 import dev.salerush.sim.metrics.RecordedRun;
@@ -79,6 +80,8 @@ public final class SaleRun {
     /** Order integrity of a journey that places orders; null for browsing. */
     private OrderIntegrity integrity;
     private TargetIds targetIds;
+    /** A team simulation's ids sampled from its database (ids.queries), before the load. */
+    private TeamIds teamIds = TeamIds.none();
     private final InjectorHealth injectorHealth = new InjectorHealth();
     private volatile RunSummary finalSummary;
     private final EventLog events;
@@ -141,6 +144,7 @@ public final class SaleRun {
                     target.healthPath(), target.healthTimeout(), config.database()));
         }
         log.info("target ready at {}", environment.baseUrl());
+        teamIds = TeamIds.sample(config.database(), config.simulation().queries());
         if (shopJourneys && OrderIntegrity.placesOrders(profile.journey())) {
             integrity = OrderIntegrity.forRun(config, environment, folder.dir());
         }
@@ -172,6 +176,11 @@ public final class SaleRun {
             targetIds = TargetIds.forRun(config);
         }
         return targetIds;
+    }
+
+    /** A team simulation's ids, sampled once with its {@code ids.queries} before the load. */
+    public TeamIds teamIds() {
+        return teamIds;
     }
 
     /** Where ordering virtual users record what they saw of each order attempt. */

@@ -58,6 +58,7 @@ class BadInputTableTest {
                 row("journeys.requestsPerUser", "four", "journeys.requestsPerUser must be a number"),
                 row("ids.feeders.brands", "conf/examples/no-such.csv", "ids.feeders.brands must name a readable CSV file (relative to the project root), got "),
                 row("ids.feeders.brands", "conf", "ids.feeders.brands must name a readable CSV file"),
+                row("ids.queries.members", "SELECT 1", "ids.queries.members needs db.url: the database to sample the ids from"),
                 // the dataset is parsed with everything else, for external targets too
                 row("dataset.scale", "abc", "dataset.scale must be a number, got 'abc'"),
                 row("dataset.seed", "x", "dataset.seed must be a whole number, got 'x'"),
