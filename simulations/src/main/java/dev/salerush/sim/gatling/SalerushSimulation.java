@@ -150,7 +150,7 @@ public abstract class SalerushSimulation extends Simulation {
      * and endless, so no user runs out of ids. A name that is not configured ends the run before any load (exit 3).
      */
     protected FeederBuilder<String> idsFeeder(String name) {
-        Path file = RunExit.beforeAnyRun(() -> run.config().simulation().feederFile(name));
+        Path file = RunExit.beforeLoad(run, () -> run.config().simulation().feederFile(name));
         return csv(file.toString()).random();
     }
 
@@ -160,7 +160,7 @@ public abstract class SalerushSimulation extends Simulation {
      * before any load (exit 3).
      */
     protected FeederBuilder<Object> idsQueryFeeder(String name) {
-        return listFeeder(RunExit.beforeAnyRun(() -> run.teamIds().rows(name))).random();
+        return listFeeder(RunExit.beforeLoad(run, () -> run.teamIds().rows(name))).random();
     }
 
     @Override

@@ -67,6 +67,20 @@ public final class RunExit {
         }
     }
 
+    /**
+     * A step of a started run before its load (a simulation asking for its ids): a {@link ConfigError} or
+     * {@link EnvironmentError} finishes the run as one that could not start, saying why, and ends the JVM with exit
+     * status 3 before any load is sent.
+     */
+    public static <T> T beforeLoad(SaleRun run, Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (ConfigError | EnvironmentError e) {
+            run.finish("could not start the run: " + e.getMessage());
+            throw notRun(e.getMessage());
+        }
+    }
+
     private static void atJvmExit(SaleRun run) {
         SaleRun.Closed closed = run.close();
         System.out.print(ConsoleReport.render(closed.summary(), closed.location()));

@@ -96,6 +96,25 @@ class TeamSimulationIT {
         }
     }
 
+    @Test
+    void aFeederTheConfDoesNotNameEndsTheStartedRunBeforeAnyLoad() throws Exception {
+        try (GoodsStandIn standIn = GoodsStandIn.start(0)) {
+            Map<String, String> properties = exampleRun(standIn.baseUrl());
+            properties.put("simulation", UnknownFeederSimulation.class.getName());
+
+            GatlingProcess.Result result = GatlingProcess.run(ConfiguredSimulation.class.getName(),
+                    work.resolve("gatling"), properties, 120);
+
+            assertThat(result.exitCode()).as(result.output()).isEqualTo(3);
+            assertThat(result.output()).contains("salerush: no feeder 'members' in ids.feeders; configured: brands");
+            JsonNode summary = RunChecks.summary(RunChecks.onlyRunFolder(work));
+            assertThat(summary.path("status").asText()).isEqualTo("partial");
+            assertThat(summary.path("failure").asText())
+                    .isEqualTo("could not start the run: no feeder 'members' in ids.feeders; configured: brands");
+            assertThat(standIn.servedCounts().values()).as("no load sent").containsOnly(0L);
+        }
+    }
+
     /** The example's conf against {@code baseUrl}, its smoke run shortened, results in the test's folder. */
     private Map<String, String> exampleRun(String baseUrl) {
         Map<String, String> properties = new HashMap<>();
