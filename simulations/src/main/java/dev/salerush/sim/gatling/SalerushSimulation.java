@@ -37,7 +37,8 @@ import static io.gatling.javaapi.http.HttpDsl.http;
  *   <li>draw its ids from Gatling feeders, e.g. {@link #idsFeeder(String)} over a CSV file named in
  *       {@code ids.feeders}, or {@link #idsQueryFeeder(String)} over rows {@code ids.queries} sampled from its
  *       database;</li>
- *   <li>use {@link #protocol} (the target's base URL, timeouts and connection sharing) for every request.</li>
+ *   <li>inject it with {@link #setUpProfile(String, ChainBuilder)}, which applies {@link #protocol} (the target's base
+ *       URL, timeouts and connection sharing).</li>
  * </ul>
  */
 public abstract class SalerushSimulation extends Simulation {

@@ -28,15 +28,9 @@ public final class RunExit {
     /**
      * Loads the configuration and starts a run of the named simulation; bad configuration or a target that cannot be
      * reached or started ends the JVM here with one clear message and exit status 3, before any load is sent.
-     */
-    public static SaleRun startOrExit(String simulation) {
-        return startOrExit(simulation, true, config -> { });
-    }
-
-    /**
-     * As {@link #startOrExit(String)} for a simulation that may be a team's: {@code contract} checks, before the run
-     * folder exists, that the configuration and the simulation together give the suite what it needs (it throws a
-     * {@link ConfigError} otherwise); {@code shopJourneys} says whether the suite can check its orders.
+     * {@code contract} checks, before the run folder exists, that the configuration and the simulation together give
+     * the suite what it needs (it throws a {@link ConfigError} otherwise); {@code shopJourneys} says whether the
+     * simulation drives the demo shop's journeys, whose orders the suite can check.
      */
     public static SaleRun startOrExit(String simulation, boolean shopJourneys, Consumer<SuiteConfig> contract) {
         SuiteConfig config = beforeAnyRun(() -> {
