@@ -82,7 +82,15 @@ public final class GoodsStandIn implements AutoCloseable {
     /** {@code GoodsStandIn [port]}: serves until the JVM is stopped (Ctrl-C); prints its base URL. */
     public static void main(String[] args) throws IOException {
         int port = args.length > 0 ? parsePort(args[0]) : 8090;
-        GoodsStandIn standIn = start(port);
+        GoodsStandIn standIn;
+        try {
+            standIn = start(port);
+        } catch (java.net.BindException e) {
+            System.err.println("goods stand-in: 127.0.0.1:" + port + " is taken (" + e.getMessage()
+                    + "); choose another port with -Dgoods.port=<port> and pass -Dtarget.baseUrl to the run");
+            System.exit(3);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(standIn::close, "goods-stand-in-stop"));
         System.out.println("goods stand-in listening on " + standIn.baseUrl() + " (Ctrl-C stops it)");
     }
