@@ -46,6 +46,7 @@ public final class SuiteConfig {
     private final List<ScheduledOperation> operations;
     private final DrillSettings drills;
     private final String reportLocale;
+    private final SimulationSettings simulation;
 
     SuiteConfig(Config config, Path root) {
         this.config = config;
@@ -71,6 +72,12 @@ public final class SuiteConfig {
         this.operations = parseOperations();
         this.drills = parseDrills();
         this.reportLocale = reader.oneOf("report.locale", List.of("ko", "en"));
+        this.simulation = SimulationSettings.from(reader, root, !database.embedded());
+    }
+
+    /** The simulation to run and what the suite must know of it (simulation, journeys.requestsPerUser, ids.feeders). */
+    public SimulationSettings simulation() {
+        return simulation;
     }
 
     /** The language of the incident reports: {@code ko} or {@code en}. */

@@ -67,7 +67,8 @@ final class UnknownKeys {
     }
 
     private static void check(Config shipped, String key, String origin) {
-        if (shipped.hasPathOrNull(key) || isTeamProfileKey(key) || key.startsWith("slo.")) {
+        if (shipped.hasPathOrNull(key) || isTeamProfileKey(key) || key.startsWith("slo.")
+                || key.startsWith("ids.feeders.") || key.startsWith("ids.queries.")) {
             return;
         }
         throw unknown(key, origin, nearest(key, shipped.entrySet().stream().map(java.util.Map.Entry::getKey)).orElse(null));

@@ -3,6 +3,7 @@ package dev.salerush.sim.gatling;
 import dev.salerush.sim.config.Profile;
 import dev.salerush.sim.config.TargetSettings;
 import dev.salerush.env.Urls;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,23 +12,38 @@ import dev.salerush.sim.run.RunExit;
 import dev.salerush.sim.run.SaleRun;
 import dev.salerush.sim.stress.StressPlan;
 import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.FeederBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
 
+import static io.gatling.javaapi.core.CoreDsl.csv;
 import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.listFeeder;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.core.CoreDsl.stopLoadGeneratorIf;
 import static io.gatling.javaapi.http.HttpDsl.http;
 
 /**
- * Base of every salerush simulation. Its constructor starts the run (configuration, run folder, target), so a
- * subclass only describes the user journey and calls {@link #setUpProfile(String, ChainBuilder)}. Requests wrapped with
- * {@link #timed(String, HttpRequestActionBuilder)} are measured exactly.
+ * Base of every salerush simulation, the built-in sale's and a team's alike. Its constructor starts the run
+ * (configuration, run folder, target), so a subclass only describes the user journey and calls
+ * {@link #setUpProfile(String, ChainBuilder)}; it then gets the plan, profiles, warm-up, exact figures, stress
+ * analysis, server metrics, regression gate and reports. The contract for a team's simulation (docs/team-simulation.md):
+ * <ul>
+ *   <li>wrap every request in {@link #timed(String, HttpRequestActionBuilder)}: only those are measured;</li>
+ *   <li>say the mean requests one virtual user sends: override {@link #requestsPerUser()} or set
+ *       {@code journeys.requestsPerUser} (a run with neither stops with exit status 3 before it starts);</li>
+ *   <li>draw its ids from Gatling feeders, e.g. {@link #idsFeeder(String)} over a CSV file named in
+ *       {@code ids.feeders}, or {@link #idsQueryFeeder(String)} over rows {@code ids.queries} sampled from its
+ *       database;</li>
+ *   <li>inject it with {@link #setUpProfile(String, ChainBuilder)}, which applies {@link #protocol} (the target's base
+ *       URL, timeouts and connection sharing).</li>
+ * </ul>
  */
 public abstract class SalerushSimulation extends Simulation {
-    protected final SaleRun run = RunExit.startOrExit(getClass().getName());
+    protected final SaleRun run = RunExit.startOrExit(getClass().getName(), drivesShopJourneys(),
+            config -> SimulationContract.check(getClass(), config.simulation()));
     protected final TargetSettings target = run.config().target();
     private static final String MEASURED = "salerush.measured";
     /** Warm-up users run in their own scenario, named like the measured one plus this. */
@@ -112,9 +128,40 @@ public abstract class SalerushSimulation extends Simulation {
         setUp(populations).protocols(protocol).assertions(ProfileInjection.assertions(profile));
     }
 
-    /** Mean requests one virtual user sends: the profile's journey's, unless a simulation knows its own. */
+    /**
+     * Mean requests one virtual user sends: turns rates relative to the plan's peak into arriving users, and a
+     * staircase's users into offered rps. The default is {@code journeys.requestsPerUser}; a simulation that knows its
+     * journey's mean overrides this (the override wins).
+     */
     protected double requestsPerUser() {
-        return run.config().journeys().expectedRequests(run.profile().journey());
+        return run.config().simulation().requestsPerUser();
+    }
+
+    /**
+     * Whether this simulation drives the demo shop's own journeys (the built-in sale), whose orders the suite's
+     * integrity check knows how to read. A team simulation keeps false: its summary says the check was skipped.
+     * Called while the base class is constructed: return a constant.
+     */
+    protected boolean drivesShopJourneys() {
+        return false;
+    }
+
+    /**
+     * A Gatling feeder over the CSV file {@code ids.feeders.<name>} names (header row = session keys), drawn at random
+     * and endless, so no user runs out of ids. A name that is not configured ends the run before any load (exit 3).
+     */
+    protected FeederBuilder<String> idsFeeder(String name) {
+        Path file = RunExit.beforeLoad(run, () -> run.config().simulation().feederFile(name));
+        return csv(file.toString()).random();
+    }
+
+    /**
+     * A Gatling feeder over the rows {@code ids.queries.<name>} sampled from the team's database (db.url) before the
+     * load (column labels = session keys), drawn at random and endless. A name that is not configured ends the run
+     * before any load (exit 3).
+     */
+    protected FeederBuilder<Object> idsQueryFeeder(String name) {
+        return listFeeder(RunExit.beforeLoad(run, () -> run.teamIds().rows(name))).random();
     }
 
     @Override

@@ -74,6 +74,8 @@ public final class TargetIds {
 
     static TargetIds fromDatabase(DatabaseSettings database, IdSettings ids, int hotProducts) {
         try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password())) {
+            // pgJDBC enforces read-only only inside a transaction (with autocommit on it is not applied)
+            connection.setAutoCommit(false);
             connection.setReadOnly(true);
             List<long[]> brands = rows(connection, ids.brandsQuery(), null);
             List<long[]> hot = rows(connection, ids.hotProductsQuery(), hotProducts);

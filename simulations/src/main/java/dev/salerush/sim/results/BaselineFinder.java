@@ -10,7 +10,7 @@ import java.util.Objects;
 
 /**
  * Finds the run a new run is compared with: a pinned summary.json, or else the newest run in the results folder of
- * the same profile, target and dataset that completed and passed. Folders {@link RunCatalog} cannot read (a killed
+ * the same simulation, profile, target and dataset that completed and passed. Folders {@link RunCatalog} cannot read (a killed
  * run, a hand-edited summary) are passed over, never an error: the worst case is "no baseline yet".
  */
 public final class BaselineFinder {
@@ -51,9 +51,11 @@ public final class BaselineFinder {
                 + " run against " + targetKey(current) + " with the same dataset in " + resultsDir);
     }
 
-    /** Same profile, target and dataset; the candidate completed and passed. */
+    /** Same simulation (where both name one), profile, target and dataset; the candidate completed and passed. */
     static boolean comparable(RunSummary current, RunSummary candidate) {
         return Objects.equals(current.profile(), candidate.profile())
+                && (current.simulation() == null || candidate.simulation() == null
+                || current.simulation().equals(candidate.simulation()))
                 && targetKey(current).equals(targetKey(candidate))
                 && candidate.status() == RunStatus.COMPLETE
                 && candidate.verdict() == Verdict.PASS

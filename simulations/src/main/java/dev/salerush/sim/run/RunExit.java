@@ -8,6 +8,8 @@ import dev.salerush.sim.metrics.Verdict;
 import dev.salerush.sim.results.RunSummary;
 
 import java.util.OptionalInt;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The process's side of a run: the one place that prints to the console and decides the exit status. A run that
@@ -26,15 +28,17 @@ public final class RunExit {
     /**
      * Loads the configuration and starts a run of the named simulation; bad configuration or a target that cannot be
      * reached or started ends the JVM here with one clear message and exit status 3, before any load is sent.
+     * {@code contract} checks, before the run folder exists, that the configuration and the simulation together give
+     * the suite what it needs (it throws a {@link ConfigError} otherwise); {@code shopJourneys} says whether the
+     * simulation drives the demo shop's journeys, whose orders the suite can check.
      */
-    public static SaleRun startOrExit(String simulation) {
-        SuiteConfig config;
-        try {
-            config = ConfigLoader.load();
-        } catch (ConfigError e) {
-            throw notRun("configuration error: " + e.getMessage());
-        }
-        SaleRun run = SaleRun.create(config, simulation);
+    public static SaleRun startOrExit(String simulation, boolean shopJourneys, Consumer<SuiteConfig> contract) {
+        SuiteConfig config = beforeAnyRun(() -> {
+            SuiteConfig loaded = ConfigLoader.load();
+            contract.accept(loaded);
+            return loaded;
+        });
+        SaleRun run = SaleRun.create(config, simulation, shopJourneys);
         // before anything starts, so Ctrl-C during the start stops what was started too
         Runtime.getRuntime().addShutdownHook(new Thread(() -> atJvmExit(run), "salerush-run-exit"));
         try {
@@ -43,6 +47,32 @@ public final class RunExit {
             throw notRun(e.getMessage());
         }
         return run;
+    }
+
+    /**
+     * A step before any run exists (loading or selecting what to run): a {@link ConfigError} ends the JVM with one line
+     * and exit status 3, before anything is written or any load sent.
+     */
+    public static <T> T beforeAnyRun(Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (ConfigError e) {
+            throw notRun("configuration error: " + e.getMessage());
+        }
+    }
+
+    /**
+     * A step of a started run before its load (a simulation asking for its ids): a {@link ConfigError} or
+     * {@link EnvironmentError} finishes the run as one that could not start, saying why, and ends the JVM with exit
+     * status 3 before any load is sent.
+     */
+    public static <T> T beforeLoad(SaleRun run, Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (ConfigError | EnvironmentError e) {
+            run.finish("could not start the run: " + e.getMessage());
+            throw notRun(e.getMessage());
+        }
     }
 
     private static void atJvmExit(SaleRun run) {

@@ -22,6 +22,7 @@ import dev.salerush.sim.integrity.IntegrityReport;
 import dev.salerush.sim.integrity.OrderIntegrity;
 import dev.salerush.sim.integrity.OrderLog;
 import dev.salerush.sim.journeys.TargetIds;
+import dev.salerush.sim.journeys.TeamIds;
 import dev.salerush.sim.metrics.ExactRecorder;
 import dev.salerush.sim.metrics.InjectorHealth;
 import dev.salerush.sim.metrics.RecordedRun;
@@ -63,6 +64,8 @@ public final class SaleRun {
     private final SuiteConfig config;
     private final Profile profile;
     private final String simulation;
+    /** Whether the simulation drives the demo shop's journeys, whose orders the suite knows how to check. */
+    private final boolean shopJourneys;
     private final RunFolder folder;
     private final Cleanup cleanup = new Cleanup();
     private final Instant startedAt = Instant.now();
@@ -77,6 +80,8 @@ public final class SaleRun {
     /** Order integrity of a journey that places orders; null for browsing. */
     private OrderIntegrity integrity;
     private TargetIds targetIds;
+    /** A team simulation's ids sampled from its database (ids.queries), before the load. */
+    private TeamIds teamIds = TeamIds.none();
     private final InjectorHealth injectorHealth = new InjectorHealth();
     private volatile RunSummary finalSummary;
     private final EventLog events;
@@ -85,17 +90,26 @@ public final class SaleRun {
     private volatile DrillsWiring drills;
     private List<DrillResult> drillResults = List.of();
 
-    private SaleRun(SuiteConfig config, String simulation) {
+    private SaleRun(SuiteConfig config, String simulation, boolean shopJourneys) {
         this.config = config;
         this.profile = config.profile();
         this.simulation = simulation;
+        this.shopJourneys = shopJourneys;
         this.folder = RunFolder.create(config.resultsDir(), profile.name(), LocalDateTime.now());
         this.events = EventLog.open(folder.file(RunFiles.EVENTS));
     }
 
     /** A new run of the named simulation: its run folder exists, nothing is started yet (see {@link #startTarget()}). */
     public static SaleRun create(SuiteConfig config, String simulation) {
-        return new SaleRun(config, simulation);
+        return create(config, simulation, true);
+    }
+
+    /**
+     * As {@link #create(SuiteConfig, String)}; {@code shopJourneys} false for a team's simulation, whose orders the
+     * suite cannot read (its summary's integrity section says it was skipped and why).
+     */
+    public static SaleRun create(SuiteConfig config, String simulation, boolean shopJourneys) {
+        return new SaleRun(config, simulation, shopJourneys);
     }
 
     /**
@@ -130,7 +144,8 @@ public final class SaleRun {
                     target.healthPath(), target.healthTimeout(), config.database()));
         }
         log.info("target ready at {}", environment.baseUrl());
-        if (OrderIntegrity.placesOrders(profile.journey())) {
+        teamIds = TeamIds.sample(config.database(), config.simulation().queries());
+        if (shopJourneys && OrderIntegrity.placesOrders(profile.journey())) {
             integrity = OrderIntegrity.forRun(config, environment, folder.dir());
         }
         if (config.drills().active()) {
@@ -161,6 +176,11 @@ public final class SaleRun {
             targetIds = TargetIds.forRun(config);
         }
         return targetIds;
+    }
+
+    /** A team simulation's ids, sampled once with its {@code ids.queries} before the load. */
+    public TeamIds teamIds() {
+        return teamIds;
     }
 
     /** Where ordering virtual users record what they saw of each order attempt. */
@@ -296,7 +316,8 @@ public final class SaleRun {
             targetWatch.close();
         }
         // checked while the target still runs
-        IntegrityReport integrityReport = integrity == null ? null : integrity.afterLoad(failure == null && recorded != null);
+        IntegrityReport integrityReport = integrity != null ? integrity.afterLoad(failure == null && recorded != null)
+                : shopJourneys ? null : IntegrityReport.skipped("no integrity queries configured for " + simulation);
         if (drills != null) {
             drillResults = drills.finish(integrityReport);
         }

@@ -6,6 +6,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,5 +53,17 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.salerush.shop..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.salerush.sim..", "dev.salerush.env..")
                 .check(salerush);
+    }
+
+    @Test
+    void theExampleTeamSimulationUsesOnlyTheExtensionApi() {
+        // the example lives with the tests (beside the built-in SaleSimulation) so that `gatling:test` finds it
+        JavaClasses example = new ClassFileImporter().importPackages("dev.salerush.example");
+        assertThat(example).isNotEmpty();
+        noClasses().that().resideInAPackage("dev.salerush.example..")
+                .should().dependOnClassesThat(resideInAPackage("dev.salerush..")
+                        .and(not(resideInAnyPackage("dev.salerush.example..", "dev.salerush.sim.gatling"))))
+                .because("a team's simulation extends SalerushSimulation and needs nothing else of the suite")
+                .check(example);
     }
 }

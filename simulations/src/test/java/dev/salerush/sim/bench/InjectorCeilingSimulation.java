@@ -40,4 +40,10 @@ public class InjectorCeilingSimulation extends SalerushSimulation {
                     .maxDuration(DURATION);
         }
     }
+
+    /** One request per iteration. */
+    @Override
+    protected double requestsPerUser() {
+        return 1;
+    }
 }

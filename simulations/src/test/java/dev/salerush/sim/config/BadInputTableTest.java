@@ -52,6 +52,13 @@ class BadInputTableTest {
                 row("drills.tolerance.koPercent", "120", "drills.tolerance.koPercent must be a number between 0.0 and 100.0, got 120"),
                 row("drills.notify.slackWebhookUrl", "http://hooks.example/T0/B0/secret", "drills.notify.slackWebhookUrl must be an https:// URL (a Slack incoming webhook); the value given is not (not shown"),
                 row("report.locale", "jp", "report.locale must be one of ko, en, got 'jp'"),
+                // a team simulation: its class, mean requests per user and id files
+                row("simulation", " ", "simulation must not be empty"),
+                row("journeys.requestsPerUser", "-1", "journeys.requestsPerUser must be a number between 0.0 and 100000.0, got -1"),
+                row("journeys.requestsPerUser", "four", "journeys.requestsPerUser must be a number"),
+                row("ids.feeders.brands", "conf/examples/no-such.csv", "ids.feeders.brands must name a readable CSV file (relative to the project root), got "),
+                row("ids.feeders.brands", "conf", "ids.feeders.brands must name a readable CSV file"),
+                row("ids.queries.members", "SELECT 1", "ids.queries.members needs db.url: the database to sample the ids from"),
                 // the dataset is parsed with everything else, for external targets too
                 row("dataset.scale", "abc", "dataset.scale must be a number, got 'abc'"),
                 row("dataset.seed", "x", "dataset.seed must be a whole number, got 'x'"),

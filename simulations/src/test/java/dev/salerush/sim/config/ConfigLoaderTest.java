@@ -19,6 +19,22 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theExampleTeamFileSelectsItsSimulationIdsAndRequestSlos() {
+        SuiteConfig config = load("salerush.conf", "conf/examples/goods.conf", "profile", "load");
+
+        assertThat(config.simulation().className()).isEqualTo("dev.salerush.example.goods.GoodsSimulation");
+        assertThat(config.simulation().feederFile("brands"))
+                .isEqualTo(PROJECT_ROOT.resolve("conf/examples/goods-brands.csv"));
+        assertThat(config.profile().slos()).extracting(Slo::request)
+                .contains("goods first page", "purchase").doesNotContain("list products");
+        // the shipped file keeps the built-in simulation and asks for no team ids
+        SuiteConfig shipped = load();
+        assertThat(shipped.simulation().className()).isEqualTo("dev.salerush.sim.simulations.SaleSimulation");
+        assertThat(shipped.simulation().feeders()).isEmpty();
+        assertThat(shipped.simulation().queries()).isEmpty();
+    }
+
+    @Test
     void shippedConfigurationIsValidAndDefaultsToTheEmbeddedSmokeRun() {
         SuiteConfig config = load();
 

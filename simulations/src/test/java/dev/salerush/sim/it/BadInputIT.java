@@ -79,7 +79,7 @@ class BadInputIT {
                 .doesNotContain("embedded PostgreSQL started", "payment gateway ready", "database cluster up");
     }
 
-    private static AtomicInteger countConnections(ServerSocket server) {
+    static AtomicInteger countConnections(ServerSocket server) {
         AtomicInteger connections = new AtomicInteger();
         Thread acceptor = new Thread(() -> {
             while (!server.isClosed()) {

@@ -69,6 +69,19 @@ class JUnitReportTest {
     }
 
     @Test
+    void anIntegrityCheckSkippedAsAWholeIsOneSkippedCaseSayingWhy(@TempDir Path dir) throws Exception {
+        IntegrityReport integrity = IntegrityReport.skipped("no integrity queries configured for com.team.GoodsSimulation");
+
+        Document xml = write(summary(null, List.of(), integrity), dir);
+
+        assertThat(xml.getDocumentElement().getAttribute("skipped")).isEqualTo("1");
+        Element skipped = (Element) xml.getElementsByTagName("testcase").item(0);
+        assertThat(skipped.getAttribute("classname")).isEqualTo("salerush.integrity");
+        assertThat(((Element) skipped.getElementsByTagName("skipped").item(0)).getAttribute("message"))
+                .isEqualTo("no integrity queries configured for com.team.GoodsSimulation");
+    }
+
+    @Test
     void aRegressionIsAFailedTestCaseNamingTheMetricAndTheBaseline(@TempDir Path dir) throws Exception {
         RegressionResult regression = new RegressionResult(Verdict.FAIL, "20261101-000000-smoke", "last passing run", "...",
                 List.of(new RegressionResult.Check("p95Ms", "list products", 7, 40, 15.0, 10, false)));

@@ -90,6 +90,20 @@ class BaselineFinderTest {
         assertThat(BaselineFinder.comparable(mine, external)).isFalse();
     }
 
+    @Test
+    void anotherSimulationIsNoBaselineAndAnOlderSummaryWithoutOneStillIs(@TempDir Path dir) throws IOException {
+        String team = json("c", "load", "complete", "pass", 7, 6).replace("\"profile\"", "\"simulation\": \"com.team.Goods\", \"profile\"");
+        RunSummary mine = summary(write(dir, "c", team).getParent());
+        RunSummary sameTeam = summary(write(dir, "t", team.replace("\"c\"", "\"t\"")).getParent());
+        RunSummary builtIn = summary(write(dir, "s", team.replace("com.team.Goods", "dev.salerush.sim.simulations.SaleSimulation"))
+                .getParent());
+        RunSummary unnamed = summary(write(dir, "u", json("u", "load", "complete", "pass", 7, 6)).getParent());
+
+        assertThat(BaselineFinder.comparable(mine, sameTeam)).isTrue();
+        assertThat(BaselineFinder.comparable(mine, builtIn)).isFalse();
+        assertThat(BaselineFinder.comparable(mine, unnamed)).isTrue();
+    }
+
     private static RunSummary summary(Path runDir) {
         return RunCatalog.read(runDir).summary();
     }

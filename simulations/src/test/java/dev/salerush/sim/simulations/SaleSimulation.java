@@ -28,6 +28,18 @@ public class SaleSimulation extends SalerushSimulation {
             percent(journeys.saleDayBrowsingShare()).then(browsing.browse),
             percent(100 - journeys.saleDayBrowsingShare()).then(ordering.order));
 
+    /** The demo shop's journeys, whose orders the integrity check reads. */
+    @Override
+    protected boolean drivesShopJourneys() {
+        return true;
+    }
+
+    /** The selected profile's journey's mean, from the journeys section (sale-day: the weighted mix). */
+    @Override
+    protected double requestsPerUser() {
+        return journeys.expectedRequests(run.profile().journey());
+    }
+
     {
         switch (run.profile().journey()) {
             case JourneySettings.BROWSING -> setUpProfile("product browsing", browsing.browse);

@@ -1,0 +1,268 @@
+package dev.salerush.example.goods;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * A small stand-in for a team's API of another shape than the demo shop's, for the example {@link GoodsSimulation}:
+ * an in-memory catalogue of {@link #BRANDS} brands with {@link #GOODS_PER_BRAND} goods each, offset paging, an
+ * envelope {@code {"data": ...}}, purchases keyed by {@code X-Request-Id}. {@code GET /served} tells how many
+ * requests it answered per endpoint, so a test can compare them with the suite's figures. Listens on 127.0.0.1 only.
+ * <pre>
+ * GET  /v1/goods?brand=B0007&amp;sort=popular|recent|price&amp;offset=0&amp;limit=20
+ * GET  /v1/goods/{goodsNo}
+ * POST /v1/purchases {"memberNo":..,"goodsNo":..,"qty":1} with X-Request-Id -> 201 | 409 {"code":"SOLD_OUT"}
+ * </pre>
+ */
+public final class GoodsStandIn implements AutoCloseable {
+    public static final int BRANDS = 20;
+    public static final int GOODS_PER_BRAND = 30;
+    /** Units of every goods item; a few hot items sell out within a short run. */
+    static final int STOCK = 40;
+    public static final String LIST = "goods list";
+    public static final String DETAIL = "goods detail";
+    public static final String PURCHASE = "purchase";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static {
+        // the JDK server delays small responses (Nagle) without it; read when the server class is first used
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
+    private final HttpServer server;
+    private final ExecutorService workers = Executors.newFixedThreadPool(8);
+    private final Map<String, LongAdder> served = new ConcurrentHashMap<>();
+    private final Map<String, Integer> stock = new ConcurrentHashMap<>();
+    /** X-Request-Id -> purchase number: a retried request gets the same purchase. */
+    private final Map<String, String> purchases = new ConcurrentHashMap<>();
+    private final AtomicLong purchaseNumbers = new AtomicLong();
+    /** Answers per HTTP status, for the Prometheus endpoint the suite scrapes during a run. */
+    private final Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
+
+    private GoodsStandIn(int port) throws IOException {
+        for (int brand = 1; brand <= BRANDS; brand++) {
+            for (int item = 1; item <= GOODS_PER_BRAND; item++) {
+                stock.put(goodsNo(brand, item), STOCK);
+            }
+        }
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
+        server.setExecutor(workers);
+        server.createContext("/health", exchange -> send(exchange, 200, Map.of("status", "UP")));
+        server.createContext("/served", exchange -> send(exchange, 200, servedCounts()));
+        server.createContext("/metrics", this::metrics);
+        server.createContext("/v1/goods", this::goods);
+        server.createContext("/v1/purchases", this::purchase);
+        server.start();
+    }
+
+    /** Starts the stand-in on 127.0.0.1:{@code port} (0: a free port). */
+    public static GoodsStandIn start(int port) throws IOException {
+        return new GoodsStandIn(port);
+    }
+
+    /** {@code GoodsStandIn [port]}: serves until the JVM is stopped (Ctrl-C); prints its base URL. */
+    public static void main(String[] args) throws IOException {
+        int port = args.length > 0 ? parsePort(args[0]) : 8090;
+        GoodsStandIn standIn;
+        try {
+            standIn = start(port);
+        } catch (java.net.BindException e) {
+            System.err.println("goods stand-in: 127.0.0.1:" + port + " is taken (" + e.getMessage()
+                    + "); choose another port with -Dgoods.port=<port> and pass -Dtarget.baseUrl to the run");
+            System.exit(3);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(standIn::close, "goods-stand-in-stop"));
+        System.out.println("goods stand-in listening on " + standIn.baseUrl() + " (Ctrl-C stops it)");
+    }
+
+    private static int parsePort(String argument) {
+        try {
+            int port = Integer.parseInt(argument.trim());
+            if (port >= 0 && port <= 65_535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        System.err.println("goods stand-in: port must be a number from 0 to 65535, got '" + argument + "'");
+        System.exit(3);
+        return -1;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Requests answered so far, per endpoint ({@link #LIST}, {@link #DETAIL}, {@link #PURCHASE}). */
+    public Map<String, Long> servedCounts() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String endpoint : List.of(LIST, DETAIL, PURCHASE)) {
+            counts.put(endpoint, served.getOrDefault(endpoint, new LongAdder()).sum());
+        }
+        return counts;
+    }
+
+    static String goodsNo(int brand, int item) {
+        return String.format("G%06d", (brand - 1) * GOODS_PER_BRAND + item);
+    }
+
+    static String brandCode(int brand) {
+        return String.format("B%04d", brand);
+    }
+
+    private void goods(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        if (path.equals("/v1/goods")) {
+            list(exchange);
+        } else {
+            detail(exchange, path.substring("/v1/goods/".length()));
+        }
+    }
+
+    private void list(HttpExchange exchange) throws IOException {
+        count(LIST);
+        Map<String, String> query = query(exchange);
+        String brand = query.getOrDefault("brand", "");
+        int brandIndex = brand.matches("B\\d{4}") ? Integer.parseInt(brand.substring(1)) : 0;
+        int offset = intOr(query.get("offset"), -1);
+        int limit = intOr(query.get("limit"), -1);
+        if (brandIndex < 1 || brandIndex > BRANDS || !List.of("popular", "recent", "price").contains(query.get("sort"))
+                || offset < 0 || limit < 1 || limit > 100) {
+            send(exchange, 400, Map.of("code", "BAD_REQUEST"));
+            return;
+        }
+        List<Map<String, Object>> page = new ArrayList<>();
+        for (int item = offset + 1; item <= Math.min(offset + limit, GOODS_PER_BRAND); item++) {
+            page.add(goodsItem(brandIndex, item));
+        }
+        send(exchange, 200, Map.of("data", Map.of("goods", page,
+                "paging", Map.of("offset", offset, "limit", limit, "total", GOODS_PER_BRAND))));
+    }
+
+    private void detail(HttpExchange exchange, String goodsNo) throws IOException {
+        count(DETAIL);
+        if (!stock.containsKey(goodsNo)) {
+            send(exchange, 404, Map.of("code", "NOT_FOUND"));
+            return;
+        }
+        int number = Integer.parseInt(goodsNo.substring(1)) - 1;
+        send(exchange, 200, Map.of("data", goodsItem(number / GOODS_PER_BRAND + 1, number % GOODS_PER_BRAND + 1)));
+    }
+
+    private void purchase(HttpExchange exchange) throws IOException {
+        count(PURCHASE);
+        String requestId = exchange.getRequestHeaders().getFirst("X-Request-Id");
+        JsonNode body = JSON.readTree(exchange.getRequestBody());
+        String goodsNo = body.path("goodsNo").asText();
+        int qty = body.path("qty").asInt(0);
+        if (requestId == null || requestId.isBlank() || !body.path("memberNo").isTextual() || qty < 1) {
+            send(exchange, 400, Map.of("code", "BAD_REQUEST"));
+        } else if (!stock.containsKey(goodsNo)) {
+            send(exchange, 404, Map.of("code", "NOT_FOUND"));
+        } else {
+            String purchaseNo = purchases.computeIfAbsent(requestId, key -> take(goodsNo, qty));
+            if (purchaseNo.isEmpty()) {
+                purchases.remove(requestId, purchaseNo); // a refused attempt may be retried later
+                send(exchange, 409, Map.of("code", "SOLD_OUT"));
+            } else {
+                send(exchange, 201, Map.of("data", Map.of("purchaseNo", purchaseNo, "state", "COMPLETED")));
+            }
+        }
+    }
+
+    /** Takes {@code qty} units of stock: a new purchase number, or "" when it sold out. */
+    private String take(String goodsNo, int qty) {
+        int[] left = {-1};
+        stock.computeIfPresent(goodsNo, (key, units) -> {
+            left[0] = units - qty;
+            return units >= qty ? units - qty : units;
+        });
+        return left[0] >= 0 ? String.format("P%08d", purchaseNumbers.incrementAndGet()) : "";
+    }
+
+    private Map<String, Object> goodsItem(int brand, int item) {
+        int list = 10_000 + 500 * item;
+        return Map.of("goodsNo", goodsNo(brand, item), "brandCode", brandCode(brand), "title", "Goods " + item
+                + " of " + brandCode(brand), "price", Map.of("list", list, "sale", list * 8 / 10));
+    }
+
+    private void count(String endpoint) {
+        served.computeIfAbsent(endpoint, key -> new LongAdder()).increment();
+    }
+
+    private static Map<String, String> query(HttpExchange exchange) {
+        Map<String, String> query = new LinkedHashMap<>();
+        String raw = exchange.getRequestURI().getRawQuery();
+        if (raw != null) {
+            for (String pair : raw.split("&")) {
+                int equals = pair.indexOf('=');
+                if (equals > 0) {
+                    query.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+                            URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return query;
+    }
+
+    private static int intOr(String value, int fallback) {
+        try {
+            return value == null ? fallback : Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    /** The few metrics the suite reads (conf metrics.names), in Prometheus text format, of this JVM. */
+    private void metrics(HttpExchange exchange) throws IOException {
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        StringBuilder text = new StringBuilder()
+                .append("process_cpu_usage ").append(Math.max(0, os.getProcessCpuLoad())).append('\n')
+                .append("jvm_memory_used_bytes{area=\"heap\",id=\"all\"} ")
+                .append(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed()).append('\n');
+        statuses.forEach((status, count) -> text.append("http_server_requests_seconds_count{status=\"")
+                .append(status).append("\"} ").append(count.sum()).append('\n'));
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4");
+        exchange.sendResponseHeaders(200, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private void send(HttpExchange exchange, int status, Object body) throws IOException {
+        statuses.computeIfAbsent(status, key -> new LongAdder()).increment();
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        workers.shutdownNow();
+    }
+}
