@@ -10,7 +10,10 @@ import dev.salerush.sim.metrics.ExactRecorder;
 import dev.salerush.sim.run.RunExit;
 import dev.salerush.sim.run.SaleRun;
 import dev.salerush.sim.stress.StressPlan;
+import dev.salerush.sim.config.ConfigError;
 import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.DeploymentInfo;
+import io.gatling.javaapi.core.OpenInjectionStep;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
@@ -27,7 +30,7 @@ import static io.gatling.javaapi.http.HttpDsl.http;
  * {@link #timed(String, HttpRequestActionBuilder)} are measured exactly.
  */
 public abstract class SalerushSimulation extends Simulation {
-    protected final SaleRun run = RunExit.startOrExit(getClass().getName());
+    protected final SaleRun run = RunExit.startOrExit(getClass().getName(), onGatlingEnterprise());
     protected final TargetSettings target = run.config().target();
     private static final String MEASURED = "salerush.measured";
     /** Warm-up users run in their own scenario, named like the measured one plus this. */
@@ -65,6 +68,7 @@ public abstract class SalerushSimulation extends Simulation {
         return exec(session -> {
                     boolean measured = !session.scenario().endsWith(WARMUP_SUFFIX);
                     if (measured) {
+                        run.measuredUserStarted();
                         recorder.recordSent(name);
                     }
                     return session.markAsSucceeded().set(MEASURED, measured);
@@ -103,13 +107,24 @@ public abstract class SalerushSimulation extends Simulation {
         Duration warmup = profile.warmup();
         if (!warmup.isZero()) {
             populations.add(scenario(scenarioName + WARMUP_SUFFIX).exec(journey)
-                    .injectOpen(ProfileInjection.warmup(profile, peakRps, requestsPerUser)));
+                    .injectOpen(shareOf(ProfileInjection.warmup(profile, peakRps, requestsPerUser))));
         }
         StressPlan staircase = run.stressPlan(requestsPerUser);
-        populations.add(scenario(scenarioName).exec(journey).injectOpen(staircase == null
-                ? ProfileInjection.measured(profile, peakRps, requestsPerUser)
-                : ProfileInjection.staircase(profile, staircase)));
+        OpenInjectionStep[] measured = staircase == null ? ProfileInjection.measured(profile, peakRps, requestsPerUser)
+                : ProfileInjection.staircase(profile, staircase);
+        run.plannedStagger(ShardedInjection.stagger(measured, run.shard().index()));
+        populations.add(scenario(scenarioName).exec(journey).injectOpen(shareOf(measured)));
         setUp(populations).protocols(protocol).assertions(ProfileInjection.assertions(profile));
+    }
+
+    /** This shard's exact share of an injection plan (the plan itself when the run is not sharded). */
+    private OpenInjectionStep[] shareOf(OpenInjectionStep[] plan) {
+        return ShardedInjection.share(plan, run.shard().index(), run.shard().count());
+    }
+
+    /** Gatling Enterprise tells a simulation its deployment; run locally, its run id is unset. */
+    private static boolean onGatlingEnterprise() {
+        return DeploymentInfo.INSTANCE != null && DeploymentInfo.INSTANCE.runId != null;
     }
 
     /** Mean requests one virtual user sends: the profile's journey's, unless a simulation knows its own. */
@@ -119,6 +134,14 @@ public abstract class SalerushSimulation extends Simulation {
 
     @Override
     public void before() {
+        try {
+            run.awaitCommonStart();
+        } catch (ConfigError e) {
+            throw RunExit.notRun(run, e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the shards' common start", e);
+        }
         recorder = run.startRecording(requestsPerUser());
     }
 

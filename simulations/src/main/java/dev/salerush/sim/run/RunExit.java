@@ -7,6 +7,11 @@ import dev.salerush.sim.config.SuiteConfig;
 import dev.salerush.sim.metrics.Verdict;
 import dev.salerush.sim.results.RunSummary;
 
+import dev.salerush.sim.shard.ShardContract;
+import dev.salerush.sim.shard.ShardSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.OptionalInt;
 
 /**
@@ -19,6 +24,7 @@ public final class RunExit {
     public static final int EXIT_FAILURE = 2;
     /** Exit status for bad input and targets that cannot be reached or started: nothing was measured. */
     public static final int EXIT_NOT_RUN = 3;
+    private static final Logger log = LoggerFactory.getLogger(RunExit.class);
 
     private RunExit() {
     }
@@ -28,13 +34,37 @@ public final class RunExit {
      * reached or started ends the JVM here with one clear message and exit status 3, before any load is sent.
      */
     public static SaleRun startOrExit(String simulation) {
+        return startOrExit(simulation, false);
+    }
+
+    /**
+     * As {@link #startOrExit(String)}, and sharded: a process given the shard variables (see ShardContract) runs its
+     * share of the plan; with {@code shards} > 1 and no such variables this JVM becomes the local launcher, which runs
+     * the shards as child JVMs, merges them and exits here with the merged verdict. On Gatling Enterprise, which
+     * shards injection itself, neither applies.
+     */
+    public static SaleRun startOrExit(String simulation, boolean onGatlingEnterprise) {
         SuiteConfig config;
+        ShardSettings shard;
         try {
             config = ConfigLoader.load();
+            shard = ShardSettings.fromEnv(System.getenv(), onGatlingEnterprise, System.currentTimeMillis());
         } catch (ConfigError e) {
             throw notRun("configuration error: " + e.getMessage());
         }
-        SaleRun run = SaleRun.create(config, simulation);
+        if (onGatlingEnterprise && (config.shards() > 1 || System.getenv(ShardContract.ENV_COUNT) != null)) {
+            log.info("on Gatling Enterprise, which splits injection across its load generators: shards and {} ignored",
+                    ShardContract.ENV_COUNT);
+        } else if (config.shards() > 1 && !shard.sharded()) {
+            int code;
+            try {
+                code = ShardLauncher.launch(config, simulation);
+            } catch (ConfigError | EnvironmentError e) {
+                throw notRun(e.getMessage());
+            }
+            System.exit(code);
+        }
+        SaleRun run = SaleRun.create(config, simulation, shard);
         // before anything starts, so Ctrl-C during the start stops what was started too
         Runtime.getRuntime().addShutdownHook(new Thread(() -> atJvmExit(run), "salerush-run-exit"));
         try {
@@ -49,7 +79,10 @@ public final class RunExit {
         SaleRun.Closed closed = run.close();
         System.out.print(ConsoleReport.render(closed.summary(), closed.location()));
         System.out.flush();
-        // halt, not exit: this runs inside a shutdown hook
+        // halt, not exit: this runs inside a shutdown hook; a shard ends with the code its summary records
+        if (closed.summary().shard() != null) {
+            Runtime.getRuntime().halt(closed.summary().shard().exitCode());
+        }
         status(closed.summary()).ifPresent(Runtime.getRuntime()::halt);
     }
 
@@ -68,6 +101,15 @@ public final class RunExit {
             return OptionalInt.of(EXIT_FAILURE);
         }
         return summary.failure() == null ? OptionalInt.of(0) : OptionalInt.empty();
+    }
+
+    /**
+     * Ends a run that must not send load after all (a shard that woke too late): its summary says why, and the JVM
+     * exits 3 with one message.
+     */
+    public static IllegalStateException notRun(SaleRun run, String message) {
+        run.finish("not started: " + message);
+        return notRun(message);
     }
 
     private static IllegalStateException notRun(String message) {
