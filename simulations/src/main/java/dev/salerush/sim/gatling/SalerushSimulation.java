@@ -11,6 +11,7 @@ import dev.salerush.sim.run.RunExit;
 import dev.salerush.sim.run.SaleRun;
 import dev.salerush.sim.stress.StressPlan;
 import dev.salerush.sim.config.ConfigError;
+import dev.salerush.sim.shard.ShardSettings;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.DeploymentInfo;
 import io.gatling.javaapi.core.OpenInjectionStep;
@@ -20,6 +21,9 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
 
 import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.nothingFor;
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.pause;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.core.CoreDsl.stopLoadGeneratorIf;
 import static io.gatling.javaapi.http.HttpDsl.http;
@@ -35,6 +39,11 @@ public abstract class SalerushSimulation extends Simulation {
     private static final String MEASURED = "salerush.measured";
     /** Warm-up users run in their own scenario, named like the measured one plus this. */
     static final String WARMUP_SUFFIX = " (warm-up)";
+    /** A shard's one user at offset 0 that tells when Gatling's injection clock started; it sends nothing. */
+    static final String SHARD_CLOCK_SUFFIX = " (shard clock)";
+    /** The second clock user's planned offset (within the plan's leading pause, before any real user). */
+    private static final Duration SECOND_CLOCK = Duration.ofMillis(500);
+    private final java.util.concurrent.atomic.AtomicInteger clockUsers = new java.util.concurrent.atomic.AtomicInteger();
     /** Set in before(), when load starts; warm-up users' requests are told apart by their scenario. */
     private volatile ExactRecorder recorder;
 
@@ -104,6 +113,11 @@ public abstract class SalerushSimulation extends Simulation {
         journey = exec(stopLoadGeneratorIf(session -> run.stopReason(), session -> run.shouldStop()))
                 .doIf(session -> run.admit()).then(journey);
         List<PopulationBuilder> populations = new ArrayList<>();
+        if (run.shard().sharded()) {
+            // a shard's users count their offsets from the common start, not from Gatling's own start
+            journey = exec(pause(session -> run.startCorrection())).exec(journey);
+            populations.add(shardClock(scenarioName));
+        }
         Duration warmup = profile.warmup();
         if (!warmup.isZero()) {
             populations.add(scenario(scenarioName + WARMUP_SUFFIX).exec(journey)
@@ -112,14 +126,36 @@ public abstract class SalerushSimulation extends Simulation {
         StressPlan staircase = run.stressPlan(requestsPerUser);
         OpenInjectionStep[] measured = staircase == null ? ProfileInjection.measured(profile, peakRps, requestsPerUser)
                 : ProfileInjection.staircase(profile, staircase);
-        run.plannedStagger(ShardedInjection.stagger(measured, run.shard().index()));
+        if (run.shard().sharded()) {
+            run.plannedStagger(ShardedInjection.stagger(measured, run.shard().index()));
+        }
         populations.add(scenario(scenarioName).exec(journey).injectOpen(shareOf(measured)));
         setUp(populations).protocols(protocol).assertions(ProfileInjection.assertions(profile));
     }
 
-    /** This shard's exact share of an injection plan (the plan itself when the run is not sharded). */
+    /**
+     * Tells the run when Gatling's injection clock started, which comes a varying while after before(). Two users:
+     * the first warms the code path, the second one's time is exact. They send nothing.
+     */
+    private PopulationBuilder shardClock(String scenarioName) {
+        return scenario(scenarioName + SHARD_CLOCK_SUFFIX)
+                .exec(session -> {
+                    run.injectionClock(clockUsers.getAndIncrement() == 0 ? Duration.ZERO : SECOND_CLOCK);
+                    return session;
+                }).injectOpen(atOnceUsers(1), nothingFor(SECOND_CLOCK), atOnceUsers(1));
+    }
+
+    /**
+     * This shard's exact share of an injection plan (the plan itself when the run is not sharded), after a pause of
+     * {@link ShardSettings#START_LEAD}: Gatling is let go that long before the common start (see before()).
+     */
     private OpenInjectionStep[] shareOf(OpenInjectionStep[] plan) {
-        return ShardedInjection.share(plan, run.shard().index(), run.shard().count());
+        if (!run.shard().sharded()) {
+            return plan;
+        }
+        List<OpenInjectionStep> steps = new ArrayList<>(List.of(nothingFor(ShardSettings.START_LEAD)));
+        steps.addAll(List.of(ShardedInjection.share(plan, run.shard().index(), run.shard().count())));
+        return steps.toArray(OpenInjectionStep[]::new);
     }
 
     /** Gatling Enterprise tells a simulation its deployment; run locally, its run id is unset. */

@@ -96,6 +96,8 @@ public final class SaleRun {
     private volatile long measuredStaggerMillis;
     /** Set when the JVM is closing the run before it finished (SIGTERM, Ctrl-C). */
     private volatile boolean terminated;
+    /** When Gatling's injection clock started (epoch ms), 0 until its clock user ran. */
+    private volatile long injectionStartMillis;
 
     private SaleRun(SuiteConfig config, String simulation, ShardSettings shard) {
         this.config = config;
@@ -129,20 +131,46 @@ public final class SaleRun {
     }
 
     /**
-     * Waits for the shards' common start time (a run that is not sharded starts at once). A shard that wakes too
-     * late throws {@link ConfigError}: it must not send its share late.
+     * Waits until Gatling may start towards the shards' common start time ({@link ShardSettings#releaseAtMs()}; a run
+     * that is not sharded starts at once). A shard that wakes too late throws {@link ConfigError}: it must not send
+     * its share late.
      */
     public void awaitCommonStart() throws InterruptedException {
         if (!shard.sharded()) {
             return;
         }
-        shard.checkNotLate(System.currentTimeMillis());
-        long wait = shard.startAtMs() - System.currentTimeMillis();
+        shard.checkNotLate(System.currentTimeMillis() + ShardSettings.START_LEAD.plus(ShardSettings.START_ALLOWANCE)
+                .toMillis());
+        long wait = shard.releaseAtMs() - System.currentTimeMillis();
         log.info("shard {} of {} (run {}): starting in {} ms", shard.index(), shard.count(), shard.runId(),
                 Math.max(wait, 0));
         if (wait > 0) {
             Thread.sleep(wait);
         }
+
+    }
+
+    /**
+     * A clock user planned {@code plannedOffset} into Gatling's injection ran now: Gatling's clock started at most
+     * that long ago. A user only ever runs late (the first of a JVM by its class loading), so the earliest estimate
+     * is the best.
+     */
+    public synchronized void injectionClock(java.time.Duration plannedOffset) {
+        long estimate = System.currentTimeMillis() - plannedOffset.toMillis();
+        injectionStartMillis = injectionStartMillis == 0 ? estimate : Math.min(injectionStartMillis, estimate);
+    }
+
+    /**
+     * How long every user of a shard waits before its journey, so that the plan's offsets count from the common
+     * start instead of from Gatling's own start (which comes a varying while after before()): the common start minus
+     * (Gatling's start plus the plan's leading pause). Zero when not sharded or when Gatling started too late for it.
+     */
+    public java.time.Duration startCorrection() {
+        if (!shard.sharded() || injectionStartMillis == 0) {
+            return java.time.Duration.ZERO;
+        }
+        long correction = shard.startAtMs() - injectionStartMillis - ShardSettings.START_LEAD.toMillis();
+        return java.time.Duration.ofMillis(Math.max(0, correction));
     }
 
     /** A measured virtual user sent its first request: the first one marks the shard's real start. */
@@ -150,6 +178,7 @@ public final class SaleRun {
         if (firstMeasuredMillis.get() == 0) {
             firstMeasuredMillis.compareAndSet(0, System.currentTimeMillis());
         }
+
     }
 
     /**
@@ -257,7 +286,7 @@ public final class SaleRun {
                 StressPlan planned = stressPlan(requestsPerUser);
                 stress = new StressController(shard.sharded() ? planned.share(1.0 / shard.count()) : planned,
                         profile.slos(),
-                        System.currentTimeMillis() + profile.warmup().toMillis(),
+                        (shard.sharded() ? shard.startAtMs() : System.currentTimeMillis()) + profile.warmup().toMillis(),
                         Runtime.getRuntime().availableProcessors(), config.injector().stallBound().toNanos() / 1e6);
                 stalls.addListener(stress);
                 recorder.addListener(stress);

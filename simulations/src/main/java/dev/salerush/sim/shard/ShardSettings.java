@@ -25,6 +25,14 @@ public record ShardSettings(int index, int count, String runId, long startAtMs) 
     public static final Duration LATE_TOLERANCE = Duration.ofSeconds(2);
     /** How far ahead a start time may be: further is a unit mistake (seconds, not ms) or a clock gone wrong. */
     public static final Duration MAX_AHEAD = Duration.ofHours(1);
+    /** Every shard's plan opens with a pause this long: its users then wait out the rest to the common start. */
+    public static final Duration START_LEAD = Duration.ofSeconds(1);
+    /**
+     * Gatling's own start-up after before(), before its injection clock runs: 0.4–2 s measured on a loaded 2-core
+     * machine, different in every JVM. Gatling is let go this long (plus the lead) before the common start; each
+     * shard measures when its clock really started and its users wait the difference (see SaleRun.startCorrection).
+     */
+    public static final Duration START_ALLOWANCE = Duration.ofSeconds(3);
     private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9_.-]{1,120}");
 
     /**
@@ -69,6 +77,11 @@ public record ShardSettings(int index, int count, String runId, long startAtMs) 
     /** A shard that wakes (or is still waking) after the start time plus the tolerance must not start late. */
     public void checkNotLate(long nowMs) {
         refuseLate(startAtMs, nowMs);
+    }
+
+    /** When Gatling is let go: {@link #START_LEAD} plus {@link #START_ALLOWANCE} before the common start. */
+    public long releaseAtMs() {
+        return startAtMs - START_LEAD.toMillis() - START_ALLOWANCE.toMillis();
     }
 
     private static void refuseLate(long startAtMs, long nowMs) {

@@ -3,11 +3,8 @@ package dev.salerush.sim.gatling;
 import dev.salerush.sim.shard.ShardSplit;
 import io.gatling.javaapi.core.OpenInjectionStep;
 import org.junit.jupiter.api.Test;
-import scala.collection.Iterator;
-import scala.concurrent.duration.FiniteDuration;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
@@ -79,31 +76,7 @@ class ShardedInjectionTest {
         assertThat(ShardedInjection.share(plan, 0, 1)).isSameAs(plan);
     }
 
-    /** Every user's start offset (ms) as Gatling schedules the steps one after the other. */
     private static List<Long> offsets(OpenInjectionStep[] steps) {
-        List<Long> offsets = new ArrayList<>();
-        long start = 0;
-        for (OpenInjectionStep step : steps) {
-            Iterator<FiniteDuration> users = step.asScala().chain(Iterator.empty());
-            while (users.hasNext()) {
-                offsets.add(start + users.next().toMillis());
-            }
-            start += duration(step);
-        }
-        return offsets;
-    }
-
-    private static long duration(OpenInjectionStep step) {
-        var scheduled = step.asScala();
-        if (scheduled instanceof io.gatling.core.controller.inject.open.NothingForOpenInjection nothing) {
-            return nothing.duration().toMillis();
-        }
-        if (scheduled instanceof io.gatling.core.controller.inject.open.RampOpenInjection ramp) {
-            return ramp.duration().toMillis();
-        }
-        if (scheduled instanceof io.gatling.core.controller.inject.open.ConstantRateOpenInjection constant) {
-            return constant.duration().toMillis();
-        }
-        return ((io.gatling.core.controller.inject.open.RampRateOpenInjection) scheduled).duration().toMillis();
+        return GatlingSchedule.offsets(steps);
     }
 }
