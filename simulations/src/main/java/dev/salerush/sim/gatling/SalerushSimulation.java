@@ -77,7 +77,7 @@ public abstract class SalerushSimulation extends Simulation {
         return exec(session -> {
                     boolean measured = !session.scenario().endsWith(WARMUP_SUFFIX);
                     if (measured) {
-                        run.measuredUserStarted();
+                        run.shardClock().measuredUserStarted();
                         recorder.recordSent(name);
                     }
                     return session.markAsSucceeded().set(MEASURED, measured);
@@ -115,7 +115,7 @@ public abstract class SalerushSimulation extends Simulation {
         List<PopulationBuilder> populations = new ArrayList<>();
         if (run.shard().sharded()) {
             // a shard's users count their offsets from the common start, not from Gatling's own start
-            journey = exec(pause(session -> run.startCorrection())).exec(journey);
+            journey = exec(pause(session -> run.shardClock().startCorrection())).exec(journey);
             populations.add(shardClock(scenarioName));
         }
         Duration warmup = profile.warmup();
@@ -127,7 +127,7 @@ public abstract class SalerushSimulation extends Simulation {
         OpenInjectionStep[] measured = staircase == null ? ProfileInjection.measured(profile, peakRps, requestsPerUser)
                 : ProfileInjection.staircase(profile, staircase);
         if (run.shard().sharded()) {
-            run.plannedStagger(ShardedInjection.stagger(measured, run.shard().index()));
+            run.shardClock().plannedStagger(ShardedInjection.stagger(measured, run.shard().index()));
         }
         populations.add(scenario(scenarioName).exec(journey).injectOpen(shareOf(measured)));
         setUp(populations).protocols(protocol).assertions(ProfileInjection.assertions(profile));
@@ -140,7 +140,7 @@ public abstract class SalerushSimulation extends Simulation {
     private PopulationBuilder shardClock(String scenarioName) {
         return scenario(scenarioName + SHARD_CLOCK_SUFFIX)
                 .exec(session -> {
-                    run.injectionClock(clockUsers.getAndIncrement() == 0 ? Duration.ZERO : SECOND_CLOCK);
+                    run.shardClock().clockUserRan(clockUsers.getAndIncrement() == 0 ? Duration.ZERO : SECOND_CLOCK);
                     return session;
                 }).injectOpen(atOnceUsers(1), nothingFor(SECOND_CLOCK), atOnceUsers(1));
     }
@@ -171,7 +171,7 @@ public abstract class SalerushSimulation extends Simulation {
     @Override
     public void before() {
         try {
-            run.awaitCommonStart();
+            run.shardClock().awaitRelease();
         } catch (ConfigError e) {
             throw RunExit.notRun(run, e.getMessage());
         } catch (InterruptedException e) {

@@ -40,6 +40,7 @@ import dev.salerush.sim.results.RunFolder;
 import dev.salerush.sim.results.RunStatus;
 import dev.salerush.sim.results.RunSummary;
 import dev.salerush.sim.server.ServerMetricsScraper;
+import dev.salerush.sim.shard.ShardClock;
 import dev.salerush.sim.shard.ShardContract;
 import dev.salerush.sim.shard.ShardInfo;
 import dev.salerush.sim.shard.ShardSettings;
@@ -90,20 +91,16 @@ public final class SaleRun {
     private List<DrillResult> drillResults = List.of();
     /** Which shard of a sharded run this is ({@link ShardSettings#SINGLE} when not sharded). */
     private final ShardSettings shard;
-    /** When the first measured user started (epoch ms), 0 until then: a shard's start skew is measured from it. */
-    private final java.util.concurrent.atomic.AtomicLong firstMeasuredMillis = new java.util.concurrent.atomic.AtomicLong();
-    /** This shard's planned delay behind shard 0 at its first measured user (see ShardSplit), ms. */
-    private volatile long measuredStaggerMillis;
+    private final ShardClock shardClock;
     /** Set when the JVM is closing the run before it finished (SIGTERM, Ctrl-C). */
     private volatile boolean terminated;
-    /** When Gatling's injection clock started (epoch ms), 0 until its clock user ran. */
-    private volatile long injectionStartMillis;
 
     private SaleRun(SuiteConfig config, String simulation, ShardSettings shard) {
         this.config = config;
         this.profile = config.profile();
         this.simulation = simulation;
         this.shard = shard;
+        this.shardClock = new ShardClock(shard);
         this.folder = shard.sharded()
                 ? RunFolder.forShard(config.resultsDir(), shard.runId(), ShardContract.SHARD_FOLDER_PREFIX + shard.index())
                 : RunFolder.create(config.resultsDir(), profile.name(), LocalDateTime.now());
@@ -125,60 +122,9 @@ public final class SaleRun {
         return shard;
     }
 
-    /** The injection planned this shard's first measured user {@code stagger} after the measured steps start. */
-    public void plannedStagger(java.time.Duration stagger) {
-        measuredStaggerMillis = stagger.toMillis();
-    }
-
-    /**
-     * Waits until Gatling may start towards the shards' common start time ({@link ShardSettings#releaseAtMs()}; a run
-     * that is not sharded starts at once). A shard that wakes too late throws {@link ConfigError}: it must not send
-     * its share late.
-     */
-    public void awaitCommonStart() throws InterruptedException {
-        if (!shard.sharded()) {
-            return;
-        }
-        shard.checkNotLate(System.currentTimeMillis() + ShardSettings.START_LEAD.plus(ShardSettings.START_ALLOWANCE)
-                .toMillis());
-        long wait = shard.releaseAtMs() - System.currentTimeMillis();
-        log.info("shard {} of {} (run {}): starting in {} ms", shard.index(), shard.count(), shard.runId(),
-                Math.max(wait, 0));
-        if (wait > 0) {
-            Thread.sleep(wait);
-        }
-
-    }
-
-    /**
-     * A clock user planned {@code plannedOffset} into Gatling's injection ran now: Gatling's clock started at most
-     * that long ago. A user only ever runs late (the first of a JVM by its class loading), so the earliest estimate
-     * is the best.
-     */
-    public synchronized void injectionClock(java.time.Duration plannedOffset) {
-        long estimate = System.currentTimeMillis() - plannedOffset.toMillis();
-        injectionStartMillis = injectionStartMillis == 0 ? estimate : Math.min(injectionStartMillis, estimate);
-    }
-
-    /**
-     * How long every user of a shard waits before its journey, so that the plan's offsets count from the common
-     * start instead of from Gatling's own start (which comes a varying while after before()): the common start minus
-     * (Gatling's start plus the plan's leading pause). Zero when not sharded or when Gatling started too late for it.
-     */
-    public java.time.Duration startCorrection() {
-        if (!shard.sharded() || injectionStartMillis == 0) {
-            return java.time.Duration.ZERO;
-        }
-        long correction = shard.startAtMs() - injectionStartMillis - ShardSettings.START_LEAD.toMillis();
-        return java.time.Duration.ofMillis(Math.max(0, correction));
-    }
-
-    /** A measured virtual user sent its first request: the first one marks the shard's real start. */
-    public void measuredUserStarted() {
-        if (firstMeasuredMillis.get() == 0) {
-            firstMeasuredMillis.compareAndSet(0, System.currentTimeMillis());
-        }
-
+    /** The shard's timing: common start, Gatling's own start, skew (inactive when not sharded). */
+    public ShardClock shardClock() {
+        return shardClock;
     }
 
     /**
@@ -440,12 +386,10 @@ public final class SaleRun {
                 : "completed";
         int exitCode = stopSiblings ? ShardContract.EXIT_STOP_SIBLINGS
                 : RunExit.status(summary).orElse(failure == null ? 0 : RunExit.EXIT_NOT_RUN);
-        long started = firstMeasuredMillis.get();
-        long expected = shard.startAtMs() + profile.warmup().toMillis() + measuredStaggerMillis;
         double seconds = recorded == null ? 0 : (recorded.endMillis() - recorded.startMillis()) / 1000.0;
         double sentRps = recorded == null || seconds <= 0 ? 0 : recorded.global().count() / seconds;
-        return new ShardInfo(shard.index(), shard.count(), shard.runId(), shard.startAtMs(), started,
-                started == 0 ? 0 : started - expected, sentRps, exitCode, reason);
+        return new ShardInfo(shard.index(), shard.count(), shard.runId(), shard.startAtMs(),
+                shardClock.firstMeasuredMillis(), shardClock.startSkewMillis(profile.warmup()), sentRps, exitCode, reason);
     }
 
     /** The incident report of every drill (and the SPOF table of a game day); a failure here keeps the summary. */
