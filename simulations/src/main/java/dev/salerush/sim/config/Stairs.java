@@ -84,6 +84,11 @@ public record Stairs(InjectionStep.Rate from, InjectionStep.Rate step, Duration 
         return new Stairs(from, step, newHold, steps, sustain, headroom, warmup, climb, refine);
     }
 
+    /** The same staircase without refinement probes: it ends at its first sustained breach. */
+    public Stairs withoutRefinement() {
+        return new Stairs(from, step, hold, steps, breachSustain, headroom, warmup, climb, null);
+    }
+
     /** Rate of linear step {@code index} (0-based). */
     public InjectionStep.Rate rate(int index) {
         return new InjectionStep.Rate(from.value() + index * step.value(), from.peakMultiple());

@@ -14,6 +14,7 @@ import dev.salerush.sim.plan.TrafficPlan;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,8 @@ public final class SuiteConfig {
     private final DrillSettings drills;
     private final String reportLocale;
     private final SimulationSettings simulation;
+    private final int shards;
+    private final Duration shardStartDelay;
 
     SuiteConfig(Config config, Path root) {
         this.config = config;
@@ -73,11 +76,26 @@ public final class SuiteConfig {
         this.drills = parseDrills();
         this.reportLocale = reader.oneOf("report.locale", List.of("ko", "en"));
         this.simulation = SimulationSettings.from(reader, root, !database.embedded());
+        this.shards = reader.intInRange("shards", 1, MAX_LOCAL_SHARDS);
+        this.shardStartDelay = reader.positiveDuration("shardStartDelay");
     }
 
     /** The simulation to run and what the suite must know of it (simulation, journeys.requestsPerUser, ids.feeders). */
     public SimulationSettings simulation() {
         return simulation;
+    }
+
+    /** Most shards the local launcher starts on one machine. */
+    public static final int MAX_LOCAL_SHARDS = 64;
+
+    /** {@code shards}: how many local shard JVMs the launcher starts; 1 runs one injector as usual. */
+    public int shards() {
+        return shards;
+    }
+
+    /** {@code shardStartDelay}: how far ahead the launcher sets the shards' common start time. */
+    public Duration shardStartDelay() {
+        return shardStartDelay;
     }
 
     /** The language of the incident reports: {@code ko} or {@code en}. */

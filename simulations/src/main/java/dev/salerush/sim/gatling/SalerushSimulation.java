@@ -11,8 +11,12 @@ import dev.salerush.sim.metrics.ExactRecorder;
 import dev.salerush.sim.run.RunExit;
 import dev.salerush.sim.run.SaleRun;
 import dev.salerush.sim.stress.StressPlan;
+import dev.salerush.sim.config.ConfigError;
+import dev.salerush.sim.shard.ShardSettings;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.FeederBuilder;
+import io.gatling.javaapi.core.DeploymentInfo;
+import io.gatling.javaapi.core.OpenInjectionStep;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
@@ -21,6 +25,9 @@ import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import static io.gatling.javaapi.core.CoreDsl.csv;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.listFeeder;
+import static io.gatling.javaapi.core.CoreDsl.nothingFor;
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.pause;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.core.CoreDsl.stopLoadGeneratorIf;
 import static io.gatling.javaapi.http.HttpDsl.http;
@@ -43,11 +50,16 @@ import static io.gatling.javaapi.http.HttpDsl.http;
  */
 public abstract class SalerushSimulation extends Simulation {
     protected final SaleRun run = RunExit.startOrExit(getClass().getName(), drivesShopJourneys(),
-            config -> SimulationContract.check(getClass(), config.simulation()));
+            config -> SimulationContract.check(getClass(), config.simulation()), onGatlingEnterprise());
     protected final TargetSettings target = run.config().target();
     private static final String MEASURED = "salerush.measured";
     /** Warm-up users run in their own scenario, named like the measured one plus this. */
     static final String WARMUP_SUFFIX = " (warm-up)";
+    /** A shard's one user at offset 0 that tells when Gatling's injection clock started; it sends nothing. */
+    static final String SHARD_CLOCK_SUFFIX = " (shard clock)";
+    /** The second clock user's planned offset (within the plan's leading pause, before any real user). */
+    private static final Duration SECOND_CLOCK = Duration.ofMillis(500);
+    private final java.util.concurrent.atomic.AtomicInteger clockUsers = new java.util.concurrent.atomic.AtomicInteger();
     /** Set in before(), when load starts; warm-up users' requests are told apart by their scenario. */
     private volatile ExactRecorder recorder;
 
@@ -81,6 +93,7 @@ public abstract class SalerushSimulation extends Simulation {
         return exec(session -> {
                     boolean measured = !session.scenario().endsWith(WARMUP_SUFFIX);
                     if (measured) {
+                        run.shardClock().measuredUserStarted();
                         recorder.recordSent(name);
                     }
                     return session.markAsSucceeded().set(MEASURED, measured);
@@ -116,16 +129,54 @@ public abstract class SalerushSimulation extends Simulation {
         journey = exec(stopLoadGeneratorIf(session -> run.stopReason(), session -> run.shouldStop()))
                 .doIf(session -> run.admit()).then(journey);
         List<PopulationBuilder> populations = new ArrayList<>();
+        if (run.shard().sharded()) {
+            // a shard's users count their offsets from the common start, not from Gatling's own start
+            journey = exec(pause(session -> run.shardClock().startCorrection())).exec(journey);
+            populations.add(shardClock(scenarioName));
+        }
         Duration warmup = profile.warmup();
         if (!warmup.isZero()) {
             populations.add(scenario(scenarioName + WARMUP_SUFFIX).exec(journey)
-                    .injectOpen(ProfileInjection.warmup(profile, peakRps, requestsPerUser)));
+                    .injectOpen(shareOf(ProfileInjection.warmup(profile, peakRps, requestsPerUser))));
         }
         StressPlan staircase = run.stressPlan(requestsPerUser);
-        populations.add(scenario(scenarioName).exec(journey).injectOpen(staircase == null
-                ? ProfileInjection.measured(profile, peakRps, requestsPerUser)
-                : ProfileInjection.staircase(profile, staircase)));
+        OpenInjectionStep[] measured = staircase == null ? ProfileInjection.measured(profile, peakRps, requestsPerUser)
+                : ProfileInjection.staircase(profile, staircase);
+        if (run.shard().sharded()) {
+            run.shardClock().plannedStagger(ShardedInjection.stagger(measured, run.shard().index()));
+        }
+        populations.add(scenario(scenarioName).exec(journey).injectOpen(shareOf(measured)));
         setUp(populations).protocols(protocol).assertions(ProfileInjection.assertions(profile));
+    }
+
+    /**
+     * Tells the run when Gatling's injection clock started, which comes a varying while after before(). Two users:
+     * the first warms the code path, the second one's time is exact. They send nothing.
+     */
+    private PopulationBuilder shardClock(String scenarioName) {
+        return scenario(scenarioName + SHARD_CLOCK_SUFFIX)
+                .exec(session -> {
+                    run.shardClock().clockUserRan(clockUsers.getAndIncrement() == 0 ? Duration.ZERO : SECOND_CLOCK);
+                    return session;
+                }).injectOpen(atOnceUsers(1), nothingFor(SECOND_CLOCK), atOnceUsers(1));
+    }
+
+    /**
+     * This shard's exact share of an injection plan (the plan itself when the run is not sharded), after a pause of
+     * {@link ShardSettings#START_LEAD}: Gatling is let go that long before the common start (see before()).
+     */
+    private OpenInjectionStep[] shareOf(OpenInjectionStep[] plan) {
+        if (!run.shard().sharded()) {
+            return plan;
+        }
+        List<OpenInjectionStep> steps = new ArrayList<>(List.of(nothingFor(ShardSettings.START_LEAD)));
+        steps.addAll(List.of(ShardedInjection.share(plan, run.shard().index(), run.shard().count())));
+        return steps.toArray(OpenInjectionStep[]::new);
+    }
+
+    /** Gatling Enterprise tells a simulation its deployment; run locally, its run id is unset. */
+    private static boolean onGatlingEnterprise() {
+        return DeploymentInfo.INSTANCE != null && DeploymentInfo.INSTANCE.runId != null;
     }
 
     /**
@@ -166,6 +217,14 @@ public abstract class SalerushSimulation extends Simulation {
 
     @Override
     public void before() {
+        try {
+            run.shardClock().awaitRelease();
+        } catch (ConfigError e) {
+            throw RunExit.notRun(run, e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the shards' common start", e);
+        }
         recorder = run.startRecording(requestsPerUser());
     }
 

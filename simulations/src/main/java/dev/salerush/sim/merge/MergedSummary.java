@@ -40,7 +40,7 @@ final class MergedSummary {
         return new RunSummary(shards.get(0).info().runId(), first.simulation(), first.profile(),
                 earliest(shards), latest(shards), RunStatus.of(failure == null), Verdict.of(passed), failure,
                 first.target(), first.embedded(), first.plan(), recorded.global(), recorded.requests(), slos,
-                first.environment(), stress, null, null, null, null, null, null);
+                first.environment(), stress, null, null, null, null, null, null, null);
     }
 
     /** Why a shard did not complete its load, naming it; null when every shard completed. */

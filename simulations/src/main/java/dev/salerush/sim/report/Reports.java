@@ -35,6 +35,11 @@ public final class Reports {
         return page;
     }
 
+    /** A shard's report.html and summary.md only: the results index lists the merged run, not its shards. */
+    public static Path writeRunPagesOnly(Path runDir) {
+        return writeRunPages(RunCatalog.read(runDir));
+    }
+
     /**
      * Re-renders every run folder's pages and the index. A folder whose page cannot be rendered is logged and
      * skipped; returns how many run pages were written.

@@ -38,6 +38,23 @@ public final class RunFolder {
         }
     }
 
+    /**
+     * A shard's folder {@code <resultsDir>/<runId>/shard-<index>/} inside the run's shared folder (created if missing:
+     * its siblings, or the local launcher, may have made it first). The shard's runId is the shared one.
+     */
+    public static RunFolder forShard(Path resultsDir, String runId, String shardFolder) {
+        Path dir = resultsDir.resolve(runId).resolve(shardFolder);
+        try {
+            Files.createDirectories(dir.getParent());
+            return new RunFolder(runId, Files.createDirectory(dir));
+        } catch (FileAlreadyExistsException taken) {
+            throw new IllegalStateException(dir + " exists already: another shard has this index, or the run id is reused",
+                    taken);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the shard's run folder " + dir, e);
+        }
+    }
+
     public String runId() {
         return runId;
     }

@@ -14,6 +14,7 @@ import dev.salerush.sim.plan.TrafficPlan;
 import dev.salerush.sim.regression.RegressionResult;
 import dev.salerush.sim.regression.RunFigures;
 import dev.salerush.sim.server.ServerAggregate;
+import dev.salerush.sim.shard.ShardInfo;
 import dev.salerush.sim.stress.BreakingPoint;
 import dev.salerush.sim.stress.StepResult;
 
@@ -32,17 +33,19 @@ import java.util.Map;
  * @param stress      what a stress staircase found; written as top-level fields ({@code steps}, {@code breakingPoint},
  *                    ...), as the contract has them
  * @param integrity   the order-integrity checks of a run that placed orders, or {@code null} (browsing)
+ * @param shard       what a shard of a sharded run says of itself, or {@code null} for a run that is not one
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"runId", "simulation", "profile", "startedAt", "endedAt", "status", "verdict", "failure", "target",
         "embedded", "plan", "global", "requests", "slo", "integrity", "steps", "breakingPoint", "knee", "injectorBound",
-        "injectorEvidence", "stoppedEarly", "endedBy", "regression", "server", "serverProblems", "injector", "environment"})
+        "injectorEvidence", "stoppedEarly", "endedBy", "regression", "server", "serverProblems", "injector", "environment", "shard"})
 public record RunSummary(String runId, String simulation, String profile, String startedAt, String endedAt,
                          RunStatus status, Verdict verdict, String failure, Target target, boolean embedded,
                          TrafficPlan plan, LatencyStats global, Map<String, LatencyStats> requests,
                          List<SloResult> slo, Map<String, Object> environment, @JsonIgnore Stress stress,
                          ServerAggregate server, List<String> serverProblems, InjectorHealth.Figures injector,
-                         IntegrityReport integrity, RegressionResult regression, List<Map<String, Object>> drills) {
+                         IntegrityReport integrity, RegressionResult regression, List<Map<String, Object>> drills,
+                         ShardInfo shard) {
 
     /** A run without a staircase has no stress section, however it was built. */
     public RunSummary {
@@ -74,12 +77,13 @@ public record RunSummary(String runId, String simulation, String profile, String
                                @JsonProperty("serverProblems") List<String> serverProblems,
                                @JsonProperty("injector") InjectorHealth.Figures injector,
                                @JsonProperty("environment") Map<String, Object> environment,
-                               @JsonProperty("drills") List<Map<String, Object>> drills) {
+                               @JsonProperty("drills") List<Map<String, Object>> drills,
+                               @JsonProperty("shard") ShardInfo shard) {
         Stress stress = new Stress(steps, breakingPoint, knee, injectorBound, injectorEvidence, stoppedEarly,
                 endedBy);
         return new RunSummary(runId, simulation, profile, startedAt, endedAt, status, verdict, failure, target,
                 embedded, plan, global, requests, slo, environment, stress, server,
-                serverProblems, injector, integrity, regression, drills);
+                serverProblems, injector, integrity, regression, drills, shard);
     }
 
     /** This summary judged against its baseline as well: a regression fails the run. */
@@ -87,7 +91,14 @@ public record RunSummary(String runId, String simulation, String profile, String
         Verdict judged = result != null && result.failed() ? Verdict.FAIL : verdict;
         return new RunSummary(runId, simulation, profile, startedAt, endedAt, status, judged, failure, target, embedded,
                 plan, global, requests, slo, environment, stress, server, serverProblems, injector, integrity, result,
-                drills);
+                drills, shard);
+    }
+
+    /** This summary with what its shard says of itself. */
+    public RunSummary withShard(ShardInfo info) {
+        return new RunSummary(runId, simulation, profile, startedAt, endedAt, status, verdict, failure, target, embedded,
+                plan, global, requests, slo, environment, stress, server, serverProblems, injector, integrity,
+                regression, drills, info);
     }
 
     /** What the regression gate compares of this run. */

@@ -7,6 +7,11 @@ import dev.salerush.sim.config.SuiteConfig;
 import dev.salerush.sim.metrics.Verdict;
 import dev.salerush.sim.results.RunSummary;
 
+import dev.salerush.sim.shard.ShardContract;
+import dev.salerush.sim.shard.ShardSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.OptionalInt;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -21,6 +26,7 @@ public final class RunExit {
     public static final int EXIT_FAILURE = 2;
     /** Exit status for bad input and targets that cannot be reached or started: nothing was measured. */
     public static final int EXIT_NOT_RUN = 3;
+    private static final Logger log = LoggerFactory.getLogger(RunExit.class);
 
     private RunExit() {
     }
@@ -32,13 +38,28 @@ public final class RunExit {
      * the suite what it needs (it throws a {@link ConfigError} otherwise); {@code shopJourneys} says whether the
      * simulation drives the demo shop's journeys, whose orders the suite can check.
      */
-    public static SaleRun startOrExit(String simulation, boolean shopJourneys, Consumer<SuiteConfig> contract) {
+    public static SaleRun startOrExit(String simulation, boolean shopJourneys, Consumer<SuiteConfig> contract,
+                                      boolean onGatlingEnterprise) {
         SuiteConfig config = beforeAnyRun(() -> {
             SuiteConfig loaded = ConfigLoader.load();
             contract.accept(loaded);
             return loaded;
         });
-        SaleRun run = SaleRun.create(config, simulation, shopJourneys);
+        ShardSettings shard = beforeAnyRun(() -> ShardSettings.fromEnv(System.getenv(), onGatlingEnterprise,
+                System.currentTimeMillis()));
+        if (onGatlingEnterprise && (config.shards() > 1 || System.getenv(ShardContract.ENV_COUNT) != null)) {
+            log.info("on Gatling Enterprise, which splits injection across its load generators: shards and {} ignored",
+                    ShardContract.ENV_COUNT);
+        } else if (config.shards() > 1 && !shard.sharded()) {
+            int code;
+            try {
+                code = ShardLauncher.launch(config, simulation);
+            } catch (ConfigError | EnvironmentError e) {
+                throw notRun(e.getMessage());
+            }
+            System.exit(code);
+        }
+        SaleRun run = SaleRun.create(config, simulation, shopJourneys, shard);
         // before anything starts, so Ctrl-C during the start stops what was started too
         Runtime.getRuntime().addShutdownHook(new Thread(() -> atJvmExit(run), "salerush-run-exit"));
         try {
@@ -79,7 +100,10 @@ public final class RunExit {
         SaleRun.Closed closed = run.close();
         System.out.print(ConsoleReport.render(closed.summary(), closed.location()));
         System.out.flush();
-        // halt, not exit: this runs inside a shutdown hook
+        // halt, not exit: this runs inside a shutdown hook; a shard ends with the code its summary records
+        if (closed.summary().shard() != null) {
+            Runtime.getRuntime().halt(closed.summary().shard().exitCode());
+        }
         status(closed.summary()).ifPresent(Runtime.getRuntime()::halt);
     }
 
@@ -98,6 +122,15 @@ public final class RunExit {
             return OptionalInt.of(EXIT_FAILURE);
         }
         return summary.failure() == null ? OptionalInt.of(0) : OptionalInt.empty();
+    }
+
+    /**
+     * Ends a run that must not send load after all (a shard that woke too late): its summary says why, and the JVM
+     * exits 3 with one message.
+     */
+    public static IllegalStateException notRun(SaleRun run, String message) {
+        run.finish("not started: " + message);
+        return notRun(message);
     }
 
     private static IllegalStateException notRun(String message) {

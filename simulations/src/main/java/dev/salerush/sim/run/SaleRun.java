@@ -14,6 +14,7 @@ import dev.salerush.env.Urls;
 import dev.salerush.env.process.Cleanup;
 import dev.salerush.sim.config.ConfigError;
 import dev.salerush.sim.config.Profile;
+import dev.salerush.sim.config.Stairs;
 import dev.salerush.sim.config.SuiteConfig;
 import dev.salerush.sim.config.TargetSettings;
 import dev.salerush.sim.drills.DrillJson;
@@ -40,6 +41,10 @@ import dev.salerush.sim.results.RunFolder;
 import dev.salerush.sim.results.RunStatus;
 import dev.salerush.sim.results.RunSummary;
 import dev.salerush.sim.server.ServerMetricsScraper;
+import dev.salerush.sim.shard.ShardClock;
+import dev.salerush.sim.shard.ShardContract;
+import dev.salerush.sim.shard.ShardInfo;
+import dev.salerush.sim.shard.ShardSettings;
 import dev.salerush.sim.stress.StressController;
 import dev.salerush.sim.stress.StressPlan;
 import org.slf4j.Logger;
@@ -89,27 +94,47 @@ public final class SaleRun {
     /** The run's drills and their alerting stack; null when the run has none. */
     private volatile DrillsWiring drills;
     private List<DrillResult> drillResults = List.of();
+    /** Which shard of a sharded run this is ({@link ShardSettings#SINGLE} when not sharded). */
+    private final ShardSettings shard;
+    private final ShardClock shardClock;
+    /** Set when the JVM is closing the run before it finished (SIGTERM, Ctrl-C). */
+    private volatile boolean terminated;
 
-    private SaleRun(SuiteConfig config, String simulation, boolean shopJourneys) {
+    private SaleRun(SuiteConfig config, String simulation, boolean shopJourneys, ShardSettings shard) {
         this.config = config;
         this.profile = config.profile();
         this.simulation = simulation;
         this.shopJourneys = shopJourneys;
-        this.folder = RunFolder.create(config.resultsDir(), profile.name(), LocalDateTime.now());
+        this.shard = shard;
+        this.shardClock = new ShardClock(shard);
+        this.folder = shard.sharded()
+                ? RunFolder.forShard(config.resultsDir(), shard.runId(), ShardContract.SHARD_FOLDER_PREFIX + shard.index())
+                : RunFolder.create(config.resultsDir(), profile.name(), LocalDateTime.now());
         this.events = EventLog.open(folder.file(RunFiles.EVENTS));
     }
 
     /** A new run of the named simulation: its run folder exists, nothing is started yet (see {@link #startTarget()}). */
     public static SaleRun create(SuiteConfig config, String simulation) {
-        return create(config, simulation, true);
+        return create(config, simulation, true, ShardSettings.SINGLE);
     }
 
     /**
      * As {@link #create(SuiteConfig, String)}; {@code shopJourneys} false for a team's simulation, whose orders the
-     * suite cannot read (its summary's integrity section says it was skipped and why).
+     * suite cannot read (its summary's integrity section says it was skipped and why); {@code shard} for one shard of
+     * a sharded run, whose folder is {@code <runId>/shard-<i>} ({@link ShardSettings#SINGLE} when not sharded).
      */
-    public static SaleRun create(SuiteConfig config, String simulation, boolean shopJourneys) {
-        return new SaleRun(config, simulation, shopJourneys);
+    public static SaleRun create(SuiteConfig config, String simulation, boolean shopJourneys, ShardSettings shard) {
+        return new SaleRun(config, simulation, shopJourneys, shard);
+    }
+
+    /** Which shard this run is ({@link ShardSettings#SINGLE} when not sharded). */
+    public ShardSettings shard() {
+        return shard;
+    }
+
+    /** The shard's timing: common start, Gatling's own start, skew (inactive when not sharded). */
+    public ShardClock shardClock() {
+        return shardClock;
     }
 
     /**
@@ -145,7 +170,10 @@ public final class SaleRun {
         }
         log.info("target ready at {}", environment.baseUrl());
         teamIds = TeamIds.sample(config.database(), config.simulation().queries());
-        if (shopJourneys && OrderIntegrity.placesOrders(profile.journey())) {
+        if (shopJourneys && OrderIntegrity.placesOrders(profile.journey()) && shard.sharded()) {
+            // one shard sees the orders of all shards in the database, but only its own in its order log
+            log.info("shard {} of {}: the order-integrity checks are not run per shard", shard.index(), shard.count());
+        } else if (shopJourneys && OrderIntegrity.placesOrders(profile.journey())) {
             integrity = OrderIntegrity.forRun(config, environment, folder.dir());
         }
         if (config.drills().active()) {
@@ -216,8 +244,11 @@ public final class SaleRun {
             }
             if (profile.stairs() != null) {
                 // the cores this JVM may run on (the JVM honours CPU affinity and container limits)
-                stress = new StressController(stressPlan(requestsPerUser), profile.slos(),
-                        System.currentTimeMillis() + profile.warmup().toMillis(),
+                // a shard's controller expects and judges its own share of every step
+                StressPlan planned = stressPlan(requestsPerUser);
+                stress = new StressController(shard.sharded() ? planned.share(1.0 / shard.count()) : planned,
+                        profile.slos(),
+                        (shard.sharded() ? shard.startAtMs() : System.currentTimeMillis()) + profile.warmup().toMillis(),
                         Runtime.getRuntime().availableProcessors(), config.injector().stallBound().toNanos() / 1e6);
                 stalls.addListener(stress);
                 recorder.addListener(stress);
@@ -232,7 +263,9 @@ public final class SaleRun {
      */
     public synchronized StressPlan stressPlan(double requestsPerUser) {
         if (stressPlan == null && profile.stairs() != null) {
-            stressPlan = StressPlan.of(profile.stairs(), config.plan().peakRps(), requestsPerUser);
+            // shards cannot probe together: a sharded staircase stops all shards at its first sustained breach
+            Stairs stairs = shard.sharded() ? profile.stairs().withoutRefinement() : profile.stairs();
+            stressPlan = StressPlan.of(stairs, config.plan().peakRps(), requestsPerUser);
             log.info("staircase: {} steps up to {} rps offered, then up to {} s for probes; ends at {}",
                     stressPlan.steps().size(), Math.round(stressPlan.steps().get(stressPlan.steps().size() - 1)
                             .offeredRps()), stressPlan.probeTail().toSeconds(), stressPlan.bound());
@@ -341,12 +374,16 @@ public final class SaleRun {
                         : serverMetrics.aggregate(recorded.startMillis(), recorded.endMillis()),
                 serverMetrics == null ? null : serverMetrics.problems(),
                 recorded == null ? null : injectorHealth.figures(stallTotals), integrityReport, null,
-                drills == null ? null : DrillJson.of(drillResults));
+                drills == null ? null : DrillJson.of(drillResults), null);
         // a drill breaks its service level on purpose: its figures are no baseline and have none
-        if (recorded != null && failure == null && config.regression().enabled() && drills == null) {
+        if (recorded != null && failure == null && config.regression().enabled() && drills == null
+                && !shard.sharded()) {
             Baseline.Lookup baseline = BaselineFinder.find(finalSummary, config.resultsDir(), config.regression());
             finalSummary = finalSummary.withRegression(RegressionGate.judge(finalSummary.figures(), baseline,
                     config.regression()));
+        }
+        if (shard.sharded()) {
+            finalSummary = finalSummary.withShard(shardInfo(finalSummary, recorded, failure));
         }
         folder.writeSummary(finalSummary);
         JUnitReport.write(finalSummary, folder.file(RunFiles.JUNIT));
@@ -354,6 +391,22 @@ public final class SaleRun {
             writeIncidentReports();
         }
         return finalSummary;
+    }
+
+    /**
+     * What this shard says of itself: why it ended and the exit code it ends with. A sustained SLO breach of a
+     * staircase stops the siblings (exit 42); a run closed by a signal was terminated.
+     */
+    private ShardInfo shardInfo(RunSummary summary, RecordedRun recorded, String failure) {
+        boolean stopSiblings = failure == null && stress != null && stress.ending() == StressController.Ending.BREACH;
+        String reason = stopSiblings ? "stop-siblings" : terminated ? "terminated" : failure != null ? "failed"
+                : "completed";
+        int exitCode = stopSiblings ? ShardContract.EXIT_STOP_SIBLINGS
+                : RunExit.status(summary).orElse(failure == null ? 0 : RunExit.EXIT_NOT_RUN);
+        double seconds = recorded == null ? 0 : (recorded.endMillis() - recorded.startMillis()) / 1000.0;
+        double sentRps = recorded == null || seconds <= 0 ? 0 : recorded.global().count() / seconds;
+        return new ShardInfo(shard.index(), shard.count(), shard.runId(), shard.startAtMs(),
+                shardClock.firstMeasuredMillis(), shardClock.startSkewMillis(profile.warmup()), sentRps, exitCode, reason);
     }
 
     /** The incident report of every drill (and the SPOF table of a game day); a failure here keeps the summary. */
@@ -405,13 +458,15 @@ public final class SaleRun {
      */
     Closed close() {
         boolean interrupted = finalSummary == null;
+        terminated = interrupted;
         RunSummary summary = finish(interrupted ? "interrupted before the run finished (signal or crash); results are partial" : null);
         Path gatlingResults = GatlingReportCopier.gatlingResultsDir(config.root());
         GatlingReportCopier.findReport(gatlingResults, startedAt.toEpochMilli())
                 .ifPresent(report -> GatlingReportCopier.copy(report, folder.dir()));
         String location = folder.dir().toString();
         try {
-            location = Reports.writeForRun(folder.dir(), config.resultsDir()).toString();
+            location = (shard.sharded() ? Reports.writeRunPagesOnly(folder.dir())
+                    : Reports.writeForRun(folder.dir(), config.resultsDir())).toString();
         } catch (RuntimeException e) {
             log.warn("could not write the run's report pages (summary.json is kept): {}", e.toString());
         }

@@ -57,6 +57,13 @@ public record StressPlan(Stairs stairs, double requestsPerUser, List<PlannedStep
         return new StressPlan(stairs, requestsPerUser, List.copyOf(steps), tail, bound);
     }
 
+    /** This plan as one injector of several sees it: every step's rate times {@code fraction} (its share). */
+    public StressPlan share(double fraction) {
+        List<PlannedStep> shared = steps.stream().map(step -> new PlannedStep(step.index(), step.usersPerSec() * fraction,
+                step.offeredRps() * fraction, step.climbing())).toList();
+        return new StressPlan(stairs, requestsPerUser, shared, probeTail, bound);
+    }
+
     /** The planned step at {@code elapsedMillis} into the measured staircase, or -1 once past the last step. */
     public int stepAt(long elapsedMillis) {
         long index = elapsedMillis / stairs.hold().toMillis();

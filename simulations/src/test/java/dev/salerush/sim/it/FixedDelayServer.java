@@ -19,6 +19,8 @@ import org.HdrHistogram.Recorder;
  * framework overhead (the JDK's HttpServer alone adds ~5 ms per response, which would blur the reference).
  * Given a worker count as second argument it becomes a target of known capacity (workers / service time): requests
  * beyond it queue, and {@code meanServiceMicros} tells the service time it really took.
+ * {@code GET /slow?ms=M&shard=S} makes the /fixed requests that carry {@code shard=S} take M ms longer from then on (a
+ * slowdown one shard of a sharded run sees).
  * It prints its port on stdout and exits when its stdin closes, so it cannot outlive the test that started it.
  */
 public final class FixedDelayServer {
@@ -33,6 +35,9 @@ public final class FixedDelayServer {
 
     /** With a worker count, at most that many requests are served at once; the others queue (a capacity-limited target). */
     private static java.util.concurrent.Semaphore workers;
+    /** The slowdown set by /slow: extra ms for the requests of one shard ({@code shard=<index>}), none while null. */
+    private static volatile String slowShard;
+    private static volatile long slowExtraMillis;
     private static final java.util.concurrent.atomic.LongAdder SERVICE_MICROS_TOTAL = new java.util.concurrent.atomic.LongAdder();
 
     public static void main(String[] args) throws IOException {
@@ -104,6 +109,15 @@ public final class FixedDelayServer {
                 + "}";
     }
 
+    private static String query(String path, String name) {
+        for (String pair : path.substring(path.indexOf('?') + 1).split("&")) {
+            if (pair.startsWith(name + "=")) {
+                return pair.substring(name.length() + 1);
+            }
+        }
+        throw new IllegalArgumentException(path + " has no " + name);
+    }
+
     /** Answers requests on one keep-alive connection until the client closes it. */
     private static void serve(Socket socket, long delayMillis) {
         try (socket; BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))) {
@@ -120,7 +134,14 @@ public final class FixedDelayServer {
                     serveWithWorker(delayMillis);
                     body = "{\"ok\":true}";
                 } else if (fixed) {
-                    waitUntil(start + delayMillis * 1_000_000);
+                    String slowed = slowShard;
+                    long extra = slowed != null && path.contains("?") && path.contains("shard=")
+                            && slowed.equals(query(path, "shard")) ? slowExtraMillis : 0;
+                    waitUntil(start + (delayMillis + extra) * 1_000_000);
+                    body = "{\"ok\":true}";
+                } else if (path.startsWith("/slow")) {
+                    slowExtraMillis = Long.parseLong(query(path, "ms"));
+                    slowShard = query(path, "shard");
                     body = "{\"ok\":true}";
                 } else if (path.startsWith("/served")) {
                     body = served();

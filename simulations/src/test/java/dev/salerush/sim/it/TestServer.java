@@ -53,6 +53,12 @@ public final class TestServer implements AutoCloseable {
         return JSON.readTree(body);
     }
 
+    /** From now on, the requests of shard {@code shard} (query {@code shard=<index>}) take {@code extraMillis} longer. */
+    public void slowDownShard(int shard, long extraMillis) throws IOException, InterruptedException {
+        HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl() + "/slow?ms=" + extraMillis
+                + "&shard=" + shard)).build(), HttpResponse.BodyHandlers.discarding());
+    }
+
     /** The summary.json of the only run in {@code resultsDir}. */
     public static JsonNode onlySummary(Path resultsDir) throws IOException {
         try (Stream<Path> runs = Files.list(resultsDir)) {

@@ -111,7 +111,7 @@ class JUnitReportTest {
         return new RunSummary("r1", "Sim", "smoke", "2026-07-01T00:00:00Z", "2026-07-01T00:01:00Z",
                 RunStatus.of(failure == null), Verdict.of(failure == null), failure,
                 new RunSummary.Target("http://127.0.0.1:1"), false, null, null, Map.of(), slos, Map.of(),
-                RunSummary.Stress.NONE, null, null, null, integrity, null, null);
+                RunSummary.Stress.NONE, null, null, null, integrity, null, null, null);
     }
 
     private static Document write(RunSummary summary, Path dir) throws Exception {

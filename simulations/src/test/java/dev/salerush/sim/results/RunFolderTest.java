@@ -5,6 +5,7 @@ import dev.salerush.sim.integrity.IntegrityReport;
 import dev.salerush.sim.metrics.LatencyStats;
 import dev.salerush.sim.metrics.SloResult;
 import dev.salerush.sim.metrics.Verdict;
+import dev.salerush.sim.shard.ShardInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,7 +46,7 @@ class RunFolderTest {
                 new RunSummary.Target("http://127.0.0.1:1"), true, null, stats, Map.of("list", stats),
                 List.of(new SloResult("p95", "p95Ms", null, 15, 4.0, true, null)), Map.of("kind", "embedded"),
                 null, null, null, null, IntegrityReport.of(List.of(new IntegrityCheck("no oversell", false,
-                        IntegrityCheck.FAILED, "1 product sold more than its stock", List.of("7"))), Map.of("paidOrders", 3)), null, null);
+                        IntegrityCheck.FAILED, "1 product sold more than its stock", List.of("7"))), Map.of("paidOrders", 3)), null, null, null);
 
         folder.writeSummary(summary);
 
@@ -53,5 +54,20 @@ class RunFolderTest {
         assertThat(Files.readString(folder.file(RunFiles.SUMMARY))).contains("\"verdict\" : \"pass\"")
                 .doesNotContain("\"failure\"");
         assertThat(folder.dir().resolve(RunFiles.SUMMARY + ".tmp")).doesNotExist();
+    }
+
+    @Test
+    void aShardWritesIntoItsFolderInsideTheSharedRunAndSaysWhichShardItIs(@TempDir Path results) throws IOException {
+        RunFolder folder = RunFolder.forShard(results, "20261206-120000-smoke", "shard-1");
+        ShardInfo info = new ShardInfo(1, 2, "20261206-120000-smoke", 1000, 1012, 7, 41.5, 42, "stop-siblings");
+        RunSummary summary = new RunSummary(folder.runId(), "Sim", "smoke", "a", "b", RunStatus.COMPLETE, Verdict.FAIL,
+                null, new RunSummary.Target("http://127.0.0.1:1"), false, null, null, Map.of(), List.of(), Map.of(),
+                null, null, null, null, null, null, null, null).withShard(info);
+
+        folder.writeSummary(summary);
+
+        assertThat(folder.dir()).isEqualTo(results.resolve("20261206-120000-smoke").resolve("shard-1"));
+        assertThat(SummaryJson.read(folder.file(RunFiles.SUMMARY)).shard()).isEqualTo(info);
+        assertThat(Files.readString(folder.file(RunFiles.SUMMARY))).contains("\"exitReason\" : \"stop-siblings\"");
     }
 }

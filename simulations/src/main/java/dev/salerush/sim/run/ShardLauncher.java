@@ -1,0 +1,199 @@
+package dev.salerush.sim.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.salerush.env.EmbeddedSettings;
+import dev.salerush.env.RunLogs;
+import dev.salerush.env.embedded.EmbeddedSaleEnvironment;
+import dev.salerush.env.process.Cleanup;
+import dev.salerush.sim.config.ConfigError;
+import dev.salerush.sim.config.SuiteConfig;
+import dev.salerush.sim.merge.ShardMerge;
+import dev.salerush.sim.results.RunFiles;
+import dev.salerush.sim.results.RunFolder;
+import dev.salerush.sim.shard.ShardContract;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code -Dshards=N} on one machine: emulates a Kubernetes Indexed Job's contract ({@link ShardContract}) with N
+ * child Gatling JVMs, then merges their run folders. It fixes one run id and a common start time, starts the embedded
+ * target once (the children get its URL as an external target), streams each child's output prefixed with its index,
+ * stops the siblings (SIGTERM) when one exits with the stop-siblings code, waits for all and merges. It sends no load
+ * itself, and leaves nothing running: a shutdown hook (Ctrl-C) stops the children and the target too.
+ */
+final class ShardLauncher {
+    private static final Logger log = LoggerFactory.getLogger(ShardLauncher.class);
+    /** Properties the launcher sets for its children itself. */
+    private static final List<String> OWN_PROPERTIES = List.of("-Dshards=", "-Dtarget.baseUrl=",
+            "-D" + GatlingReportCopier.GATLING_RESULTS_PROPERTY + "=");
+    private static final long STOP_GRACE_SECONDS = 30;
+
+    private final SuiteConfig config;
+    private final String simulation;
+    private final Cleanup cleanup = new Cleanup();
+    private final List<Process> children = new ArrayList<>();
+    private volatile boolean siblingsStopped;
+
+    private ShardLauncher(SuiteConfig config, String simulation) {
+        this.config = config;
+        this.simulation = simulation;
+    }
+
+    /** Runs {@code config.shards()} shards of the simulation and returns the merged run's exit code. */
+    static int launch(SuiteConfig config, String simulation) {
+        refuseWhatCannotBeSharded(config);
+        ShardLauncher launcher = new ShardLauncher(config, simulation);
+        Thread hook = new Thread(launcher::stopEverything, "salerush-shard-launcher-exit");
+        Runtime.getRuntime().addShutdownHook(hook);
+        int code = launcher.run();
+        launcher.stopEverything();
+        return code;
+    }
+
+    private static void refuseWhatCannotBeSharded(SuiteConfig config) {
+        if (config.drills().active()) {
+            throw new ConfigError("shards = " + config.shards() + ": a drill runs on one injector; use shards = 1");
+        }
+        if (config.target().embedded() && config.embedded().topology() == EmbeddedSettings.Topology.REDUNDANT) {
+            throw new ConfigError("shards = " + config.shards() + ": the redundant embedded topology runs with one"
+                    + " injector only; use shards = 1 or an external target");
+        }
+    }
+
+    private int run() {
+        RunFolder folder = RunFolder.create(config.resultsDir(), config.profile().name(), LocalDateTime.now());
+        String baseUrl = startTargetOnce(folder);
+        long startAt = System.currentTimeMillis() + config.shardStartDelay().toMillis();
+        log.info("run {}: {} shards start together at {} against {}", folder.runId(), config.shards(),
+                java.time.Instant.ofEpochMilli(startAt), baseUrl);
+        for (int index = 0; index < config.shards(); index++) {
+            children.add(startShard(index, folder.runId(), startAt, baseUrl));
+        }
+        List<Integer> codes = awaitShards();
+        log.info("shards ended with exit codes {}", codes);
+        cleanup.close();
+        return mergedExitCode(folder.dir());
+    }
+
+    /** The embedded target is started here, once for all shards; an external one each shard checks itself. */
+    private String startTargetOnce(RunFolder folder) {
+        if (!config.target().embedded()) {
+            return config.target().baseUrl().toString();
+        }
+        RunLogs logs = new RunLogs(folder.file(RunFiles.SHOP_LOG), folder.file(RunFiles.GATEWAY_LOG));
+        EmbeddedSaleEnvironment environment = EmbeddedSaleEnvironment.start(config.embedded(), config.database(),
+                config.dataset(), logs, cleanup);
+        return environment.baseUrl().toString();
+    }
+
+    private Process startShard(int index, String runId, long startAt, String baseUrl) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(argument -> OWN_PROPERTIES.stream().noneMatch(argument::startsWith))
+                .filter(argument -> !argument.startsWith("-agentlib:jdwp")) // one debugger port, not N
+                .forEach(command::add);
+        Path gatlingResults = GatlingReportCopier.gatlingResultsDir(config.root())
+                .resolve(runId + "-" + ShardContract.SHARD_FOLDER_PREFIX + index);
+        command.addAll(List.of("-Dshards=1", "-Dtarget.baseUrl=" + baseUrl,
+                "-D" + GatlingReportCopier.GATLING_RESULTS_PROPERTY + "=" + gatlingResults,
+                "-cp", System.getProperty("java.class.path"), "io.gatling.app.Gatling",
+                "--simulation", simulation, "--results-folder", gatlingResults.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        Map<String, String> env = builder.environment();
+        env.put(ShardContract.ENV_COUNT, String.valueOf(config.shards()));
+        env.put(ShardContract.ENV_INDEX, String.valueOf(index));
+        env.remove(ShardContract.ENV_JOB_INDEX);
+        env.put(ShardContract.ENV_START_AT, String.valueOf(startAt));
+        env.put(ShardContract.ENV_RUN_ID, runId);
+        try {
+            Process child = builder.start();
+            streamOutput(child, "[shard " + index + "] ");
+            return child;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start shard " + index, e);
+        }
+    }
+
+    private static void streamOutput(Process child, String prefix) {
+        Thread pump = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    System.out.println(prefix + line);
+                }
+            } catch (IOException e) {
+                // the child's output closed: it ended
+            }
+        }, "shard-output " + prefix.trim());
+        pump.setDaemon(true);
+        pump.start();
+    }
+
+    /** Waits for every shard; the first that exits with the stop-siblings code has the others terminated. */
+    private List<Integer> awaitShards() {
+        while (children.stream().anyMatch(Process::isAlive)) {
+            if (!siblingsStopped && children.stream().anyMatch(child -> !child.isAlive()
+                    && child.exitValue() == ShardContract.EXIT_STOP_SIBLINGS)) {
+                siblingsStopped = true;
+                log.info("a shard saw a sustained SLO breach (exit {}): stopping its siblings",
+                        ShardContract.EXIT_STOP_SIBLINGS);
+                children.stream().filter(Process::isAlive).forEach(Process::destroy);
+            }
+            children.stream().filter(Process::isAlive).findFirst().ifPresent(child -> waitQuietly(child, 200));
+        }
+        return children.stream().map(Process::exitValue).toList();
+    }
+
+    private static void waitQuietly(Process child, long millis) {
+        try {
+            child.waitFor(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the shards", e);
+        }
+    }
+
+    /** The merged run's verdict as exit code: 0 pass, 2 fail (or no merged summary). */
+    private static int mergedExitCode(Path runDir) {
+        try {
+            Path merged = ShardMerge.merge(runDir);
+            String verdict = new ObjectMapper().readTree(merged.resolve(RunFiles.SUMMARY).toFile()).path("verdict")
+                    .asText();
+            log.info("merged run {}: verdict {}", merged, verdict);
+            return "pass".equals(verdict) ? 0 : RunExit.EXIT_FAILURE;
+        } catch (IOException | RuntimeException e) {
+            log.error("could not merge the shards' run folders in {}: {}", runDir, e.toString());
+            return RunExit.EXIT_FAILURE;
+        }
+    }
+
+    /** Stops the children still running (SIGTERM, then after a grace period SIGKILL) and the target. */
+    private synchronized void stopEverything() {
+        children.stream().filter(Process::isAlive).forEach(Process::destroy);
+        for (Process child : children) {
+            try {
+                if (!child.waitFor(STOP_GRACE_SECONDS, TimeUnit.SECONDS)) {
+                    child.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                child.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+        cleanup.close();
+    }
+}
