@@ -394,15 +394,18 @@ public final class SaleRun {
     }
 
     /**
-     * What this shard says of itself: why it ended and the exit code it ends with. A sustained SLO breach of a
-     * staircase stops the siblings (exit 42); a run closed by a signal was terminated.
+     * What this shard says of itself: why it ended and the exit code it ends with. A shard that completed its share
+     * exits 0 whatever its own SLO verdict: the verdict belongs to the merged run, and any other exit fails a Job with
+     * {@code backoffLimit: 0}, which would stop the siblings. A sustained SLO breach of a staircase stops them on
+     * purpose (exit 42); a run closed by a signal was terminated; a failed one exits as a single run would.
      */
     private ShardInfo shardInfo(RunSummary summary, RecordedRun recorded, String failure) {
         boolean stopSiblings = failure == null && stress != null && stress.ending() == StressController.Ending.BREACH;
         String reason = stopSiblings ? "stop-siblings" : terminated ? "terminated" : failure != null ? "failed"
                 : "completed";
         int exitCode = stopSiblings ? ShardContract.EXIT_STOP_SIBLINGS
-                : RunExit.status(summary).orElse(failure == null ? 0 : RunExit.EXIT_NOT_RUN);
+                : failure == null && !terminated ? 0
+                : RunExit.status(summary).orElse(RunExit.EXIT_NOT_RUN);
         double seconds = recorded == null ? 0 : (recorded.endMillis() - recorded.startMillis()) / 1000.0;
         double sentRps = recorded == null || seconds <= 0 ? 0 : recorded.global().count() / seconds;
         return new ShardInfo(shard.index(), shard.count(), shard.runId(), shard.startAtMs(),

@@ -1,6 +1,5 @@
 package dev.salerush.sim.run;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.salerush.env.EmbeddedSettings;
 import dev.salerush.env.RunLogs;
 import dev.salerush.env.embedded.EmbeddedSaleEnvironment;
@@ -8,8 +7,11 @@ import dev.salerush.env.process.Cleanup;
 import dev.salerush.sim.config.ConfigError;
 import dev.salerush.sim.config.SuiteConfig;
 import dev.salerush.sim.merge.ShardMerge;
+import dev.salerush.sim.metrics.Verdict;
 import dev.salerush.sim.results.RunFiles;
 import dev.salerush.sim.results.RunFolder;
+import dev.salerush.sim.results.RunSummary;
+import dev.salerush.sim.results.SummaryReader;
 import dev.salerush.sim.shard.ShardContract;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -143,19 +145,32 @@ final class ShardLauncher {
         pump.start();
     }
 
-    /** Waits for every shard; the first that exits with the stop-siblings code has the others terminated. */
+    /**
+     * Waits for every shard. As in an Indexed Job with {@code backoffLimit: 0}, the first shard that fails has the
+     * others terminated: on purpose with the stop-siblings code, or by any other non-zero exit (a shard exits 0 when
+     * it completed its share, whatever its own SLO verdict).
+     */
     private List<Integer> awaitShards() {
         while (children.stream().anyMatch(Process::isAlive)) {
-            if (!siblingsStopped && children.stream().anyMatch(child -> !child.isAlive()
-                    && child.exitValue() == ShardContract.EXIT_STOP_SIBLINGS)) {
-                siblingsStopped = true;
-                log.info("a shard saw a sustained SLO breach (exit {}): stopping its siblings",
-                        ShardContract.EXIT_STOP_SIBLINGS);
-                children.stream().filter(Process::isAlive).forEach(Process::destroy);
+            if (!siblingsStopped) {
+                children.stream().filter(child -> !child.isAlive() && child.exitValue() != 0).findFirst()
+                        .ifPresent(this::stopSiblingsOf);
             }
             children.stream().filter(Process::isAlive).findFirst().ifPresent(child -> waitQuietly(child, 200));
         }
         return children.stream().map(Process::exitValue).toList();
+    }
+
+    private void stopSiblingsOf(Process failed) {
+        siblingsStopped = true;
+        int index = children.indexOf(failed);
+        if (failed.exitValue() == ShardContract.EXIT_STOP_SIBLINGS) {
+            log.info("shard {} saw a sustained SLO breach (exit {}): stopping its siblings", index,
+                    ShardContract.EXIT_STOP_SIBLINGS);
+        } else {
+            log.warn("shard {} failed (exit {}): stopping its siblings, as the Job would", index, failed.exitValue());
+        }
+        children.stream().filter(Process::isAlive).forEach(Process::destroy);
     }
 
     private static void waitQuietly(Process child, long millis) {
@@ -167,15 +182,21 @@ final class ShardLauncher {
         }
     }
 
-    /** The merged run's verdict as exit code: 0 pass, 2 fail (or no merged summary). */
+    /** Prints the merged run's summary, as a single run's; its verdict is the exit code: 0 pass, 2 fail (or no merge). */
     private static int mergedExitCode(Path runDir) {
         try {
             Path merged = ShardMerge.merge(runDir);
-            String verdict = new ObjectMapper().readTree(merged.resolve(RunFiles.SUMMARY).toFile()).path("verdict")
-                    .asText();
-            log.info("merged run {}: verdict {}", merged, verdict);
-            return "pass".equals(verdict) ? 0 : RunExit.EXIT_FAILURE;
-        } catch (IOException | RuntimeException e) {
+            SummaryReader.Reading reading = SummaryReader.read(merged.resolve(RunFiles.SUMMARY));
+            if (reading.summary() == null) {
+                log.error("the merged summary of {} cannot be read: {}", merged, reading.problem());
+                return RunExit.EXIT_FAILURE;
+            }
+            RunSummary summary = reading.summary();
+            System.out.print(ConsoleReport.render(summary, merged.resolve(RunFiles.REPORT_PAGE).toString()));
+            System.out.flush();
+            log.info("merged run {}: verdict {}", merged, summary.verdict());
+            return summary.verdict() == Verdict.PASS ? 0 : RunExit.EXIT_FAILURE;
+        } catch (RuntimeException e) {
             log.error("could not merge the shards' run folders in {}: {}", runDir, e.toString());
             return RunExit.EXIT_FAILURE;
         }
