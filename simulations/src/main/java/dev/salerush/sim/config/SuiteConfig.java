@@ -47,6 +47,7 @@ public final class SuiteConfig {
     private final DrillSettings drills;
     private final String reportLocale;
     private final SimulationSettings simulation;
+    private final IntegritySettings integrity;
 
     SuiteConfig(Config config, Path root) {
         this.config = config;
@@ -73,11 +74,17 @@ public final class SuiteConfig {
         this.drills = parseDrills();
         this.reportLocale = reader.oneOf("report.locale", List.of("ko", "en"));
         this.simulation = SimulationSettings.from(reader, root, !database.embedded());
+        this.integrity = IntegritySettings.from(reader.child("integrity"));
     }
 
     /** The simulation to run and what the suite must know of it (simulation, journeys.requestsPerUser, ids.feeders). */
     public SimulationSettings simulation() {
         return simulation;
+    }
+
+    /** How the order-integrity check reads the target's orders (integrity.queries, integrity.paidStatus). */
+    public IntegritySettings integrity() {
+        return integrity;
     }
 
     /** The language of the incident reports: {@code ko} or {@code en}. */
