@@ -36,6 +36,8 @@ import java.util.concurrent.atomic.LongAdder;
  * </pre>
  */
 public final class GoodsStandIn implements AutoCloseable {
+    /** The port conf/examples/goods.conf's target.baseUrl names. */
+    static final int DEFAULT_PORT = 8090;
     public static final int BRANDS = 20;
     public static final int GOODS_PER_BRAND = 30;
     /** Units of every goods item; a few hot items sell out within a short run. */
@@ -94,7 +96,7 @@ public final class GoodsStandIn implements AutoCloseable {
 
     /** {@code GoodsStandIn [port]}: serves until the JVM is stopped (Ctrl-C); prints its base URL and database URL. */
     public static void main(String[] args) throws IOException {
-        int port = args.length > 0 ? parsePort(args[0]) : 8090;
+        int port = args.length > 0 ? parsePort(args[0]) : DEFAULT_PORT;
         GoodsStandIn standIn;
         try {
             standIn = start(port);
@@ -107,7 +109,8 @@ public final class GoodsStandIn implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(new Thread(standIn::close, "goods-stand-in-stop"));
         System.out.println("goods stand-in listening on " + standIn.baseUrl() + " (Ctrl-C stops it)");
         System.out.println("its purchases are in PostgreSQL at " + standIn.jdbcUrl() + "; check them with:");
-        System.out.println("  ./mvnw gatling:test -Dsalerush.conf=conf/examples/goods.conf -Ddb.url=" + standIn.jdbcUrl());
+        System.out.println("  ./mvnw gatling:test -Dsalerush.conf=conf/examples/goods.conf -Ddb.url=" + standIn.jdbcUrl()
+                + (port == DEFAULT_PORT ? "" : " -Dtarget.baseUrl=" + standIn.baseUrl()));
     }
 
     private static int parsePort(String argument) {
