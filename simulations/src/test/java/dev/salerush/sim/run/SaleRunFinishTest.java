@@ -123,6 +123,29 @@ class SaleRunFinishTest {
     }
 
     @Test
+    void aTeamRunThatRecordsNoOrderAttemptsHasItsIntegritySkippedSayingWhy() {
+        SaleRun silent = SaleRun.create(config("http://127.0.0.1:" + target.getAddress().getPort()), "TeamSim", false);
+        silent.startTarget();
+        browse(silent.startRecording(1), 10, 5);
+
+        assertThat(silent.finish(null).integrity().reason()).isEqualTo("TeamSim records no order attempts: a team"
+                + " simulation calls orderAttempt(...) after its order request to have its orders checked with"
+                + " integrity.queries (docs/team-simulation.md)");
+
+        SaleRun neverReached = SaleRun.create(config("http://127.0.0.1:" + target.getAddress().getPort()), "TeamSim",
+                false);
+        neverReached.startTarget();
+        neverReached.teamOrderLog(); // the simulation's orderAttempt(...) step exists, no user reaches it
+        browse(neverReached.startRecording(1), 10, 5);
+
+        RunSummary summary = neverReached.finish(null);
+
+        assertThat(summary.integrity().verdict()).isEqualTo(Verdict.SKIPPED);
+        assertThat(summary.integrity().reason()).startsWith("TeamSim recorded no order attempt during the run");
+        assertThat(summary.verdict()).isEqualTo(Verdict.PASS);
+    }
+
+    @Test
     void finishIsIdempotentTheFirstCallWins() {
         SaleRun run = startedRun();
         browse(run.startRecording(1), 10, 5);
