@@ -50,6 +50,7 @@ public final class SuiteConfig {
     private final SimulationSettings simulation;
     private final int shards;
     private final Duration shardStartDelay;
+    private final IntegritySettings integrity;
 
     SuiteConfig(Config config, Path root) {
         this.config = config;
@@ -78,6 +79,7 @@ public final class SuiteConfig {
         this.simulation = SimulationSettings.from(reader, root, !database.embedded());
         this.shards = reader.intInRange("shards", 1, MAX_LOCAL_SHARDS);
         this.shardStartDelay = reader.positiveDuration("shardStartDelay");
+        this.integrity = IntegritySettings.from(reader.child("integrity"));
     }
 
     /** The simulation to run and what the suite must know of it (simulation, journeys.requestsPerUser, ids.feeders). */
@@ -96,6 +98,11 @@ public final class SuiteConfig {
     /** {@code shardStartDelay}: how far ahead the launcher sets the shards' common start time. */
     public Duration shardStartDelay() {
         return shardStartDelay;
+    }
+
+    /** How the order-integrity check reads the target's orders (integrity.queries, integrity.paidStatus). */
+    public IntegritySettings integrity() {
+        return integrity;
     }
 
     /** The language of the incident reports: {@code ko} or {@code en}. */

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import dev.salerush.sim.journeys.OrderAttemptStep;
 import dev.salerush.sim.metrics.ExactRecorder;
 import dev.salerush.sim.run.RunExit;
 import dev.salerush.sim.run.SaleRun;
@@ -189,8 +190,31 @@ public abstract class SalerushSimulation extends Simulation {
     }
 
     /**
+     * Records what the client saw of the order (purchase) request just made into the run's order log, which the order
+     * integrity check compares with the orders {@code integrity.queries} read from the team's database after the load.
+     * Put it right after the request, whose checks save the status and the order id, e.g.
+     * {@code status().saveAs("status")} and {@code jsonPath("$.orderNo").optional().saveAs("orderNo")}. An attempt
+     * counts as placed when it got 201 with an order id. Ids may be numbers or text; they must be what the
+     * {@code integrity.queries} return. Calling it is what turns the check on for a team's run.
+     *
+     * @param keyAttribute       session attribute of the idempotency key (request id) the request was sent with
+     * @param productIdAttribute session attribute of the product ordered
+     * @param quantity           units the request ordered
+     * @param statusAttribute    session attribute of the HTTP status; absent means no response came back
+     * @param orderIdAttribute   session attribute of the order id in the response; absent when there was none
+     */
+    protected ChainBuilder orderAttempt(String keyAttribute, String productIdAttribute, int quantity,
+                                        String statusAttribute, String orderIdAttribute) {
+        OrderAttemptStep step = new OrderAttemptStep(keyAttribute, productIdAttribute, session -> quantity,
+                statusAttribute, orderIdAttribute);
+        // the order id goes too: a later attempt whose response has none must not be credited with this one's
+        return step.recordInto(run.teamOrderLog(), false).exec(session -> session.remove(orderIdAttribute));
+    }
+
+    /**
      * Whether this simulation drives the demo shop's own journeys (the built-in sale), whose orders the suite's
-     * integrity check knows how to read. A team simulation keeps false: its summary says the check was skipped.
+     * integrity check knows how to read. A team simulation keeps false: its orders are checked when it records them
+     * with {@link #orderAttempt}, and its summary says the check was skipped when it does not.
      * Called while the base class is constructed: return a constant.
      */
     protected boolean drivesShopJourneys() {

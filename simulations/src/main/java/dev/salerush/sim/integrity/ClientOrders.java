@@ -13,15 +13,15 @@ public final class ClientOrders {
     /** Everything the client saw under one Idempotency-Key. */
     public static final class KeyHistory {
         private final String key;
-        private final long productId;
+        private final String productId;
         private final int quantity;
-        private final List<Long> orderIds = new ArrayList<>(1);
+        private final List<String> orderIds = new ArrayList<>(1);
         private final List<Integer> statuses = new ArrayList<>(1);
         private boolean succeeded;
         private boolean refused;
         private boolean unanswered;
 
-        KeyHistory(String key, long productId, int quantity) {
+        KeyHistory(String key, String productId, int quantity) {
             this.key = key;
             this.productId = productId;
             this.quantity = quantity;
@@ -43,7 +43,7 @@ public final class ClientOrders {
             return key;
         }
 
-        public long productId() {
+        public String productId() {
             return productId;
         }
 
@@ -52,7 +52,7 @@ public final class ClientOrders {
         }
 
         /** Distinct order ids the responses named, in the order they were first seen. */
-        public List<Long> orderIds() {
+        public List<String> orderIds() {
             return orderIds;
         }
 

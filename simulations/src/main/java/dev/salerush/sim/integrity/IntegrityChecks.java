@@ -31,29 +31,30 @@ public final class IntegrityChecks {
     }
 
     /** Units sold per product: the quantities of the run's PAID orders. */
-    public static Map<Long, Long> unitsSold(List<RunOrder> orders) {
-        Map<Long, Long> sold = new TreeMap<>();
+    public static Map<String, Long> unitsSold(List<RunOrder> orders) {
+        Map<String, Long> sold = new TreeMap<>(IdOrder.INSTANCE);
         orders.stream().filter(RunOrder::paid).forEach(order -> sold.merge(order.productId(), (long) order.quantity(), Long::sum));
         return sold;
     }
 
-    public static IntegrityCheck stockNeverNegative(Map<Long, Integer> stockAfter) {
-        List<Long> negative = stockAfter.entrySet().stream().filter(e -> e.getValue() < 0)
-                .map(Map.Entry::getKey).sorted().toList();
+    public static IntegrityCheck stockNeverNegative(Map<String, Integer> stockAfter) {
+        List<String> negative = stockAfter.entrySet().stream().filter(e -> e.getValue() < 0)
+                .map(Map.Entry::getKey).sorted(IdOrder.INSTANCE).toList();
         return negative.isEmpty()
                 ? pass(STOCK_NOT_NEGATIVE, "no product's stock is below 0 (" + stockAfter.size() + " products)")
                 : fail(STOCK_NOT_NEGATIVE, negative.size() + " products have a negative stock (product ids)", negative);
     }
 
     /** Per product: stock at start = remaining stock + units sold in PAID orders. A lost update breaks it. */
-    public static IntegrityCheck stockBalance(Map<Long, Integer> stockBefore, Map<Long, Integer> stockAfter,
-                                              Map<Long, Long> sold) {
-        TreeSet<Long> products = new TreeSet<>(stockBefore.keySet());
+    public static IntegrityCheck stockBalance(Map<String, Integer> stockBefore, Map<String, Integer> stockAfter,
+                                              Map<String, Long> sold) {
+        TreeSet<String> products = new TreeSet<>(IdOrder.INSTANCE);
+        products.addAll(stockBefore.keySet());
         products.addAll(sold.keySet());
-        List<Long> offending = new ArrayList<>();
+        List<String> offending = new ArrayList<>();
         long unaccounted = 0;
         String example = null;
-        for (long product : products) {
+        for (String product : products) {
             Integer start = stockBefore.get(product);
             Integer remaining = stockAfter.get(product);
             long units = sold.getOrDefault(product, 0L);
@@ -79,19 +80,19 @@ public final class IntegrityChecks {
     }
 
     /** Units sold beyond a product's stock at start, over all products. */
-    public static long oversoldUnits(Map<Long, Integer> stockBefore, Map<Long, Long> sold) {
+    public static long oversoldUnits(Map<String, Integer> stockBefore, Map<String, Long> sold) {
         return sold.entrySet().stream()
                 .mapToLong(e -> Math.max(0, e.getValue() - stockBefore.getOrDefault(e.getKey(), 0))).sum();
     }
 
-    public static IntegrityCheck noOversell(Map<Long, Integer> stockBefore, Map<Long, Long> sold) {
-        List<Long> oversold = sold.entrySet().stream()
+    public static IntegrityCheck noOversell(Map<String, Integer> stockBefore, Map<String, Long> sold) {
+        List<String> oversold = sold.entrySet().stream()
                 .filter(e -> e.getValue() > stockBefore.getOrDefault(e.getKey(), 0)).map(Map.Entry::getKey).toList();
         if (oversold.isEmpty()) {
             return pass(NO_OVERSELL, "no product sold more units than it had in stock at start ("
                     + sold.size() + " products sold)");
         }
-        long first = oversold.get(0);
+        String first = oversold.get(0);
         return fail(NO_OVERSELL, oversold.size() + " products sold more than their stock at start: "
                 + oversoldUnits(stockBefore, sold) + " units oversold; e.g. product " + first + ": " + sold.get(first)
                 + " sold of " + stockBefore.get(first) + " (product ids)", oversold);
@@ -102,7 +103,7 @@ public final class IntegrityChecks {
      * lost — what an asynchronous failover can do, and what must stay 0 with synchronous replication.
      */
     public static long acknowledgedMissing(ClientOrders client, List<RunOrder> orders) {
-        java.util.Set<Long> inDatabase = new java.util.HashSet<>();
+        java.util.Set<String> inDatabase = new java.util.HashSet<>();
         orders.forEach(order -> inDatabase.add(order.id()));
         return client.keys().stream().filter(ClientOrders.KeyHistory::succeeded)
                 .flatMap(key -> key.orderIds().stream())
@@ -112,24 +113,24 @@ public final class IntegrityChecks {
 
     /** Every order the client was told was placed (201 + orderId) is in the database once, PAID, as ordered. */
     public static IntegrityCheck clientSuccessesArePaid(ClientOrders client, List<RunOrder> orders) {
-        Map<Long, RunOrder> byId = new HashMap<>();
+        Map<String, RunOrder> byId = new HashMap<>();
         orders.forEach(order -> byId.put(order.id(), order));
-        List<Long> missing = new ArrayList<>();
-        List<Long> notPaid = new ArrayList<>();
-        List<Long> different = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        List<String> notPaid = new ArrayList<>();
+        List<String> different = new ArrayList<>();
         long seen = 0;
         for (ClientOrders.KeyHistory key : client.keys()) {
             if (!key.succeeded()) {
                 continue;
             }
-            for (long orderId : key.orderIds()) {
+            for (String orderId : key.orderIds()) {
                 seen++;
                 RunOrder order = byId.get(orderId);
                 if (order == null) {
                     missing.add(orderId);
                 } else if (!order.paid()) {
                     notPaid.add(orderId);
-                } else if (!Objects.equals(order.idempotencyKey(), key.key()) || order.productId() != key.productId()
+                } else if (!Objects.equals(order.idempotencyKey(), key.key()) || !order.productId().equals(key.productId())
                         || order.quantity() != key.quantity()) {
                     different.add(orderId);
                 }
@@ -139,7 +140,7 @@ public final class IntegrityChecks {
             return pass(CLIENT_SUCCESSES_PAID, "all " + seen + " orders the client saw placed (201) are PAID in the "
                     + "database under their key, product and quantity");
         }
-        List<Long> offending = new ArrayList<>(missing);
+        List<String> offending = new ArrayList<>(missing);
         offending.addAll(notPaid);
         offending.addAll(different);
         return fail(CLIENT_SUCCESSES_PAID, "of " + seen + " orders the client saw placed (201): " + missing.size()
@@ -152,8 +153,8 @@ public final class IntegrityChecks {
      * the client never sent. Keys with an unanswered attempt are excused: the client cannot know their outcome.
      */
     public static IntegrityCheck noPaidOrderTheClientWasRefused(ClientOrders client, List<RunOrder> orders) {
-        List<Long> refused = new ArrayList<>();
-        List<Long> unknownKey = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
+        List<String> unknownKey = new ArrayList<>();
         long outcomeUnknown = 0;
         for (RunOrder order : orders) {
             if (!order.paid()) {
@@ -172,7 +173,7 @@ public final class IntegrityChecks {
             return pass(NO_UNEXPECTED_PAID, "no PAID order under a key the client saw refused or never sent"
                     + (outcomeUnknown == 0 ? "" : "; " + outcomeUnknown + " PAID orders of attempts that got no response"));
         }
-        List<Long> offending = new ArrayList<>(refused);
+        List<String> offending = new ArrayList<>(refused);
         offending.addAll(unknownKey);
         return fail(NO_UNEXPECTED_PAID, refused.size() + " PAID orders under keys the client saw refused, "
                 + unknownKey.size() + " under keys it never sent (order ids)", offending);
@@ -206,14 +207,15 @@ public final class IntegrityChecks {
      */
     public static IntegrityCheck paymentsMatchPaidOrders(GatewayCharges charges, List<RunOrder> orders,
                                                          ClientOrders client) {
-        Map<Long, RunOrder> paid = new TreeMap<>();
+        Map<String, RunOrder> paid = new TreeMap<>(IdOrder.INSTANCE);
         orders.stream().filter(RunOrder::paid).forEach(order -> paid.put(order.id(), order));
-        Map<Long, List<Payment>> byOrder = new TreeMap<>();
-        charges.standing().forEach(charge -> byOrder.computeIfAbsent(charge.orderId(), id -> new ArrayList<>()).add(charge));
-        List<Long> unpaid = paid.keySet().stream().filter(id -> !byOrder.containsKey(id)).toList();
-        List<Long> withoutOrder = byOrder.keySet().stream().filter(id -> !paid.containsKey(id)).toList();
-        List<Long> twice = byOrder.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Map.Entry::getKey).toList();
-        List<Long> otherAmount = byOrder.entrySet().stream()
+        Map<String, List<Payment>> byOrder = new TreeMap<>(IdOrder.INSTANCE);
+        charges.standing().forEach(charge -> byOrder.computeIfAbsent(String.valueOf(charge.orderId()), id -> new ArrayList<>())
+                .add(charge));
+        List<String> unpaid = paid.keySet().stream().filter(id -> !byOrder.containsKey(id)).toList();
+        List<String> withoutOrder = byOrder.keySet().stream().filter(id -> !paid.containsKey(id)).toList();
+        List<String> twice = byOrder.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Map.Entry::getKey).toList();
+        List<String> otherAmount = byOrder.entrySet().stream()
                 .filter(e -> paid.containsKey(e.getKey()))
                 .filter(e -> e.getValue().stream().anyMatch(p -> p.amount() != paid.get(e.getKey()).amount()))
                 .map(Map.Entry::getKey).toList();
@@ -226,7 +228,7 @@ public final class IntegrityChecks {
             return pass(PAYMENTS_MATCH, charges.total() + " payments in the gateway's journal: one standing charge per"
                     + " PAID order (" + paid.size() + "), same amounts; " + voided);
         }
-        List<Long> offending = new ArrayList<>(unpaid);
+        List<String> offending = new ArrayList<>(unpaid);
         offending.addAll(withoutOrder);
         offending.addAll(twice);
         offending.addAll(otherAmount);

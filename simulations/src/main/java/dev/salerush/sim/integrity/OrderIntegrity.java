@@ -4,6 +4,7 @@ import dev.salerush.env.demo.GatewayAdmin;
 import dev.salerush.env.demo.GatewayAdmin.Payment;
 import dev.salerush.env.demo.GatewayAdmin.PaymentVoid;
 import dev.salerush.env.DatabaseSettings;
+import dev.salerush.sim.config.IntegritySettings;
 import dev.salerush.sim.config.JourneySettings;
 import dev.salerush.sim.config.SuiteConfig;
 import dev.salerush.env.SaleEnvironment;
@@ -26,6 +27,8 @@ import java.util.Optional;
 public final class OrderIntegrity {
     private static final Logger log = LoggerFactory.getLogger(OrderIntegrity.class);
     private static final String JOURNAL_LIMIT_KEY = "embedded.gateway.maxRequestJournalEntries";
+    /** The check reported when the orders could not be read at all. */
+    static final String READ_ORDERS = "read the orders";
 
     private final OrderLog orderLog;
     private final OrderDatabase database;
@@ -33,14 +36,22 @@ public final class OrderIntegrity {
     private final int journalLimit;
     private final boolean embedded;
     private final int hotStock;
+    /** Why the payments cannot be matched when there is no gateway journal to read. */
+    private final String noGateway;
     private OrderDatabase.Before before;
     private String notCheckable;
+    /** A configured statement that failed before the load: the check is then incomplete, never skipped. */
+    private String queryFailure;
+    /** A team's simulation class, whose run is skipped when it records no attempt; null for the built-in sale. */
+    private String teamSimulation;
 
-    private OrderIntegrity(OrderLog orderLog, Optional<DatabaseSettings> database, Optional<GatewayAdmin> gateway,
-                           int journalLimit, boolean embedded, int hotStock) {
+    private OrderIntegrity(OrderLog orderLog, Optional<DatabaseSettings> database, IntegritySettings queries,
+                           Optional<GatewayAdmin> gateway, String noGateway, int journalLimit, boolean embedded,
+                           int hotStock) {
         this.orderLog = orderLog;
-        this.database = database.map(OrderDatabase::new).orElse(null);
+        this.database = database.map(settings -> new OrderDatabase(settings, queries)).orElse(null);
         this.gateway = gateway.orElse(null);
+        this.noGateway = noGateway;
         this.journalLimit = journalLimit;
         this.embedded = embedded;
         this.hotStock = hotStock;
@@ -58,8 +69,23 @@ public final class OrderIntegrity {
     /** Opens the order log in the run folder; nothing is read from the target yet. */
     public static OrderIntegrity forRun(SuiteConfig config, SaleEnvironment environment, Path runDir) {
         return new OrderIntegrity(OrderLog.open(runDir.resolve(OrderLog.FILE)), environment.database(),
-                environment.paymentGateway(), config.embedded().gateway().maxRequestJournalEntries(),
-                environment.embedded(), config.journeys().ordering().hotStock());
+                config.integrity(), environment.paymentGateway(), "no access to the payment gateway's request journal"
+                + " (only the embedded target's gateway is the suite's own)",
+                config.embedded().gateway().maxRequestJournalEntries(), environment.embedded(),
+                config.journeys().ordering().hotStock());
+    }
+
+    /**
+     * For a team's simulation that records its purchases: the orders are read with the configured
+     * {@code integrity.queries} and only read (no hot-item stock); there is no payment gateway of the suite's to match.
+     */
+    public static OrderIntegrity forTeamRun(SuiteConfig config, SaleEnvironment environment, Path runDir,
+                                            String simulation) {
+        OrderIntegrity integrity = new OrderIntegrity(OrderLog.open(runDir.resolve(OrderLog.FILE)),
+                environment.database(), config.integrity(), Optional.empty(), "a team's target has no payment gateway"
+                + " of the suite's whose journal could be matched with its orders", 0, false, 0);
+        integrity.teamSimulation = simulation;
+        return integrity;
     }
 
     public OrderLog orderLog() {
@@ -77,6 +103,9 @@ public final class OrderIntegrity {
             before = database.before();
             log.info("order integrity: stock of {} products and orders up to id {} noted before the load",
                     before.stock().size(), before.maxOrderId());
+        } catch (OrderDatabase.QueryFailed e) {
+            queryFailure = "before the load, " + e.getMessage();
+            log.error("order integrity will be incomplete: {}", queryFailure);
         } catch (SQLException e) {
             notCheckable = "the target's database could not be read before the load: " + e.getMessage();
             log.error("order integrity will be skipped: {}", notCheckable);
@@ -101,19 +130,30 @@ public final class OrderIntegrity {
         if (!loadCompleted) {
             return IntegrityReport.skipped("the load did not complete; an interrupted run's orders are not checked");
         }
+        if (teamSimulation != null && orderLog.recorded() == 0 && orderLog.problem() == null) {
+            return IntegrityReport.skipped(teamSimulation + " recorded no order attempt during the run (its"
+                    + " orderAttempt(...) step was never reached), so there is nothing to compare with "
+                    + IntegritySettings.ORDERS_AFTER_KEY);
+        }
+        if (queryFailure != null) {
+            return IntegrityReport.of(List.of(IntegrityCheck.incomplete(READ_ORDERS, queryFailure)), null);
+        }
         if (before == null) {
             return IntegrityReport.skipped(notCheckable);
         }
         OrderDatabase.After after;
         try {
             after = database.after(before.maxOrderId());
+        } catch (OrderDatabase.QueryFailed e) {
+            return IntegrityReport.of(List.of(IntegrityCheck.incomplete(READ_ORDERS, "after the load, "
+                    + e.getMessage())), null);
         } catch (SQLException e) {
-            return IntegrityReport.of(List.of(IntegrityCheck.incomplete("read the orders",
+            return IntegrityReport.of(List.of(IntegrityCheck.incomplete(READ_ORDERS,
                     "the target's database could not be read after the load: " + e.getMessage())), null);
         }
         ClientOrders client = new ClientOrders();
         OrderLog.read(orderLog.file(), client::add);
-        Map<Long, Long> sold = IntegrityChecks.unitsSold(after.orders());
+        Map<String, Long> sold = IntegrityChecks.unitsSold(after.orders());
 
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("orderAttempts", client.attempts());
@@ -151,8 +191,7 @@ public final class OrderIntegrity {
     private IntegrityCheck payments(List<RunOrder> orders, ClientOrders client, Map<String, Object> figures) {
         String name = IntegrityChecks.PAYMENTS_MATCH;
         if (gateway == null) {
-            return IntegrityCheck.skipped(name, "no access to the payment gateway's request journal (only the embedded"
-                    + " target's gateway is the suite's own)");
+            return IntegrityCheck.skipped(name, noGateway);
         }
         try {
             long journalSize = gateway.journalSize();

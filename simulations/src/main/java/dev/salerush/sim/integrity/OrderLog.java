@@ -26,6 +26,8 @@ public final class OrderLog implements AutoCloseable {
     private boolean closed;
     private long recorded;
     private IOException problem;
+    /** Why an attempt could not be recorded at all (a team's session attribute missing), or null. */
+    private String unrecordable;
     private volatile java.util.function.Consumer<OrderAttempt> observer = attempt -> { };
 
     private OrderLog(Path file, BufferedWriter out) {
@@ -70,6 +72,14 @@ public final class OrderLog implements AutoCloseable {
         }
     }
 
+    /** Notes that an attempt could not be recorded: the client's side is then incomplete (the first reason is kept). */
+    public synchronized void unrecordable(String why) {
+        if (unrecordable == null) {
+            unrecordable = why;
+            log.error("{}; the order integrity check will be incomplete", why);
+        }
+    }
+
     /** Flushes and closes the file; attempts recorded afterwards are dropped. Idempotent. */
     @Override
     public synchronized void close() {
@@ -90,7 +100,10 @@ public final class OrderLog implements AutoCloseable {
 
     /** Why the log is not complete, or {@code null} when every attempt was written. */
     public synchronized String problem() {
-        return problem == null ? null : "the order log " + file + " could not be written: " + problem;
+        if (problem != null) {
+            return "the order log " + file + " could not be written: " + problem;
+        }
+        return unrecordable;
     }
 
     public Path file() {

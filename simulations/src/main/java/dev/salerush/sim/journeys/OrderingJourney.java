@@ -1,7 +1,6 @@
 package dev.salerush.sim.journeys;
 
 import dev.salerush.sim.config.JourneySettings;
-import dev.salerush.sim.integrity.OrderAttempt;
 import dev.salerush.sim.integrity.OrderLog;
 import io.gatling.javaapi.core.ChainBuilder;
 
@@ -35,6 +34,7 @@ public final class OrderingJourney {
     private static final int HOT_BRAND_PAGE_SIZE = 20;
 
     private final OrderLog orderLog;
+    private static final String QUANTITY = "quantity";
 
     public final ChainBuilder order;
 
@@ -72,12 +72,7 @@ public final class OrderingJourney {
 
     /** Records the attempt just made as the client saw it; no status saved means no response came back. */
     private ChainBuilder logAttempt(boolean retry, String orderIdKey) {
-        return exec(session -> {
-            orderLog.record(new OrderAttempt(System.currentTimeMillis(), session.getString(ShopRequests.IDEMPOTENCY_KEY),
-                    session.getLong(ShopRequests.PRODUCT_ID), session.getInt("quantity"),
-                    session.contains(ORDER_STATUS) ? session.getInt(ORDER_STATUS) : null,
-                    session.contains(orderIdKey) ? session.getLong(orderIdKey) : null, retry));
-            return session.remove(ORDER_STATUS);
-        });
+        return new OrderAttemptStep(ShopRequests.IDEMPOTENCY_KEY, ShopRequests.PRODUCT_ID,
+                session -> session.getInt(QUANTITY), ORDER_STATUS, orderIdKey).recordInto(orderLog, retry);
     }
 }

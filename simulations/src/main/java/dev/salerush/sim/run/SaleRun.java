@@ -211,6 +211,24 @@ public final class SaleRun {
         return teamIds;
     }
 
+    /**
+     * Where a team simulation's order attempts are recorded ({@code SalerushSimulation.orderAttempt}): the first call
+     * turns order integrity on for the run, read with {@code integrity.queries}. Called while the simulation builds
+     * its journey, before the load (the snapshot before it is taken in {@link #startRecording(double)}).
+     */
+    public synchronized OrderLog teamOrderLog() {
+        if (shopJourneys) {
+            throw new IllegalStateException("the built-in sale records its orders through its own journeys");
+        }
+        if (shard.sharded()) {
+            return OrderLog.discard(); // not checked per shard, as for the built-in journeys (see startParts)
+        }
+        if (integrity == null) {
+            integrity = OrderIntegrity.forTeamRun(config, environment, folder.dir(), simulation);
+        }
+        return integrity.orderLog();
+    }
+
     /** Where ordering virtual users record what they saw of each order attempt. */
     public OrderLog orderLog() {
         return integrity == null ? OrderLog.discard() : integrity.orderLog();
@@ -224,7 +242,8 @@ public final class SaleRun {
     public synchronized ExactRecorder startRecording(double requestsPerUser) {
         if (recorder == null) {
             if (integrity != null) {
-                integrity.beforeLoad(targetIds().hotProductIds());
+                // a team's run has no hot items: its data is only read
+                integrity.beforeLoad(shopJourneys ? targetIds().hotProductIds() : new long[0]);
             }
             recorder = ExactRecorder.start(folder.file(RunFiles.LATENCY_LOG));
             recorder.addListener(injectorHealth);
@@ -350,7 +369,11 @@ public final class SaleRun {
         }
         // checked while the target still runs
         IntegrityReport integrityReport = integrity != null ? integrity.afterLoad(failure == null && recorded != null)
-                : shopJourneys ? null : IntegrityReport.skipped("no integrity queries configured for " + simulation);
+                : shard.sharded() && (!shopJourneys || OrderIntegrity.placesOrders(profile.journey()))
+                ? IntegrityReport.skipped("not checked per shard: a shard's order log holds only its own attempts")
+                : shopJourneys ? null : IntegrityReport.skipped(simulation + " records no order attempts: a team"
+                        + " simulation calls orderAttempt(...) after its order request to have its orders checked with"
+                        + " integrity.queries (docs/team-simulation.md)");
         if (drills != null) {
             drillResults = drills.finish(integrityReport);
         }

@@ -34,9 +34,13 @@ final class GoodsJourney {
 
     final ChainBuilder shop;
 
-    /** {@code timed} is the simulation's timed(name, request): the suite's exact recording of each request. */
+    /**
+     * {@code timed} is the simulation's timed(name, request): the suite's exact recording of each request;
+     * {@code recordPurchase} its orderAttempt(...) step, which hands what the shopper saw of the purchase to the
+     * suite's order integrity check.
+     */
     GoodsJourney(GoodsRequests requests, FeederBuilder<String> brands,
-                 BiFunction<String, HttpRequestActionBuilder, ChainBuilder> timed) {
+                 BiFunction<String, HttpRequestActionBuilder, ChainBuilder> timed, ChainBuilder recordPurchase) {
         ChainBuilder firstPage = exec(session -> session.set(GoodsRequests.OFFSET, 0))
                 .exec(timed.apply(FIRST_PAGE, requests.goodsList(FIRST_PAGE)));
 
@@ -50,7 +54,8 @@ final class GoodsJourney {
 
         ChainBuilder purchase = pause(THINK_MIN, THINK_MAX)
                 .exec(session -> session.set(GoodsRequests.REQUEST_ID, UUID.randomUUID().toString()))
-                .exec(timed.apply(PURCHASE, requests.purchase(PURCHASE)));
+                .exec(timed.apply(PURCHASE, requests.purchase(PURCHASE)))
+                .exec(recordPurchase);
 
         this.shop = feed(brands)
                 .exec(session -> session.set(GoodsRequests.SORT, SORTS.get(ThreadLocalRandom.current().nextInt(SORTS.size())))

@@ -24,6 +24,9 @@ final class GoodsRequests {
     static final String GOODS_NO = "goodsNo";
     static final String TOTAL = "total";
     static final String PURCHASE_STATUS = "purchaseStatus";
+    static final String PURCHASE_NO = "purchaseNo";
+    /** Units every purchase asks for. */
+    static final int QTY = 1;
 
     private final int limit;
 
@@ -51,13 +54,16 @@ final class GoodsRequests {
 
     /**
      * {@code POST /v1/purchases} with the session's X-Request-Id: 201 with a COMPLETED purchase, or 409 SOLD_OUT — both
-     * correct answers during a sale; the status is saved.
+     * correct answers during a sale. Whatever the status, it is saved, and so is the purchase number when the response
+     * has one: the order integrity check compares them with the stand-in's database.
      */
     HttpRequestActionBuilder purchase(String name) {
         return http(name).post("/v1/purchases")
                 .header("X-Request-Id", el(REQUEST_ID))
-                .body(StringBody("{\"memberNo\":\"" + el(MEMBER) + "\",\"goodsNo\":\"" + el(GOODS_NO) + "\",\"qty\":1}"))
-                .check(status().in(201, 409).saveAs(PURCHASE_STATUS));
+                .body(StringBody("{\"memberNo\":\"" + el(MEMBER) + "\",\"goodsNo\":\"" + el(GOODS_NO)
+                        + "\",\"qty\":" + QTY + "}"))
+                .check(status().saveAs(PURCHASE_STATUS), status().in(201, 409),
+                        jsonPath("$.data.purchaseNo").optional().saveAs(PURCHASE_NO));
     }
 
     /** One goods item of the page, drawn at random. */

@@ -16,17 +16,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A small stand-in for a team's API of another shape than the demo shop's, for the example {@link GoodsSimulation}:
- * an in-memory catalogue of {@link #BRANDS} brands with {@link #GOODS_PER_BRAND} goods each, offset paging, an
- * envelope {@code {"data": ...}}, purchases keyed by {@code X-Request-Id}. {@code GET /served} tells how many
- * requests it answered per endpoint, so a test can compare them with the suite's figures. Listens on 127.0.0.1 only.
+ * a catalogue of {@link #BRANDS} brands with {@link #GOODS_PER_BRAND} goods each, offset paging, an envelope
+ * {@code {"data": ...}}, purchases keyed by {@code X-Request-Id}. Stock and purchases live in a real PostgreSQL of its
+ * own ({@link GoodsStore}), which the suite's order-integrity check reads with conf/examples/goods.conf's
+ * {@code integrity.queries}. {@code GET /served} tells how many requests it answered per endpoint, so a test can
+ * compare them with the suite's figures. Listens on 127.0.0.1 only.
  * <pre>
  * GET  /v1/goods?brand=B0007&amp;sort=popular|recent|price&amp;offset=0&amp;limit=20
  * GET  /v1/goods/{goodsNo}
@@ -34,6 +36,8 @@ import java.util.concurrent.atomic.LongAdder;
  * </pre>
  */
 public final class GoodsStandIn implements AutoCloseable {
+    /** The port conf/examples/goods.conf's target.baseUrl names. */
+    static final int DEFAULT_PORT = 8090;
     public static final int BRANDS = 20;
     public static final int GOODS_PER_BRAND = 30;
     /** Units of every goods item; a few hot items sell out within a short run. */
@@ -51,19 +55,12 @@ public final class GoodsStandIn implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService workers = Executors.newFixedThreadPool(8);
     private final Map<String, LongAdder> served = new ConcurrentHashMap<>();
-    private final Map<String, Integer> stock = new ConcurrentHashMap<>();
-    /** X-Request-Id -> purchase number: a retried request gets the same purchase. */
-    private final Map<String, String> purchases = new ConcurrentHashMap<>();
-    private final AtomicLong purchaseNumbers = new AtomicLong();
+    private final GoodsStore store;
     /** Answers per HTTP status, for the Prometheus endpoint the suite scrapes during a run. */
     private final Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
 
-    private GoodsStandIn(int port) throws IOException {
-        for (int brand = 1; brand <= BRANDS; brand++) {
-            for (int item = 1; item <= GOODS_PER_BRAND; item++) {
-                stock.put(goodsNo(brand, item), STOCK);
-            }
-        }
+    private GoodsStandIn(int port, GoodsStore store) throws IOException {
+        this.store = store;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
         server.setExecutor(workers);
         server.createContext("/health", exchange -> send(exchange, 200, Map.of("status", "UP")));
@@ -74,14 +71,32 @@ public final class GoodsStandIn implements AutoCloseable {
         server.start();
     }
 
-    /** Starts the stand-in on 127.0.0.1:{@code port} (0: a free port). */
+    /** Starts the stand-in on 127.0.0.1:{@code port} (0: a free port), with a fresh PostgreSQL of its own. */
     public static GoodsStandIn start(int port) throws IOException {
-        return new GoodsStandIn(port);
+        return start(port, false);
     }
 
-    /** {@code GoodsStandIn [port]}: serves until the JVM is stopped (Ctrl-C); prints its base URL. */
+    /**
+     * A faulty stand-in for tests of the integrity check: it answers every {@value GoodsStore#LOSE_EVERY}th new
+     * purchase 201 with a purchase number, yet rolls it back — an acknowledged purchase the database never kept.
+     */
+    public static GoodsStandIn startLosingPurchases(int port) throws IOException {
+        return start(port, true);
+    }
+
+    private static GoodsStandIn start(int port, boolean losePurchases) throws IOException {
+        GoodsStore store = GoodsStore.start(goodsNumbers(), STOCK, losePurchases);
+        try {
+            return new GoodsStandIn(port, store);
+        } catch (IOException | RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /** {@code GoodsStandIn [port]}: serves until the JVM is stopped (Ctrl-C); prints its base URL and database URL. */
     public static void main(String[] args) throws IOException {
-        int port = args.length > 0 ? parsePort(args[0]) : 8090;
+        int port = args.length > 0 ? parsePort(args[0]) : DEFAULT_PORT;
         GoodsStandIn standIn;
         try {
             standIn = start(port);
@@ -93,6 +108,9 @@ public final class GoodsStandIn implements AutoCloseable {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(standIn::close, "goods-stand-in-stop"));
         System.out.println("goods stand-in listening on " + standIn.baseUrl() + " (Ctrl-C stops it)");
+        System.out.println("its purchases are in PostgreSQL at " + standIn.jdbcUrl() + "; check them with:");
+        System.out.println("  ./mvnw gatling:test -Dsalerush.conf=conf/examples/goods.conf -Ddb.url=" + standIn.jdbcUrl()
+                + (port == DEFAULT_PORT ? "" : " -Dtarget.baseUrl=" + standIn.baseUrl()));
     }
 
     private static int parsePort(String argument) {
@@ -113,6 +131,16 @@ public final class GoodsStandIn implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
+    /** The JDBC URL of the stand-in's PostgreSQL (user {@code postgres}, no password on loopback). */
+    public String jdbcUrl() {
+        return store.jdbcUrl();
+    }
+
+    /** Purchases the database holds (a test compares them with the suite's figures). */
+    public long purchasesStored() {
+        return store.purchases();
+    }
+
     /** Requests answered so far, per endpoint ({@link #LIST}, {@link #DETAIL}, {@link #PURCHASE}). */
     public Map<String, Long> servedCounts() {
         Map<String, Long> counts = new LinkedHashMap<>();
@@ -124,6 +152,25 @@ public final class GoodsStandIn implements AutoCloseable {
 
     static String goodsNo(int brand, int item) {
         return String.format("G%06d", (brand - 1) * GOODS_PER_BRAND + item);
+    }
+
+    private static List<String> goodsNumbers() {
+        List<String> numbers = new ArrayList<>();
+        for (int brand = 1; brand <= BRANDS; brand++) {
+            for (int item = 1; item <= GOODS_PER_BRAND; item++) {
+                numbers.add(goodsNo(brand, item));
+            }
+        }
+        return numbers;
+    }
+
+    /** The goods number's item within its brand (1-based), or 0 when it names no goods item. */
+    private static int itemOf(String goodsNo) {
+        if (!goodsNo.matches("G\\d{6}")) {
+            return 0;
+        }
+        int number = Integer.parseInt(goodsNo.substring(1));
+        return number >= 1 && number <= BRANDS * GOODS_PER_BRAND ? (number - 1) % GOODS_PER_BRAND + 1 : 0;
     }
 
     static String brandCode(int brand) {
@@ -161,7 +208,7 @@ public final class GoodsStandIn implements AutoCloseable {
 
     private void detail(HttpExchange exchange, String goodsNo) throws IOException {
         count(DETAIL);
-        if (!stock.containsKey(goodsNo)) {
+        if (itemOf(goodsNo) == 0) {
             send(exchange, 404, Map.of("code", "NOT_FOUND"));
             return;
         }
@@ -177,33 +224,36 @@ public final class GoodsStandIn implements AutoCloseable {
         int qty = body.path("qty").asInt(0);
         if (requestId == null || requestId.isBlank() || !body.path("memberNo").isTextual() || qty < 1) {
             send(exchange, 400, Map.of("code", "BAD_REQUEST"));
-        } else if (!stock.containsKey(goodsNo)) {
+        } else if (itemOf(goodsNo) == 0) {
             send(exchange, 404, Map.of("code", "NOT_FOUND"));
         } else {
-            String purchaseNo = purchases.computeIfAbsent(requestId, key -> take(goodsNo, qty));
+            long amount = (long) salePrice(itemOf(goodsNo)) * qty;
+            Optional<String> purchaseNo;
+            try {
+                purchaseNo = store.purchase(requestId, goodsNo, body.path("memberNo").asText(), qty, amount);
+            } catch (IllegalStateException e) {
+                send(exchange, 500, Map.of("code", "ERROR"));
+                return;
+            }
             if (purchaseNo.isEmpty()) {
-                purchases.remove(requestId, purchaseNo); // a refused attempt may be retried later
                 send(exchange, 409, Map.of("code", "SOLD_OUT"));
             } else {
-                send(exchange, 201, Map.of("data", Map.of("purchaseNo", purchaseNo, "state", "COMPLETED")));
+                send(exchange, 201, Map.of("data", Map.of("purchaseNo", purchaseNo.get(), "state", "COMPLETED")));
             }
         }
     }
 
-    /** Takes {@code qty} units of stock: a new purchase number, or "" when it sold out. */
-    private String take(String goodsNo, int qty) {
-        int[] left = {-1};
-        stock.computeIfPresent(goodsNo, (key, units) -> {
-            left[0] = units - qty;
-            return units >= qty ? units - qty : units;
-        });
-        return left[0] >= 0 ? String.format("P%08d", purchaseNumbers.incrementAndGet()) : "";
+    private Map<String, Object> goodsItem(int brand, int item) {
+        return Map.of("goodsNo", goodsNo(brand, item), "brandCode", brandCode(brand), "title", "Goods " + item
+                + " of " + brandCode(brand), "price", Map.of("list", listPrice(item), "sale", salePrice(item)));
     }
 
-    private Map<String, Object> goodsItem(int brand, int item) {
-        int list = 10_000 + 500 * item;
-        return Map.of("goodsNo", goodsNo(brand, item), "brandCode", brandCode(brand), "title", "Goods " + item
-                + " of " + brandCode(brand), "price", Map.of("list", list, "sale", list * 8 / 10));
+    private static int listPrice(int item) {
+        return 10_000 + 500 * item;
+    }
+
+    private static int salePrice(int item) {
+        return listPrice(item) * 8 / 10;
     }
 
     private void count(String endpoint) {
@@ -264,5 +314,6 @@ public final class GoodsStandIn implements AutoCloseable {
     public void close() {
         server.stop(0);
         workers.shutdownNow();
+        store.close();
     }
 }

@@ -60,7 +60,9 @@ class ArchitectureTest {
         // the example lives with the tests (beside the built-in SaleSimulation) so that `gatling:test` finds it
         JavaClasses example = new ClassFileImporter().importPackages("dev.salerush.example");
         assertThat(example).isNotEmpty();
+        // the stand-in plays the team's service, not its simulation: it keeps its data in the project's embedded database
         noClasses().that().resideInAPackage("dev.salerush.example..")
+                .and().haveNameNotMatching("dev\\.salerush\\.example\\.goods\\.Goods(StandIn|Store).*")
                 .should().dependOnClassesThat(resideInAPackage("dev.salerush..")
                         .and(not(resideInAnyPackage("dev.salerush.example..", "dev.salerush.sim.gatling"))))
                 .because("a team's simulation extends SalerushSimulation and needs nothing else of the suite")

@@ -59,6 +59,15 @@ class BadInputTableTest {
                 row("ids.feeders.brands", "conf/examples/no-such.csv", "ids.feeders.brands must name a readable CSV file (relative to the project root), got "),
                 row("ids.feeders.brands", "conf", "ids.feeders.brands must name a readable CSV file"),
                 row("ids.queries.members", "SELECT 1", "ids.queries.members needs db.url: the database to sample the ids from"),
+                // how the integrity check reads a team's orders
+                row("integrity.queries.stock", " ", "integrity.queries.stock must not be empty"),
+                row("integrity.queries.lastOrderId", "", "integrity.queries.lastOrderId must not be empty"),
+                row("integrity.queries.ordersAfter", "SELECT purchase_no, goods_no, qty, amount, state, request_id FROM purchase",
+                        "integrity.queries.ordersAfter must have exactly one '?' (the last order id before the load), found 0"),
+                row("integrity.queries.ordersAfter", "SELECT * FROM purchase WHERE purchase_no > ? AND purchase_no < ?",
+                        "integrity.queries.ordersAfter must have exactly one '?' (the last order id before the load), found 2"),
+                row("integrity.queries.ordersAftr", "SELECT 1", "unknown setting 'integrity.queries.ordersAftr' (-D on the command line); did you mean 'integrity.queries.ordersAfter'?"),
+                row("integrity.paidStatus", "", "integrity.paidStatus must not be empty"),
                 // the dataset is parsed with everything else, for external targets too
                 row("dataset.scale", "abc", "dataset.scale must be a number, got 'abc'"),
                 row("dataset.seed", "x", "dataset.seed must be a whole number, got 'x'"),

@@ -11,35 +11,42 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The comparisons on already-loaded rows: stock before/after, the run's orders, the client's log, the payments. */
 class IntegrityChecksTest {
-    static final Map<Long, Integer> STOCK_BEFORE = Map.of(1L, 10, 2L, 5, 3L, 7);
+    static final Map<String, Integer> STOCK_BEFORE = Map.of("1", 10, "2", 5, "3", 7);
 
     static RunOrder paid(long id, long product, int quantity, String key) {
-        return new RunOrder(id, product, quantity, quantity * 900L, "PAID", key);
+        return order(id, product, quantity, quantity * 900L, "PAID", key);
+    }
+
+    /** An order as the demo shop's statements read it: numeric ids as text, PAID the completed status. */
+    static RunOrder order(long id, long product, int quantity, long amount, String status, String key) {
+        return new RunOrder(String.valueOf(id), String.valueOf(product), quantity, amount, status, key,
+                "PAID".equals(status));
     }
 
     static OrderAttempt attempt(String key, long product, int quantity, Integer status, Long orderId, boolean retry) {
-        return new OrderAttempt(0, key, product, quantity, status, orderId, retry);
+        return new OrderAttempt(0, key, String.valueOf(product), quantity, status,
+                orderId == null ? null : String.valueOf(orderId), retry);
     }
 
     @Test
     void stockThatFellByExactlyTheUnitsSoldBalances() {
         List<RunOrder> orders = List.of(paid(101, 1, 2, "a"), paid(102, 1, 3, "b"), paid(103, 2, 5, "c"));
-        Map<Long, Long> sold = IntegrityChecks.unitsSold(orders);
+        Map<String, Long> sold = IntegrityChecks.unitsSold(orders);
 
-        IntegrityCheck balance = IntegrityChecks.stockBalance(STOCK_BEFORE, Map.of(1L, 5, 2L, 0, 3L, 7), sold);
+        IntegrityCheck balance = IntegrityChecks.stockBalance(STOCK_BEFORE, Map.of("1", 5, "2", 0, "3", 7), sold);
 
-        assertThat(sold).containsExactlyInAnyOrderEntriesOf(Map.of(1L, 5L, 2L, 5L));
+        assertThat(sold).containsExactlyInAnyOrderEntriesOf(Map.of("1", 5L, "2", 5L));
         assertThat(balance.passed()).as(balance.detail()).isTrue();
         assertThat(IntegrityChecks.noOversell(STOCK_BEFORE, sold).passed()).isTrue();
-        assertThat(IntegrityChecks.stockNeverNegative(Map.of(1L, 5, 2L, 0, 3L, 7)).passed()).isTrue();
+        assertThat(IntegrityChecks.stockNeverNegative(Map.of("1", 5, "2", 0, "3", 7)).passed()).isTrue();
     }
 
     @Test
     void aLostUpdateBreaksTheBalanceAndAnOversellIsNamedWithItsUnits() {
         // product 2: 5 in stock, 8 units sold in paid orders, yet 1 remains (concurrent writes overwrote each other)
         List<RunOrder> orders = List.of(paid(101, 2, 4, "a"), paid(102, 2, 4, "b"), paid(103, 1, 1, "c"));
-        Map<Long, Long> sold = IntegrityChecks.unitsSold(orders);
-        Map<Long, Integer> after = Map.of(1L, 9, 2L, 1, 3L, 7);
+        Map<String, Long> sold = IntegrityChecks.unitsSold(orders);
+        Map<String, Integer> after = Map.of("1", 9, "2", 1, "3", 7);
 
         IntegrityCheck balance = IntegrityChecks.stockBalance(STOCK_BEFORE, after, sold);
         IntegrityCheck oversell = IntegrityChecks.noOversell(STOCK_BEFORE, sold);
@@ -55,7 +62,7 @@ class IntegrityChecksTest {
 
     @Test
     void stockThatChangedWithoutAnOrderAndNegativeStockAreViolations() {
-        Map<Long, Integer> after = Map.of(1L, 10, 2L, -2, 3L, 6);
+        Map<String, Integer> after = Map.of("1", 10, "2", -2, "3", 6);
 
         IntegrityCheck balance = IntegrityChecks.stockBalance(STOCK_BEFORE, after, Map.of());
         IntegrityCheck negative = IntegrityChecks.stockNeverNegative(after);
@@ -73,7 +80,7 @@ class IntegrityChecksTest {
                 attempt("c", 2, 1, 201, 103L, false),
                 attempt("d", 3, 1, 201, 104L, false)));
         List<RunOrder> orders = List.of(paid(101, 1, 2, "a"),
-                new RunOrder(102, 1, 1, 0, "PENDING", "b"),   // not paid
+                order(102, 1, 1, 0, "PENDING", "b"),   // not paid
                 paid(103, 2, 2, "c"));                         // another quantity; 104 is missing
 
         IntegrityCheck check = IntegrityChecks.clientSuccessesArePaid(client, orders);
@@ -126,7 +133,7 @@ class IntegrityChecksTest {
     @Test
     void paymentsMatchPaidOrdersOneToOneByOrderIdAndAmount() {
         List<RunOrder> orders = List.of(paid(101, 1, 1, "a"), paid(102, 1, 2, "b"), paid(103, 1, 1, "c"),
-                paid(104, 1, 1, "d"), new RunOrder(105, 1, 1, 0, "PENDING", "e"));
+                paid(104, 1, 1, "d"), order(105, 1, 1, 0, "PENDING", "e"));
         List<Payment> payments = List.of(
                 new Payment(101, 900, "a"),
                 new Payment(102, 1800, "b"), new Payment(102, 1800, "b"),   // charged twice
@@ -187,5 +194,30 @@ class IntegrityChecksTest {
         assertThat(voidedPaidOrder.failed()).isTrue();
         assertThat(voidedPaidOrder.offendingIds()).containsExactly("101");
         assertThat(voidedPaidOrder.detail()).contains("1 PAID orders without a standing charge");
+    }
+
+    @Test
+    void textIdsAsATeamsApiShowsThemAreComparedAsTheyAre() {
+        Map<String, Integer> before = Map.of("G000002", 1, "G000010", 5);
+        List<RunOrder> orders = List.of(new RunOrder("P00000001", "G000002", 1, 800, "COMPLETED", "r1", true),
+                new RunOrder("P00000002", "G000002", 1, 800, "COMPLETED", "r2", true));
+        ClientOrders client = ClientOrders.of(List.of(
+                new OrderAttempt(0, "r1", "G000002", 1, 201, "P00000001", false),
+                new OrderAttempt(0, "r2", "G000002", 1, 201, "P00000003", false)));
+
+        Map<String, Long> sold = IntegrityChecks.unitsSold(orders);
+
+        assertThat(sold).containsExactly(Map.entry("G000002", 2L));
+        assertThat(IntegrityChecks.noOversell(before, sold).offendingIds()).containsExactly("G000002");
+        assertThat(IntegrityChecks.clientSuccessesArePaid(client, orders).offendingIds()).containsExactly("P00000003");
+    }
+
+    @Test
+    void idsAreListedNumbersInNumericOrderFirstThenText() {
+        List<String> ids = new java.util.ArrayList<>(List.of("G1", "10", "9", "007", "100", "A"));
+
+        ids.sort(IdOrder.INSTANCE);
+
+        assertThat(ids).containsExactly("9", "10", "100", "007", "A", "G1");
     }
 }

@@ -19,8 +19,9 @@ class IntegrityOrderLogTest {
     void attemptsRecordedConcurrentlyReadBackExactly(@TempDir Path dir) throws Exception {
         Path file = dir.resolve(OrderLog.FILE);
         List<OrderAttempt> written = IntStream.range(0, 20_000).mapToObj(i -> new OrderAttempt(1_700_000_000_000L + i,
-                "key-" + (i / 2), i % 7, 1 + i % 2, i % 5 == 0 ? null : (i % 3 == 0 ? 409 : 201),
-                i % 3 == 0 || i % 5 == 0 ? null : (long) i / 2, i % 2 == 1)).toList();
+                "key-" + (i / 2), i % 2 == 0 ? String.valueOf(i % 7) : "G00012" + i % 7, 1 + i % 2,
+                i % 5 == 0 ? null : (i % 3 == 0 ? 409 : 201), i % 3 == 0 || i % 5 == 0 ? null : String.valueOf(i / 2),
+                i % 2 == 1)).toList();
         try (OrderLog log = OrderLog.open(file)) {
             written.parallelStream().forEach(log::record);
             assertThat(log.recorded()).isEqualTo(written.size());
@@ -37,15 +38,15 @@ class IntegrityOrderLogTest {
     @Test
     void attemptsAreFoldedPerKeyWithWhatTheClientCouldKnow() {
         ClientOrders client = ClientOrders.of(List.of(
-                new OrderAttempt(1, "k1", 3, 2, 201, 11L, false),
-                new OrderAttempt(2, "k1", 3, 2, 201, 11L, true),
-                new OrderAttempt(3, "k2", 3, 1, 409, null, false),
-                new OrderAttempt(4, "k3", 3, 1, null, null, false)));
+                new OrderAttempt(1, "k1", "3", 2, 201, "11", false),
+                new OrderAttempt(2, "k1", "3", 2, 201, "11", true),
+                new OrderAttempt(3, "k2", "3", 1, 409, null, false),
+                new OrderAttempt(4, "k3", "3", 1, null, null, false)));
 
         assertThat(client.attempts()).isEqualTo(4);
         assertThat(client.retries()).isEqualTo(1);
         assertThat(client.statusCounts()).containsEntry("201", 2L).containsEntry("409", 1L).containsEntry("none", 1L);
-        assertThat(client.key("k1").orderIds()).containsExactly(11L);
+        assertThat(client.key("k1").orderIds()).containsExactly("11");
         assertThat(client.key("k1").succeeded()).isTrue();
         assertThat(client.key("k2").onlyRefused()).isTrue();
         assertThat(client.key("k3").onlyRefused()).isFalse();
@@ -55,13 +56,13 @@ class IntegrityOrderLogTest {
     @Test
     void aClosedOrDiscardingLogKeepsNothingAndAForeignFileIsRefused(@TempDir Path dir) throws Exception {
         OrderLog discard = OrderLog.discard();
-        discard.record(new OrderAttempt(1, "k", 1, 1, 201, 1L, false));
+        discard.record(new OrderAttempt(1, "k", "1", 1, 201, "1", false));
         assertThat(discard.recorded()).isZero();
 
         Path file = dir.resolve(OrderLog.FILE);
         OrderLog log = OrderLog.open(file);
         log.close();
-        log.record(new OrderAttempt(1, "k", 1, 1, 201, 1L, false));
+        log.record(new OrderAttempt(1, "k", "1", 1, 201, "1", false));
         assertThat(Files.readAllLines(file)).containsExactly(OrderAttempt.CSV_HEADER);
 
         Files.writeString(file, "something,else\n");

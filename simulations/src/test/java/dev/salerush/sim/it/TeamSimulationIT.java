@@ -31,7 +31,7 @@ class TeamSimulationIT {
     @Test
     void theExampleRunsAgainstItsStandInWithTheBuiltInRunFolder() throws Exception {
         try (GoodsStandIn standIn = GoodsStandIn.start(0)) {
-            Map<String, String> properties = exampleRun(standIn.baseUrl());
+            Map<String, String> properties = exampleRun(standIn);
             // no warm-up: every request the stand-in served is then one the suite measured
             properties.put("warmup.during", "0s");
 
@@ -59,18 +59,71 @@ class TeamSimulationIT {
             assertThat(summary.path("slo")).isNotEmpty();
             summary.path("slo").forEach(slo -> assertThat(slo.has("actual") && slo.has("passed")).as(slo.toString()).isTrue());
             assertThat(summary.path("regression").path("verdict").asText()).isEqualTo("no baseline");
-            assertThat(summary.path("integrity").path("verdict").asText()).isEqualTo("skipped");
-            assertThat(summary.path("integrity").path("reason").asText())
-                    .isEqualTo("no integrity queries configured for " + GoodsSimulation.class.getName());
+            JsonNode integrity = summary.path("integrity");
+            assertThat(integrity.path("verdict").asText()).as(integrity.toString()).isEqualTo("pass");
+            JsonNode figures = integrity.path("figures");
+            long acknowledged = figures.path("responses").path("201").asLong();
+            assertThat(acknowledged).as("purchases the client saw placed").isPositive()
+                    .isEqualTo(figures.path("ordersInDatabase").asLong())
+                    .isEqualTo(figures.path("paidOrders").asLong())
+                    .isEqualTo(standIn.purchasesStored());
+            assertThat(figures.path("orderAttempts").asLong()).isEqualTo(count(requests, "purchase"));
+            assertThat(figures.path("oversoldUnits").asLong()).isZero();
+            assertThat(check(integrity, "no oversell").path("status").asText()).isEqualTo("passed");
+            assertThat(check(integrity, "stock balance").path("status").asText()).isEqualTo("passed");
+            assertThat(check(integrity, "client successes are paid orders").path("status").asText()).isEqualTo("passed");
+            assertThat(check(integrity, "gateway payments match paid orders").path("detail").asText())
+                    .isEqualTo("a team's target has no payment gateway of the suite's whose journal could be matched"
+                            + " with its orders");
             assertThat(summary.path("server").path("processCpuMean").isNumber()).as("the stand-in's metrics were scraped: "
                     + summary.path("server")).isTrue();
 
             for (String file : new String[] {"report.html", "summary.md", "junit.xml", "latency.hlog", "index.html"}) {
                 assertThat(runDir.resolve(file)).as(file).isRegularFile();
             }
-            assertThat(runDir.resolve("report.html")).content().contains("goods first page")
-                    .contains("no integrity queries configured for " + GoodsSimulation.class.getName());
-            assertThat(runDir.resolve("junit.xml")).content().contains("no integrity queries configured for");
+            assertThat(runDir.resolve("report.html")).content().contains("goods first page");
+            assertThat(runDir.resolve("orders.csv")).isRegularFile();
+        }
+    }
+
+    @Test
+    void aPurchaseAcknowledgedButNeverStoredFailsTheRunsIntegrity() throws Exception {
+        try (GoodsStandIn standIn = GoodsStandIn.startLosingPurchases(0)) {
+            Map<String, String> properties = exampleRun(standIn);
+            properties.put("warmup.during", "0s");
+
+            GatlingProcess.Result result = GatlingProcess.run(ConfiguredSimulation.class.getName(),
+                    work.resolve("gatling"), properties, 120);
+
+            JsonNode summary = RunChecks.summary(RunChecks.onlyRunFolder(work));
+            JsonNode integrity = summary.path("integrity");
+            long acknowledged = integrity.path("figures").path("responses").path("201").asLong();
+            long stored = standIn.purchasesStored();
+            assertThat(stored).as("the stand-in lost some acknowledged purchases").isLessThan(acknowledged);
+            assertThat(integrity.path("verdict").asText()).as(result.output()).isEqualTo("fail");
+            assertThat(integrity.path("reason").asText())
+                    .startsWith("order integrity violated: client successes are paid orders (P");
+            JsonNode lost = check(integrity, "client successes are paid orders");
+            assertThat(lost.path("detail").asText()).startsWith("of " + acknowledged + " orders the client saw placed"
+                    + " (201): " + (acknowledged - stored) + " missing from the database, 0 not PAID");
+            assertThat(integrity.path("figures").path("acknowledgedMissing").asLong()).isEqualTo(acknowledged - stored);
+            assertThat(summary.path("verdict").asText()).isEqualTo("fail");
+            assertThat(result.exitCode()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aTeamQueryOfTheWrongShapeLeavesTheCheckIncompleteNamingItsKey() throws Exception {
+        try (GoodsStandIn standIn = GoodsStandIn.start(0)) {
+            Map<String, String> properties = exampleRun(standIn);
+            properties.put("integrity.queries.ordersAfter", "SELECT purchase_no, goods_no FROM purchase WHERE purchase_no > ?");
+
+            GatlingProcess.run(ConfiguredSimulation.class.getName(), work.resolve("gatling"), properties, 120);
+
+            JsonNode integrity = RunChecks.summary(RunChecks.onlyRunFolder(work)).path("integrity");
+            assertThat(integrity.path("verdict").asText()).isEqualTo("fail");
+            assertThat(check(integrity, "read the orders").path("detail").asText()).isEqualTo("could not be completed:"
+                    + " after the load, integrity.queries.ordersAfter failed: returned 2 columns, expected 6");
         }
     }
 
@@ -115,6 +168,13 @@ class TeamSimulationIT {
         }
     }
 
+    /** The example's conf against the stand-in and its database. */
+    private Map<String, String> exampleRun(GoodsStandIn standIn) {
+        Map<String, String> properties = exampleRun(standIn.baseUrl());
+        properties.put("db.url", standIn.jdbcUrl());
+        return properties;
+    }
+
     /** The example's conf against {@code baseUrl}, its smoke run shortened, results in the test's folder. */
     private Map<String, String> exampleRun(String baseUrl) {
         Map<String, String> properties = new HashMap<>();
@@ -123,6 +183,15 @@ class TeamSimulationIT {
         properties.put("results.dir", work.resolve("results").toString());
         properties.put("duration", "6s");
         return properties;
+    }
+
+    private static JsonNode check(JsonNode integrity, String name) {
+        for (JsonNode check : integrity.path("checks")) {
+            if (check.path("name").asText().equals(name)) {
+                return check;
+            }
+        }
+        throw new AssertionError("no check '" + name + "' in " + integrity);
     }
 
     private static long count(JsonNode requests, String name) {

@@ -11,6 +11,7 @@ import dev.salerush.sim.results.RunFiles;
 import dev.salerush.sim.results.RunStatus;
 import dev.salerush.sim.results.RunSummary;
 import dev.salerush.sim.results.SummaryJson;
+import dev.salerush.sim.shard.ShardSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -120,6 +121,30 @@ class SaleRunFinishTest {
         assertThat(summary.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(summary.slo()).filteredOn(slo -> !slo.passed()).extracting("name").containsExactly("browsing p95");
         assertThat(RunExit.status(summary)).isEqualTo(OptionalInt.of(RunExit.EXIT_FAILURE));
+    }
+
+    @Test
+    void aTeamRunThatRecordsNoOrderAttemptsHasItsIntegritySkippedSayingWhy() {
+        SaleRun silent = SaleRun.create(config("http://127.0.0.1:" + target.getAddress().getPort()), "TeamSim", false,
+                ShardSettings.SINGLE);
+        silent.startTarget();
+        browse(silent.startRecording(1), 10, 5);
+
+        assertThat(silent.finish(null).integrity().reason()).isEqualTo("TeamSim records no order attempts: a team"
+                + " simulation calls orderAttempt(...) after its order request to have its orders checked with"
+                + " integrity.queries (docs/team-simulation.md)");
+
+        SaleRun neverReached = SaleRun.create(config("http://127.0.0.1:" + target.getAddress().getPort()), "TeamSim",
+                false, ShardSettings.SINGLE);
+        neverReached.startTarget();
+        neverReached.teamOrderLog(); // the simulation's orderAttempt(...) step exists, no user reaches it
+        browse(neverReached.startRecording(1), 10, 5);
+
+        RunSummary summary = neverReached.finish(null);
+
+        assertThat(summary.integrity().verdict()).isEqualTo(Verdict.SKIPPED);
+        assertThat(summary.integrity().reason()).startsWith("TeamSim recorded no order attempt during the run");
+        assertThat(summary.verdict()).isEqualTo(Verdict.PASS);
     }
 
     @Test
