@@ -8,15 +8,9 @@ import dev.salerush.seeder.Seeder;
 import dev.salerush.seeder.embedded.EmbeddedDatabase;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Figures, not a test: on one fresh embedded cluster, seed the dataset on a cold JVM and again on a warm one
@@ -57,34 +51,9 @@ public final class Benchmark {
             figures.put("productsWarmSeconds", productsWarm);
             figures.put("seederWarmReport", warm);
 
-            Path pgbench = pgbenchOverride != null ? pgbenchOverride : findPgbench();
-            if (pgbench == null) {
-                out.println("pgbench not found (not shipped with the embedded binaries; searched PATH, "
-                        + "/usr/lib/postgresql/*/bin, /usr/local/bin): seeder figures only");
-                figures.put("pgbench", "not found");
-                return figures;
+            if (PgbenchReference.compare(out, figures, db, pgbenchOverride, "seeder", cold, warm)) {
+                out.printf("products < 1 s warm: %s (%.3f s)%n", productsWarm < 1 ? "yes" : "NO", productsWarm);
             }
-            int scale = (int) Math.max(1, Math.round(warm.totalRows() / 100_000.0));
-            long pgRows = scale * 100_011L; // accounts + tellers + branches
-            double best = Double.MAX_VALUE;
-            for (int run = 1; run <= 2; run++) {
-                double s = pgbenchInit(pgbench, db, scale);
-                best = Math.min(best, s);
-                out.printf("pgbench -i -s %d (%s), run %d: %,d rows in %.3f s = %,d rows/s%n", scale, pgbench, run,
-                        pgRows, s, Math.round(pgRows / s));
-            }
-            long pgRate = Math.round(pgRows / best);
-            double ratioWarm = (double) warm.rowsPerSecond() / pgRate;
-            double ratioCold = (double) cold.rowsPerSecond() / pgRate;
-            out.printf("ratio seeder/pgbench rows/s: %.2f warm, %.2f cold (goal >= 0.5)%n", ratioWarm, ratioCold);
-            out.printf("products < 1 s warm: %s (%.3f s)%n", productsWarm < 1 ? "yes" : "NO", productsWarm);
-            figures.put("pgbench", pgbench.toString());
-            figures.put("pgbenchScale", scale);
-            figures.put("pgbenchRows", pgRows);
-            figures.put("pgbenchBestSeconds", Math.round(best * 1000) / 1000.0);
-            figures.put("pgbenchRowsPerSecond", pgRate);
-            figures.put("ratioWarm", Math.round(ratioWarm * 100) / 100.0);
-            figures.put("ratioCold", Math.round(ratioCold * 100) / 100.0);
         }
         return figures;
     }
@@ -99,54 +68,5 @@ public final class Benchmark {
 
     private static int cores() {
         return Runtime.getRuntime().availableProcessors();
-    }
-
-    /** Wall-clock seconds of {@code pgbench -i -q -s scale} against the embedded database. */
-    public static double pgbenchInit(Path pgbench, EmbeddedDatabase db, int scale) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(pgbench.toString(), "-i", "-q", "-s", String.valueOf(scale),
-                "-h", db.host(), "-p", String.valueOf(db.port()), "-U", db.user(), EmbeddedDatabase.DATABASE);
-        pb.environment().put("PGPASSWORD", db.password());
-        pb.redirectErrorStream(true);
-        long t0 = System.nanoTime();
-        Process p = pb.start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        int rc = p.waitFor();
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        if (rc != 0) {
-            throw new IOException("pgbench -i failed (exit " + rc + "): " + output.strip());
-        }
-        return seconds;
-    }
-
-    /** pgbench from PATH, else the newest /usr/lib/postgresql/N/bin/pgbench, else /usr/local/bin; null if none. */
-    public static Path findPgbench() {
-        List<Path> candidates = new ArrayList<>();
-        String path = System.getenv("PATH");
-        if (path != null) {
-            for (String dir : path.split(java.io.File.pathSeparator)) {
-                if (!dir.isEmpty()) {
-                    candidates.add(Path.of(dir, "pgbench"));
-                }
-            }
-        }
-        Path lib = Path.of("/usr/lib/postgresql");
-        if (Files.isDirectory(lib)) {
-            try (Stream<Path> versions = Files.list(lib)) {
-                versions.sorted(Comparator.comparingInt(Benchmark::versionOf).reversed())
-                        .forEach(v -> candidates.add(v.resolve("bin/pgbench")));
-            } catch (IOException ignored) {
-                // not found there
-            }
-        }
-        candidates.add(Path.of("/usr/local/bin/pgbench"));
-        return candidates.stream().filter(Files::isExecutable).findFirst().orElse(null);
-    }
-
-    private static int versionOf(Path dir) {
-        try {
-            return Integer.parseInt(dir.getFileName().toString());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 }

@@ -53,33 +53,7 @@ public final class SpecBenchmark {
             figures.put("seederColdRowsPerSecond", cold.rowsPerSecond());
             figures.put("seederWarmSeconds", warm.totalSeconds());
             figures.put("seederWarmRowsPerSecond", warm.rowsPerSecond());
-            Path pgbench = pgbenchOverride != null ? pgbenchOverride : Benchmark.findPgbench();
-            if (pgbench == null) {
-                out.println("pgbench not found (searched PATH, /usr/lib/postgresql/*/bin, /usr/local/bin): "
-                        + "seeder figures only");
-                figures.put("pgbench", "not found");
-                return figures;
-            }
-            int scale = (int) Math.max(1, Math.round(warm.totalRows() / 100_000.0));
-            long pgRows = scale * 100_011L; // accounts + tellers + branches
-            double best = Double.MAX_VALUE;
-            for (int run = 1; run <= 2; run++) {
-                double s = Benchmark.pgbenchInit(pgbench, db, scale);
-                best = Math.min(best, s);
-                out.printf("pgbench -i -s %d (%s), run %d: %,d rows in %.3f s = %,d rows/s%n", scale, pgbench, run,
-                        pgRows, s, Math.round(pgRows / s));
-            }
-            long pgRate = Math.round(pgRows / best);
-            double ratioWarm = (double) warm.rowsPerSecond() / pgRate;
-            double ratioCold = (double) cold.rowsPerSecond() / pgRate;
-            out.printf("ratio spec seed/pgbench rows/s: %.2f warm, %.2f cold%n", ratioWarm, ratioCold);
-            figures.put("pgbench", pgbench.toString());
-            figures.put("pgbenchScale", scale);
-            figures.put("pgbenchRows", pgRows);
-            figures.put("pgbenchBestSeconds", Math.round(best * 1000) / 1000.0);
-            figures.put("pgbenchRowsPerSecond", pgRate);
-            figures.put("ratioWarm", Math.round(ratioWarm * 100) / 100.0);
-            figures.put("ratioCold", Math.round(ratioCold * 100) / 100.0);
+            PgbenchReference.compare(out, figures, db, pgbenchOverride, "spec seed", cold, warm);
         }
         return figures;
     }

@@ -91,10 +91,21 @@ public final class Schema {
 
     /** Runs a script in one transaction (pgJDBC sends multi-statement text in one simple-query round trip). */
     private static void execute(Connection c, String script) throws SQLException {
+        inTransaction(c, st -> st.execute(script));
+    }
+
+    /** Statements run by {@link #inTransaction}. */
+    @FunctionalInterface
+    public interface Work {
+        void run(Statement st) throws SQLException;
+    }
+
+    /** Runs the work in one transaction on {@code c}: all of it or nothing; the connection's autocommit is restored. */
+    public static void inTransaction(Connection c, Work work) throws SQLException {
         boolean auto = c.getAutoCommit();
         c.setAutoCommit(false);
         try (Statement st = c.createStatement()) {
-            st.execute(script);
+            work.run(st);
             c.commit();
         } catch (SQLException e) {
             c.rollback();

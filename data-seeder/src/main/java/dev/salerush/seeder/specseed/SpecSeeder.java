@@ -189,9 +189,7 @@ public final class SpecSeeder {
             }
         });
         Set<String> present = new LinkedHashSet<>(definitions(catalog, catalog.tables().keySet(), List.of()));
-        boolean auto = c.getAutoCommit();
-        c.setAutoCommit(false);
-        try (Statement st = c.createStatement()) {
+        Schema.inTransaction(c, st -> {
             if (!tables.isEmpty()) {
                 st.execute("TRUNCATE " + String.join(", ", tables));
             }
@@ -200,13 +198,7 @@ public final class SpecSeeder {
                     st.execute(n.asText());
                 }
             }
-            c.commit();
-        } catch (SQLException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(auto);
-        }
+        });
         return true;
     }
 
@@ -257,19 +249,11 @@ public final class SpecSeeder {
                     drops.add("ALTER TABLE public." + t + " DROP CONSTRAINT IF EXISTS " + k.name()));
             catalog.table(t).indexes().forEach(i -> drops.add("DROP INDEX IF EXISTS public." + i.name()));
         }
-        boolean auto = c.getAutoCommit();
-        c.setAutoCommit(false);
-        try (Statement st = c.createStatement()) {
+        Schema.inTransaction(c, st -> {
             for (String d : drops) {
                 st.execute(d);
             }
-            c.commit();
-        } catch (SQLException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(auto);
-        }
+        });
     }
 
     /** serial and identity columns of the loaded tables continue after the loaded values. */

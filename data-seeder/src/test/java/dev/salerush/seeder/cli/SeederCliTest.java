@@ -2,8 +2,6 @@ package dev.salerush.seeder.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -11,19 +9,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SeederCliTest {
 
-    record Result(int code, String out, String err) {
-    }
-
-    static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = SeederCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Result(code, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void badScaleIsAUsageErrorNamingTheOptionAndTheAllowedRange() {
-        Result r = run("seed", "--scale", "0");
+        CliRun r = run("seed", "--scale", "0");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("--scale", "> 0", "<= 20");
         assertThat(run("seed", "--scale", "abc").err()).contains("--scale", "abc");
@@ -33,13 +25,13 @@ class SeederCliTest {
     @Test
     void otherArgumentErrorsAreUsageErrors() {
         assertThat(run("seed", "--frobnicate").code()).isEqualTo(2);
-        Result both = run("seed", "--embedded", "--db-url", "jdbc:postgresql://127.0.0.1/x");
+        CliRun both = run("seed", "--embedded", "--db-url", "jdbc:postgresql://127.0.0.1/x");
         assertThat(both.code()).isEqualTo(2);
         assertThat(both.err()).contains("--embedded", "--db-url", "mutually exclusive");
-        Result url = run("seed", "--db-url", "postgres://localhost/x");
+        CliRun url = run("seed", "--db-url", "postgres://localhost/x");
         assertThat(url.code()).isEqualTo(2);
         assertThat(url.err()).contains("--db-url", "jdbc:postgresql:");
-        Result config = run("seed", "--config", "/nonexistent/salerush.conf");
+        CliRun config = run("seed", "--config", "/nonexistent/salerush.conf");
         assertThat(config.code()).isEqualTo(2);
         assertThat(config.err()).contains("--config");
         assertThat(run().code()).isEqualTo(2);
@@ -69,7 +61,7 @@ class SeederCliTest {
     void eachBadArgumentGivesOneMessageAndANonZeroExit(String line, int exitCode, String message) {
         String[] args = java.util.Arrays.stream(line.trim().split(" (?=(?:[^']*'[^']*')*[^']*$)"))
                 .map(arg -> arg.replace("'", "")).toArray(String[]::new);
-        Result r = run(args);
+        CliRun r = run(args);
         assertThat(r.code()).as(r.err()).isEqualTo(exitCode);
         assertThat(r.err()).startsWith(message);
         assertThat(r.out()).isEmpty();
@@ -77,14 +69,14 @@ class SeederCliTest {
 
     @Test
     void hostNotAllowedIsRefusedWithExitCode3AndNoPasswordInOutput() {
-        Result r = run("seed", "--db-url", "jdbc:postgresql://db.prod.internal:5432/shop?password=hunter2");
+        CliRun r = run("seed", "--db-url", "jdbc:postgresql://db.prod.internal:5432/shop?password=hunter2");
         assertThat(r.code()).isEqualTo(3);
         assertThat(r.err()).contains("db.prod.internal", "db.allowedHosts").doesNotContain("hunter2");
     }
 
     @Test
     void dryRunPrintsTargetCountsAndStepsAndWritesNothing() {
-        Result r = run("seed", "--dry-run", "--scale", "0.01", "--db-url",
+        CliRun r = run("seed", "--dry-run", "--scale", "0.01", "--db-url",
                 "jdbc:postgresql://127.0.0.1:1/nothing?password=hunter2");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("dry run", "127.0.0.1:1", "2,240", "16,500", "COPY", "fingerprint")
@@ -94,7 +86,7 @@ class SeederCliTest {
     @Test
     void seedsAnEmbeddedDatabaseAndWritesAJsonReport(@TempDir Path dir) throws Exception {
         Path report = dir.resolve("report.json");
-        Result r = run("seed", "--embedded", "--scale", "0.001", "--report", report.toString());
+        CliRun r = run("seed", "--embedded", "--scale", "0.001", "--report", report.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("product", "total", "fingerprint");
         String json = Files.readString(report);

@@ -3,11 +3,9 @@ package dev.salerush.seeder.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.salerush.seeder.DbTarget;
-import dev.salerush.seeder.cli.SeederCli;
+import dev.salerush.seeder.cli.CliRun;
 import dev.salerush.seeder.embedded.EmbeddedDatabase;
 import dev.salerush.seeder.profile.TeamDatabase;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -48,14 +46,8 @@ class GoldenPlanTest {
     static Path golden;
     static Path stats;
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = SeederCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(code, out.toString(), err.toString());
+    static CliRun cli(String... args) {
+        return CliRun.of(args);
     }
 
     @BeforeAll
@@ -66,7 +58,7 @@ class GoldenPlanTest {
         golden = dir.resolve("plans.golden.json");
         stats = dir.resolve("stats.json");
         String before = TeamDatabase.contentHash(production);
-        Run r = cli("plan-record", "--db-url", production.jdbcUrl(), "--user", production.user(),
+        CliRun r = cli("plan-record", "--db-url", production.jdbcUrl(), "--user", production.user(),
                 "--queries", queries.toString(), "--out", golden.toString(), "--stats-out", stats.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("nothing will be written", "recorded 3 plan(s) on PostgreSQL");
@@ -83,7 +75,7 @@ class GoldenPlanTest {
         return TeamDatabase.copy(db, "prod", "copy" + (++copies));
     }
 
-    static Run check(DbTarget t, String... extra) {
+    static CliRun check(DbTarget t, String... extra) {
         String[] base = {"plan-check", "--golden", golden.toString(), "--db-url", t.jdbcUrl(), "--user", t.user()};
         String[] args = java.util.Arrays.copyOf(base, base.length + extra.length);
         System.arraycopy(extra, 0, args, base.length, extra.length);
@@ -104,7 +96,7 @@ class GoldenPlanTest {
 
     @Test
     void aCopyWithTheSameDataPasses() throws Exception {
-        Run r = check(copy());
+        CliRun r = check(copy());
         assertThat(r.code()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).contains("plan check passed: 3/3");
     }
@@ -115,7 +107,7 @@ class GoldenPlanTest {
         try (Connection c = b.connect(); Statement st = c.createStatement()) {
             st.execute("DROP INDEX item_seller_idx");
         }
-        Run r = check(b);
+        CliRun r = check(b);
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.out()).contains("plan check FAILED: 1/3", "DIFF  items_of_tail_seller",
                 "DIFF  tags_of_tail_seller", "item 100,000 rows in golden, 100,000 here");
@@ -136,14 +128,14 @@ class GoldenPlanTest {
                 SELECT count(*) FROM tag;
                 """);
         DbTarget b = copy();
-        Run r = check(b, "--queries", current.toString());
+        CliRun r = check(b, "--queries", current.toString());
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.out()).contains("items_of_tail_seller: in the golden file but not in the queries file",
                 "new_query: no golden plan recorded for this query (run plan-record again)");
         try (Connection c = b.connect(); Statement st = c.createStatement()) {
             st.execute("DROP TABLE item_tag");
         }
-        Run missing = check(b);
+        CliRun missing = check(b);
         assertThat(missing.code()).isEqualTo(1);
         assertThat(missing.out()).contains("tags_of_tail_seller: could not be explained on this database",
                 "relation \"item_tag\" does not exist");
@@ -153,7 +145,7 @@ class GoldenPlanTest {
     void aQueryThatCannotBeExplainedOnProductionFailsTheRecordingAndWritesNoFile() throws Exception {
         Path bad = Files.writeString(dir.resolve("bad.sql"), "-- name: ok\nSELECT 1;\n-- name: typo\nSELECT * FROM itme;\n");
         Path out = dir.resolve("bad.golden.json");
-        Run r = cli("plan-record", "--db-url", production.jdbcUrl(), "--user", production.user(),
+        CliRun r = cli("plan-record", "--db-url", production.jdbcUrl(), "--user", production.user(),
                 "--queries", bad.toString(), "--out", out.toString());
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).startsWith("plan-record failed: query 'typo': ERROR: relation \"itme\" does not exist");
@@ -167,7 +159,7 @@ class GoldenPlanTest {
             st.execute("DELETE FROM item_tag WHERE item_id > 100"); // a smaller copy: its own stats would differ
             st.execute("ANALYZE item_tag");
         }
-        Run r = check(b, "--import-stats", stats.toString());
+        CliRun r = check(b, "--import-stats", stats.toString());
         assertThat(r.code()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).contains("imported planner statistics from " + stats + ": 4 relation(s)");
         assertThat(TeamDatabase.scalar(b, "SELECT reltuples::bigint FROM pg_class WHERE relname = 'item_tag'"))

@@ -8,12 +8,10 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigObject;
 import dev.salerush.seeder.DbTarget;
-import dev.salerush.seeder.cli.SeederCli;
+import dev.salerush.seeder.cli.CliRun;
 import dev.salerush.seeder.embedded.EmbeddedDatabase;
 import dev.salerush.seeder.safety.ReadOnlySession;
 import dev.salerush.seeder.safety.SafetyException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -48,17 +46,11 @@ class ProfileTest {
         db.close();
     }
 
-    record Run(int code, String out, String err) {
+    static CliRun cli(String... args) {
+        return CliRun.of(args);
     }
 
-    static Run cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = SeederCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
-    private Run profile(Path spec, String... extra) {
+    private CliRun profile(Path spec, String... extra) {
         String[] base = {"profile", "--db-url", team.jdbcUrl(), "--user", team.user(), "--out", spec.toString()};
         String[] args = java.util.Arrays.copyOf(base, base.length + extra.length);
         System.arraycopy(extra, 0, args, base.length, extra.length);
@@ -68,7 +60,7 @@ class ProfileTest {
     @Test
     void specReproducesRowCountsAndTheTopForeignKeySkewsWithin5Percent() throws Exception {
         Path file = dir.resolve("team.conf");
-        Run r = profile(file);
+        CliRun r = profile(file);
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("nothing will be written", "pg_class.reltuples");
 
@@ -149,7 +141,7 @@ class ProfileTest {
     @Test
     void noTextValueOfTheSourceAppearsInTheSpec() throws Exception {
         Path file = dir.resolve("team.conf");
-        Run r = profile(file);
+        CliRun r = profile(file);
         assertThat(r.code()).isZero();
         String all = (Files.readString(file) + r.out() + r.err()).toLowerCase(Locale.ROOT);
         assertThat(all).doesNotContain(TeamDatabase.SECRET.toLowerCase(Locale.ROOT)).doesNotContain("shop.example");
@@ -159,11 +151,11 @@ class ProfileTest {
     void profilingAndTableSelectionWriteNothingToTheDatabase() throws Exception {
         String before = TeamDatabase.contentHash(team);
         Path file = dir.resolve("two.conf");
-        Run r = profile(file, "--tables", "seller,item", "--exact-counts");
+        CliRun r = profile(file, "--tables", "seller,item", "--exact-counts");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(ConfigFactory.parseFile(file.toFile()).getObject("spec.tables").keySet())
                 .containsExactlyInAnyOrder("seller", "item");
-        Run unknown = profile(dir.resolve("x.conf"), "--tables", "seller,nope");
+        CliRun unknown = profile(dir.resolve("x.conf"), "--tables", "seller,nope");
         assertThat(unknown.code()).isEqualTo(2);
         assertThat(unknown.err()).startsWith("Invalid value for option '--tables'").contains("[nope]");
         assertThat(dir.resolve("x.conf")).doesNotExist();
@@ -177,7 +169,7 @@ class ProfileTest {
                     + "INSERT INTO fresh.note SELECT g, g FROM generate_series(1, 10) g");
         }
         Path file = dir.resolve("fresh.conf");
-        Run r = profile(file, "--schema", "fresh");
+        CliRun r = profile(file, "--schema", "fresh");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(Files.readString(file)).contains("rows = 0   # review: never analyzed",
                 "# score: review: no statistics for this column");
@@ -191,9 +183,9 @@ class ProfileTest {
                 include classpath("dev/salerush/seeder/salerush.conf")
                 db.allowedHosts = ["test-db.example"]
                 """);
-        Run read = profile(dir.resolve("team.conf"), "--config", conf.toString());
+        CliRun read = profile(dir.resolve("team.conf"), "--config", conf.toString());
         assertThat(read.code()).as(read.err()).isZero();
-        Run write = cli("seed", "--config", conf.toString(), "--db-url", team.jdbcUrl(), "--user", team.user());
+        CliRun write = cli("seed", "--config", conf.toString(), "--db-url", team.jdbcUrl(), "--user", team.user());
         assertThat(write.code()).isEqualTo(3);
         assertThat(write.err()).startsWith("refused: host '127.0.0.1'");
     }

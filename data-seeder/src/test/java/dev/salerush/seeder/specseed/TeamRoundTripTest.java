@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.salerush.seeder.DbTarget;
-import dev.salerush.seeder.cli.SeederCli;
+import dev.salerush.seeder.cli.CliRun;
 import dev.salerush.seeder.embedded.EmbeddedDatabase;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -56,17 +54,11 @@ class TeamRoundTripTest {
     @TempDir
     static Path dir;
 
-    record Run(int code, String out, String err) {
+    static CliRun cli(String... args) {
+        return CliRun.of(args);
     }
 
-    static Run cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = SeederCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
-    static Run onDb(DbTarget t, String... args) {
+    static CliRun onDb(DbTarget t, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--db-url", t.jdbcUrl(), "--user", t.user()));
         return cli(all.toArray(String[]::new));
@@ -77,7 +69,7 @@ class TeamRoundTripTest {
         db = EmbeddedDatabase.start();
         Path spec = Files.writeString(dir.resolve("marketplace.conf"), Marketplace.specText());
         production = Marketplace.freshSchema(db);
-        Run seeded = onDb(production, "seed", "--spec", spec.toString());
+        CliRun seeded = onDb(production, "seed", "--spec", spec.toString());
         assertThat(seeded.code()).as(seeded.err()).isZero();
         // as a team does for its skewed keys: ANALYZE's default sample (30,000 rows) leaves the fifth-ranked share
         // a few per cent off by chance; a larger statistics target makes production's own figures exact enough
@@ -89,11 +81,11 @@ class TeamRoundTripTest {
         }
 
         profiled = dir.resolve("team.conf");
-        Run profile = onDb(production, "profile", "--out", profiled.toString());
+        CliRun profile = onDb(production, "profile", "--out", profiled.toString());
         assertThat(profile.code()).as(profile.err()).isZero();
 
         fromProfile = Marketplace.freshSchema(db);
-        Run again = onDb(fromProfile, "seed", "--spec", profiled.toString());
+        CliRun again = onDb(fromProfile, "seed", "--spec", profiled.toString());
         assertThat(again.code()).as(again.out() + again.err()).isZero();
     }
 
@@ -135,10 +127,10 @@ class TeamRoundTripTest {
     void plansRecordedOnProductionPassOnTheSeededCopyAndFailOnceAnIndexIsDropped() throws Exception {
         Path queries = Files.writeString(dir.resolve("q.sql"), QUERIES);
         Path golden = dir.resolve("plans.golden.json");
-        Run record = onDb(production, "plan-record", "--queries", queries.toString(), "--out", golden.toString());
+        CliRun record = onDb(production, "plan-record", "--queries", queries.toString(), "--out", golden.toString());
         assertThat(record.code()).as(record.err()).isZero();
 
-        Run pass = onDb(fromProfile, "plan-check", "--golden", golden.toString());
+        CliRun pass = onDb(fromProfile, "plan-check", "--golden", golden.toString());
         log.info("plan-check on the copy seeded from the profile:\n{}", pass.out());
         assertThat(pass.code()).as(pass.out() + pass.err()).isZero();
         assertThat(pass.out()).contains("plan check passed: 4/4");
@@ -146,7 +138,7 @@ class TeamRoundTripTest {
         try (Connection c = fromProfile.connect(); Statement st = c.createStatement()) {
             st.execute("DROP INDEX item_seller_idx");
         }
-        Run fail = onDb(fromProfile, "plan-check", "--golden", golden.toString());
+        CliRun fail = onDb(fromProfile, "plan-check", "--golden", golden.toString());
         log.info("plan-check after DROP INDEX item_seller_idx:\n{}", fail.out());
         assertThat(fail.code()).isEqualTo(1);
         assertThat(fail.out()).contains("DIFF  items_of_tail_seller")
