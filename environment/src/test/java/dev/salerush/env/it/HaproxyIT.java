@@ -175,8 +175,11 @@ class HaproxyIT {
         long ms = (System.nanoTime() - t0) / 1_000_000;
         System.out.println("HaproxyIT: 5xx on live traffic marked s2 down after " + failures + " failed requests, "
                 + ms + " ms; stat " + s2stat);
-        assertThat(failures).isEqualTo(5); // error-limit 5
-        assertThat(s2stat.http5xx()).isEqualTo(5);
+        // error-limit 5 counts consecutive errors: on a quick loop exactly 5 requests fail; on a busy machine a few
+        // more can (8 seen once in CI), most likely because a passing check of the still-green /health in between
+        // restarted the count. Either way the live errors alone took s2 out well before 20 requests.
+        assertThat(failures).isBetween(5, 19);
+        assertThat(s2stat.http5xx()).isEqualTo(failures);
         // Its /health is still 200: the active checks bring it back up.
         lb.runtime().awaitStatus("s2", Status.UP, Duration.ofSeconds(3));
     }
