@@ -20,7 +20,7 @@ import java.nio.file.Path;
  * The {@code shard} record is read from the JSON tree rather than from {@link RunSummary}, so the merge does not
  * depend on how the summary types carry it.
  *
- * @param versions the summary's {@code versions} object (salerush and Gatling versions), or a missing node
+ * @param versions the shard record's {@code versions} (salerush and Gatling versions), or a missing node
  * @param settings the histograms' range and precision, or null when the shard recorded no response
  */
 record ShardRun(Path dir, ShardInfo info, RunSummary summary, JsonNode versions, LatencyLogMerge.Settings settings) {
@@ -56,7 +56,7 @@ record ShardRun(Path dir, ShardInfo info, RunSummary summary, JsonNode versions,
         } catch (IOException e) {
             throw new MergeRefused(name + ": " + RunFiles.SUMMARY + " cannot be read: " + e.getMessage());
         }
-        return new ShardRun(dir, shardInfo(name, tree), reading.summary(), tree.path("versions"), settings(name, hlog));
+        return new ShardRun(dir, shardInfo(name, tree), reading.summary(), tree.path("shard").path("versions"), settings(name, hlog));
     }
 
     private static ShardInfo shardInfo(String name, JsonNode tree) {

@@ -45,6 +45,7 @@ import dev.salerush.sim.shard.ShardClock;
 import dev.salerush.sim.shard.ShardContract;
 import dev.salerush.sim.shard.ShardInfo;
 import dev.salerush.sim.shard.ShardSettings;
+import dev.salerush.sim.shard.ShardVersions;
 import dev.salerush.sim.stress.StressController;
 import dev.salerush.sim.stress.StressPlan;
 import org.slf4j.Logger;
@@ -432,7 +433,8 @@ public final class SaleRun {
         double seconds = recorded == null ? 0 : (recorded.endMillis() - recorded.startMillis()) / 1000.0;
         double sentRps = recorded == null || seconds <= 0 ? 0 : recorded.global().count() / seconds;
         return new ShardInfo(shard.index(), shard.count(), shard.runId(), shard.startAtMs(),
-                shardClock.firstMeasuredMillis(), shardClock.startSkewMillis(profile.warmup()), sentRps, exitCode, reason);
+                shardClock.firstMeasuredMillis(), shardClock.startSkewMillis(profile.warmup()), sentRps, exitCode, reason,
+                ShardVersions.current());
     }
 
     /** The incident report of every drill (and the SPOF table of a game day); a failure here keeps the summary. */

@@ -12,7 +12,8 @@ package dev.salerush.sim.shard;
  * @param sentRps      requests this shard sent per second of its run
  * @param exitCode     the process exit code it ended with
  * @param exitReason   why it ended: completed, stop-siblings (SLO breach), terminated (SIGTERM), failed
+ * @param versions     what it ran with: {@code salerush}, {@code gatling} (see {@link ShardVersions})
  */
 public record ShardInfo(int index, int count, String runId, long startAtMs, long startedAtMs, long startSkewMs,
-                        double sentRps, int exitCode, String exitReason) {
+                        double sentRps, int exitCode, String exitReason, java.util.Map<String, String> versions) {
 }

@@ -21,8 +21,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.TreeMap;
+import java.util.Random;
 import java.util.function.Consumer;
 
 /**
@@ -147,14 +147,16 @@ final class ShardFixtures {
                 global.p95Ms().doubleValue(), global.p95Ms() <= P95_THRESHOLD, null))));
         summary.remove("regression");
         summary.remove("integrity");
-        summary.putObject("versions").put("salerush", "0.1.0-SNAPSHOT").put("gatling", "3.15.0");
         long startAt = START - 2_000;
         summary.set("shard", JSON.valueToTree(new ShardInfo(shard, count, RUN_ID, startAt, startAt + 3 * shard,
-                3L * shard, global.rps(), 0, "completed")));
+                3L * shard, global.rps(), 0, "completed", VERSIONS)));
         reference.ok += ok;
         reference.ko += ko;
         write(shardDir.resolve(RunFiles.SUMMARY), summary);
     }
+
+    /** What every fixture shard ran with (the shard record's {@code versions}). */
+    static final Map<String, String> VERSIONS = new TreeMap<>(Map.of("salerush", "0.1.0-SNAPSHOT", "gatling", "3.15.0"));
 
     /** Changes a shard's summary.json in place (for the refusal cases). */
     static void editSummary(Path shardDir, Consumer<ObjectNode> edit) {

@@ -134,10 +134,11 @@ class ShardMergeTest {
                         "shard-1: runId other differs from shard-0's " + ShardFixtures.RUN_ID),
                 refusal("other N", dir -> shard(dir, 2, s -> ((ObjectNode) s.get("shard")).put("count", 4)),
                         "shard-2: shard count N 4 differs from shard-0's 3"),
-                refusal("other Gatling version", dir -> shard(dir, 1, s -> ((ObjectNode) s.get("versions"))
-                        .put("gatling", "3.14.0")), "shard-1: versions {\"salerush\":\"0.1.0-SNAPSHOT\",\"gatling\":"
-                        + "\"3.14.0\"} differs from shard-0's {\"salerush\":\"0.1.0-SNAPSHOT\",\"gatling\":\"3.15.0\"}"),
-                refusal("versions only in some shards", dir -> shard(dir, 2, s -> s.remove("versions")),
+                refusal("other Gatling version", dir -> shard(dir, 1, s -> ((ObjectNode) s.get("shard").get("versions"))
+                        .put("gatling", "3.14.0")), "shard-1: versions {\"gatling\":\"3.14.0\",\"salerush\":"
+                        + "\"0.1.0-SNAPSHOT\"} differs from shard-0's {\"gatling\":\"3.15.0\",\"salerush\":\"0.1.0-SNAPSHOT\"}"),
+                refusal("versions only in some shards", dir -> shard(dir, 2,
+                        s -> ((ObjectNode) s.get("shard")).remove("versions")),
                         "shard-2: versions (none) differs from shard-0's"),
                 refusal("other histogram settings", dir -> ShardFixtures.writeLog(dir.resolve("shard-1"), 1, 5,
                         new LatencyLogMerge.Settings(3_600_000, 2), null),

@@ -59,7 +59,8 @@ class RunFolderTest {
     @Test
     void aShardWritesIntoItsFolderInsideTheSharedRunAndSaysWhichShardItIs(@TempDir Path results) throws IOException {
         RunFolder folder = RunFolder.forShard(results, "20261206-120000-smoke", "shard-1");
-        ShardInfo info = new ShardInfo(1, 2, "20261206-120000-smoke", 1000, 1012, 7, 41.5, 42, "stop-siblings");
+        ShardInfo info = new ShardInfo(1, 2, "20261206-120000-smoke", 1000, 1012, 7, 41.5, 42, "stop-siblings",
+                Map.of("salerush", "0.1.0-SNAPSHOT", "gatling", "3.15.1"));
         RunSummary summary = new RunSummary(folder.runId(), "Sim", "smoke", "a", "b", RunStatus.COMPLETE, Verdict.FAIL,
                 null, new RunSummary.Target("http://127.0.0.1:1"), false, null, null, Map.of(), List.of(), Map.of(),
                 null, null, null, null, null, null, null, null).withShard(info);
