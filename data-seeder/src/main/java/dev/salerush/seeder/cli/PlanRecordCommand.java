@@ -5,7 +5,6 @@ import dev.salerush.seeder.plan.GoldenPlanChecker;
 import dev.salerush.seeder.plan.GoldenPlans;
 import dev.salerush.seeder.plan.NamedQueries;
 import dev.salerush.seeder.plan.StatsImporter;
-import dev.salerush.seeder.safety.ReadOnlySession;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -57,8 +56,7 @@ final class PlanRecordCommand implements Callable<Integer> {
         DbTarget target = source.resolve(cl);
         PrintWriter stdout = cl.getOut();
         GoldenPlans golden;
-        try (Connection c = ReadOnlySession.readOnly(target.connect(), target.describe())) {
-            stdout.println(ReadOnlySession.NOTICE + target.describe());
+        try (Connection c = ReadOnlyTarget.open(target, stdout)) {
             try {
                 golden = GoldenPlanChecker.record(c, named);
             } catch (SQLException e) {

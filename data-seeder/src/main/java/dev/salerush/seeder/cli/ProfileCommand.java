@@ -4,7 +4,6 @@ import dev.salerush.seeder.DbTarget;
 import dev.salerush.seeder.profile.Profiler;
 import dev.salerush.seeder.profile.SpecWriter;
 import dev.salerush.seeder.profile.TableProfile;
-import dev.salerush.seeder.safety.ReadOnlySession;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -66,8 +65,7 @@ final class ProfileCommand implements Callable<Integer> {
         DbTarget target = source.resolve(cl);
         PrintWriter stdout = cl.getOut();
         List<TableProfile> profiled;
-        try (Connection c = ReadOnlySession.readOnly(target.connect(), target.describe())) {
-            stdout.println(ReadOnlySession.NOTICE + target.describe());
+        try (Connection c = ReadOnlyTarget.open(target, stdout)) {
             try {
                 profiled = Profiler.profile(c, schema, tables, exactCounts);
             } catch (IllegalArgumentException e) {

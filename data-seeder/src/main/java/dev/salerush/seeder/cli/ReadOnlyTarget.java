@@ -2,12 +2,17 @@ package dev.salerush.seeder.cli;
 
 import com.typesafe.config.Config;
 import dev.salerush.seeder.DbTarget;
+import dev.salerush.seeder.SeederException;
 import dev.salerush.seeder.config.SalerushConfig;
 import dev.salerush.seeder.safety.JdbcUrls;
+import dev.salerush.seeder.safety.ReadOnlySession;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -50,6 +55,22 @@ final class ReadOnlyTarget {
         }
         // Host list irrelevant: this target is only ever opened read-only.
         return new DbTarget(dbUrl, name, DbTarget.passwordFromEnv(), List.of());
+    }
+
+    /**
+     * Opens the target read-only (see {@link ReadOnlySession}) and says so; a server that cannot be reached is one
+     * line naming it (exit 1), not a driver stack.
+     */
+    static Connection open(DbTarget target, PrintWriter stdout) throws SQLException {
+        Connection c;
+        try {
+            c = target.connect();
+        } catch (SQLException e) {
+            throw new SeederException("cannot connect to " + target.describe() + ": " + e.getMessage(), e);
+        }
+        Connection readOnly = ReadOnlySession.readOnly(c, target.describe());
+        stdout.println(ReadOnlySession.NOTICE + target.describe());
+        return readOnly;
     }
 
     /** A usage error unless {@code file} can be written: a file name whose directory exists. */

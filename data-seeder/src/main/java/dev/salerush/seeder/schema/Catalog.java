@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -131,7 +132,7 @@ public record Catalog(Map<String, Table> tables) {
         columns.forEach((name, cols) -> tables.put(name, new Table(name, List.copyOf(cols),
                 List.copyOf(constraints.getOrDefault(name, List.of())),
                 List.copyOf(indexes.getOrDefault(name, List.of())))));
-        return new Catalog(Map.copyOf(tables));
+        return new Catalog(Collections.unmodifiableMap(tables)); // in catalog order: the drop and restore lists follow it
     }
 
     private static List<String> strings(Array a) throws SQLException {
