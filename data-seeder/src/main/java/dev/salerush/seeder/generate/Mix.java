@@ -33,7 +33,17 @@ public final class Mix {
     }
 
     public static long seed(long datasetSeed, long stream, long index) {
-        return mix64(mix64(datasetSeed * GOLDEN ^ stream) + index * GOLDEN);
+        return rowSeed(streamSeed(datasetSeed, stream), index);
+    }
+
+    /** The part of {@link #seed} that depends only on the stream: computed once per column, not per value. */
+    public static long streamSeed(long datasetSeed, long stream) {
+        return mix64(datasetSeed * GOLDEN ^ stream);
+    }
+
+    /** {@link #seed} for one index, given its stream's {@link #streamSeed}. */
+    public static long rowSeed(long streamSeed, long index) {
+        return mix64(streamSeed + index * GOLDEN);
     }
 
     /** Uniform int in [0, bound) from a hash value (Lemire's multiply-shift; bias < 2^-32, deterministic). */

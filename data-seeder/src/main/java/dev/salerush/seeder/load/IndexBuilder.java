@@ -1,6 +1,5 @@
 package dev.salerush.seeder.load;
 
-import dev.salerush.seeder.schema.Schema;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -42,14 +41,6 @@ public final class IndexBuilder implements AutoCloseable {
     private boolean allLoaded;
     private volatile Throwable failure;
     private double busySeconds;
-
-    /**
-     * @param connections one worker thread per connection; a table is worked on by one worker at a time, so
-     *                    workers never wait for each other's locks
-     */
-    public IndexBuilder(List<Connection> connections, List<String> tables, ProgressListener progress) {
-        this(connections, tables, Schema.statements(Schema.sql(Schema.INDEXES_RESOURCE)), progress);
-    }
 
     /**
      * @param statements keys, indexes and foreign keys to build (ALTER TABLE / CREATE INDEX, optionally

@@ -29,7 +29,7 @@ public final class GoldenPlanChecker {
             plan.relations(tables);
             recorded.put(q.getKey(), new GoldenPlans.Query(q.getValue(), plan));
         }
-        return new GoldenPlans(serverVersion(c), reltuples(c, tables), recorded);
+        return new GoldenPlans(PlanChecker.serverVersion(c), reltuples(c, tables), recorded);
     }
 
     /**
@@ -93,13 +93,6 @@ public final class GoldenPlanChecker {
             return PlanNode.fromExplain(PlanChecker.explainPlan(c, sql, List.of()));
         } catch (SQLException e) {
             throw new SQLException("query '" + name + "': " + e.getMessage(), e.getSQLState(), e);
-        }
-    }
-
-    private static String serverVersion(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SHOW server_version"); ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return "PostgreSQL " + rs.getString(1);
         }
     }
 

@@ -59,9 +59,6 @@ public final class NamedQueries {
         if (sql.contains(";")) {
             throw new IllegalArgumentException("query '" + name + "' holds more than one statement (one per name)");
         }
-        if (queries.containsKey(name)) {
-            throw new IllegalArgumentException("duplicate query name '" + name + "'");
-        }
         queries.put(name, sql);
     }
 

@@ -180,12 +180,15 @@ public final class PlanChecker {
         for (QueryCase q : cases(layout)) {
             plans.put(q.name(), List.of(explain(c, q.sql(), q.params())));
         }
-        String server;
+        return new ExpectedPlans(layout.spec().scale(), serverVersion(c), plans);
+    }
+
+    /** "PostgreSQL 18.1" and the like: recorded beside plans, since another server version may plan differently. */
+    static String serverVersion(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SHOW server_version"); ResultSet rs = ps.executeQuery()) {
             rs.next();
-            server = "PostgreSQL " + rs.getString(1);
+            return "PostgreSQL " + rs.getString(1);
         }
-        return new ExpectedPlans(layout.spec().scale(), server, plans);
     }
 
     public static void write(ExpectedPlans plans, DatasetLayout layout, Path file) throws IOException {

@@ -85,11 +85,6 @@ public record PlanNode(String nodeType, String relation, String index, String jo
         return sb.toString();
     }
 
-    /** Same node, children aside. */
-    public boolean sameNode(PlanNode other) {
-        return label().equals(other.label()) && Objects.equals(parentRelationship, other.parentRelationship);
-    }
-
     /** The node and its descendants on one line: "A > B", "A > (B | C)". */
     public String subtree() {
         if (children.isEmpty()) {

@@ -26,11 +26,6 @@ public record ColumnProfile(String name, String type, char category, boolean key
         return nullFrac != null;
     }
 
-    /** Values whose statistics may be read (never text). */
-    public static boolean valuesReadable(char category) {
-        return category == 'N' || category == 'D' || category == 'B';
-    }
-
     /** Distinct values as a count, given the table's rows (n_distinct &lt; 0 is a fraction of the rows). */
     public double distinctCount(double rows) {
         if (nDistinct == null) {

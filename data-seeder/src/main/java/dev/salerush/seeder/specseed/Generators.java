@@ -185,18 +185,19 @@ final class Generators {
         }
         long days = to.toEpochDay() - from.toEpochDay() + 1;
         PgType type = ctx.type();
+        // micros() converts at a fixed offset (no daylight saving): a day is always 86,400 s after the first one
+        long fromMicros = type.micros(from.atStartOfDay());
         if (generator.equals("date") || type == PgType.DATE) {
-            return (row, r) -> new PgType.Micros(type.micros(from.plusDays(Distributions.uniformLong(r, 0, days - 1))
-                    .atStartOfDay()));
+            return (row, r) -> new PgType.Micros(fromMicros + Distributions.uniformLong(r, 0, days - 1) * 86_400_000_000L);
         }
         double[] cumulative = new double[24];
         if (c.has("hourWeights")) {
             List<Double> w = c.numbers("hourWeights");
-            if (w.size() != 24 || w.stream().anyMatch(x -> x < 0) || w.stream().mapToDouble(Double::doubleValue).sum() <= 0) {
+            double sum = w.stream().mapToDouble(Double::doubleValue).sum();
+            if (w.size() != 24 || w.stream().anyMatch(x -> x < 0) || sum <= 0) {
                 throw c.error("hourWeights", "must be 24 numbers >= 0 with a positive sum (one per hour 0..23), got "
                         + w.size());
             }
-            double sum = w.stream().mapToDouble(Double::doubleValue).sum();
             double acc = 0;
             for (int h = 0; h < 24; h++) {
                 acc += w.get(h) / sum;
@@ -207,7 +208,6 @@ final class Generators {
                 cumulative[h] = (h + 1) / 24.0;
             }
         }
-        long fromMicros = type.micros(from.atStartOfDay());
         return (row, r) -> {
             long day = Distributions.uniformLong(r, 0, days - 1);
             double u = r.nextDouble();

@@ -138,8 +138,4 @@ final class ReferenceGenerator implements ValueGenerator {
         }
         return out;
     }
-
-    long targetRows() {
-        return targetRows;
-    }
 }

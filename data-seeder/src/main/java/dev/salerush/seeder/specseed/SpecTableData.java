@@ -15,17 +15,16 @@ import java.util.List;
 final class SpecTableData implements TableData {
 
     private final SpecPlan.TablePlan plan;
-    private final long seed;
+    /** Per column, its stream's part of the value seed (see Mix.streamSeed). */
     private final long[] streams;
     private final SpecPlan.ColumnPlan[] columns;
 
     SpecTableData(SpecPlan.TablePlan plan, long seed) {
         this.plan = plan;
-        this.seed = seed;
         this.columns = plan.columns().toArray(SpecPlan.ColumnPlan[]::new);
         this.streams = new long[columns.length];
         for (int i = 0; i < columns.length; i++) {
-            streams[i] = Generators.stream(plan.table(), columns[i].name());
+            streams[i] = Mix.streamSeed(seed, Generators.stream(plan.table(), columns[i].name()));
         }
     }
 
@@ -75,7 +74,7 @@ final class SpecTableData implements TableData {
         long[][] out = new long[columns.length][];
         for (int i = 0; i < columns.length; i++) {
             if (columns[i].role() == SpecPlan.Role.DISTINCT) {
-                r.reset(Mix.seed(seed, streams[i], parent));
+                r.reset(Mix.rowSeed(streams[i], parent));
                 out[i] = ((ReferenceGenerator) columns[i].generator()).distinct(children, r);
             }
         }
@@ -92,7 +91,7 @@ final class SpecTableData implements TableData {
                 case DISTINCT -> distinct[i][child];
                 case NULL -> null;
                 case VALUE -> {
-                    r.reset(Mix.seed(seed, streams[i], row));
+                    r.reset(Mix.rowSeed(streams[i], row));
                     yield c.nulls() > 0 && r.nextDouble() < c.nulls() ? null : c.generator().value(row, r);
                 }
             };

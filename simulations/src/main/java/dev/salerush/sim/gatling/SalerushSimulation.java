@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import dev.salerush.sim.journeys.OrderAttemptStep;
 import dev.salerush.sim.metrics.ExactRecorder;
 import dev.salerush.sim.run.RunExit;
@@ -60,7 +61,7 @@ public abstract class SalerushSimulation extends Simulation {
     static final String SHARD_CLOCK_SUFFIX = " (shard clock)";
     /** The second clock user's planned offset (within the plan's leading pause, before any real user). */
     private static final Duration SECOND_CLOCK = Duration.ofMillis(500);
-    private final java.util.concurrent.atomic.AtomicInteger clockUsers = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger clockUsers = new AtomicInteger();
     /** Set in before(), when load starts; warm-up users' requests are told apart by their scenario. */
     private volatile ExactRecorder recorder;
 

@@ -141,14 +141,9 @@ final class OrderDatabase {
         return id;
     }
 
-    /**
-     * Runs the reads in one read-only REPEATABLE READ transaction, so they see the same moment. Autocommit off first:
-     * the driver enforces read-only only inside a transaction, so a team's statement cannot write.
-     */
+    /** Runs the reads in one read-only REPEATABLE READ transaction, so they see the same moment (and cannot write). */
     private <T> T inSnapshot(Read<T> read) throws SQLException, QueryFailed {
-        try (Connection c = connect()) {
-            c.setAutoCommit(false);
-            c.setReadOnly(true);
+        try (Connection c = database.openReadOnly()) {
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             try {
                 return read.from(c);

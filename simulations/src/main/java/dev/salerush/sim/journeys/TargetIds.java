@@ -11,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -73,10 +72,7 @@ public final class TargetIds {
     }
 
     static TargetIds fromDatabase(DatabaseSettings database, IdSettings ids, int hotProducts) {
-        try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password())) {
-            // pgJDBC enforces read-only only inside a transaction (with autocommit on it is not applied)
-            connection.setAutoCommit(false);
-            connection.setReadOnly(true);
+        try (Connection connection = database.openReadOnly()) {
             List<long[]> brands = rows(connection, ids.brandsQuery(), null);
             List<long[]> hot = rows(connection, ids.hotProductsQuery(), hotProducts);
             long maxUserId = rows(connection, ids.maxUserIdQuery(), null).stream().findFirst().map(row -> row[0]).orElse(0L);

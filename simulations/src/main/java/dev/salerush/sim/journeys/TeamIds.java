@@ -8,7 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -45,10 +44,7 @@ public final class TeamIds {
             return none();
         }
         Map<String, List<Map<String, Object>>> sampled = new TreeMap<>();
-        try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password())) {
-            // pgJDBC enforces read-only only inside a transaction: with autocommit on, a DELETE ... RETURNING would run
-            connection.setAutoCommit(false);
-            connection.setReadOnly(true);
+        try (Connection connection = database.openReadOnly()) {
             for (Map.Entry<String, String> query : queries.entrySet()) {
                 String key = SimulationSettings.QUERIES_KEY + "." + query.getKey();
                 List<Map<String, Object>> rows = rows(connection, key, query.getValue());

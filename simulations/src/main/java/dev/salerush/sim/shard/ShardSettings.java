@@ -92,11 +92,6 @@ public record ShardSettings(int index, int count, String runId, long startAtMs) 
         }
     }
 
-    /** Shard {@code index}'s share of a step of {@code total} users. */
-    public long share(long total) {
-        return ShardSplit.share(total, index, count);
-    }
-
     private static long startAt(String text, long nowMs) {
         String value = blankToNull(text);
         long startAt;

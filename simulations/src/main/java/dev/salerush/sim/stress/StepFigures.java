@@ -45,7 +45,10 @@ public final class StepFigures {
         double seconds = measured.seconds();
         for (Map.Entry<String, StepResult.Counts> entry : measured.counts().entrySet()) {
             StepResult.Counts counts = entry.getValue();
-            Histogram latencies = measured.latencies().getOrDefault(entry.getKey(), new Histogram(3));
+            Histogram latencies = measured.latencies().get(entry.getKey());
+            if (latencies == null) {
+                latencies = new Histogram(3); // a request name without a response in the step; made only then
+            }
             perRequest.put(entry.getKey(), LatencyStats.of(counts.ok(), counts.ko(), latencies, seconds));
             all.add(latencies);
             ok += counts.ok();
