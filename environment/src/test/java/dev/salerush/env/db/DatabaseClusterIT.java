@@ -1,5 +1,7 @@
 package dev.salerush.env.db;
 
+import org.junit.jupiter.api.Order;
+import dev.salerush.env.it.ItLanes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.salerush.env.process.FreePorts;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** A real primary + standby from zonky's binaries: synchronous replication, failover, asynchronous mode, cleanup. */
+@Order(ItLanes.BESIDE + 1)
 class DatabaseClusterIT {
 
     private static SeededSnapshot snapshot;

@@ -1,5 +1,9 @@
 package dev.salerush.env.it;
 
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -31,6 +35,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The alerting stack end to end with the real programs: a rule fires, Alertmanager posts the incident notice to the
  * stand-in, the Watchdog heartbeat arrives, stops with Alertmanager and resumes with it, and nothing is left behind.
  */
+@Order(ItLanes.BESIDE - 1)
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(ItLanes.WHOLE_MACHINE)
 class AlertingStackIT {
 
     private static final Duration WAIT = Duration.ofSeconds(15);

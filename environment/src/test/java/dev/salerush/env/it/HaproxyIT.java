@@ -1,5 +1,6 @@
 package dev.salerush.env.it;
 
+import org.junit.jupiter.api.Order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** HAProxy in front of loopback backends in this JVM: balancing, detection, runtime API, retries, lifecycle. */
+@Order(ItLanes.BESIDE + 4)
 class HaproxyIT {
 
     private final Cleanup cleanup = new Cleanup();

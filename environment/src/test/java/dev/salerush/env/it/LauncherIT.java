@@ -1,5 +1,6 @@
 package dev.salerush.env.it;
 
+import org.junit.jupiter.api.Order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The process launchers: start, health wait, clear failures, close, orphan safety. */
+@Order(ItLanes.BESIDE + 3)
 class LauncherIT {
 
     @Test

@@ -1,5 +1,6 @@
 package dev.salerush.env.it;
 
+import org.junit.jupiter.api.Order;
 import static dev.salerush.env.it.TestEnv.get;
 import static dev.salerush.env.it.TestEnv.metric;
 import static dev.salerush.env.it.TestEnv.order;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Gateway faults switched at runtime through WireMock's admin API; the deliberately broken stock check. */
+@Order(ItLanes.BESIDE + 2)
 class PaymentFaultsIT {
 
     static EmbeddedDatabase db;

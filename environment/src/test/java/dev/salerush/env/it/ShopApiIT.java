@@ -1,5 +1,6 @@
 package dev.salerush.env.it;
 
+import org.junit.jupiter.api.Order;
 import static dev.salerush.env.it.TestEnv.get;
 import static dev.salerush.env.it.TestEnv.metric;
 import static dev.salerush.env.it.TestEnv.order;
@@ -33,6 +34,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The shop API against embedded PostgreSQL and the WireMock gateway, each shop part in its own process. */
+@Order(ItLanes.BESIDE)
 class ShopApiIT {
 
     record Fixture(long id, int salePrice, int discountRate, int createdHour) {

@@ -1,5 +1,7 @@
 package dev.salerush.sim.integrity;
 
+import org.junit.jupiter.api.Order;
+import dev.salerush.sim.it.ItLanes;
 import dev.salerush.env.DatabaseSettings;
 import dev.salerush.seeder.embedded.EmbeddedDatabase;
 import dev.salerush.sim.config.IntegritySettings;
@@ -16,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A team's orders read from a real PostgreSQL with its own statements (integrity.queries): text ids, only reads. */
+@Order(ItLanes.BESIDE_THE_DRILLS + 9)
 class OrderDatabaseIT {
     private static final String STOCK = "SELECT goods_no, stock FROM goods";
     private static final String LAST = "SELECT coalesce(max(purchase_no), 0) FROM purchase";

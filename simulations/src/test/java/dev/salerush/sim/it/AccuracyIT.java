@@ -1,5 +1,7 @@
 package dev.salerush.sim.it;
 
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +21,8 @@ import static org.assertj.core.api.Assertions.within;
  * The first seconds are an unmeasured warm-up step at a higher rate, so the injector's own JIT compilation is not in
  * the figures.
  */
+@Order(ItLanes.ALONE + 2)
+@ResourceLock(ItLanes.WHOLE_MACHINE)
 class AccuracyIT {
     static final int DELAY_MS = 20;
 

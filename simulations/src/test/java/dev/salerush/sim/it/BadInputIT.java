@@ -1,5 +1,6 @@
 package dev.salerush.sim.it;
 
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * nothing started, and not one connection to the target (a listening socket that counts them). The full table of
  * bad values is BadInputTableTest; these rows prove the path from a message to the exit.
  */
+@Order(ItLanes.BESIDE_THE_DRILLS + 6)
 class BadInputIT {
     @TempDir
     Path work;

@@ -1,5 +1,7 @@
 package dev.salerush.sim.it;
 
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,6 +21,8 @@ import static org.assertj.core.api.Assertions.within;
  * probes can find it: the run must stop by itself, and the refined breaking point must land within ±10 % of the
  * capacity the server really had (computed from the service time it measured itself).
  */
+@Order(ItLanes.ALONE)
+@ResourceLock(ItLanes.WHOLE_MACHINE)
 class CalibrationIT {
 
     @TempDir

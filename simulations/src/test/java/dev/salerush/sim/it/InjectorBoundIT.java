@@ -1,5 +1,7 @@
 package dev.salerush.sim.it;
 
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,6 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the target never was the bottleneck. The starved core delays the injector's stall probe too: the run is flagged as
  * stalled beside its percentiles (measured here with a 1 ms probe: stall p99 182 ms, max 232 ms against the 50 ms bound).
  */
+@Order(ItLanes.ALONE + 3)
+@ResourceLock(ItLanes.WHOLE_MACHINE)
 class InjectorBoundIT {
     @TempDir
     Path work;

@@ -1,5 +1,6 @@
 package dev.salerush.sim.it;
 
+import org.junit.jupiter.api.Order;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.salerush.sim.integrity.IntegrityChecks;
@@ -21,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * environment: the demo shop passes the order integrity check, and its deliberately broken stock check (a plain read,
  * then a blind write) is caught as an oversell that fails the run.
  */
+@Order(ItLanes.BESIDE_THE_DRILLS + 3)
 class OrderIntegrityIT {
     static final String SIMULATION = "dev.salerush.sim.simulations.SaleSimulation";
     static final ObjectMapper JSON = new ObjectMapper();

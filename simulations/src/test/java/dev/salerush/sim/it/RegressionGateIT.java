@@ -1,5 +1,6 @@
 package dev.salerush.sim.it;
 
+import org.junit.jupiter.api.Order;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the regression gate alone (its SLOs are lenient), naming the metric and the baseline; the index lists both runs
  * and draws their trend.
  */
+@Order(ItLanes.BESIDE_THE_DRILLS + 4)
 class RegressionGateIT {
     @TempDir
     Path work;

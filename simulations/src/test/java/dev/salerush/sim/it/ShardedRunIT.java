@@ -1,5 +1,7 @@
 package dev.salerush.sim.it;
 
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.salerush.sim.config.ConfigLoader;
@@ -29,6 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The local launcher ({@code -Dshards=2}) against a stand-in: two shard JVMs share the plan exactly and start
  * together; a slowdown only one shard sees makes it exit with the stop-siblings code and the other stop and flush.
  */
+@Order(ItLanes.ALONE + 1)
+@ResourceLock(ItLanes.WHOLE_MACHINE)
 class ShardedRunIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Two shards sharing a constant step and a ramp: uneven rates, so that dividing them would lose users. */

@@ -1,5 +1,6 @@
 package dev.salerush.sim.it;
 
+import org.junit.jupiter.api.Order;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
@@ -24,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Real Gatling runs of the product-browsing simulation, each in its own JVM as the Maven plugin starts it, against the
  * embedded sale environment (embedded PostgreSQL, payment gateway and demo shop processes).
  */
+@Order(ItLanes.BESIDE_THE_DRILLS + 1)
 class SmokeRunIT {
     @TempDir
     Path work;

@@ -1,5 +1,6 @@
 package dev.salerush.sim.it;
 
+import org.junit.jupiter.api.Order;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.salerush.example.goods.GoodsSimulation;
 import dev.salerush.example.goods.GoodsStandIn;
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * selected by conf/examples/goods.conf's {@code simulation} key, against its stand-in API in a real Gatling JVM — and
  * the same run folder as the built-in simulation's. Bad selections end before anything is written or sent.
  */
+@Order(ItLanes.BESIDE_THE_DRILLS + 2)
 class TeamSimulationIT {
     private static final String EXAMPLE_CONF = "conf/examples/goods.conf";
 

@@ -1,5 +1,7 @@
 package dev.salerush.sim.journeys;
 
+import org.junit.jupiter.api.Order;
+import dev.salerush.sim.it.ItLanes;
 import dev.salerush.seeder.spec.DatasetSpec;
 import dev.salerush.seeder.DbTarget;
 import dev.salerush.seeder.Seeder;
@@ -23,6 +25,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Ids sampled from a real database, as for a team's own service: only ids that exist, hot items in stock. */
+@Order(ItLanes.BESIDE_THE_DRILLS + 9)
 class TargetIdsDatabaseIT {
     static final IdSettings QUERIES = new IdSettings(true,
             "SELECT id, product_count FROM brand WHERE product_count > 0",

@@ -1,5 +1,7 @@
 package dev.salerush.sim.journeys;
 
+import org.junit.jupiter.api.Order;
+import dev.salerush.sim.it.ItLanes;
 import dev.salerush.env.DatabaseSettings;
 import dev.salerush.env.EnvironmentError;
 import dev.salerush.seeder.embedded.EmbeddedDatabase;
@@ -17,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A team simulation's ids sampled from a real PostgreSQL with its own queries (ids.queries), keyed by column label. */
+@Order(ItLanes.BESIDE_THE_DRILLS + 9)
 class TeamIdsDatabaseIT {
     private static EmbeddedDatabase db;
     private static DatabaseSettings settings;

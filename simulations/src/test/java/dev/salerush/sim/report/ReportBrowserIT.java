@@ -1,5 +1,7 @@
 package dev.salerush.sim.report;
 
+import org.junit.jupiter.api.Order;
+import dev.salerush.sim.it.ItLanes;
 import dev.salerush.sim.drills.DrillFixtures;
 import dev.salerush.sim.report.incident.IncidentPages;
 import dev.salerush.sim.report.incident.ReportLocale;
@@ -22,6 +24,7 @@ import static org.assertj.core.api.Assertions.fail;
  * tells whether a reviewer would see every chart. Screenshots are kept in target/report-screenshots/.
  * Skipped without /usr/bin/chromium, unless SALERUSH_REQUIRE_BROWSER=1 (CI), where a missing browser fails.
  */
+@Order(ItLanes.BESIDE_THE_DRILLS + 7)
 class ReportBrowserIT {
 
     @TempDir

@@ -1,5 +1,7 @@
 package dev.salerush.sim.server;
 
+import org.junit.jupiter.api.Order;
+import dev.salerush.sim.it.ItLanes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
@@ -36,6 +38,7 @@ import static org.assertj.core.api.Assertions.within;
  * a slow endpoint, and an embedded PostgreSQL. No assertion depends on timing: each test waits (bounded) for the
  * samples it needs, then checks their content.
  */
+@Order(ItLanes.BESIDE_THE_DRILLS + 8)
 class ServerMetricsScraperIT {
     static final ObjectMapper JSON = new ObjectMapper();
     static final long WAIT_MILLIS = 20_000;
