@@ -88,16 +88,16 @@ final class DrillsWiring {
     }
 
     /**
-     * Whether a run of one drill may stop taking new users: its drill has ended. The load itself stops
-     * {@link #stopsLoad} later, once the requests in flight have been answered — cutting them off would leave orders
-     * the client never heard of.
+     * Whether a drill run may stop taking new users: its last drill has ended (a run is judged by its drills, and
+     * nothing is judged after the last one). The load itself stops {@link #stopsLoad} later, once the requests in
+     * flight have been answered — cutting them off would leave orders the client never heard of.
      */
     boolean admitsNoMore() {
         DrillConductor running = conductor;
-        return settings.scheduled().size() == 1 && running != null && running.allEndedAt() != null;
+        return running != null && running.allEndedAt() != null;
     }
 
-    /** Whether a run of one drill may stop its load: its drill ended and every request in flight then is answered. */
+    /** Whether a drill run may stop its load: its last drill ended and every request in flight then is answered. */
     boolean stopsLoad(java.time.Duration inFlight) {
         DrillConductor running = conductor;
         return admitsNoMore() && java.time.Instant.now().isAfter(running.allEndedAt().plus(inFlight));

@@ -3,6 +3,10 @@ package dev.salerush.sim.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.salerush.sim.report.BrowserPages;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,44 +21,85 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Shortened incident drills, each a real Gatling run of the sale-day load on the redundant topology with the real
- * alerting stack (Prometheus and Alertmanager in their own processes, the Slack stand-in recording every notice):
- * the fault is injected, an alert must detect it, a notice must be posted, the responder must act, the service must
- * recover, and no order may be lost, duplicated or oversold. The criteria come from summary.json drills[]; each drill
- * also names every criterion it judged, so a criterion that fails shows up here as that drill's reason.
+ * Shortened incident drills, all of them real, on one sale-day load on the redundant topology with the real alerting
+ * stack (Prometheus and Alertmanager in their own processes, the Slack stand-in recording every notice): a shortened
+ * game day whose schedule runs the catalogue's drills back to back on one environment, as a team's game day does.
+ * For each drill the fault is injected, an alert must detect it, a notice must be posted, the responder must act, the
+ * service must recover, and no order may be lost, duplicated or oversold. The criteria come from summary.json
+ * drills[]; each drill also names every criterion it judged, so a criterion that fails shows up here as that drill's
+ * reason. A drill starts once the one before has ended and its own steady state holds (no alert firing, the service
+ * level within tolerance), so one drill's alerts cannot be taken for the next one's.
  */
+@Order(ItLanes.BESIDE_THE_DRILLS - 1)
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(ItLanes.WHOLE_MACHINE)
 class DrillsIT {
     /** A plan scaled to what two cores carry beside the environment and the alerting stack: peak ≈ 60 rps. */
     private static final String PLAN = "plan.dau = 330000";
+    /**
+     * The order: faults the next drill's steady state recovers from first; the deploys after the crash so that the
+     * restarted instance is deployed too; the failover last, since it leaves the environment without a standby.
+     */
+    private static final List<String> SCHEDULE = List.of("payment-outage", "instance-crash", "mixed-version",
+            "bad-deploy", "silent-failure", "db-failover");
+    /**
+     * Phases no longer than the assertions need: the steady state before a fault and the recovery hold after the first
+     * action are judged on 5 s of per-second SLIs (10 s by default).
+     */
+    private static final String PHASES = "drills { steadyState.hold = 5s, recoveryHold = 5s }";
 
     @TempDir
-    Path work;
+    static Path work;
+    private static JsonNode summary;
+    private static Path runDir;
+    private static String output;
 
     @BeforeAll
-    static void toolsInstalled() {
+    static void runTheGameDay() throws Exception {
         RequiredTools.assumeInstalled("SALERUSH_REQUIRE_ALERTING",
                 "apt-get install prometheus prometheus-alertmanager haproxy", RequiredTools.PROMETHEUS,
                 RequiredTools.ALERTMANAGER, RequiredTools.HAPROXY);
-    }
-
-    private Drill drill(String name, String... extra) throws Exception {
-        Path teamConf = work.resolve("drill.conf");
-        Files.writeString(teamConf, PLAN + "\n" + String.join("\n", extra) + "\n");
+        Path teamConf = work.resolve("gameday.conf");
+        Files.writeString(teamConf, PLAN + "\n" + PHASES + "\n");
+        StringBuilder schedule = new StringBuilder();
+        for (int i = 0; i < SCHEDULE.size(); i++) {
+            // each at its own offset; a drill starts when the one before has ended, whichever is later
+            schedule.append(i + 1).append("s ").append(SCHEDULE.get(i)).append("; ");
+        }
         Map<String, String> properties = new HashMap<>();
         properties.put("salerush.conf", teamConf.toString());
-        properties.put("drill", name);
-        properties.put("duration", "150s");
+        properties.put("profile", "gameday");
+        properties.put("drills.gameday.schedule", schedule.toString());
+        // a bound, not the length: the load ends once the last drill has ended
+        properties.put("duration", "900s");
         properties.put("results.dir", work.resolve("results").toString());
         properties.put("dataset.scale", "0.01");
         GatlingProcess.Result result = GatlingProcess.run(RunChecks.SIMULATION, work.resolve("gatling"), properties,
-                420);
-        Path runDir = RunChecks.onlyRunFolder(work);
-        JsonNode summary = RunChecks.summary(runDir);
-        assertThat(summary.path("status").asText()).as(result.output()).isEqualTo("complete");
-        JsonNode drill = summary.path("drills").path(0);
-        assertThat(drill.path("name").asText()).as(summary.toString()).isEqualTo(name);
+                1000);
+        output = result.output();
+        runDir = RunChecks.onlyRunFolder(work);
+        summary = RunChecks.summary(runDir);
+        System.out.printf("shortened game day of %d drills: %d s%n", SCHEDULE.size(), result.millis() / 1000);
+    }
+
+    private static Drill drill(String name) {
+        assertThat(summary.path("status").asText()).as(output).isEqualTo("complete");
+        for (JsonNode drill : summary.path("drills")) {
+            if (drill.path("name").asText().equals(name)) {
+                return new Drill(runDir, summary, drill);
+            }
+        }
+        throw new AssertionError("no drill " + name + " in " + summary.path("drills").toPrettyString());
+    }
+
+    @Test
+    void everyScheduledDrillRanInOrderAndNothingIsLeftBehind() {
+        assertThat(summary.path("status").asText()).as(output).isEqualTo("complete");
+        assertThat(summary.path("drills").findValuesAsText("name")).containsExactlyElementsOf(SCHEDULE);
+        // a game day's SPOF table beside the incident reports
+        assertThat(runDir.resolve("spof.html")).isNotEmptyFile();
+        assertThat(runDir.resolve("spof.md")).isNotEmptyFile();
         RunChecks.assertNothingLeftBehind(ports(summary.path("environment")), runDir);
-        return new Drill(runDir, summary, drill);
     }
 
     /** Every port the run listened on: instances, gateway, load balancer, both databases, the alerting stack. */
