@@ -1,5 +1,6 @@
 package dev.salerush.sim.it;
 
+import org.junit.jupiter.api.Order;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.salerush.env.events.Event;
 import dev.salerush.env.events.EventKinds;
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every figure comes from the run folder: the client's view of every order ({@code orders.csv}), the event log and
  * the integrity checks of {@code summary.json}.
  */
+@Order(ItLanes.BESIDE_THE_DRILLS)
 class RedundantSaleIT {
     /** The orderers' share of arriving users, higher than the default mix so that a window holds many orders. */
     private static final String MIX = "journeys.saleDay { browsing = 50, ordering = 50 }";
@@ -34,8 +36,8 @@ class RedundantSaleIT {
      * A warm-up below the measured load: the default one (half the plan's 306 rps peak) would be far above these
      * short runs' load, and a cold shop meets it with an exhausted order pool.
      */
-    private static final String WARMUP = "warmup { during = 8s, usersPerSec = 10, peak = null }";
-    private static final long WARMUP_MS = 8_000;
+    private static final String WARMUP = "warmup { during = 5s, usersPerSec = 10, peak = null }";
+    private static final long WARMUP_MS = 5_000;
 
     @TempDir
     Path work;
@@ -132,7 +134,7 @@ class RedundantSaleIT {
 
     @Test
     void aKilledInstanceIsMarkedDownWithinTwoSecondsFewOrdersFailAndItComesBackBesideANewOne() throws Exception {
-        Run run = run(saleDay(30, 40, "15s kill-instance shop-1; 22s restart-instance shop-1; 28s scale-out"));
+        Run run = run(saleDay(30, 32, "10s kill-instance shop-1; 16s restart-instance shop-1; 22s scale-out"));
         SaleDayRecord record = run.record();
 
         Event killed = record.first(EventKinds.OPERATION_STEP, "shop-1", "SIGKILL", Instant.EPOCH).orElseThrow();
@@ -161,7 +163,7 @@ class RedundantSaleIT {
 
     @Test
     void aRollingDeployOfACompatibleVersionFailsNoRequest() throws Exception {
-        Run run = run(saleDay(20, 45, "10s rolling-deploy v1.1"));
+        Run run = run(saleDay(20, 32, "6s rolling-deploy v1.1"));
         Event started = run.record().started("rolling-deploy");
         Event ended = run.record().ended("rolling-deploy");
         System.out.printf("rolling deploy v1 -> v1.1 took %d ms; global %s%n",
@@ -176,7 +178,7 @@ class RedundantSaleIT {
 
     @Test
     void aBrokenDeployFailsOrdersOnlyUntilItsRollbackHasEnded() throws Exception {
-        Map<String, String> properties = saleDay(20, 55, "8s rolling-deploy v2:broken-orders; 25s rollback");
+        Map<String, String> properties = saleDay(20, 42, "6s rolling-deploy v2:broken-orders; 20s rollback");
         // both instances on the broken version are both marked down: the site is down until the rollback, which the
         // run must live through rather than end as "target down"
         properties.put("target.giveUpAfter", "60s");
@@ -205,7 +207,7 @@ class RedundantSaleIT {
 
     @Test
     void aSynchronousFailoverLosesNoAcknowledgedOrder() throws Exception {
-        Run run = run(saleDay(25, 40, "15s failover"));
+        Run run = run(saleDay(25, 28, "10s failover"));
         SaleDayRecord record = run.record();
         Event crashed = record.first(EventKinds.DATABASE_ROLE, "db-primary", "crashed", Instant.EPOCH).orElseThrow();
         Event promoted = record.first(EventKinds.DATABASE_ROLE, "db-standby", "promoted", Instant.EPOCH).orElseThrow();
@@ -226,7 +228,7 @@ class RedundantSaleIT {
 
     @Test
     void anAsynchronousFailoverCountsItsAcknowledgedLosses() throws Exception {
-        Map<String, String> properties = saleDay(25, 35, "15s failover");
+        Map<String, String> properties = saleDay(25, 25, "10s failover");
         properties.put("embedded.redundancy.synchronous", "false");
         Run run = run(properties);
         JsonNode figures = run.integrity().path("figures");
@@ -240,7 +242,7 @@ class RedundantSaleIT {
     }
 
     /**
-     * Ten times the plan's peak for 30 s between two phases at the peak. The plan is scaled down (a peak of 20 rps)
+     * Ten times the plan's peak for 20 s between two phases at the peak. The plan is scaled down (a peak of 20 rps)
      * and the shop made small on purpose — two requests in progress per instance, each held 50 ms, four waiting for
      * at most 100 ms — so that the overload is one for any machine that runs the test, injector included.
      */
@@ -251,9 +253,9 @@ class RedundantSaleIT {
                 profiles.overload {
                   journey = sale-day
                   injection = [
-                    { type = constant, peak = 1, during = 10s }
-                    { type = constant, peak = 10, during = 30s }
-                    { type = constant, peak = 1, during = 20s }
+                    { type = constant, peak = 1, during = 8s }
+                    { type = constant, peak = 10, during = 20s }
+                    { type = constant, peak = 1, during = 12s }
                   ]
                   slo = [ { name = "failed requests", metric = koPercent, threshold = 100 } ]
                 }
@@ -277,9 +279,9 @@ class RedundantSaleIT {
         SaleDayRecord record = run.record();
 
         long start = record.orders().get(0).atMillis() + WARMUP_MS;
-        List<OrderAttempt> overload = record.ordersBetween(Instant.ofEpochMilli(start + 10_000),
-                Instant.ofEpochMilli(start + 40_000));
-        List<OrderAttempt> after = record.ordersFrom(Instant.ofEpochMilli(start + 45_000));
+        List<OrderAttempt> overload = record.ordersBetween(Instant.ofEpochMilli(start + 8_000),
+                Instant.ofEpochMilli(start + 28_000));
+        List<OrderAttempt> after = record.ordersFrom(Instant.ofEpochMilli(start + 33_000));
         long shed = overload.stream().filter(o -> o.status() != null && o.status() == 503).count();
         System.out.printf("overload: plan peak %.1f rps; during 10x: %d order attempts, %d answered 503; from 5 s "
                         + "after: %d attempts, %d failed; global %s%n",
