@@ -1,7 +1,6 @@
 package dev.salerush.sim.run;
 
 import dev.salerush.env.SaleEnvironment;
-import dev.salerush.env.alerting.AlertingSettings;
 import dev.salerush.env.alerting.AlertingStack;
 import dev.salerush.env.events.EventLog;
 import dev.salerush.env.ops.OperationFailedException;
@@ -13,29 +12,18 @@ import dev.salerush.sim.config.SuiteConfig;
 import dev.salerush.sim.drills.DrillConductor;
 import dev.salerush.sim.drills.DrillResult;
 import dev.salerush.sim.drills.SliMeter;
-import dev.salerush.sim.integrity.IntegrityCheck;
-import dev.salerush.sim.integrity.IntegrityChecks;
 import dev.salerush.sim.integrity.IntegrityReport;
 import dev.salerush.sim.integrity.OrderLog;
 import dev.salerush.sim.metrics.ExactRecorder;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * The drills of a run, wired to its parts: starts the alerting stack with the environment, the conductor with the
  * load, and ends both with the run. Each drill step goes to the events log like a scheduled operation.
  */
 final class DrillsWiring {
-    /**
-     * What a drill's integrity criterion holds the run to: no acknowledged order lost or unpaid, none duplicated, no
-     * oversell. The other checks (e.g. a charge whose order a killed instance never committed) are in its detail and
-     * in the run's own integrity verdict.
-     */
-    private static final List<String> ORDER_CHECKS = List.of(IntegrityChecks.NO_OVERSELL,
-            IntegrityChecks.STOCK_NOT_NEGATIVE, IntegrityChecks.ONE_ORDER_PER_KEY, IntegrityChecks.CLIENT_SUCCESSES_PAID);
-
     private final DrillSettings settings;
     private final AlertingStack alerting;
     private final Operations operations;
@@ -109,17 +97,7 @@ final class DrillsWiring {
             return List.of();
         }
         conductor.close();
-        if (integrity == null || integrity.verdict() == dev.salerush.sim.metrics.Verdict.SKIPPED) {
-            return conductor.results("not-checked", integrity == null ? null : integrity.reason());
-        }
-        List<String> broken = integrity.checks().stream()
-                .filter(check -> ORDER_CHECKS.contains(check.name()) && !check.passed())
-                .map(IntegrityCheck::name).toList();
-        Object missing = integrity.figures() == null ? null : integrity.figures().get("acknowledgedMissing");
-        boolean lost = missing instanceof Number n && n.longValue() > 0;
-        String detail = "acknowledged orders missing: " + missing + "; " + integrity.checks().stream()
-                .map(check -> check.name() + ": " + check.status()).collect(Collectors.joining(", "));
-        return conductor.results(broken.isEmpty() && !lost ? "pass" : "fail", detail);
+        return conductor.results(integrity);
     }
 
     Object describe() {
