@@ -387,18 +387,19 @@ public final class SaleRun {
         boolean passed = judgement.passed() && IntegrityReport.allowsPass(integrityReport)
                 && drillResults.stream().allMatch(DrillResult::passed)
                 && (drills == null || !drillResults.isEmpty());
-        finalSummary = new RunSummary(folder.runId(), simulation, profile.name(), startedAt.toString(),
-                Instant.now().toString(), RunStatus.of(failure == null),
-                Verdict.of(passed), failure,
-                new RunSummary.Target(environment == null ? baseUrlOrNull() : environment.baseUrl().toString()),
-                config.target().embedded(), config.plan(),
-                recorded == null ? null : recorded.global(), recorded == null ? Map.of() : recorded.requests(),
-                judgement.slos(), environmentFacts, judgement.stress(),
-                serverMetrics == null || recorded == null ? null
-                        : serverMetrics.aggregate(recorded.startMillis(), recorded.endMillis()),
-                serverMetrics == null ? null : serverMetrics.problems(),
-                recorded == null ? null : injectorHealth.figures(stallTotals), integrityReport, null,
-                drills == null ? null : DrillJson.of(drillResults), null);
+        finalSummary = RunSummary.builder().runId(folder.runId()).simulation(simulation).profile(profile.name())
+                .startedAt(startedAt.toString()).endedAt(Instant.now().toString()).status(RunStatus.of(failure == null))
+                .verdict(Verdict.of(passed)).failure(failure)
+                .target(new RunSummary.Target(environment == null ? baseUrlOrNull() : environment.baseUrl().toString()))
+                .embedded(config.target().embedded()).plan(config.plan())
+                .global(recorded == null ? null : recorded.global())
+                .requests(recorded == null ? Map.of() : recorded.requests())
+                .slo(judgement.slos()).environment(environmentFacts).stress(judgement.stress())
+                .server(serverMetrics == null || recorded == null ? null
+                        : serverMetrics.aggregate(recorded.startMillis(), recorded.endMillis()))
+                .serverProblems(serverMetrics == null ? null : serverMetrics.problems())
+                .injector(recorded == null ? null : injectorHealth.figures(stallTotals)).integrity(integrityReport)
+                .drills(drills == null ? null : DrillJson.of(drillResults)).build();
         // a drill breaks its service level on purpose: its figures are no baseline and have none
         if (recorded != null && failure == null && config.regression().enabled() && drills == null
                 && !shard.sharded()) {
