@@ -17,8 +17,8 @@ import dev.salerush.sim.config.Profile;
 import dev.salerush.sim.config.Stairs;
 import dev.salerush.sim.config.SuiteConfig;
 import dev.salerush.sim.config.TargetSettings;
-import dev.salerush.sim.drills.DrillJson;
-import dev.salerush.sim.drills.DrillResult;
+import dev.salerush.sim.drills.Drills;
+import dev.salerush.sim.drills.DrillsOutcome;
 import dev.salerush.sim.integrity.IntegrityReport;
 import dev.salerush.sim.integrity.OrderIntegrity;
 import dev.salerush.sim.integrity.OrderLog;
@@ -93,8 +93,9 @@ public final class SaleRun {
     private final EventLog events;
     private OperationRunner operations;
     /** The run's drills and their alerting stack; null when the run has none. */
-    private volatile DrillsWiring drills;
-    private List<DrillResult> drillResults = List.of();
+    private volatile Drills drills;
+    /** What the drills found; null until the run finished, and for a run without drills. */
+    private DrillsOutcome drillsOutcome;
     /** Which shard of a sharded run this is ({@link ShardSettings#SINGLE} when not sharded). */
     private final ShardSettings shard;
     private final ShardClock shardClock;
@@ -158,7 +159,7 @@ public final class SaleRun {
         TargetSettings target = config.target();
         RunLogs logs = new RunLogs(folder.file(RunFiles.SHOP_LOG), folder.file(RunFiles.GATEWAY_LOG));
         if (config.drills().active()) {
-            AlertingParts.checkTools(config.drills().alerting());
+            Drills.checkTools(config.drills());
         }
         if (target.embedded() && config.embedded().topology() == EmbeddedSettings.Topology.REDUNDANT) {
             environment = RedundantSaleEnvironment.start(config.embedded(), config.dataset(), logs, cleanup, events);
@@ -178,7 +179,7 @@ public final class SaleRun {
             integrity = OrderIntegrity.forRun(config, environment, folder.dir());
         }
         if (config.drills().active()) {
-            drills = DrillsWiring.start(config, environment, folder.dir(), folder.file(RunFiles.EVENTS), events,
+            drills = Drills.start(config, environment, folder.dir(), folder.file(RunFiles.EVENTS), events,
                     cleanup);
         }
     }
@@ -253,7 +254,7 @@ public final class SaleRun {
             serverMetrics = ServerMetricsWiring.start(config, environment, folder.file(RunFiles.SERVER_METRICS));
             targetWatch = TargetWatch.start(URI.create(Urls.join(environment.baseUrl().toString(),
                     config.target().healthPath())), drills == null ? config.target().giveUpAfter()
-                    : DrillsWiring.giveUpAfter(config));
+                    : Drills.giveUpAfter(config));
             if (drills != null) {
                 drills.beginLoad(recorder, orderLog());
             }
@@ -295,7 +296,7 @@ public final class SaleRun {
 
     /** Whether an arriving virtual user may start its journey (a staircase's probe lets only some through). */
     public boolean admit() {
-        DrillsWiring drilling = drills;
+        Drills drilling = drills;
         if (drilling != null && drilling.admitsNoMore()) {
             return false;
         }
@@ -319,7 +320,7 @@ public final class SaleRun {
         if (down != null) {
             return down;
         }
-        DrillsWiring drilling = drills;
+        Drills drilling = drills;
         // a user's journey (think times included) ends well within a request timeout plus a few seconds
         if (drilling != null && drilling.stopsLoad(config.target().requestTimeout().plusSeconds(5))) {
             return "the drill has ended";
@@ -330,7 +331,7 @@ public final class SaleRun {
 
     /** A virtual user saw a failed request (counted in the impact of a drill in progress). */
     public void failedUser(long userId) {
-        DrillsWiring drilling = drills;
+        Drills drilling = drills;
         if (drilling != null) {
             drilling.failedUser(userId);
         }
@@ -376,7 +377,7 @@ public final class SaleRun {
                         + " simulation calls orderAttempt(...) after its order request to have its orders checked with"
                         + " integrity.queries (docs/team-simulation.md)");
         if (drills != null) {
-            drillResults = drills.finish(integrityReport);
+            drillsOutcome = drills.finish(integrityReport);
         }
         List<OperationRunner.Outcome> performed = operations == null ? List.of() : finishOperations();
         // while the parts still run: which instances are alive at the end is a result too
@@ -385,8 +386,7 @@ public final class SaleRun {
         events.close();
         RunJudge.Judgement judgement = RunJudge.judge(profile, config.plan(), recorded, stress, serverMetrics, failure);
         boolean passed = judgement.passed() && IntegrityReport.allowsPass(integrityReport)
-                && drillResults.stream().allMatch(DrillResult::passed)
-                && (drills == null || !drillResults.isEmpty());
+                && (drillsOutcome == null || drillsOutcome.passed());
         finalSummary = RunSummary.builder().runId(folder.runId()).simulation(simulation).profile(profile.name())
                 .startedAt(startedAt.toString()).endedAt(Instant.now().toString()).status(RunStatus.of(failure == null))
                 .verdict(Verdict.of(passed)).failure(failure)
@@ -399,7 +399,7 @@ public final class SaleRun {
                         : serverMetrics.aggregate(recorded.startMillis(), recorded.endMillis()))
                 .serverProblems(serverMetrics == null ? null : serverMetrics.problems())
                 .injector(recorded == null ? null : injectorHealth.figures(stallTotals)).integrity(integrityReport)
-                .drills(drills == null ? null : DrillJson.of(drillResults)).build();
+                .drills(drillsOutcome == null ? null : drillsOutcome.json()).build();
         // a drill breaks its service level on purpose: its figures are no baseline and have none
         if (recorded != null && failure == null && config.regression().enabled() && drills == null
                 && !shard.sharded()) {
@@ -412,7 +412,7 @@ public final class SaleRun {
         }
         folder.writeSummary(finalSummary);
         JUnitReport.write(finalSummary, folder.file(RunFiles.JUNIT));
-        if (!drillResults.isEmpty()) {
+        if (drillsOutcome != null && !drillsOutcome.results().isEmpty()) {
             writeIncidentReports();
         }
         return finalSummary;
@@ -441,7 +441,7 @@ public final class SaleRun {
     /** The incident report of every drill (and the SPOF table of a game day); a failure here keeps the summary. */
     private void writeIncidentReports() {
         try {
-            IncidentPages.write(folder.dir(), folder.runId(), drillResults, ReportLocale.parse(config.reportLocale()));
+            IncidentPages.write(folder.dir(), folder.runId(), drillsOutcome.results(), ReportLocale.parse(config.reportLocale()));
         } catch (RuntimeException e) {
             log.warn("could not write the incident reports (summary.json keeps the drills): {}", e.toString());
         }
