@@ -1,6 +1,5 @@
 package dev.salerush.sim.run;
 
-import dev.salerush.env.EmbeddedSettings;
 import dev.salerush.env.RunLogs;
 import dev.salerush.env.embedded.EmbeddedSaleEnvironment;
 import dev.salerush.env.process.Cleanup;
@@ -69,7 +68,7 @@ final class ShardLauncher {
         if (config.drills().active()) {
             throw new ConfigError("shards = " + config.shards() + ": a drill runs on one injector; use shards = 1");
         }
-        if (config.target().embedded() && config.embedded().topology() == EmbeddedSettings.Topology.REDUNDANT) {
+        if (config.targetKind().redundant()) {
             throw new ConfigError("shards = " + config.shards() + ": the redundant embedded topology runs with one"
                     + " injector only; use shards = 1 or an external target");
         }
