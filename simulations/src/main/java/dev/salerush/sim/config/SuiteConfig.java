@@ -41,6 +41,7 @@ public final class SuiteConfig {
     private final MetricsSettings metrics;
     private final InjectorSettings injector;
     private final EmbeddedSettings embedded;
+    private final TargetKind targetKind;
     private final Path resultsDir;
     private final RegressionSettings regression;
     private final DatasetSpec dataset;
@@ -66,7 +67,8 @@ public final class SuiteConfig {
         this.metrics = MetricsSettings.from(reader.child("metrics"), reader.hostList("target.allowedHosts"));
         this.injector = InjectorSettings.from(reader.child("injector"));
         this.embedded = EmbeddedSection.read(reader.child("embedded"));
-        if (target.embedded() && embedded.topology() == EmbeddedSettings.Topology.REDUNDANT && !database.embedded()) {
+        this.targetKind = TargetKind.of(target, embedded);
+        if (targetKind.redundant() && !database.embedded()) {
             throw new ConfigError("embedded.topology = redundant starts its own PostgreSQL primary and standby: leave "
                     + "db.url empty (it is " + database.url() + ")");
         }
@@ -179,6 +181,11 @@ public final class SuiteConfig {
         return operations;
     }
 
+    /** What the target is: external, or the embedded environment in its topology. */
+    public TargetKind targetKind() {
+        return targetKind;
+    }
+
     /** The {@code drills} section, and the drills this run performs (none unless -Ddrill= or the game day). */
     public DrillSettings drills() {
         return drills;
@@ -190,8 +197,7 @@ public final class SuiteConfig {
             throw new ConfigError("profile " + profile.name() + " is judged by drills: run it with -Ddrill=<name> ("
                     + String.join(", ", parsed.catalogue().keySet()) + ")");
         }
-        if (parsed.active() && (!target.embedded()
-                || embedded.topology() != EmbeddedSettings.Topology.REDUNDANT)) {
+        if (parsed.active() && !targetKind.redundant()) {
             throw new ConfigError("drills run on the embedded redundant sale environment only (target.baseUrl empty, "
                     + "embedded.topology = redundant): the suite never injects faults into a service it did not start");
         }
@@ -215,7 +221,7 @@ public final class SuiteConfig {
                 throw new ConfigError("operations: '" + entry + "' needs the embedded sale environment (target.baseUrl "
                         + "empty); the suite never operates on a service it did not start");
             }
-            if (!gatewayFault && embedded.topology() != EmbeddedSettings.Topology.REDUNDANT) {
+            if (!gatewayFault && !targetKind.redundant()) {
                 throw new ConfigError("operations: '" + entry + "' needs embedded.topology = redundant (it is "
                         + embedded.topology().configName() + ")");
             }

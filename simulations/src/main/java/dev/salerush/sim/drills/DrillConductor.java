@@ -4,6 +4,7 @@ import dev.salerush.env.events.Event;
 import dev.salerush.env.events.EventLog;
 import dev.salerush.sim.config.DrillSettings;
 import dev.salerush.sim.config.DrillSettings.DrillSpec;
+import dev.salerush.sim.integrity.IntegrityReport;
 import dev.salerush.sim.integrity.OrderAttempt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -182,11 +183,12 @@ public final class DrillConductor implements AutoCloseable {
         }
     }
 
-    /** Every drill's result, with the run's order integrity (known only after the load). */
-    public List<DrillResult> results(String integrity, String integrityDetail) {
+    /** Every drill's result, with the run's order integrity (known only after the load; null when not checked). */
+    public List<DrillResult> results(IntegrityReport integrity) {
+        DrillIntegrity judged = DrillIntegrity.of(integrity);
         synchronized (ended) {
             return ended.stream().map(e -> e.notInjected() != null ? e.notInjected()
-                    : DrillJudge.judge(e.observed(), settings, integrity, integrityDetail)).toList();
+                    : DrillJudge.judge(e.observed(), settings, judged)).toList();
         }
     }
 

@@ -18,7 +18,7 @@ public final class DrillJson {
     static Map<String, Object> of(DrillResult r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", r.name());
-        m.put("verdict", r.verdict());
+        m.put("verdict", r.verdict().json());
         m.put("verdictReason", r.verdictReason());
         m.put("fault", r.fault());
         m.put("point", r.point());
@@ -48,8 +48,8 @@ public final class DrillJson {
         i.put("p95Ms", impact.p95Ms());
         i.put("impactSeconds", impact.impactSeconds());
         m.put("impact", i);
-        m.put("integrity", r.integrity());
-        m.put("integrityDetail", r.integrityDetail());
+        m.put("integrity", r.integrity().status().json());
+        m.put("integrityDetail", r.integrity().detail());
         m.put("severity", Map.of("level", r.severity().level(), "criterion", r.severity().criterion()));
         DrillResult.Alerts alerts = r.alerts();
         Map<String, Object> a = new LinkedHashMap<>();

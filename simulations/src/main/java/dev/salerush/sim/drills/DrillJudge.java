@@ -32,34 +32,42 @@ public final class DrillJudge {
                     List<DrillResult.Second> series, List<Event> events, Map<String, Double> ruleFor) {
     }
 
-    static DrillResult judge(Observed o, DrillSettings settings, String integrity, String integrityDetail) {
+    static DrillResult judge(Observed o, DrillSettings settings, DrillIntegrity integrity) {
         DrillSpec spec = o.spec();
         DrillResult.Alerts alerts = alerts(o);
         List<DrillResult.Criterion> criteria = criteria(o, settings, alerts, integrity);
         String failed = criteria.stream().filter(c -> !c.passed()).map(c -> c.name() + " (" + c.actual() + ")")
                 .findFirst().orElse(null);
-        String verdict = o.abortReason() != null ? "aborted" : failed == null ? "pass" : "fail";
-        String reason = o.abortReason() != null ? o.abortReason() : failed;
-        return new DrillResult(spec.name(), spec.description(), verdict, reason, String.join("; ",
-                spec.fault().stream().map(Object::toString).toList()), spec.point(),
-                spec.firstAction().isEmpty() ? null : String.join("; ", spec.firstAction().stream()
-                        .map(Object::toString).toList()), spec.rollback(),
-                o.injectedAt(), o.detectedAt(), o.detectedBy(), o.notifiedAt(), o.firstActionAt(),
-                mitigatedAt(o, settings), o.recoveredAt(), o.endedAt(), o.impact(), integrity, integrityDetail,
-                alerts, criteria, severity(o.impact(), settings.severity()), detection(spec, settings, o.ruleFor()),
-                timeline(o), o.series());
+        DrillResult.Builder result = described(spec)
+                .fault(String.join("; ", spec.fault().stream().map(Object::toString).toList()))
+                .firstAction(spec.firstAction().isEmpty() ? null : String.join("; ", spec.firstAction().stream()
+                        .map(Object::toString).toList()))
+                .injectedAt(o.injectedAt()).detected(o.detectedAt(), o.detectedBy()).notifiedAt(o.notifiedAt())
+                .firstActionAt(o.firstActionAt()).mitigatedAt(mitigatedAt(o, settings)).recoveredAt(o.recoveredAt())
+                .endedAt(o.endedAt()).impact(o.impact()).integrity(integrity).alerts(alerts).criteria(criteria)
+                .severity(severity(o.impact(), settings.severity())).detection(detection(spec, settings, o.ruleFor()))
+                .timeline(timeline(o)).series(o.series());
+        return (o.abortReason() != null ? result.verdict(DrillVerdict.ABORTED, o.abortReason())
+                : result.verdict(failed == null ? DrillVerdict.PASS : DrillVerdict.FAIL, failed)).build();
     }
 
     /** A drill that never injected its fault: the steady state did not hold. */
     static DrillResult notInjected(DrillSpec spec, String reason, Instant at, DrillSettings settings) {
         DrillResult.Impact none = new DrillResult.Impact(0, 0, 0, 0, 0, null, 0);
-        return new DrillResult(spec.name(), spec.description(), "aborted", reason, null, spec.point(), null,
-                spec.rollback(), null, null, null, null, null, null, null, at, none, "not-checked", null,
-                new DrillResult.Alerts(spec.expectedAlerts(), spec.allowedAlerts(), List.of(), spec.expectedAlerts(),
-                        List.of()),
-                List.of(new DrillResult.Criterion("steady-state", "SLIs within tolerance for "
-                        + settings.steadyHold().toSeconds() + " s before the fault", reason, false)),
-                severity(none, settings.severity()), detection(spec, settings, Map.of()), List.of(), List.of());
+        return described(spec).verdict(DrillVerdict.ABORTED, reason).endedAt(at).impact(none)
+                .integrity(DrillIntegrity.notChecked(null))
+                .alerts(new DrillResult.Alerts(spec.expectedAlerts(), spec.allowedAlerts(), List.of(),
+                        spec.expectedAlerts(), List.of()))
+                .criteria(List.of(new DrillResult.Criterion("steady-state", "SLIs within tolerance for "
+                        + settings.steadyHold().toSeconds() + " s before the fault", reason, false)))
+                .severity(severity(none, settings.severity())).detection(detection(spec, settings, Map.of()))
+                .timeline(List.of()).series(List.of()).build();
+    }
+
+    /** What every result of the drill {@code spec} says of it, whatever happened. */
+    private static DrillResult.Builder described(DrillSpec spec) {
+        return DrillResult.builder(spec.name()).description(spec.description()).point(spec.point())
+                .rollback(spec.rollback());
     }
 
     private static DrillResult.Alerts alerts(Observed o) {
@@ -91,7 +99,7 @@ public final class DrillJudge {
     }
 
     private static List<DrillResult.Criterion> criteria(Observed o, DrillSettings settings, DrillResult.Alerts alerts,
-                                                        String integrity) {
+                                                        DrillIntegrity integrity) {
         DrillSpec spec = o.spec();
         DrillSettings.Criteria c = spec.criteria();
         List<DrillResult.Criterion> criteria = new ArrayList<>();
@@ -121,7 +129,7 @@ public final class DrillJudge {
         criteria.add(within("recovered-within", "the service level held for " + settings.recoveryHold().toSeconds()
                 + " s", DrillResult.between(o.injectedAt(), o.recoveredAt()), c.recoverWithin()));
         criteria.add(new DrillResult.Criterion("integrity", "no acknowledged order lost or duplicated, no oversell",
-                integrity, !"fail".equals(integrity)));
+                integrity.status().json(), !integrity.broken()));
         return criteria;
     }
 

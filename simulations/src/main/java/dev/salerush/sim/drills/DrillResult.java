@@ -11,8 +11,8 @@ import java.util.List;
  *
  * @param name            the catalogue name, e.g. {@code bad-deploy}
  * @param description     one sentence from the catalogue
- * @param verdict         {@code pass}, {@code fail} or {@code aborted} (the abort guard ended the fault, or the steady
- *                        state never held so no fault was injected)
+ * @param verdict         pass, fail or aborted (the abort guard ended the fault, or the steady state never held so no
+ *                        fault was injected)
  * @param verdictReason   why, in one sentence (the first failed criterion, or the abort reason); null on a pass
  * @param fault           the injected trigger as configured, e.g. {@code rolling-deploy v2:broken-orders}
  * @param point           where the fault happened (장애 발생 지점), e.g. {@code shop instances (demo-shop v2)}
@@ -20,19 +20,20 @@ import java.util.List;
  * @param rollback        whether the first action was a rollback (not a fix forward)
  * @param detectedBy      the expected alert that fired first, or {@code pager-watchdog}; null when undetected
  * @param impact          measured between injectedAt and recoveredAt (or endedAt when not recovered)
- * @param integrity       the run's order integrity verdict: {@code pass}, {@code fail} or {@code not-checked}
- * @param integrityDetail one line: lost / duplicated / oversold figures
+ * @param integrity       the run's order integrity as the drill judges it, with one line of lost / duplicated /
+ *                        oversold figures
  * @param severity        the level the measured impact reached, and the criterion that set it
  * @param detection       the rule parameters detection depends on, printed beside every detection time
  * @param timeline        every event of the drill window in time order (alerts, notices, operations, state changes)
  * @param series          one sample a second around the drill (from 30 s before the fault to the end)
+ * @see #builder(String) to build one by name
  */
 public record DrillResult(
-        String name, String description, String verdict, String verdictReason,
+        String name, String description, DrillVerdict verdict, String verdictReason,
         String fault, String point, String firstAction, boolean rollback,
         Instant injectedAt, Instant detectedAt, String detectedBy, Instant notifiedAt,
         Instant firstActionAt, Instant mitigatedAt, Instant recoveredAt, Instant endedAt,
-        Impact impact, String integrity, String integrityDetail,
+        Impact impact, DrillIntegrity integrity,
         Alerts alerts, List<Criterion> criteria, Severity severity, Detection detection,
         List<TimelineEntry> timeline, List<Second> series) {
 
@@ -57,7 +58,12 @@ public record DrillResult(
     }
 
     public boolean passed() {
-        return "pass".equals(verdict);
+        return verdict != null && verdict.passed();
+    }
+
+    /** A result of the drill {@code name} to be built by name; what is not set stays null (false, for rollback). */
+    public static Builder builder(String name) {
+        return new Builder(name);
     }
 
     /** Seconds from {@code from} to {@code to} to the millisecond, or null when either is unknown. */
@@ -121,5 +127,65 @@ public record DrillResult(
 
     /** One second of client figures: requests, KO %, p95 (null when nothing was answered). */
     public record Second(Instant at, long requests, double koPercent, Double p95Ms) {
+    }
+
+    /** Builds a {@link DrillResult} by name: a new component is one more setter, and no caller counts positions. */
+    public static final class Builder {
+        private final String name;
+        private String description;
+        private DrillVerdict verdict;
+        private String verdictReason;
+        private String fault;
+        private String point;
+        private String firstAction;
+        private boolean rollback;
+        private Instant injectedAt;
+        private Instant detectedAt;
+        private String detectedBy;
+        private Instant notifiedAt;
+        private Instant firstActionAt;
+        private Instant mitigatedAt;
+        private Instant recoveredAt;
+        private Instant endedAt;
+        private Impact impact;
+        private DrillIntegrity integrity;
+        private Alerts alerts;
+        private List<Criterion> criteria;
+        private Severity severity;
+        private Detection detection;
+        private List<TimelineEntry> timeline;
+        private List<Second> series;
+
+        private Builder(String name) {
+            this.name = name;
+        }
+
+        public Builder description(String value) { description = value; return this; }
+        public Builder verdict(DrillVerdict value, String reason) { verdict = value; verdictReason = reason; return this; }
+        public Builder fault(String value) { fault = value; return this; }
+        public Builder point(String value) { point = value; return this; }
+        public Builder firstAction(String value) { firstAction = value; return this; }
+        public Builder rollback(boolean value) { rollback = value; return this; }
+        public Builder injectedAt(Instant value) { injectedAt = value; return this; }
+        public Builder detected(Instant at, String by) { detectedAt = at; detectedBy = by; return this; }
+        public Builder notifiedAt(Instant value) { notifiedAt = value; return this; }
+        public Builder firstActionAt(Instant value) { firstActionAt = value; return this; }
+        public Builder mitigatedAt(Instant value) { mitigatedAt = value; return this; }
+        public Builder recoveredAt(Instant value) { recoveredAt = value; return this; }
+        public Builder endedAt(Instant value) { endedAt = value; return this; }
+        public Builder impact(Impact value) { impact = value; return this; }
+        public Builder integrity(DrillIntegrity value) { integrity = value; return this; }
+        public Builder alerts(Alerts value) { alerts = value; return this; }
+        public Builder criteria(List<Criterion> value) { criteria = value; return this; }
+        public Builder severity(Severity value) { severity = value; return this; }
+        public Builder detection(Detection value) { detection = value; return this; }
+        public Builder timeline(List<TimelineEntry> value) { timeline = value; return this; }
+        public Builder series(List<Second> value) { series = value; return this; }
+
+        public DrillResult build() {
+            return new DrillResult(name, description, verdict, verdictReason, fault, point, firstAction, rollback,
+                    injectedAt, detectedAt, detectedBy, notifiedAt, firstActionAt, mitigatedAt, recoveredAt, endedAt,
+                    impact, integrity, alerts, criteria, severity, detection, timeline, series);
+        }
     }
 }

@@ -1,9 +1,12 @@
 package dev.salerush.sim.merge;
 
+import dev.salerush.sim.config.ConfigError;
+import dev.salerush.sim.config.ConfigLoader;
+import dev.salerush.sim.config.RegressionSettings;
 import dev.salerush.sim.metrics.Verdict;
-import dev.salerush.sim.results.RunFiles;
 import dev.salerush.sim.results.RunSummary;
-import dev.salerush.sim.results.SummaryReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 
@@ -15,6 +18,7 @@ import java.nio.file.Path;
 public final class MergeMain {
     static final int FAILED = 1;
     static final int REFUSED = 3;
+    private static final Logger log = LoggerFactory.getLogger(MergeMain.class);
 
     private MergeMain() {
     }
@@ -24,17 +28,27 @@ public final class MergeMain {
             fail("set -Dmerge.dir to the folder holding the shard-0..shard-N-1 run folders");
         }
         Path dir = Path.of(args[0]).toAbsolutePath().normalize();
+        RunSummary merged = null;
         try {
-            ShardMerge.merge(dir);
+            merged = ShardMerge.mergedSummary(dir, regressionSettings());
         } catch (MergeRefused e) {
             fail("refused to merge " + dir + ": " + e.getMessage());
         }
-        RunSummary merged = SummaryReader.read(dir.resolve(RunFiles.SUMMARY)).summary();
-        Verdict verdict = merged == null ? Verdict.FAIL : merged.verdict();
+        Verdict verdict = merged.verdict();
         System.out.println("salerush: merged the shards of " + dir + " (summary.json, latency.hlog, report.html): "
                 + verdict.label());
         if (verdict.failed()) {
             System.exit(FAILED);
+        }
+    }
+
+    /** The regression section of conf/salerush.conf (with -D overrides); not judged when it cannot be read. */
+    private static RegressionSettings regressionSettings() {
+        try {
+            return ConfigLoader.load().regression();
+        } catch (ConfigError e) {
+            log.warn("regression gate not judged: the configuration cannot be read ({})", e.getMessage());
+            return null;
         }
     }
 

@@ -37,10 +37,11 @@ final class MergedSummary {
         }
         String failure = failure(shards);
         boolean passed = failure == null && slos.stream().allMatch(SloResult::passed);
-        return new RunSummary(shards.get(0).info().runId(), first.simulation(), first.profile(),
-                earliest(shards), latest(shards), RunStatus.of(failure == null), Verdict.of(passed), failure,
-                first.target(), first.embedded(), first.plan(), recorded.global(), recorded.requests(), slos,
-                first.environment(), stress, null, null, null, null, null, null, null);
+        return RunSummary.builder().runId(shards.get(0).info().runId()).simulation(first.simulation())
+                .profile(first.profile()).startedAt(earliest(shards)).endedAt(latest(shards))
+                .status(RunStatus.of(failure == null)).verdict(Verdict.of(passed)).failure(failure)
+                .target(first.target()).embedded(first.embedded()).plan(first.plan()).global(recorded.global())
+                .requests(recorded.requests()).slo(slos).environment(first.environment()).stress(stress).build();
     }
 
     /** Why a shard did not complete its load, naming it; null when every shard completed. */

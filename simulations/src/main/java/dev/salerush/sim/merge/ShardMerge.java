@@ -1,7 +1,5 @@
 package dev.salerush.sim.merge;
 
-import dev.salerush.sim.config.ConfigError;
-import dev.salerush.sim.config.ConfigLoader;
 import dev.salerush.sim.config.RegressionSettings;
 import dev.salerush.sim.metrics.LatencyLogMerge;
 import dev.salerush.sim.metrics.RecordedRun;
@@ -31,13 +29,17 @@ public final class ShardMerge {
     private ShardMerge() {
     }
 
-    /** Merges with the regression settings of the project's configuration; returns {@code dir}. */
-    public static Path merge(Path dir) {
-        return merge(dir, regressionSettings());
+    /** Merges judging regressions with {@code regression} (null: not judged); returns {@code dir}. */
+    public static Path merge(Path dir, RegressionSettings regression) {
+        mergedSummary(dir, regression);
+        return dir;
     }
 
-    /** Merges judging regressions with {@code regression} (null: not judged); returns {@code dir}. */
-    static Path merge(Path dir, RegressionSettings regression) {
+    /**
+     * Merges judging regressions with {@code regression} (null: not judged), the caller's configuration: the merge
+     * reads none itself. Returns the merged summary as written to {@code dir}'s summary.json.
+     */
+    public static RunSummary mergedSummary(Path dir, RegressionSettings regression) {
         List<ShardRun> shards = ShardSet.read(dir);
         if (StaircaseMerge.isStaircase(shards)) {
             StaircaseMerge.check(shards);
@@ -60,16 +62,6 @@ public final class ShardMerge {
             log.warn("could not write the merged run's report pages (summary.json is kept): {}", e.toString());
         }
         log.info("merged {} shards into {}: verdict {}", shards.size(), dir, summary.verdict());
-        return dir;
-    }
-
-    /** The regression section of conf/salerush.conf (with -D overrides); not judged when it cannot be read. */
-    private static RegressionSettings regressionSettings() {
-        try {
-            return ConfigLoader.load().regression();
-        } catch (ConfigError e) {
-            log.warn("regression gate not judged: the configuration cannot be read ({})", e.getMessage());
-            return null;
-        }
+        return summary;
     }
 }

@@ -1,5 +1,6 @@
 package dev.salerush.sim.report;
 
+import dev.salerush.sim.drills.DrillVerdict;
 import dev.salerush.sim.integrity.IntegrityCheck;
 import dev.salerush.sim.metrics.Numbers;
 import dev.salerush.sim.metrics.SloResult;
@@ -95,7 +96,7 @@ public final class JUnitReport {
     private static List<Case> drillCases(Map<String, Object> drill) {
         String suite = "salerush.drill." + drill.get("name");
         List<Case> cases = new ArrayList<>();
-        if ("aborted".equals(drill.get("verdict"))) {
+        if (DrillVerdict.ABORTED.json().equals(drill.get("verdict"))) {
             cases.add(new Case(suite, "drill " + drill.get("name"), "aborted: " + drill.get("verdictReason"), null));
         }
         if (drill.get("criteria") instanceof List<?> criteria) {

@@ -34,6 +34,7 @@ import java.util.Map;
  *                    ...), as the contract has them
  * @param integrity   the order-integrity checks of a run that placed orders, or {@code null} (browsing)
  * @param shard       what a shard of a sharded run says of itself, or {@code null} for a run that is not one
+ * @see #builder() to build one by name
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"runId", "simulation", "profile", "startedAt", "endedAt", "status", "verdict", "failure", "target",
@@ -79,26 +80,37 @@ public record RunSummary(String runId, String simulation, String profile, String
                                @JsonProperty("environment") Map<String, Object> environment,
                                @JsonProperty("drills") List<Map<String, Object>> drills,
                                @JsonProperty("shard") ShardInfo shard) {
-        Stress stress = new Stress(steps, breakingPoint, knee, injectorBound, injectorEvidence, stoppedEarly,
-                endedBy);
-        return new RunSummary(runId, simulation, profile, startedAt, endedAt, status, verdict, failure, target,
-                embedded, plan, global, requests, slo, environment, stress, server,
-                serverProblems, injector, integrity, regression, drills, shard);
+        return builder().runId(runId).simulation(simulation).profile(profile).startedAt(startedAt).endedAt(endedAt)
+                .status(status).verdict(verdict).failure(failure).target(target).embedded(embedded).plan(plan)
+                .global(global).requests(requests).slo(slo).environment(environment)
+                .stress(new Stress(steps, breakingPoint, knee, injectorBound, injectorEvidence, stoppedEarly, endedBy))
+                .server(server).serverProblems(serverProblems).injector(injector).integrity(integrity)
+                .regression(regression).drills(drills).shard(shard).build();
+    }
+
+    /** A summary to be built by name; what is not set stays null (false, for embedded). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this summary's values, to change some of them. */
+    public Builder toBuilder() {
+        return builder().runId(runId).simulation(simulation).profile(profile).startedAt(startedAt).endedAt(endedAt)
+                .status(status).verdict(verdict).failure(failure).target(target).embedded(embedded).plan(plan)
+                .global(global).requests(requests).slo(slo).environment(environment).stress(stress).server(server)
+                .serverProblems(serverProblems).injector(injector).integrity(integrity).regression(regression)
+                .drills(drills).shard(shard);
     }
 
     /** This summary judged against its baseline as well: a regression fails the run. */
     public RunSummary withRegression(RegressionResult result) {
         Verdict judged = result != null && result.failed() ? Verdict.FAIL : verdict;
-        return new RunSummary(runId, simulation, profile, startedAt, endedAt, status, judged, failure, target, embedded,
-                plan, global, requests, slo, environment, stress, server, serverProblems, injector, integrity, result,
-                drills, shard);
+        return toBuilder().verdict(judged).regression(result).build();
     }
 
     /** This summary with what its shard says of itself. */
     public RunSummary withShard(ShardInfo info) {
-        return new RunSummary(runId, simulation, profile, startedAt, endedAt, status, verdict, failure, target, embedded,
-                plan, global, requests, slo, environment, stress, server, serverProblems, injector, integrity,
-                regression, drills, info);
+        return toBuilder().shard(info).build();
     }
 
     /** What the regression gate compares of this run. */
@@ -162,5 +174,65 @@ public record RunSummary(String runId, String simulation, String profile, String
     }
 
     public record Target(String baseUrl) {
+    }
+
+    /** Builds a {@link RunSummary} by name: a new field is one more setter, and no caller counts positions. */
+    public static final class Builder {
+        private String runId;
+        private String simulation;
+        private String profile;
+        private String startedAt;
+        private String endedAt;
+        private RunStatus status;
+        private Verdict verdict;
+        private String failure;
+        private Target target;
+        private boolean embedded;
+        private TrafficPlan plan;
+        private LatencyStats global;
+        private Map<String, LatencyStats> requests;
+        private List<SloResult> slo;
+        private Map<String, Object> environment;
+        private Stress stress;
+        private ServerAggregate server;
+        private List<String> serverProblems;
+        private InjectorHealth.Figures injector;
+        private IntegrityReport integrity;
+        private RegressionResult regression;
+        private List<Map<String, Object>> drills;
+        private ShardInfo shard;
+
+        private Builder() {
+        }
+
+        public Builder runId(String value) { runId = value; return this; }
+        public Builder simulation(String value) { simulation = value; return this; }
+        public Builder profile(String value) { profile = value; return this; }
+        public Builder startedAt(String value) { startedAt = value; return this; }
+        public Builder endedAt(String value) { endedAt = value; return this; }
+        public Builder status(RunStatus value) { status = value; return this; }
+        public Builder verdict(Verdict value) { verdict = value; return this; }
+        public Builder failure(String value) { failure = value; return this; }
+        public Builder target(Target value) { target = value; return this; }
+        public Builder embedded(boolean value) { embedded = value; return this; }
+        public Builder plan(TrafficPlan value) { plan = value; return this; }
+        public Builder global(LatencyStats value) { global = value; return this; }
+        public Builder requests(Map<String, LatencyStats> value) { requests = value; return this; }
+        public Builder slo(List<SloResult> value) { slo = value; return this; }
+        public Builder environment(Map<String, Object> value) { environment = value; return this; }
+        public Builder stress(Stress value) { stress = value; return this; }
+        public Builder server(ServerAggregate value) { server = value; return this; }
+        public Builder serverProblems(List<String> value) { serverProblems = value; return this; }
+        public Builder injector(InjectorHealth.Figures value) { injector = value; return this; }
+        public Builder integrity(IntegrityReport value) { integrity = value; return this; }
+        public Builder regression(RegressionResult value) { regression = value; return this; }
+        public Builder drills(List<Map<String, Object>> value) { drills = value; return this; }
+        public Builder shard(ShardInfo value) { shard = value; return this; }
+
+        public RunSummary build() {
+            return new RunSummary(runId, simulation, profile, startedAt, endedAt, status, verdict, failure, target,
+                    embedded, plan, global, requests, slo, environment, stress, server, serverProblems, injector,
+                    integrity, regression, drills, shard);
+        }
     }
 }

@@ -1,6 +1,5 @@
 package dev.salerush.sim.run;
 
-import dev.salerush.env.EmbeddedSettings;
 import dev.salerush.env.RunLogs;
 import dev.salerush.env.embedded.EmbeddedSaleEnvironment;
 import dev.salerush.env.process.Cleanup;
@@ -11,7 +10,6 @@ import dev.salerush.sim.metrics.Verdict;
 import dev.salerush.sim.results.RunFiles;
 import dev.salerush.sim.results.RunFolder;
 import dev.salerush.sim.results.RunSummary;
-import dev.salerush.sim.results.SummaryReader;
 import dev.salerush.sim.shard.ShardContract;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,7 +67,7 @@ final class ShardLauncher {
         if (config.drills().active()) {
             throw new ConfigError("shards = " + config.shards() + ": a drill runs on one injector; use shards = 1");
         }
-        if (config.target().embedded() && config.embedded().topology() == EmbeddedSettings.Topology.REDUNDANT) {
+        if (config.targetKind().redundant()) {
             throw new ConfigError("shards = " + config.shards() + ": the redundant embedded topology runs with one"
                     + " injector only; use shards = 1 or an external target");
         }
@@ -182,19 +180,16 @@ final class ShardLauncher {
         }
     }
 
-    /** Prints the merged run's summary, as a single run's; its verdict is the exit code: 0 pass, 2 fail (or no merge). */
-    private static int mergedExitCode(Path runDir) {
+    /**
+     * Merges the shards with this run's configuration and prints the merged summary it returns, as a single run's; its
+     * verdict is the exit code: 0 pass, 2 fail (or no merge).
+     */
+    private int mergedExitCode(Path runDir) {
         try {
-            Path merged = ShardMerge.merge(runDir);
-            SummaryReader.Reading reading = SummaryReader.read(merged.resolve(RunFiles.SUMMARY));
-            if (reading.summary() == null) {
-                log.error("the merged summary of {} cannot be read: {}", merged, reading.problem());
-                return RunExit.EXIT_FAILURE;
-            }
-            RunSummary summary = reading.summary();
-            System.out.print(ConsoleReport.render(summary, merged.resolve(RunFiles.REPORT_PAGE).toString()));
+            RunSummary summary = ShardMerge.mergedSummary(runDir, config.regression());
+            System.out.print(ConsoleReport.render(summary, runDir.resolve(RunFiles.REPORT_PAGE).toString()));
             System.out.flush();
-            log.info("merged run {}: verdict {}", merged, summary.verdict());
+            log.info("merged run {}: verdict {}", runDir, summary.verdict());
             return summary.verdict() == Verdict.PASS ? 0 : RunExit.EXIT_FAILURE;
         } catch (RuntimeException e) {
             log.error("could not merge the shards' run folders in {}: {}", runDir, e.toString());

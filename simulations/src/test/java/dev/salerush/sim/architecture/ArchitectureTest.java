@@ -3,10 +3,14 @@ package dev.salerush.sim.architecture;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.salerush.sim.drills.DrillResult;
+import dev.salerush.sim.drills.Drills;
+import dev.salerush.sim.drills.DrillsOutcome;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -15,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The layout as rules: no package of any module depends, directly or through others, on a package that depends back
- * on it, and the suite never reaches into the system under test's classes. The production classes of every module
+ * on it, a run reaches the drills through one entry point, and the suite never reaches into the system under test's
+ * classes. The production classes of every module
  * are on this module's test classpath (data-seeder, demo-shop, environment and simulations), so one test covers all.
  */
 class ArchitectureTest {
@@ -38,6 +43,16 @@ class ArchitectureTest {
     @Test
     void noPackageCycleInAnyModule() {
         slices().matching("dev.salerush.(**)").should().beFreeOfCycles().check(salerush);
+    }
+
+    @Test
+    void aRunUsesTheDrillsOnlyThroughTheirEntryPoint() {
+        noClasses().that().resideInAPackage("dev.salerush.sim.run..")
+                .should().dependOnClassesThat(resideInAPackage("dev.salerush.sim.drills..")
+                        .and(not(belongToAnyOf(Drills.class, DrillsOutcome.class, DrillResult.class))))
+                .because("a drill is one slice: a run calls Drills, and reads only what its methods return"
+                        + " (DrillsOutcome from finish, the DrillResult of each drill in it)")
+                .check(salerush);
     }
 
     @Test

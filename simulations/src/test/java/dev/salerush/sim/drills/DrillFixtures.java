@@ -21,63 +21,69 @@ import java.util.Map;
 public final class DrillFixtures {
     /** 2026-12-01 16:02:10 KST. */
     public static final Instant FAULT = Instant.parse("2026-12-01T07:02:10Z");
+    private static final DrillIntegrity INTEGRITY_PASSED = new DrillIntegrity(DrillIntegrity.Status.PASS,
+            "lost 0, duplicated 0, oversold 0");
 
     private DrillFixtures() {
     }
 
     public static DrillResult badDeployPassed() {
-        return new DrillResult("bad-deploy", "A rolling deploy ships a version whose orders fail.", "pass", null,
-                "rolling-deploy v2:broken-orders", "shop instances (demo-shop v2)", "rollback", true,
-                FAULT, at(40), "OrderFailureRateHigh", at(55), at(70), at(90), at(110), at(150),
-                new Impact(420, 1000, 37, 3, 120, 850.0, 95), "pass", "lost 0, duplicated 0, oversold 0",
-                new Alerts(List.of("OrderFailureRateHigh", "HighErrorRate"), List.of("InstanceUnhealthy"),
+        return DrillResult.builder("bad-deploy").description("A rolling deploy ships a version whose orders fail.")
+                .verdict(DrillVerdict.PASS, null).fault("rolling-deploy v2:broken-orders")
+                .point("shop instances (demo-shop v2)").firstAction("rollback").rollback(true)
+                .injectedAt(FAULT).detected(at(40), "OrderFailureRateHigh").notifiedAt(at(55)).firstActionAt(at(70))
+                .mitigatedAt(at(90)).recoveredAt(at(110)).endedAt(at(150))
+                .impact(new Impact(420, 1000, 37, 3, 120, 850.0, 95)).integrity(INTEGRITY_PASSED)
+                .alerts(new Alerts(List.of("OrderFailureRateHigh", "HighErrorRate"), List.of("InstanceUnhealthy"),
                         List.of(new FiredAlert("OrderFailureRateHigh", "business", "critical", at(40), at(115)),
                                 new FiredAlert("HighErrorRate", "system", "warning", at(52), at(118))),
-                        List.of(), List.of()),
-                List.of(new Criterion("detected-within", "≤ 60 s", "40 s", true),
+                        List.of(), List.of()))
+                .criteria(List.of(new Criterion("detected-within", "≤ 60 s", "40 s", true),
                         new Criterion("notice-posted", "≤ 120 s", "55 s", true),
                         new Criterion("recovered-within", "≤ 300 s", "110 s", true),
-                        new Criterion("integrity", "pass", "pass", true)),
-                new Severity("SEV2", "주문 실패율 ≥ 5 %"),
-                new Detection(15, 15, 10, 5, Map.of("OrderFailureRateHigh", 30.0, "HighErrorRate", 60.0)),
-                List.of(new TimelineEntry(FAULT, "fault.injected", "drill", "rolling deploy of v2:broken-orders"),
+                        new Criterion("integrity", "pass", "pass", true)))
+                .severity(new Severity("SEV2", "주문 실패율 ≥ 5 %"))
+                .detection(new Detection(15, 15, 10, 5, Map.of("OrderFailureRateHigh", 30.0, "HighErrorRate", 60.0)))
+                .timeline(List.of(new TimelineEntry(FAULT, "fault.injected", "drill", "rolling deploy of v2:broken-orders"),
                         new TimelineEntry(at(40), "alert.firing", "alertmanager", "OrderFailureRateHigh"),
                         new TimelineEntry(at(55), "notice.posted", "pager", "#incident: orders failing"),
                         new TimelineEntry(at(70), "operation", "runbook", "rollback to v1"),
-                        new TimelineEntry(at(110), "state.recovered", "drill", "error ratio back within tolerance")),
-                seconds(-30, 150, 40, 110, 42.0));
+                        new TimelineEntry(at(110), "state.recovered", "drill", "error ratio back within tolerance")))
+                .series(seconds(-30, 150, 40, 110, 42.0)).build();
     }
 
     public static DrillResult instanceCrashFailed() {
-        return new DrillResult("instance-crash", "One shop instance is killed.", "fail",
-                "notice-posted: no notice within 120 s", "kill -9 shop-2", "shop instance shop-2", "restart shop-2",
-                false, FAULT, at(75), "HighErrorRate", null, null, at(20), null, at(300),
-                new Impact(12, 2000, 0, 2, 9, 240.0, 0), "pass", "lost 0, duplicated 0, oversold 0",
-                new Alerts(List.of("InstanceDown", "HighErrorRate"), List.of(),
+        return DrillResult.builder("instance-crash").description("One shop instance is killed.")
+                .verdict(DrillVerdict.FAIL, "notice-posted: no notice within 120 s").fault("kill -9 shop-2")
+                .point("shop instance shop-2").firstAction("restart shop-2").rollback(false)
+                .injectedAt(FAULT).detected(at(75), "HighErrorRate").mitigatedAt(at(20)).endedAt(at(300))
+                .impact(new Impact(12, 2000, 0, 2, 9, 240.0, 0)).integrity(INTEGRITY_PASSED)
+                .alerts(new Alerts(List.of("InstanceDown", "HighErrorRate"), List.of(),
                         List.of(new FiredAlert("HighErrorRate", "system", "warning", at(75), null),
                                 new FiredAlert("DiskSpaceLow", "system", "warning", at(80), at(200))),
-                        List.of("InstanceDown"), List.of("DiskSpaceLow")),
-                List.of(new Criterion("detected-within", "≤ 60 s", "75 s", false),
+                        List.of("InstanceDown"), List.of("DiskSpaceLow")))
+                .criteria(List.of(new Criterion("detected-within", "≤ 60 s", "75 s", false),
                         new Criterion("notice-posted", "≤ 120 s", "never", false),
                         new Criterion("recovered-within", "≤ 300 s", "never", false),
                         new Criterion("no-unexpected-alerts", "0", "1 (DiskSpaceLow)", false),
                         new Criterion("integrity", "pass", "pass", true),
-                        new Criterion("queue-drained", "0 messages", "14 messages", false)),
-                new Severity("SEV3", "error ratio ≥ 0.5 %"),
-                new Detection(15, 15, 10, 5, Map.of("InstanceDown", 60.0, "HighErrorRate", 60.0)),
-                List.of(new TimelineEntry(FAULT, "fault.injected", "drill", "kill -9 shop-2"),
+                        new Criterion("queue-drained", "0 messages", "14 messages", false)))
+                .severity(new Severity("SEV3", "error ratio ≥ 0.5 %"))
+                .detection(new Detection(15, 15, 10, 5, Map.of("InstanceDown", 60.0, "HighErrorRate", 60.0)))
+                .timeline(List.of(new TimelineEntry(FAULT, "fault.injected", "drill", "kill -9 shop-2"),
                         new TimelineEntry(at(20), "state.mitigated", "load-balancer", "shop-2 marked DOWN"),
-                        new TimelineEntry(at(75), "alert.firing", "alertmanager", "HighErrorRate")),
-                seconds(-30, 300, 0, 20, 3.0));
+                        new TimelineEntry(at(75), "alert.firing", "alertmanager", "HighErrorRate")))
+                .series(seconds(-30, 300, 0, 20, 3.0)).build();
     }
 
     public static DrillResult abortedBeforeFault() {
-        return new DrillResult("db-failover", "The DB primary is stopped.", "aborted",
-                "steady state never held: p95 900 ms > 500 ms, no fault injected", "stop db-primary",
-                "DB primary", "promote replica", false, null, null, null, null, null, null, null, null,
-                null, "not-checked", null, null, null, null, null,
-                List.of(new TimelineEntry(FAULT.minusSeconds(5), "drill.aborted", "drill", "steady state never held")),
-                null);
+        return DrillResult.builder("db-failover").description("The DB primary is stopped.")
+                .verdict(DrillVerdict.ABORTED, "steady state never held: p95 900 ms > 500 ms, no fault injected")
+                .fault("stop db-primary").point("DB primary").firstAction("promote replica").rollback(false)
+                .integrity(DrillIntegrity.notChecked(null))
+                .timeline(List.of(new TimelineEntry(FAULT.minusSeconds(5), "drill.aborted", "drill",
+                        "steady state never held")))
+                .build();
     }
 
     private static Instant at(int secondsAfterFault) {

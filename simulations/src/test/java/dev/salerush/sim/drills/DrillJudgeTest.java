@@ -21,9 +21,9 @@ class DrillJudgeTest {
     void aDrillDetectedNotifiedAndRecoveredInTimePasses() {
         DrillResult result = DrillJudge.judge(observed(badDeploy, List.of(
                 firing(3, "High5xxRatio"), firing(4, "OrderRateDrop"), resolved(30, "High5xxRatio")),
-                new DrillResult.Impact(120, 1000, 40, 2, 55, 80.0, 12)), settings, "pass", "all passed");
+                new DrillResult.Impact(120, 1000, 40, 2, 55, 80.0, 12)), settings, passed("all passed"));
 
-        assertThat(result.verdict()).isEqualTo("pass");
+        assertThat(result.verdict()).isEqualTo(DrillVerdict.PASS);
         assertThat(result.ttdSeconds()).isEqualTo(3.0);
         assertThat(result.ttnSeconds()).isEqualTo(5.0);
         assertThat(result.ttfaSeconds()).isEqualTo(10.0);
@@ -41,10 +41,10 @@ class DrillJudgeTest {
     @Test
     void anUnexpectedAlertCostsPrecisionAndFailsTheDrill() {
         DrillResult result = DrillJudge.judge(observed(badDeploy, List.of(firing(3, "High5xxRatio"),
-                firing(5, "DatabaseDown")), new DrillResult.Impact(0, 1000, 0, 0, 0, 10.0, 0)), settings, "pass", null);
+                firing(5, "DatabaseDown")), new DrillResult.Impact(0, 1000, 0, 0, 0, 10.0, 0)), settings, passed(null));
 
         assertThat(result.alerts().unexpected()).containsExactly("DatabaseDown");
-        assertThat(result.verdict()).isEqualTo("fail");
+        assertThat(result.verdict()).isEqualTo(DrillVerdict.FAIL);
         assertThat(result.verdictReason()).startsWith("no-unexpected-alerts");
         assertThat(result.severity().level()).startsWith("4등급");
     }
@@ -56,7 +56,8 @@ class DrillJudgeTest {
                 new DrillResult.Impact(10, 100, 1, 0, 5, 20.0, 3), List.of(firing(20, "High5xxRatio")), null,
                 List.of(), List.of(), Map.of("High5xxRatio", 3.0));
 
-        DrillResult result = DrillJudge.judge(late, settings, "fail", "1 acknowledged order missing");
+        DrillResult result = DrillJudge.judge(late, settings,
+                new DrillIntegrity(DrillIntegrity.Status.FAIL, "1 acknowledged order missing"));
 
         assertThat(criterion(result, "detected-within").passed()).isFalse();
         assertThat(criterion(result, "detected-within").actual()).isEqualTo("20.0 s");
@@ -67,14 +68,14 @@ class DrillJudgeTest {
     @Test
     void aCompatibleChangeMustFireNoAlert() {
         DrillSettings.DrillSpec mixed = settings.catalogue().get("mixed-version");
-        DrillResult quiet = DrillJudge.judge(observed(mixed, List.of(), noImpact()), settings, "pass", null);
+        DrillResult quiet = DrillJudge.judge(observed(mixed, List.of(), noImpact()), settings, passed(null));
         DrillResult noisy = DrillJudge.judge(observed(mixed, List.of(firing(8, "HighLatencyP95")), noImpact()),
-                settings, "pass", null);
+                settings, passed(null));
 
         assertThat(criterion(quiet, "no-alert-fired").passed()).isTrue();
-        assertThat(quiet.verdict()).isEqualTo("pass");
+        assertThat(quiet.verdict()).isEqualTo(DrillVerdict.PASS);
         assertThat(criterion(noisy, "no-alert-fired").actual()).isEqualTo("HighLatencyP95");
-        assertThat(noisy.verdict()).isEqualTo("fail");
+        assertThat(noisy.verdict()).isEqualTo(DrillVerdict.FAIL);
     }
 
     @Test
@@ -85,7 +86,7 @@ class DrillJudgeTest {
                 noImpact(), List.of(firing(1, "Watchdog"), firing(2, "ShopInstanceDown")), T0.plusSeconds(12),
                 List.of(), List.of(), Map.of());
 
-        DrillResult result = DrillJudge.judge(observed, settings, "pass", null);
+        DrillResult result = DrillJudge.judge(observed, settings, passed(null));
 
         assertThat(result.alerts().fired()).extracting(DrillResult.FiredAlert::name)
                 .containsExactly("ShopInstanceDown", "PagerSilent");
@@ -108,6 +109,10 @@ class DrillJudgeTest {
 
     private static DrillResult.Criterion criterion(DrillResult result, String name) {
         return result.criteria().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static DrillIntegrity passed(String detail) {
+        return new DrillIntegrity(DrillIntegrity.Status.PASS, detail);
     }
 
     private static DrillResult.Impact noImpact() {

@@ -108,10 +108,11 @@ class JUnitReportTest {
     }
 
     private static RunSummary summary(String failure, List<SloResult> slos, IntegrityReport integrity) {
-        return new RunSummary("r1", "Sim", "smoke", "2026-07-01T00:00:00Z", "2026-07-01T00:01:00Z",
-                RunStatus.of(failure == null), Verdict.of(failure == null), failure,
-                new RunSummary.Target("http://127.0.0.1:1"), false, null, null, Map.of(), slos, Map.of(),
-                RunSummary.Stress.NONE, null, null, null, integrity, null, null, null);
+        return RunSummary.builder().runId("r1").simulation("Sim").profile("smoke").startedAt("2026-07-01T00:00:00Z")
+                .endedAt("2026-07-01T00:01:00Z").status(RunStatus.of(failure == null))
+                .verdict(Verdict.of(failure == null)).failure(failure).target(new RunSummary.Target("http://127.0.0.1:1"))
+                .embedded(false).requests(Map.of()).slo(slos).environment(Map.of()).stress(RunSummary.Stress.NONE)
+                .integrity(integrity).build();
     }
 
     private static Document write(RunSummary summary, Path dir) throws Exception {

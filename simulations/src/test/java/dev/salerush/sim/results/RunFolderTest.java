@@ -42,11 +42,14 @@ class RunFolderTest {
     void summaryRoundTripsThroughJson(@TempDir Path results) throws IOException {
         RunFolder folder = RunFolder.create(results, "smoke", NOW);
         LatencyStats stats = new LatencyStats(10, 10, 0, 0, 1, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 2.5, 0);
-        RunSummary summary = new RunSummary(folder.runId(), "Sim", "smoke", "a", "b", RunStatus.COMPLETE, Verdict.PASS, null,
-                new RunSummary.Target("http://127.0.0.1:1"), true, null, stats, Map.of("list", stats),
-                List.of(new SloResult("p95", "p95Ms", null, 15, 4.0, true, null)), Map.of("kind", "embedded"),
-                null, null, null, null, IntegrityReport.of(List.of(new IntegrityCheck("no oversell", false,
-                        IntegrityCheck.FAILED, "1 product sold more than its stock", List.of("7"))), Map.of("paidOrders", 3)), null, null, null);
+        RunSummary summary = RunSummary.builder().runId(folder.runId()).simulation("Sim").profile("smoke")
+                .startedAt("a").endedAt("b").status(RunStatus.COMPLETE).verdict(Verdict.PASS)
+                .target(new RunSummary.Target("http://127.0.0.1:1")).embedded(true).global(stats)
+                .requests(Map.of("list", stats)).slo(List.of(new SloResult("p95", "p95Ms", null, 15, 4.0, true, null)))
+                .environment(Map.of("kind", "embedded"))
+                .integrity(IntegrityReport.of(List.of(new IntegrityCheck("no oversell", false,
+                        IntegrityCheck.FAILED, "1 product sold more than its stock", List.of("7"))),
+                        Map.of("paidOrders", 3))).build();
 
         folder.writeSummary(summary);
 
@@ -61,9 +64,10 @@ class RunFolderTest {
         RunFolder folder = RunFolder.forShard(results, "20261206-120000-smoke", "shard-1");
         ShardInfo info = new ShardInfo(1, 2, "20261206-120000-smoke", 1000, 1012, 7, 41.5, 42, "stop-siblings",
                 Map.of("salerush", "0.1.0-SNAPSHOT", "gatling", "3.15.1"));
-        RunSummary summary = new RunSummary(folder.runId(), "Sim", "smoke", "a", "b", RunStatus.COMPLETE, Verdict.FAIL,
-                null, new RunSummary.Target("http://127.0.0.1:1"), false, null, null, Map.of(), List.of(), Map.of(),
-                null, null, null, null, null, null, null, null).withShard(info);
+        RunSummary summary = RunSummary.builder().runId(folder.runId()).simulation("Sim").profile("smoke")
+                .startedAt("a").endedAt("b").status(RunStatus.COMPLETE).verdict(Verdict.FAIL)
+                .target(new RunSummary.Target("http://127.0.0.1:1")).embedded(false).requests(Map.of()).slo(List.of())
+                .environment(Map.of()).build().withShard(info);
 
         folder.writeSummary(summary);
 

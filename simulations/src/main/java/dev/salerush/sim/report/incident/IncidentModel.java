@@ -1,9 +1,11 @@
 package dev.salerush.sim.report.incident;
 
+import dev.salerush.sim.drills.DrillIntegrity;
 import dev.salerush.sim.drills.DrillResult;
 import dev.salerush.sim.drills.DrillResult.Criterion;
 import dev.salerush.sim.drills.DrillResult.FiredAlert;
 import dev.salerush.sim.drills.DrillResult.Impact;
+import dev.salerush.sim.drills.DrillVerdict;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,7 +64,7 @@ final class IncidentModel {
         model.put("title", title());
         model.put("range", range());
         model.put("verdictKind", verdictKind(drill.verdict()));
-        model.put("verdictLabel", m.label("verdict.", drill.verdict()));
+        model.put("verdictLabel", m.label("verdict.", drill.verdict() == null ? null : drill.verdict().json()));
         model.put("verdictReason", drill.verdictReason() == null && drill.passed() ? m.get("verdict.noReason")
                 : text(drill.verdictReason()));
         model.put("severity", severity());
@@ -115,8 +117,8 @@ final class IncidentModel {
     }
 
     /** The style of a verdict (the run page's banner classes): pass, fail, or partial for aborted and unknown. */
-    static String verdictKind(String verdict) {
-        return "pass".equals(verdict) || "fail".equals(verdict) ? verdict : "partial";
+    static String verdictKind(DrillVerdict verdict) {
+        return verdict == DrillVerdict.PASS || verdict == DrillVerdict.FAIL ? verdict.json() : "partial";
     }
 
     private String severity() {
@@ -214,8 +216,9 @@ final class IncidentModel {
     }
 
     private String integrity() {
-        String verdict = m.label("integrity.", drill.integrity());
-        return drill.integrityDetail() == null ? verdict : verdict + " — " + drill.integrityDetail();
+        DrillIntegrity integrity = drill.integrity();
+        String verdict = m.label("integrity.", integrity == null ? null : integrity.status().json());
+        return integrity == null || integrity.detail() == null ? verdict : verdict + " — " + integrity.detail();
     }
 
     private List<Line> cause() {

@@ -1,6 +1,7 @@
 package dev.salerush.sim.report.incident;
 
 import dev.salerush.sim.drills.DrillResult;
+import dev.salerush.sim.drills.DrillVerdict;
 import dev.salerush.sim.report.PageAssets;
 import dev.salerush.sim.report.Templates;
 
@@ -57,13 +58,13 @@ public final class SpofReport {
             String name = m.get("spof.component." + c.key());
             if (c.drill() == null) {
                 rows.add(new Row(name, Texts.NONE, Texts.NONE, Texts.NONE, Texts.NONE, m.get("spof.mitigation.none"),
-                        Texts.NONE, "fail"));
+                        Texts.NONE, IncidentModel.verdictKind(DrillVerdict.FAIL)));
                 without.add(name);
                 continue;
             }
             DrillResult drill = present.stream().filter(d -> c.drill().equals(d.name())).findFirst().orElse(null);
             rows.add(row(name, c.drill(), m.get("spof.mitigation." + c.mitigation()), drill, m));
-            if (drill != null && "fail".equals(drill.verdict())) {
+            if (drill != null && drill.verdict() == DrillVerdict.FAIL) {
                 notHeld.add(name);
             }
         }

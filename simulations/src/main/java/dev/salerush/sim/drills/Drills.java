@@ -1,7 +1,6 @@
-package dev.salerush.sim.run;
+package dev.salerush.sim.drills;
 
 import dev.salerush.env.SaleEnvironment;
-import dev.salerush.env.alerting.AlertingSettings;
 import dev.salerush.env.alerting.AlertingStack;
 import dev.salerush.env.events.EventLog;
 import dev.salerush.env.ops.OperationFailedException;
@@ -10,32 +9,19 @@ import dev.salerush.env.ops.Operations;
 import dev.salerush.env.process.Cleanup;
 import dev.salerush.sim.config.DrillSettings;
 import dev.salerush.sim.config.SuiteConfig;
-import dev.salerush.sim.drills.DrillConductor;
-import dev.salerush.sim.drills.DrillResult;
-import dev.salerush.sim.drills.SliMeter;
-import dev.salerush.sim.integrity.IntegrityCheck;
-import dev.salerush.sim.integrity.IntegrityChecks;
 import dev.salerush.sim.integrity.IntegrityReport;
 import dev.salerush.sim.integrity.OrderLog;
 import dev.salerush.sim.metrics.ExactRecorder;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
- * The drills of a run, wired to its parts: starts the alerting stack with the environment, the conductor with the
- * load, and ends both with the run. Each drill step goes to the events log like a scheduled operation.
+ * The drills of a run, wired to its parts — the one entry point a run uses: refuses missing alerting programs, starts
+ * the alerting stack with the environment, the conductor with the load, and ends both with the run, returning what the
+ * drills found ({@link DrillsOutcome}). Each drill step goes to the events log like a scheduled operation.
  */
-final class DrillsWiring {
-    /**
-     * What a drill's integrity criterion holds the run to: no acknowledged order lost or unpaid, none duplicated, no
-     * oversell. The other checks (e.g. a charge whose order a killed instance never committed) are in its detail and
-     * in the run's own integrity verdict.
-     */
-    private static final List<String> ORDER_CHECKS = List.of(IntegrityChecks.NO_OVERSELL,
-            IntegrityChecks.STOCK_NOT_NEGATIVE, IntegrityChecks.ONE_ORDER_PER_KEY, IntegrityChecks.CLIENT_SUCCESSES_PAID);
-
+public final class Drills {
     private final DrillSettings settings;
     private final AlertingStack alerting;
     private final Operations operations;
@@ -44,8 +30,8 @@ final class DrillsWiring {
     private final SliMeter sli = new SliMeter();
     private DrillConductor conductor;
 
-    private DrillsWiring(DrillSettings settings, AlertingStack alerting, Operations operations, EventLog events,
-                         Path eventsFile) {
+    private Drills(DrillSettings settings, AlertingStack alerting, Operations operations, EventLog events,
+                   Path eventsFile) {
         this.settings = settings;
         this.alerting = alerting;
         this.operations = operations;
@@ -53,34 +39,40 @@ final class DrillsWiring {
         this.eventsFile = eventsFile;
     }
 
+    /** Refuses a drill run whose alerting programs are missing, before anything is started. */
+    public static void checkTools(DrillSettings settings) {
+        AlertingParts.checkTools(settings.alerting());
+    }
+
     /** Starts the alerting stack that watches {@code environment}; registered with {@code cleanup}. */
-    static DrillsWiring start(SuiteConfig config, SaleEnvironment environment, Path runDir, Path eventsFile,
-                              EventLog events, Cleanup cleanup) {
+    public static Drills start(SuiteConfig config, SaleEnvironment environment, Path runDir, Path eventsFile,
+                               EventLog events, Cleanup cleanup) {
         DrillSettings settings = config.drills();
         AlertingStack stack = cleanup.register("alerting", AlertingParts.start(settings.alerting(), environment,
                 runDir, events));
-        return new DrillsWiring(settings, stack, environment.operations().orElseThrow(), events, eventsFile);
+        return new Drills(settings, stack, environment.operations().orElseThrow(), events, eventsFile);
     }
 
     /**
      * How long the target may be down before the run gives up: during a drill an outage is the point, and the abort
      * guard ends the fault, so the watch waits for that guard (and a margin) first.
      */
-    static java.time.Duration giveUpAfter(SuiteConfig config) {
+    public static java.time.Duration giveUpAfter(SuiteConfig config) {
         java.time.Duration guard = config.drills().abort().after().plusSeconds(30);
         java.time.Duration configured = config.target().giveUpAfter();
         return guard.compareTo(configured) > 0 ? guard : configured;
     }
 
     /** The load starts: the service level is measured from now on and the drills begin. */
-    void beginLoad(ExactRecorder recorder, OrderLog orders) {
+    public void beginLoad(ExactRecorder recorder, OrderLog orders) {
         recorder.addListener(sli);
         conductor = DrillConductor.start(settings, sli, new AlertingParts.View(alerting), this::perform, events,
                 eventsFile);
         orders.observe(conductor::orderAttempt);
     }
 
-    void failedUser(long userId) {
+    /** A virtual user saw a failed request: counted in the impact of the drill in progress. */
+    public void failedUser(long userId) {
         DrillConductor running = conductor;
         if (running != null) {
             running.failedUser(userId);
@@ -92,37 +84,31 @@ final class DrillsWiring {
      * nothing is judged after the last one). The load itself stops {@link #stopsLoad} later, once the requests in
      * flight have been answered — cutting them off would leave orders the client never heard of.
      */
-    boolean admitsNoMore() {
+    public boolean admitsNoMore() {
         DrillConductor running = conductor;
         return running != null && running.allEndedAt() != null;
     }
 
     /** Whether a drill run may stop its load: its last drill ended and every request in flight then is answered. */
-    boolean stopsLoad(java.time.Duration inFlight) {
+    public boolean stopsLoad(java.time.Duration inFlight) {
         DrillConductor running = conductor;
         return admitsNoMore() && java.time.Instant.now().isAfter(running.allEndedAt().plus(inFlight));
     }
 
-    /** Ends the drills (the load has ended) and returns their results with the run's order integrity. */
-    List<DrillResult> finish(IntegrityReport integrity) {
+    /**
+     * Ends the drills (the load has ended) and returns their results judged with the run's order integrity (null when
+     * the run checked none).
+     */
+    public DrillsOutcome finish(IntegrityReport integrity) {
         if (conductor == null) {
-            return List.of();
+            return new DrillsOutcome(List.of());
         }
         conductor.close();
-        if (integrity == null || integrity.verdict() == dev.salerush.sim.metrics.Verdict.SKIPPED) {
-            return conductor.results("not-checked", integrity == null ? null : integrity.reason());
-        }
-        List<String> broken = integrity.checks().stream()
-                .filter(check -> ORDER_CHECKS.contains(check.name()) && !check.passed())
-                .map(IntegrityCheck::name).toList();
-        Object missing = integrity.figures() == null ? null : integrity.figures().get("acknowledgedMissing");
-        boolean lost = missing instanceof Number n && n.longValue() > 0;
-        String detail = "acknowledged orders missing: " + missing + "; " + integrity.checks().stream()
-                .map(check -> check.name() + ": " + check.status()).collect(Collectors.joining(", "));
-        return conductor.results(broken.isEmpty() && !lost ? "pass" : "fail", detail);
+        return new DrillsOutcome(conductor.results(integrity));
     }
 
-    Object describe() {
+    /** The alerting stack as summary.json's environment shows it. */
+    public Object describe() {
         return alerting.describe();
     }
 

@@ -1,4 +1,4 @@
-package dev.salerush.sim.run;
+package dev.salerush.sim.drills;
 
 import dev.salerush.env.SaleEnvironment;
 import dev.salerush.env.alerting.AlertingSettings;
@@ -10,7 +10,6 @@ import dev.salerush.env.EnvironmentError;
 import dev.salerush.env.embedded.RedundantSaleEnvironment;
 import dev.salerush.env.events.EventLog;
 import dev.salerush.sim.config.DrillSettings;
-import dev.salerush.sim.drills.AlertingView;
 
 import java.net.URI;
 import java.nio.file.Path;
