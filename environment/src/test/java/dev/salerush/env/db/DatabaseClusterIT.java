@@ -1,6 +1,9 @@
 package dev.salerush.env.db;
 
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import dev.salerush.env.it.ItLanes;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,7 +29,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** A real primary + standby from zonky's binaries: synchronous replication, failover, asynchronous mode, cleanup. */
-@Order(ItLanes.BESIDE + 1)
+@Order(ItLanes.LANE_TWO + 1)
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(ItLanes.LANE_TWO_LOCK)
 class DatabaseClusterIT {
 
     private static SeededSnapshot snapshot;

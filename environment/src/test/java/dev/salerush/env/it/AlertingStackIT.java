@@ -35,9 +35,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The alerting stack end to end with the real programs: a rule fires, Alertmanager posts the incident notice to the
  * stand-in, the Watchdog heartbeat arrives, stops with Alertmanager and resumes with it, and nothing is left behind.
  */
-@Order(ItLanes.BESIDE - 1)
+@Order(ItLanes.LANE_TWO)
 @Execution(ExecutionMode.CONCURRENT)
-@ResourceLock(ItLanes.WHOLE_MACHINE)
+@ResourceLock(ItLanes.LANE_TWO_LOCK)
 class AlertingStackIT {
 
     private static final Duration WAIT = Duration.ofSeconds(15);

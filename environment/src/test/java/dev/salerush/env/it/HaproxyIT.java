@@ -41,7 +41,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** HAProxy in front of loopback backends in this JVM: balancing, detection, runtime API, retries, lifecycle. */
-@Order(ItLanes.BESIDE + 4)
+@Order(ItLanes.LANE_ONE + 3)
 class HaproxyIT {
 
     private final Cleanup cleanup = new Cleanup();

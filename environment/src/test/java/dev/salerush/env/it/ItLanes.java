@@ -2,16 +2,20 @@ package dev.salerush.env.it;
 
 /**
  * How this module's integration tests share the two cores (JUnit's parallel execution, configured for failsafe in the
- * root pom): {@code AlertingStackIT}, which mostly waits for alerts, notices and heartbeats, runs beside the others;
- * they run one after another in the order of their {@code @Order}. A class that measures latency holds the
- * {@link #WHOLE_MACHINE} lock with it, so the two never overlap, and runs last.
+ * root pom), as in the simulations module: lane one ({@code @Order(LANE_ONE + n)}) runs on JUnit's own thread, one
+ * class after another; lane two ({@code @Order(LANE_TWO + n)}, {@code @Execution(CONCURRENT)},
+ * {@code @ResourceLock(LANE_TWO_LOCK)}) on a second thread beside it — the alerting stack's test, which mostly waits
+ * for alerts, notices and heartbeats, then the database pair's. A class that measures latency runs alone
+ * ({@code @Order(ALONE + n)}, {@code @ResourceLock(LANE_TWO_LOCK)}), after lane one and never beside lane two.
  */
 public final class ItLanes {
-    /** The lock of the classes that must not share the machine with the alerting stack's test. */
-    public static final String WHOLE_MACHINE = "salerush.env.whole-machine";
-    /** @Order of the classes that run beside the alerting stack's test. */
-    public static final int BESIDE = 10;
-    /** @Order of the classes that wait for it to end. */
+    /** The lock every class of lane two and every class that runs alone holds. */
+    public static final String LANE_TWO_LOCK = "salerush.env.lane-two";
+    /** @Order of lane two's classes, in the order the second thread takes them. */
+    public static final int LANE_TWO = 10;
+    /** @Order of lane one's classes. */
+    public static final int LANE_ONE = 50;
+    /** @Order of the classes that run alone, after lane one. */
     public static final int ALONE = 100;
 
     private ItLanes() {

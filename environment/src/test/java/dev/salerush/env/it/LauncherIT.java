@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The process launchers: start, health wait, clear failures, close, orphan safety. */
-@Order(ItLanes.BESIDE + 3)
+@Order(ItLanes.LANE_ONE + 2)
 class LauncherIT {
 
     @Test

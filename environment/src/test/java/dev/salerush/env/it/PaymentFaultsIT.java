@@ -24,7 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Gateway faults switched at runtime through WireMock's admin API; the deliberately broken stock check. */
-@Order(ItLanes.BESIDE + 2)
+@Order(ItLanes.LANE_ONE + 1)
 class PaymentFaultsIT {
 
     static EmbeddedDatabase db;

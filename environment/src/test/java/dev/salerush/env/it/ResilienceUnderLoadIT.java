@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * must fail fast with 503 once the breaker is open and leave nothing half-written, and the breaker must close again.
  */
 @Order(ItLanes.ALONE)
-@ResourceLock(ItLanes.WHOLE_MACHINE)
+@ResourceLock(ItLanes.LANE_TWO_LOCK)
 class ResilienceUnderLoadIT {
     private static final int PRODUCTS = 20;
     private static final int STOCK = 100_000;

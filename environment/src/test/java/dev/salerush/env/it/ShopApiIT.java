@@ -34,7 +34,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The shop API against embedded PostgreSQL and the WireMock gateway, each shop part in its own process. */
-@Order(ItLanes.BESIDE)
+@Order(ItLanes.LANE_ONE)
 class ShopApiIT {
 
     record Fixture(long id, int salePrice, int discountRate, int createdHour) {

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.within;
  * the figures.
  */
 @Order(ItLanes.ALONE + 2)
-@ResourceLock(ItLanes.WHOLE_MACHINE)
+@ResourceLock(ItLanes.LANE_TWO_LOCK)
 class AccuracyIT {
     static final int DELAY_MS = 20;
 

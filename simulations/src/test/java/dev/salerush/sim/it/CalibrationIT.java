@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.within;
  * capacity the server really had (computed from the service time it measured itself).
  */
 @Order(ItLanes.ALONE)
-@ResourceLock(ItLanes.WHOLE_MACHINE)
+@ResourceLock(ItLanes.LANE_TWO_LOCK)
 class CalibrationIT {
 
     @TempDir

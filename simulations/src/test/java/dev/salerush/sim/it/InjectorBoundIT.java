@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * stalled beside its percentiles (measured here with a 1 ms probe: stall p99 182 ms, max 232 ms against the 50 ms bound).
  */
 @Order(ItLanes.ALONE + 3)
-@ResourceLock(ItLanes.WHOLE_MACHINE)
+@ResourceLock(ItLanes.LANE_TWO_LOCK)
 class InjectorBoundIT {
     @TempDir
     Path work;

@@ -2,24 +2,29 @@ package dev.salerush.sim.it;
 
 /**
  * How the integration tests share the machine's two cores (failsafe runs them with JUnit's parallel execution,
- * configured in simulations/pom.xml). There are two lanes:
+ * configured in the root pom). Three groups, each class in one:
  * <ul>
- *   <li>the drills' game day ({@code DrillsIT}, {@code @Execution(CONCURRENT)}): most of its time is spent waiting for
- *   alert {@code for:} windows, notices, the responder's delay and recovery holds, so it runs beside the others;</li>
- *   <li>every other class, one after the other in the order of its {@code @Order} ({@link #BESIDE_THE_DRILLS} first,
- *   then {@link #ALONE}).</li>
+ *   <li><b>Lane one</b> ({@code @Order(LANE_ONE + n)}): JUnit's own thread runs these one after another.</li>
+ *   <li><b>Lane two</b> ({@code @Order(LANE_TWO + n)}, {@code @Execution(CONCURRENT)}, {@code @ResourceLock(LANE_TWO)}):
+ *   a second thread runs these one after another, beside lane one — first the drills' game day, which spends most of
+ *   its time waiting for alert {@code for:} windows, notices, the responder's delay and recovery holds, then classes
+ *   whose checks are counts, integrity, exit codes and reports, which an idle core does not change. The lock keeps
+ *   them one at a time and away from the classes that run alone.</li>
+ *   <li><b>Alone</b> ({@code @Order(ALONE + n)}, {@code @ResourceLock(LANE_TWO)}): classes whose figures depend on having
+ *   both cores — exact percentiles, a calibrated breaking point, a shard start skew in milliseconds, a deliberately
+ *   starved injector. They come after lane one and take lane two's lock, so nothing runs beside them.</li>
  * </ul>
- * A class whose figures depend on having both cores to itself — exact percentiles, a calibrated breaking point, a
- * shard start skew in milliseconds, a deliberately starved injector — holds the {@link #WHOLE_MACHINE} lock, as does
- * the game day, so the two never overlap. Correctness checks (counts, integrity, exit codes, reports, detection by
- * HAProxy) do not depend on an idle core and run beside the drills.
+ * The lanes are sized so that they end at about the same time; the "IT wall times" table at the end of {@code verify}
+ * shows each class's time.
  */
 public final class ItLanes {
-    /** The lock of the classes that must not share the machine with the game day. */
-    public static final String WHOLE_MACHINE = "salerush.whole-machine";
-    /** @Order of the classes that run beside the game day; the long ones first, so the lanes end together. */
-    public static final int BESIDE_THE_DRILLS = 10;
-    /** @Order of the classes that wait for the game day to end. */
+    /** The lock every class of lane two and every class that runs alone holds. */
+    public static final String LANE_TWO_LOCK = "salerush.lane-two";
+    /** @Order of lane two's classes, in the order the second thread takes them. */
+    public static final int LANE_TWO = 10;
+    /** @Order of lane one's classes. */
+    public static final int LANE_ONE = 50;
+    /** @Order of the classes that run alone, after lane one. */
     public static final int ALONE = 100;
 
     private ItLanes() {

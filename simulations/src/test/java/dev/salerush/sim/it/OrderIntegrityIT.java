@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * environment: the demo shop passes the order integrity check, and its deliberately broken stock check (a plain read,
  * then a blind write) is caught as an oversell that fails the run.
  */
-@Order(ItLanes.BESIDE_THE_DRILLS + 3)
+@Order(ItLanes.LANE_ONE + 1)
 class OrderIntegrityIT {
     static final String SIMULATION = "dev.salerush.sim.simulations.SaleSimulation";
     static final ObjectMapper JSON = new ObjectMapper();
@@ -33,7 +33,7 @@ class OrderIntegrityIT {
     Path work;
 
     /**
-     * 15 orderers/s for 20 s, no think time, after 2 products of 20 units each: they sell out within seconds. Payments
+     * 15 orderers/s for 10 s, no think time, after 2 products of 20 units each: they sell out within seconds. Payments
      * take ~100 ms, so orders of one product overlap (the broken variant's read and write straddle the payment). The
      * shop keeps its default gateway timeout: a charge it gives up on (a cold shop on a busy machine) is voided, and
      * the payments check counts it as voided rather than as a charge for nothing.
@@ -43,7 +43,7 @@ class OrderIntegrityIT {
         Files.writeString(teamConf, """
                 profiles.hot-items {
                   journey = ordering
-                  injection = [ { type = constant, usersPerSec = 15, during = 20s } ]
+                  injection = [ { type = constant, usersPerSec = 15, during = 10s } ]
                   # only the integrity check decides here
                   slo = [ { name = "failed requests", metric = koPercent, threshold = 100 } ]
                 }

@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every figure comes from the run folder: the client's view of every order ({@code orders.csv}), the event log and
  * the integrity checks of {@code summary.json}.
  */
-@Order(ItLanes.BESIDE_THE_DRILLS)
+@Order(ItLanes.LANE_ONE)
 class RedundantSaleIT {
     /** The orderers' share of arriving users, higher than the default mix so that a window holds many orders. */
     private static final String MIX = "journeys.saleDay { browsing = 50, ordering = 50 }";

@@ -1,6 +1,9 @@
 package dev.salerush.sim.it;
 
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the regression gate alone (its SLOs are lenient), naming the metric and the baseline; the index lists both runs
  * and draws their trend.
  */
-@Order(ItLanes.BESIDE_THE_DRILLS + 4)
+@Order(ItLanes.LANE_TWO + 3)
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(ItLanes.LANE_TWO_LOCK)
 class RegressionGateIT {
     @TempDir
     Path work;
@@ -30,7 +35,7 @@ class RegressionGateIT {
         Path teamConf = Files.writeString(work.resolve("gate.conf"), """
                 profiles.gate {
                   description = "browsing at a low rate, with SLOs no slowdown here can break"
-                  injection = [ { type = constant, usersPerSec = 5, during = 15s } ]
+                  injection = [ { type = constant, usersPerSec = 5, during = 8s } ]
                   slo = [ { name = "browsing p95", metric = p95Ms, threshold = 1000 } ]
                 }
                 """);

@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * together; a slowdown only one shard sees makes it exit with the stop-siblings code and the other stop and flush.
  */
 @Order(ItLanes.ALONE + 1)
-@ResourceLock(ItLanes.WHOLE_MACHINE)
+@ResourceLock(ItLanes.LANE_TWO_LOCK)
 class ShardedRunIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Two shards sharing a constant step and a ramp: uneven rates, so that dividing them would lose users. */
@@ -123,7 +123,7 @@ class ShardedRunIT {
         Path teamConf = work.resolve("shards.conf");
         Files.writeString(teamConf, PROFILES);
         return new HashMap<>(Map.of("salerush.conf", teamConf.toString(), "profile", profile, "shards", "2",
-                "shardStartDelay", "20s", "target.baseUrl", server.baseUrl(), "metrics.enabled", "false",
+                "shardStartDelay", "10s", "target.baseUrl", server.baseUrl(), "metrics.enabled", "false",
                 "results.dir", work.resolve("results").toString(),
                 // the measured steps start at the common start: its skew is the shards' own, not a warm-up's drift
                 "warmup.during", "0s"));

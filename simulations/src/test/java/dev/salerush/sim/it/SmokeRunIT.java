@@ -1,6 +1,9 @@
 package dev.salerush.sim.it;
 
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
@@ -25,7 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Real Gatling runs of the product-browsing simulation, each in its own JVM as the Maven plugin starts it, against the
  * embedded sale environment (embedded PostgreSQL, payment gateway and demo shop processes).
  */
-@Order(ItLanes.BESIDE_THE_DRILLS + 1)
+@Order(ItLanes.LANE_TWO + 1)
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(ItLanes.LANE_TWO_LOCK)
 class SmokeRunIT {
     @TempDir
     Path work;

@@ -1,6 +1,9 @@
 package dev.salerush.sim.it;
 
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.salerush.example.goods.GoodsSimulation;
 import dev.salerush.example.goods.GoodsStandIn;
@@ -23,7 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * selected by conf/examples/goods.conf's {@code simulation} key, against its stand-in API in a real Gatling JVM — and
  * the same run folder as the built-in simulation's. Bad selections end before anything is written or sent.
  */
-@Order(ItLanes.BESIDE_THE_DRILLS + 2)
+@Order(ItLanes.LANE_TWO + 2)
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(ItLanes.LANE_TWO_LOCK)
 class TeamSimulationIT {
     private static final String EXAMPLE_CONF = "conf/examples/goods.conf";
 
