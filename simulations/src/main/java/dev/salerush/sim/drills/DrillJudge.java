@@ -128,8 +128,10 @@ public final class DrillJudge {
         }
         criteria.add(within("recovered-within", "the service level held for " + settings.recoveryHold().toSeconds()
                 + " s", DrillResult.between(o.injectedAt(), o.recoveredAt()), c.recoverWithin()));
-        criteria.add(new DrillResult.Criterion("integrity", "no acknowledged order lost or duplicated, no oversell",
-                integrity.status().json(), !integrity.broken()));
+        criteria.add(new DrillResult.Criterion("integrity", "the run's order integrity holds: every check passes",
+                integrity.failures().isEmpty() ? integrity.status().json()
+                        : integrity.status().json() + " (" + String.join("; ", integrity.failures()) + ")",
+                !integrity.broken()));
         return criteria;
     }
 

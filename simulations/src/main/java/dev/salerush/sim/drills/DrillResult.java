@@ -66,6 +66,15 @@ public record DrillResult(
         return new Builder(name);
     }
 
+    /** A builder holding every component of this result: a copy with a few components changed. */
+    public Builder toBuilder() {
+        return builder(name).description(description).verdict(verdict, verdictReason).fault(fault).point(point)
+                .firstAction(firstAction).rollback(rollback).injectedAt(injectedAt).detected(detectedAt, detectedBy)
+                .notifiedAt(notifiedAt).firstActionAt(firstActionAt).mitigatedAt(mitigatedAt).recoveredAt(recoveredAt)
+                .endedAt(endedAt).impact(impact).integrity(integrity).alerts(alerts).criteria(criteria)
+                .severity(severity).detection(detection).timeline(timeline).series(series);
+    }
+
     /** Seconds from {@code from} to {@code to} to the millisecond, or null when either is unknown. */
     static Double between(Instant from, Instant to) {
         return from == null || to == null ? null : Duration.between(from, to).toMillis() / 1000.0;

@@ -218,6 +218,10 @@ final class IncidentModel {
     private String integrity() {
         DrillIntegrity integrity = drill.integrity();
         String verdict = m.label("integrity.", integrity == null ? null : integrity.status().json());
+        if (integrity != null && integrity.broken() && !integrity.failures().isEmpty()) {
+            // the verdict comes with what failed, from the same typed result: never a "no issue" beside a failure
+            verdict += " — " + m.get("integrity.failedChecks", String.join(", ", integrity.failures()));
+        }
         return integrity == null || integrity.detail() == null ? verdict : verdict + " — " + integrity.detail();
     }
 

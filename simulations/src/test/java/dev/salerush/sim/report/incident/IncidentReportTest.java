@@ -4,12 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.salerush.sim.config.ConfigError;
 import dev.salerush.sim.drills.DrillFixtures;
+import dev.salerush.sim.drills.DrillIntegrity;
 import dev.salerush.sim.drills.DrillResult;
+import dev.salerush.sim.integrity.IntegrityCheck;
+import dev.salerush.sim.integrity.IntegrityChecks;
+import dev.salerush.sim.integrity.IntegrityReport;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -80,6 +85,23 @@ class IncidentReportTest {
         assertThat(wentWell).contains("integrity — 요구: pass, 측정: pass").doesNotContain("detected-within");
         assertThat(md.substring(md.indexOf("### 아쉬운 점"))).contains("detected-within", "queue-drained");
         assertThat(md).contains("restart shop-2 — 롤백이 아닌 조치 (fix forward) (런북의 초동 조치 — 이번 훈련에서는 실행되지 않음)", "현재 restart shop-2 조치를 진행하고 있습니다.");
+    }
+
+    @Test
+    void aFailedIntegrityCheckIsNamedAndNeverReadsAsNoIssue() {
+        DrillIntegrity broken = DrillIntegrity.of(IntegrityReport.of(List.of(
+                new IntegrityCheck(IntegrityChecks.NO_OVERSELL, true, IntegrityCheck.PASSED, "ok", List.of()),
+                new IntegrityCheck(IntegrityChecks.NO_UNEXPECTED_PAID, false, IntegrityCheck.FAILED, "1 PAID order",
+                        List.of("k-17"))), Map.of("acknowledgedMissing", 0)));
+        DrillResult drill = DrillFixtures.badDeployPassed().toBuilder().integrity(broken).build();
+
+        String md = IncidentReport.markdown(drill, "run", ReportLocale.KO);
+        String integrity = md.substring(md.indexOf("## 데이터 정합성"), md.indexOf("## ", md.indexOf("## 데이터 정합성") + 3));
+
+        assertThat(integrity).contains("불일치 발견 — 실패한 검사: " + IntegrityChecks.NO_UNEXPECTED_PAID)
+                .doesNotContain("이상 없음");
+        assertThat(IncidentReport.markdown(drill, "run", ReportLocale.EN))
+                .contains("inconsistencies found — failed checks: " + IntegrityChecks.NO_UNEXPECTED_PAID);
     }
 
     @Test
