@@ -7,11 +7,14 @@ import dev.salerush.sim.metrics.ExactRecorder;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,6 +50,33 @@ class DrillTrackTest {
     }
 
     @Test
+    void aFaultThatHoldsDoesNotKeepTheResponderWaitingAndTheFirstActionEndsIt() throws Exception {
+        CountDownLatch released = new CountDownLatch(1);
+        DrillTrack track = new DrillTrack(settings.catalogue().get("db-lock"), settings, sli, alerting, step -> {
+            performed.add(step.text());
+            if (step.text().startsWith("lock-hot-rows")) {
+                await(released, 30);   // held until released, as HotRowLock does (its 90 s would do too)
+            } else if (step.text().equals("release-locks")) {
+                released.countDown();
+            }
+        }, EventLog.discarding(), base);
+        alerting.alerts.add(new AlertingView.AlertChange(base.plusSeconds(1), "DbPoolWaits", true, "system", "critical"));
+        alerting.notices.add(new AlertingView.PostedNotice(base.plusSeconds(1), "slack", true, List.of("DbPoolWaits")));
+        waitFor(() -> performed.size() == 1);
+
+        long before = System.nanoTime();
+        track.advance(base.plusSeconds(1).plus(settings.responderDelay()));
+        waitFor(() -> performed.contains("release-locks"));
+        assertThat(Duration.ofNanos(System.nanoTime() - before)).as("the first action waited for the held lock")
+                .isLessThan(Duration.ofSeconds(3));
+        assertThat(track.firstActionAt).isNotNull();
+        waitFor(() -> track.faultDoneAt() != null);
+        assertThat(track.faultDoneAt()).as("the release ended the lock").isAfterOrEqualTo(track.firstActionAt);
+        assertThat(track.selfHealed).as("the responder ended the fault").isNull();
+        track.endNow(Instant.now(), null);
+    }
+
+    @Test
     void theAbortGuardEndsTheFaultWhenErrorsLastTooLong() {
         DrillTrack track = track("instance-crash");
         long after = settings.abort().after().toSeconds();
@@ -72,6 +102,14 @@ class DrillTrackTest {
         assertThat(track.pagerSilentAt).isEqualTo(base.plusSeconds(10));
         assertThat(track.detectedBy).isEqualTo(DrillSettings.PAGER_SILENT);
         assertThat(track.notifiedAt).as("the watchdog pages directly").isEqualTo(track.pagerSilentAt);
+    }
+
+    private static void await(CountDownLatch latch, int seconds) {
+        try {
+            latch.await(seconds, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The steps run on the drill's own thread: waits (at most 5 s) until {@code done}. */
