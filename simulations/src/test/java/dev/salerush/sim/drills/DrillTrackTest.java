@@ -77,6 +77,44 @@ class DrillTrackTest {
     }
 
     @Test
+    void aLockThatRanOutBeforeTheResponderActedIsSelfHealedAndRecoveryIsTimedFromItsEnd() {
+        DrillTrack track = new DrillTrack(settings.catalogue().get("db-lock"), settings, sli, alerting, step -> {
+            performed.add(step.text());
+            if (step.text().startsWith("lock-hot-rows")) {
+                sleep(300);   // a short lock: it runs out long before the responder's delay
+            }
+        }, EventLog.discarding(), base);
+        alerting.notices.add(new AlertingView.PostedNotice(base.plusSeconds(1), "slack", true, List.of("DbPoolWaits")));
+        waitFor(() -> track.faultDoneAt() != null);
+        seconds(1, 14, 0);
+
+        track.advance(base.plusSeconds(2));
+
+        assertThat(performed).as("the responder's delay has not passed").containsExactly("lock-hot-rows 90s");
+        assertThat(track.selfHealed).startsWith("the fault ended by itself: lock-hot-rows 90s ran out");
+        assertThat(track.recoveredAt).as("from the lock's own end, not from a first action")
+                .isNotNull().isBeforeOrEqualTo(base.plusSeconds(2));
+        track.endNow(base.plusSeconds(3), null);
+    }
+
+    @Test
+    void aServiceThatCameBackBeforeAnyFirstActionHealedOnItsOwnUnlessTheTopologyAbsorbsTheFault() {
+        seconds(1, 3, 50);
+        seconds(4, 16, 0);
+        DrillTrack payment = track("payment-outage");
+        DrillTrack crash = track("instance-crash");
+
+        payment.advance(base.plusSeconds(16));
+        crash.advance(base.plusSeconds(16));
+
+        assertThat(payment.selfHealed).startsWith("the system healed on its own");
+        assertThat(payment.recoveredAt.toEpochMilli()).isEqualTo(base.plusSeconds(3).toEpochMilli());
+        assertThat(crash.selfHealed).as("the load balancer routing around a dead instance is the mitigation").isNull();
+        payment.endNow(base.plusSeconds(17), null);
+        crash.endNow(base.plusSeconds(17), null);
+    }
+
+    @Test
     void theAbortGuardEndsTheFaultWhenErrorsLastTooLong() {
         DrillTrack track = track("instance-crash");
         long after = settings.abort().after().toSeconds();
@@ -102,6 +140,14 @@ class DrillTrackTest {
         assertThat(track.pagerSilentAt).isEqualTo(base.plusSeconds(10));
         assertThat(track.detectedBy).isEqualTo(DrillSettings.PAGER_SILENT);
         assertThat(track.notifiedAt).as("the watchdog pages directly").isEqualTo(track.pagerSilentAt);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void await(CountDownLatch latch, int seconds) {

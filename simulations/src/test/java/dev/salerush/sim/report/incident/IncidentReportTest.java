@@ -6,6 +6,7 @@ import dev.salerush.sim.config.ConfigError;
 import dev.salerush.sim.drills.DrillFixtures;
 import dev.salerush.sim.drills.DrillIntegrity;
 import dev.salerush.sim.drills.DrillResult;
+import dev.salerush.sim.drills.DrillVerdict;
 import dev.salerush.sim.integrity.IntegrityCheck;
 import dev.salerush.sim.integrity.IntegrityChecks;
 import dev.salerush.sim.integrity.IntegrityReport;
@@ -85,6 +86,19 @@ class IncidentReportTest {
         assertThat(wentWell).contains("integrity — 요구: pass, 측정: pass").doesNotContain("detected-within");
         assertThat(md.substring(md.indexOf("### 아쉬운 점"))).contains("detected-within", "queue-drained");
         assertThat(md).contains("restart shop-2 — 롤백이 아닌 조치 (fix forward) (런북의 초동 조치 — 이번 훈련에서는 실행되지 않음)", "현재 restart shop-2 조치를 진행하고 있습니다.");
+    }
+
+    @Test
+    void anInconclusiveDrillReadsAsSuchWithItsReasonInTheReportAndTheSpofTable() {
+        String why = "the fault ended by itself: lock-hot-rows 90s ran out before any first action";
+        DrillResult drill = DrillFixtures.badDeployPassed().toBuilder().verdict(DrillVerdict.INCONCLUSIVE, why)
+                .selfHealed(true).build();
+
+        assertThat(IncidentReport.markdown(drill, "run", ReportLocale.KO)).contains("**결론 없음** — " + why);
+        assertThat(IncidentReport.markdown(drill, "run", ReportLocale.EN)).contains("**INCONCLUSIVE** — " + why);
+        assertThat(SpofReport.markdown(List.of(drill), "run", ReportLocale.KO)).contains("결론 없음", why)
+                .doesNotContain("버팀");
+        assertThat(SpofReport.markdown(List.of(drill), "run", ReportLocale.EN)).contains("inconclusive", why);
     }
 
     @Test
