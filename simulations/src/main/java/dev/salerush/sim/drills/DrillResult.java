@@ -70,7 +70,12 @@ public record DrillResult(
 
     /** A builder holding every component of this result: a copy with a few components changed. */
     public Builder toBuilder() {
-        return builder(name).description(description).verdict(verdict, verdictReason).fault(fault).point(point)
+        return toBuilder(name);
+    }
+
+    /** A builder holding every component of this result but the name: the same figures for the drill {@code drill}. */
+    public Builder toBuilder(String drill) {
+        return builder(drill).description(description).verdict(verdict, verdictReason).fault(fault).point(point)
                 .firstAction(firstAction).rollback(rollback).injectedAt(injectedAt).detected(detectedAt, detectedBy)
                 .notifiedAt(notifiedAt).firstActionAt(firstActionAt).mitigatedAt(mitigatedAt).recoveredAt(recoveredAt)
                 .endedAt(endedAt).impact(impact).integrity(integrity).alerts(alerts).criteria(criteria)

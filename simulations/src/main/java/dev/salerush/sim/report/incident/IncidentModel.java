@@ -80,7 +80,7 @@ final class IncidentModel {
         model.put("cause", cause());
         model.put("timeline", timeline());
         model.put("notice", CustomerNotice.lines(drill, m));
-        model.put("countermeasures", Countermeasures.lines(criteria(), m));
+        model.put("countermeasures", Countermeasures.lines(drill, criteria(), m));
         model.put("wentWell", criteriaLines(true));
         model.put("wentBadly", criteriaLines(false));
         return model;

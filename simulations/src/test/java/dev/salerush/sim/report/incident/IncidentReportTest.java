@@ -89,6 +89,21 @@ class IncidentReportTest {
     }
 
     @Test
+    void anIncidentThatFailedOrdersGetsCountermeasuresEvenWhenEveryCriterionPassed() {
+        DrillResult dbLock = passed.toBuilder("db-lock").build();
+        String md = IncidentReport.markdown(dbLock, "run", ReportLocale.KO);
+        String prevention = md.substring(md.indexOf("## 재발 방지 대책"), md.indexOf("### 잘된 점"));
+
+        assertThat(passed.criteria()).allMatch(DrillResult.Criterion::passed);
+        assertThat(prevention).doesNotContain("새로 정할 대책은 없습니다")
+                .contains("주문 37건 실패, 영향 95초 → 주문 경로에 lock_timeout과 statement_timeout을 두고",
+                        "결과를 알 수 없는 주문 3건 → 클라이언트가 같은 Idempotency-Key로 재시도",
+                        "탐지 40 s — 영향 95초의 25 %를 넘음");
+        assertThat(IncidentReport.markdown(passed, "run", ReportLocale.EN))
+                .contains("37 orders failed, 95 s of impact → Ship through a canary first");
+    }
+
+    @Test
     void anInconclusiveDrillReadsAsSuchWithItsReasonInTheReportAndTheSpofTable() {
         String why = "the fault ended by itself: lock-hot-rows 90s ran out before any first action";
         DrillResult drill = DrillFixtures.badDeployPassed().toBuilder().verdict(DrillVerdict.INCONCLUSIVE, why)
