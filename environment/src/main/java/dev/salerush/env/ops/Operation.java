@@ -26,7 +26,7 @@ public enum Operation {
     /** Fence the old primary (crash it if it still runs) and promote the standby. */
     FAILOVER("failover", Argument.NONE),
     /** Hold row locks on the sale's hot products for a while, so orders on them queue and the order pool runs dry. */
-    LOCK_HOT_ROWS("lock-hot-rows", Argument.DURATION),
+    LOCK_HOT_ROWS("lock-hot-rows", Argument.DURATION, true),
     /** A running lock-hot-rows lets go of its locks now (the stuck job's session is ended). */
     RELEASE_LOCKS("release-locks", Argument.NONE),
     /** The payment gateway answers this HTTP status to every payment. */
@@ -54,10 +54,25 @@ public enum Operation {
 
     private final String configName;
     private final Argument argument;
+    private final boolean holds;
 
     Operation(String configName, Argument argument) {
+        this(configName, argument, false);
+    }
+
+    Operation(String configName, Argument argument, boolean holds) {
         this.configName = configName;
         this.argument = argument;
+        this.holds = holds;
+    }
+
+    /**
+     * Whether the fault lasts while the operation runs and ends with it (a held lock ends when its time is up):
+     * its end, unless something else ended it first, is the fault ending by itself. Any other operation leaves its
+     * fault in place when it returns (a killed instance stays dead; a rolling deploy's end is the fault complete).
+     */
+    public boolean holds() {
+        return holds;
     }
 
     public String configName() {

@@ -43,6 +43,8 @@ public final class ShopFleet {
     private final Timeouts timeouts;
     private final List<ShopInstance> instances = new CopyOnWriteArrayList<>();
     private final Deque<ShopVersion> deployed = new ArrayDeque<>();
+    /** Counts rolling deploys and rollbacks (guarded by this): a deploy stops once it is no longer the latest. */
+    private long generation;
     private volatile HaproxyRuntime loadBalancer;
 
     private ShopFleet(Launcher launcher, EventLog events, Timeouts timeouts, ShopVersion version) {
@@ -160,17 +162,39 @@ public final class ShopFleet {
         return name;
     }
 
-    /** Replaces every instance in turn with {@code version}, each one UP again before the next is drained. */
+    /**
+     * Replaces every instance in turn with {@code version}, each one UP again before the next is drained. A rollback
+     * requested meanwhile supersedes it: the deploy finishes the instance it is on and starts no other.
+     */
     public void rollingDeploy(ShopVersion version) {
+        long deploy;
         synchronized (this) {
             deployed.push(version);
+            deploy = ++generation;
         }
         for (ShopInstance instance : instances) {
-            replace(instance.name(), version);
+            // the instance first, then the check: a rollback that comes now waits for this instance and sees its version
+            synchronized (instance) {
+                if (superseded(deploy)) {
+                    events.record(EventKinds.OPERATION_STEP, "fleet", "rolling deploy of " + version
+                            + " stopped: a rollback superseded it");
+                    return;
+                }
+                replace(instance.name(), version);
+            }
         }
     }
 
-    /** A rolling deploy back to the version before the last rolling deploy. */
+    private synchronized boolean superseded(long deploy) {
+        return generation != deploy;
+    }
+
+    /**
+     * A rolling deploy back to the version before the last rolling deploy. When that deploy is still rolling, the
+     * rollback stops it and waits for the instance it is replacing (each instance takes one operation at a time), then
+     * replaces only the instances that do not run the previous version: it never drains an instance the deploy has
+     * not reached.
+     */
     public void rollback() {
         ShopVersion previous;
         synchronized (this) {
@@ -179,9 +203,17 @@ public final class ShopFleet {
             }
             deployed.pop();
             previous = deployed.peek();
+            generation++;
         }
         for (ShopInstance instance : instances) {
-            replace(instance.name(), previous);
+            synchronized (instance) {
+                // held by the deploy while it replaces this instance: the rollback waits for it, then sees its version
+                if (instance.running() && previous.equals(instance.version())) {
+                    step(instance, "already runs " + previous + ": not replaced");
+                    continue;
+                }
+                replace(instance.name(), previous);
+            }
         }
     }
 

@@ -30,10 +30,16 @@ public record DrillSettings(List<ScheduledDrill> scheduled, Map<String, DrillSpe
     public record ScheduledDrill(Duration at, DrillSpec drill) {
     }
 
-    /** One catalogue entry; see conf/salerush.conf {@code drills.catalogue}. */
+    /**
+     * One catalogue entry; see conf/salerush.conf {@code drills.catalogue}.
+     *
+     * @param absorbed the redundant topology is built to absorb the fault (the load balancer routes around a dead
+     *                 instance): a service level back before the first action is that mitigation, not a fault that
+     *                 ended by itself
+     */
     public record DrillSpec(String name, String description, String point, List<DrillStep> fault,
                             List<DrillStep> firstAction, boolean rollback, List<String> expectedAlerts,
-                            List<String> allowedAlerts, Criteria criteria) {
+                            List<String> allowedAlerts, Criteria criteria, boolean absorbed) {
     }
 
     /**
@@ -42,6 +48,11 @@ public record DrillSettings(List<ScheduledDrill> scheduled, Map<String, DrillSpe
      * @param operation the environment's operation, or null for an alerting step
      */
     public record DrillStep(String text, ScheduledOperation operation, AlertingStep alerting) {
+        /** The fault lasts while this step runs and ends with it (see {@code Operation#holds}). */
+        public boolean holds() {
+            return operation != null && operation.operation().holds();
+        }
+
         @Override
         public String toString() {
             return text;

@@ -138,7 +138,7 @@ final class DrillsSection {
                 steps(drill, "firstAction", true), drill.bool("rollback"), drill.stringList("expectedAlerts"),
                 drill.stringList("allowedAlerts"), new DrillSettings.Criteria(
                 criterion(drill, defaultCriteria, "detectWithin"), criterion(drill, defaultCriteria, "notifyWithin"),
-                criterion(drill, defaultCriteria, "recoverWithin")));
+                criterion(drill, defaultCriteria, "recoverWithin")), drill.has("absorbed") && drill.bool("absorbed"));
     }
 
     /** The drill's own criterion, else the one every drill is held to. */

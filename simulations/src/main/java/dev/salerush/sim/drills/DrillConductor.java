@@ -167,7 +167,8 @@ public final class DrillConductor implements AutoCloseable {
         return new DrillJudge.Observed(t.spec(), t.injectedAt, t.detectedAt, t.detectedBy, t.notifiedAt,
                 t.firstActionAt, t.recoveredAt, t.endedAt, t.abortReason, t.stepFailure, t.window.impact(),
                 alerting.alertHistory(), t.pagerSilentAt,
-                sli.since(t.injectedAt.minus(DrillJudge.BEFORE_FAULT)), timeline, alerting.ruleForSeconds());
+                sli.since(t.injectedAt.minus(DrillJudge.BEFORE_FAULT)), timeline, alerting.ruleForSeconds(),
+                t.selfHealed);
     }
 
     /**

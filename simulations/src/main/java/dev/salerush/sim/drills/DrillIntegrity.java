@@ -1,26 +1,24 @@
 package dev.salerush.sim.drills;
 
-import dev.salerush.sim.integrity.IntegrityChecks;
+import dev.salerush.sim.integrity.IntegrityCheck;
 import dev.salerush.sim.integrity.IntegrityReport;
 import dev.salerush.sim.metrics.Verdict;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The run's order integrity as a drill's {@code integrity} criterion judges it (known only after the load).
+ * The run's order integrity as a drill's {@code integrity} criterion judges it (known only after the load). It is the
+ * run's own integrity verdict, never a second opinion: a run whose integrity failed (a PAID order the client was told
+ * failed, an acknowledged order lost, a check that could not be completed) fails every drill's criterion too.
  *
- * @param status pass, fail, or not checked (no integrity checks ran)
- * @param detail one line: acknowledged orders missing and each check's status; or why nothing was checked
+ * @param status   pass, fail, or not checked (no integrity checks ran)
+ * @param detail   one line: acknowledged orders missing and each check's status; or why nothing was checked
+ * @param failures the checks that failed or could not be completed (empty on a pass): what a report names beside
+ *                 "fail", so it never prints "no issue" beside a failed check
  */
-public record DrillIntegrity(Status status, String detail) {
-    /**
-     * What a drill's integrity criterion holds the run to: no acknowledged order lost or unpaid, none duplicated, no
-     * oversell. The other checks (e.g. a charge whose order a killed instance never committed) are in its detail and
-     * in the run's own integrity verdict.
-     */
-    private static final List<String> ORDER_CHECKS = List.of(IntegrityChecks.NO_OVERSELL,
-            IntegrityChecks.STOCK_NOT_NEGATIVE, IntegrityChecks.ONE_ORDER_PER_KEY, IntegrityChecks.CLIENT_SUCCESSES_PAID);
+public record DrillIntegrity(Status status, String detail, List<String> failures) {
 
     /** As summary.json's {@code drills[].integrity} spells it; a drill passes or fails it as a run does. */
     public enum Status {
@@ -44,6 +42,15 @@ public record DrillIntegrity(Status status, String detail) {
         }
     }
 
+    public DrillIntegrity {
+        failures = failures == null ? List.of() : List.copyOf(failures);
+    }
+
+    /** A judged integrity without named failures (a report written by hand, a test). */
+    public DrillIntegrity(Status status, String detail) {
+        this(status, detail, List.of());
+    }
+
     /** Nothing was checked; {@code reason} says why (null when there is nothing to say). */
     public static DrillIntegrity notChecked(String reason) {
         return new DrillIntegrity(Status.NOT_CHECKED, reason);
@@ -54,16 +61,23 @@ public record DrillIntegrity(Status status, String detail) {
         if (report == null || report.verdict() == Verdict.SKIPPED) {
             return notChecked(report == null ? null : report.reason());
         }
-        boolean broken = report.checks().stream()
-                .anyMatch(check -> ORDER_CHECKS.contains(check.name()) && !check.passed());
+        List<String> failures = new ArrayList<>(report.checks().stream()
+                .filter(check -> !check.passed() && !IntegrityCheck.SKIPPED.equals(check.status()))
+                .map(IntegrityCheck::name).toList());
         Object missing = report.figures() == null ? null : report.figures().get("acknowledgedMissing");
-        boolean lost = missing instanceof Number n && n.longValue() > 0;
+        if (missing instanceof Number n && n.longValue() > 0) {
+            failures.add(0, "acknowledged orders missing: " + n);
+        }
+        boolean failed = report.verdict() == Verdict.FAIL || !failures.isEmpty();
+        if (failed && failures.isEmpty()) {
+            failures.add(report.reason());
+        }
         String detail = "acknowledged orders missing: " + missing + "; " + report.checks().stream()
                 .map(check -> check.name() + ": " + check.status()).collect(Collectors.joining(", "));
-        return new DrillIntegrity(broken || lost ? Status.FAIL : Status.PASS, detail);
+        return new DrillIntegrity(failed ? Status.FAIL : Status.PASS, detail, failures);
     }
 
-    /** Whether the criterion fails: an order was lost, duplicated or oversold (not checked does not fail). */
+    /** Whether the criterion fails: the run's integrity failed (not checked does not fail). */
     public boolean broken() {
         return status == Status.FAIL;
     }

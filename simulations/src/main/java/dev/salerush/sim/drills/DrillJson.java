@@ -20,6 +20,7 @@ public final class DrillJson {
         m.put("name", r.name());
         m.put("verdict", r.verdict().json());
         m.put("verdictReason", r.verdictReason());
+        m.put("selfHealed", r.selfHealed());
         m.put("fault", r.fault());
         m.put("point", r.point());
         m.put("injectedAt", text(r.injectedAt()));

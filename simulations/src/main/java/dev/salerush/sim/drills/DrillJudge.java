@@ -29,15 +29,20 @@ public final class DrillJudge {
     record Observed(DrillSpec spec, Instant injectedAt, Instant detectedAt, String detectedBy, Instant notifiedAt,
                     Instant firstActionAt, Instant recoveredAt, Instant endedAt, String abortReason, String stepFailure,
                     DrillResult.Impact impact, List<AlertingView.AlertChange> alertHistory, Instant pagerSilentAt,
-                    List<DrillResult.Second> series, List<Event> events, Map<String, Double> ruleFor) {
+                    List<DrillResult.Second> series, List<Event> events, Map<String, Double> ruleFor,
+                    String selfHealed) {
     }
+
+    /** The criteria about the response: moot when the fault ended before the responder acted. */
+    private static final List<String> RESPONSE_CRITERIA = List.of("first-action-taken", "recovered-within");
 
     static DrillResult judge(Observed o, DrillSettings settings, DrillIntegrity integrity) {
         DrillSpec spec = o.spec();
         DrillResult.Alerts alerts = alerts(o);
         List<DrillResult.Criterion> criteria = criteria(o, settings, alerts, integrity);
-        String failed = criteria.stream().filter(c -> !c.passed()).map(c -> c.name() + " (" + c.actual() + ")")
-                .findFirst().orElse(null);
+        String failed = criteria.stream().filter(c -> !c.passed())
+                .filter(c -> o.selfHealed() == null || !RESPONSE_CRITERIA.contains(c.name()))
+                .map(c -> c.name() + " (" + c.actual() + ")").findFirst().orElse(null);
         DrillResult.Builder result = described(spec)
                 .fault(String.join("; ", spec.fault().stream().map(Object::toString).toList()))
                 .firstAction(spec.firstAction().isEmpty() ? null : String.join("; ", spec.firstAction().stream()
@@ -46,9 +51,18 @@ public final class DrillJudge {
                 .firstActionAt(o.firstActionAt()).mitigatedAt(mitigatedAt(o, settings)).recoveredAt(o.recoveredAt())
                 .endedAt(o.endedAt()).impact(o.impact()).integrity(integrity).alerts(alerts).criteria(criteria)
                 .severity(severity(o.impact(), settings.severity())).detection(detection(spec, settings, o.ruleFor()))
-                .timeline(timeline(o)).series(o.series());
-        return (o.abortReason() != null ? result.verdict(DrillVerdict.ABORTED, o.abortReason())
-                : result.verdict(failed == null ? DrillVerdict.PASS : DrillVerdict.FAIL, failed)).build();
+                .timeline(timeline(o)).series(o.series()).selfHealed(o.selfHealed() != null);
+        // a failure outside the response still fails a self-healed drill; otherwise it proved nothing: inconclusive
+        if (o.abortReason() != null) {
+            result.verdict(DrillVerdict.ABORTED, o.abortReason());
+        } else if (failed != null) {
+            result.verdict(DrillVerdict.FAIL, failed);
+        } else if (o.selfHealed() != null) {
+            result.verdict(DrillVerdict.INCONCLUSIVE, o.selfHealed() + "; the response could not be judged");
+        } else {
+            result.verdict(DrillVerdict.PASS, null);
+        }
+        return result.build();
     }
 
     /** A drill that never injected its fault: the steady state did not hold. */
@@ -128,8 +142,10 @@ public final class DrillJudge {
         }
         criteria.add(within("recovered-within", "the service level held for " + settings.recoveryHold().toSeconds()
                 + " s", DrillResult.between(o.injectedAt(), o.recoveredAt()), c.recoverWithin()));
-        criteria.add(new DrillResult.Criterion("integrity", "no acknowledged order lost or duplicated, no oversell",
-                integrity.status().json(), !integrity.broken()));
+        criteria.add(new DrillResult.Criterion("integrity", "the run's order integrity holds: every check passes",
+                integrity.failures().isEmpty() ? integrity.status().json()
+                        : integrity.status().json() + " (" + String.join("; ", integrity.failures()) + ")",
+                !integrity.broken()));
         return criteria;
     }
 

@@ -11,9 +11,10 @@ import java.util.List;
  *
  * @param name            the catalogue name, e.g. {@code bad-deploy}
  * @param description     one sentence from the catalogue
- * @param verdict         pass, fail or aborted (the abort guard ended the fault, or the steady state never held so no
- *                        fault was injected)
- * @param verdictReason   why, in one sentence (the first failed criterion, or the abort reason); null on a pass
+ * @param verdict         pass, fail, aborted (the abort guard ended the fault, or the steady state never held so no
+ *                        fault was injected) or inconclusive (the fault ended by itself before the first action)
+ * @param verdictReason   why, in one sentence (the first failed criterion, the abort reason, or how the fault ended
+ *                        by itself); null on a pass
  * @param fault           the injected trigger as configured, e.g. {@code rolling-deploy v2:broken-orders}
  * @param point           where the fault happened (장애 발생 지점), e.g. {@code shop instances (demo-shop v2)}
  * @param firstAction     the runbook's first action as configured, e.g. {@code rollback}; null when the drill has none
@@ -26,6 +27,7 @@ import java.util.List;
  * @param detection       the rule parameters detection depends on, printed beside every detection time
  * @param timeline        every event of the drill window in time order (alerts, notices, operations, state changes)
  * @param series          one sample a second around the drill (from 30 s before the fault to the end)
+ * @param selfHealed      the fault ended before any first action (it ran out, or the service came back by itself)
  * @see #builder(String) to build one by name
  */
 public record DrillResult(
@@ -35,7 +37,7 @@ public record DrillResult(
         Instant firstActionAt, Instant mitigatedAt, Instant recoveredAt, Instant endedAt,
         Impact impact, DrillIntegrity integrity,
         Alerts alerts, List<Criterion> criteria, Severity severity, Detection detection,
-        List<TimelineEntry> timeline, List<Second> series) {
+        List<TimelineEntry> timeline, List<Second> series, boolean selfHealed) {
 
     public Double ttdSeconds() {
         return between(injectedAt, detectedAt);
@@ -64,6 +66,20 @@ public record DrillResult(
     /** A result of the drill {@code name} to be built by name; what is not set stays null (false, for rollback). */
     public static Builder builder(String name) {
         return new Builder(name);
+    }
+
+    /** A builder holding every component of this result: a copy with a few components changed. */
+    public Builder toBuilder() {
+        return toBuilder(name);
+    }
+
+    /** A builder holding every component of this result but the name: the same figures for the drill {@code drill}. */
+    public Builder toBuilder(String drill) {
+        return builder(drill).description(description).verdict(verdict, verdictReason).fault(fault).point(point)
+                .firstAction(firstAction).rollback(rollback).injectedAt(injectedAt).detected(detectedAt, detectedBy)
+                .notifiedAt(notifiedAt).firstActionAt(firstActionAt).mitigatedAt(mitigatedAt).recoveredAt(recoveredAt)
+                .endedAt(endedAt).impact(impact).integrity(integrity).alerts(alerts).criteria(criteria)
+                .severity(severity).detection(detection).timeline(timeline).series(series).selfHealed(selfHealed);
     }
 
     /** Seconds from {@code from} to {@code to} to the millisecond, or null when either is unknown. */
@@ -155,6 +171,7 @@ public record DrillResult(
         private Detection detection;
         private List<TimelineEntry> timeline;
         private List<Second> series;
+        private boolean selfHealed;
 
         private Builder(String name) {
             this.name = name;
@@ -181,11 +198,12 @@ public record DrillResult(
         public Builder detection(Detection value) { detection = value; return this; }
         public Builder timeline(List<TimelineEntry> value) { timeline = value; return this; }
         public Builder series(List<Second> value) { series = value; return this; }
+        public Builder selfHealed(boolean value) { selfHealed = value; return this; }
 
         public DrillResult build() {
             return new DrillResult(name, description, verdict, verdictReason, fault, point, firstAction, rollback,
                     injectedAt, detectedAt, detectedBy, notifiedAt, firstActionAt, mitigatedAt, recoveredAt, endedAt,
-                    impact, integrity, alerts, criteria, severity, detection, timeline, series);
+                    impact, integrity, alerts, criteria, severity, detection, timeline, series, selfHealed);
         }
     }
 }

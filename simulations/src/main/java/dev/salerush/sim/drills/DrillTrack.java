@@ -22,8 +22,11 @@ import java.util.function.Consumer;
 /**
  * One drill after its fault: watches for detection, the notice and the pager's heartbeat, lets the responder take the
  * first action once the notice has been read, and decides when the service has recovered and the drill has ended.
- * {@link #advance(Instant)} is called a few times a second; the fault's and the action's steps run on their own thread
- * so watching never waits for an operation.
+ * {@link #advance(Instant)} is called a few times a second. The fault's steps and the first action each run on a
+ * thread of their own, so neither watching nor the responder waits for a fault that lasts (a held lock): the first
+ * action comes {@code responder.delay} after the notice whatever the fault is doing, and may end it
+ * ({@code release-locks}). A fault that ended before any first action — its held step ran out, or the service level
+ * came back by itself — is recorded as self-healed: the drill then proved nothing about the response.
  */
 final class DrillTrack {
     static final String EVENT_KIND_PREFIX = "drill.";
@@ -34,7 +37,9 @@ final class DrillTrack {
     private final AlertingView alerting;
     private final DrillActions actions;
     private final EventLog events;
-    private final ExecutorService steps;
+    private final ExecutorService faultSteps;
+    private final ExecutorService actionSteps;
+    private final RecoveryHold hold;
     final ImpactWindow window;
     /** When the fault's first step started. */
     final Instant faultStartedAt;
@@ -49,9 +54,15 @@ final class DrillTrack {
     String detectedBy;
     Instant pagerSilentAt;
     Instant notifiedAt;
-    Instant firstActionAt;
+    volatile Instant firstActionAt;
     private volatile Instant firstActionDoneAt;
     private volatile Instant faultDoneAt;
+    /** When a held fault step ran out before any first action: the fault's own end. */
+    private volatile Instant faultEndedItselfAt;
+    /** When the service level came back by itself, before any first action (the first hold after the impact). */
+    private Instant serviceBackAt;
+    /** Why the fault ended without the responder (it ran out, or the service came back by itself); null otherwise. */
+    volatile String selfHealed;
     volatile String stepFailure;
     Instant recoveredAt;
     Instant endedAt;
@@ -68,6 +79,7 @@ final class DrillTrack {
         this.events = events;
         this.faultStartedAt = faultStartedAt;
         this.window = new ImpactWindow(settings.tolerance());
+        this.hold = new RecoveryHold(settings);
         boolean deploys = spec.fault().stream().anyMatch(step -> step.operation() != null
                 && step.operation().operation() == Operation.ROLLING_DEPLOY);
         this.takesEffect = event -> {
@@ -81,15 +93,20 @@ final class DrillTrack {
             tookEffect(faultStartedAt);
         }
         events.addListener(takesEffect);
-        this.steps = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "salerush-drill-" + spec.name());
+        this.faultSteps = stepThread("fault");
+        this.actionSteps = stepThread("action");
+        record("fault", "injecting " + spec.fault());
+        faultSteps.execute(() -> {
+            perform(spec.fault(), true);
+            faultDoneAt = Instant.now();
+        });
+    }
+
+    private ExecutorService stepThread(String role) {
+        return Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "salerush-drill-" + spec.name() + "-" + role);
             thread.setDaemon(true);
             return thread;
-        });
-        record("fault", "injecting " + spec.fault());
-        steps.execute(() -> {
-            perform(spec.fault());
-            faultDoneAt = Instant.now();
         });
     }
 
@@ -123,6 +140,7 @@ final class DrillTrack {
         respond(now);
         guard(now);
         if (recoveredAt == null) {
+            watchSelfHealing();
             recoveredAt = recovery().orElse(null);
             if (recoveredAt != null) {
                 sli.closeWindow(window);
@@ -149,6 +167,15 @@ final class DrillTrack {
             tookEffect(faultStartedAt);
         }
         sli.closeWindow(window);
+        awaitSteps(actionSteps);
+        awaitSteps(faultSteps);
+        if (reason != null && abortReason == null) {
+            abortReason = reason;
+        }
+        record("ended", reason == null ? "ended" : reason);
+    }
+
+    private void awaitSteps(ExecutorService steps) {
         steps.shutdown();
         try {
             if (!steps.awaitTermination(2, TimeUnit.MINUTES)) {
@@ -157,10 +184,6 @@ final class DrillTrack {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (reason != null && abortReason == null) {
-            abortReason = reason;
-        }
-        record("ended", reason == null ? "ended" : reason);
     }
 
     /** What the alerting stack showed at one tick. */
@@ -239,35 +262,58 @@ final class DrillTrack {
         if (spec.firstAction().isEmpty()) {
             return;
         }
-        steps.execute(() -> {
-            firstActionAt = Instant.now();
-            record("first-action", spec.firstAction() + " (" + why + ")");
-            perform(spec.firstAction());
+        actionSteps.execute(() -> {
+            startFirstAction(why);
+            perform(spec.firstAction(), false);
             firstActionDoneAt = Instant.now();
+        });
+    }
+
+    /** Synchronized with {@link #heldStepEnded}: which came first decides whether the fault ended by itself. */
+    private synchronized void startFirstAction(String why) {
+        firstActionAt = Instant.now();
+        record("first-action", spec.firstAction() + " (" + why + ")");
+    }
+
+    /** A fault step that holds (a lock for a duration) returned: before any first action, the fault ran out. */
+    private synchronized void heldStepEnded(DrillStep step) {
+        if (firstActionAt == null && faultEndedItselfAt == null && !spec.firstAction().isEmpty()) {
+            faultEndedItselfAt = Instant.now();
+            selfHealed = "the fault ended by itself: " + step + " ran out before any first action";
+            record("self-healed", selfHealed);
+        }
+    }
+
+    /**
+     * The service came back before any first action although the topology is not built to absorb the fault: the
+     * system healed on its own (a fault the topology absorbs — a dead instance routed around — is its mitigation).
+     */
+    private void watchSelfHealing() {
+        if (selfHealed != null || spec.firstAction().isEmpty() || spec.absorbed()) {
+            return;
+        }
+        Instant acted = firstActionAt;
+        hold.afterImpact(sli.since(injectedAt)).filter(back -> acted == null || back.isBefore(acted)).ifPresent(back -> {
+            serviceBackAt = back;
+            selfHealed = "the system healed on its own: the service level was back within the tolerance "
+                    + DrillResult.between(injectedAt, back) + " s after the fault, before any first action";
+            record("self-healed", selfHealed);
         });
     }
 
     /**
      * When the service recovered: the start of the first {@code recoveryHold} of seconds within tolerance (every one
-     * with traffic) that begins after the repair ended — the first action, or the fault's own steps for a drill that
-     * has no first action.
+     * with traffic) that begins after what really ended the fault — the first action; the fault's own end when it ran
+     * out first; the fault's steps for a drill that has no first action — or, for a system that healed on its own,
+     * the first hold after the impact.
      */
     private Optional<Instant> recovery() {
-        Instant repaired = spec.firstAction().isEmpty() ? faultDoneAt : firstActionDoneAt;
-        if (repaired == null) {
-            return Optional.empty();
+        if (serviceBackAt != null) {
+            return Optional.of(serviceBackAt);
         }
-        long needed = Math.max(1, settings.recoveryHold().toSeconds());
-        List<DrillResult.Second> samples = sli.since(repaired);
-        int held = 0;
-        for (DrillResult.Second second : samples) {
-            held = second.requests() > 0 && settings.tolerance().holds(second.koPercent(), second.p95Ms()) ? held + 1 : 0;
-            if (held == needed) {
-                Instant start = second.at().minusSeconds(needed);
-                return Optional.of(start.isBefore(repaired) ? repaired : start);
-            }
-        }
-        return Optional.empty();
+        Instant repaired = spec.firstAction().isEmpty() ? faultDoneAt
+                : faultEndedItselfAt != null ? faultEndedItselfAt : firstActionDoneAt;
+        return repaired == null ? Optional.empty() : hold.after(sli.since(repaired), repaired);
     }
 
     /** Every alert that fired since the fault has its resolved notice (the follow-up on recovery). */
@@ -299,7 +345,8 @@ final class DrillTrack {
         return firstActionDoneAt;
     }
 
-    private void perform(List<DrillStep> stepList) {
+    /** Performs the steps in order (each recorded by {@link DrillActions}); {@code fault}: they are the fault's. */
+    private void perform(List<DrillStep> stepList, boolean fault) {
         for (DrillStep step : stepList) {
             try {
                 actions.perform(step);
@@ -307,6 +354,9 @@ final class DrillTrack {
                 stepFailure = step + ": " + e.getMessage();
                 record("step-failed", stepFailure);
                 return;
+            }
+            if (fault && step.holds()) {
+                heldStepEnded(step);
             }
         }
     }

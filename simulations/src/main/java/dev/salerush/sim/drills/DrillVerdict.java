@@ -9,8 +9,8 @@ import java.util.Arrays;
 /**
  * The outcome of one drill, as summary.json's {@code drills[].verdict} spells it. A drill passes and fails as a run
  * does (same spelling), and may also be {@link #ABORTED}: the abort guard ended the fault, or the steady state never
- * held so no fault was injected. {@link #INCONCLUSIVE} is reserved for a drill whose evidence cannot decide; nothing
- * produces it yet.
+ * held so no fault was injected; or {@link #INCONCLUSIVE}: the fault ended by itself before the first action (a held
+ * fault ran out, or the system healed on its own), so the drill proved nothing about the response. Only a pass passes.
  */
 public enum DrillVerdict {
     PASS(Verdict.PASS.json()),

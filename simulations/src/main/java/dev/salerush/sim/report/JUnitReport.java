@@ -92,12 +92,16 @@ public final class JUnitReport {
         return cases;
     }
 
-    /** One case per pass criterion of a drill, and one for an aborted drill (summary.json drills[]). */
+    /**
+     * One case per pass criterion of a drill, and a failed one for a drill that was aborted or inconclusive (summary.json
+     * drills[]): a drill that proved nothing is not a pass, and a skipped case would read as "not run" in most CIs.
+     */
     private static List<Case> drillCases(Map<String, Object> drill) {
         String suite = "salerush.drill." + drill.get("name");
         List<Case> cases = new ArrayList<>();
-        if (DrillVerdict.ABORTED.json().equals(drill.get("verdict"))) {
-            cases.add(new Case(suite, "drill " + drill.get("name"), "aborted: " + drill.get("verdictReason"), null));
+        Object verdict = drill.get("verdict");
+        if (DrillVerdict.ABORTED.json().equals(verdict) || DrillVerdict.INCONCLUSIVE.json().equals(verdict)) {
+            cases.add(new Case(suite, "drill " + drill.get("name"), verdict + ": " + drill.get("verdictReason"), null));
         }
         if (drill.get("criteria") instanceof List<?> criteria) {
             for (Object item : criteria) {

@@ -39,6 +39,35 @@ class DrillJudgeTest {
     }
 
     @Test
+    void aFaultThatEndedByItselfIsInconclusiveNotAPassAndFailsTheRun() {
+        DrillJudge.Observed ranOut = new DrillJudge.Observed(badDeploy, T0, T0.plusSeconds(3), "High5xxRatio",
+                T0.plusSeconds(5), null, T0.plusSeconds(20), T0.plusSeconds(45), null, null,
+                new DrillResult.Impact(120, 1000, 40, 2, 55, 80.0, 12), List.of(firing(3, "High5xxRatio")), null,
+                List.of(), List.of(), Map.of(), "the fault ended by itself: lock-hot-rows 1s ran out before any first action");
+
+        DrillResult result = DrillJudge.judge(ranOut, settings, passed(null));
+
+        assertThat(result.verdict()).isEqualTo(DrillVerdict.INCONCLUSIVE);
+        assertThat(result.selfHealed()).isTrue();
+        assertThat(result.verdictReason()).startsWith("the fault ended by itself: lock-hot-rows 1s ran out");
+        assertThat(result.ttrSeconds()).as("measured against the fault's own end").isEqualTo(20.0);
+        assertThat(new DrillsOutcome(List.of(result)).passed()).isFalse();
+        assertThat(DrillJson.of(result)).containsEntry("verdict", "inconclusive").containsEntry("selfHealed", true);
+    }
+
+    @Test
+    void aSelfHealedDrillWhoseDetectionFailedStillFails() {
+        DrillJudge.Observed late = new DrillJudge.Observed(badDeploy, T0, T0.plusSeconds(40), "High5xxRatio",
+                T0.plusSeconds(41), null, T0.plusSeconds(20), T0.plusSeconds(60), null, null,
+                noImpact(), List.of(firing(40, "High5xxRatio")), null, List.of(), List.of(), Map.of(), "ran out");
+
+        DrillResult result = DrillJudge.judge(late, settings, passed(null));
+
+        assertThat(result.verdict()).isEqualTo(DrillVerdict.FAIL);
+        assertThat(result.verdictReason()).startsWith("detected-within");
+    }
+
+    @Test
     void anUnexpectedAlertCostsPrecisionAndFailsTheDrill() {
         DrillResult result = DrillJudge.judge(observed(badDeploy, List.of(firing(3, "High5xxRatio"),
                 firing(5, "DatabaseDown")), new DrillResult.Impact(0, 1000, 0, 0, 0, 10.0, 0)), settings, passed(null));
@@ -54,7 +83,7 @@ class DrillJudgeTest {
         DrillJudge.Observed late = new DrillJudge.Observed(badDeploy, T0, T0.plusSeconds(20), "High5xxRatio",
                 T0.plusSeconds(22), T0.plusSeconds(27), T0.plusSeconds(60), T0.plusSeconds(70), null, null,
                 new DrillResult.Impact(10, 100, 1, 0, 5, 20.0, 3), List.of(firing(20, "High5xxRatio")), null,
-                List.of(), List.of(), Map.of("High5xxRatio", 3.0));
+                List.of(), List.of(), Map.of("High5xxRatio", 3.0), null);
 
         DrillResult result = DrillJudge.judge(late, settings,
                 new DrillIntegrity(DrillIntegrity.Status.FAIL, "1 acknowledged order missing"));
@@ -84,7 +113,7 @@ class DrillJudgeTest {
         DrillJudge.Observed observed = new DrillJudge.Observed(down, T0, T0.plusSeconds(12), "PagerSilent",
                 T0.plusSeconds(12), T0.plusSeconds(17), T0.plusSeconds(40), T0.plusSeconds(50), null, null,
                 noImpact(), List.of(firing(1, "Watchdog"), firing(2, "ShopInstanceDown")), T0.plusSeconds(12),
-                List.of(), List.of(), Map.of());
+                List.of(), List.of(), Map.of(), null);
 
         DrillResult result = DrillJudge.judge(observed, settings, passed(null));
 
@@ -130,7 +159,7 @@ class DrillJudgeTest {
         return new DrillJudge.Observed(spec, T0, expects ? T0.plusSeconds(3) : null,
                 expects ? spec.expectedAlerts().get(0) : null, expects ? T0.plusSeconds(5) : null,
                 expects ? T0.plusSeconds(10) : null, T0.plusSeconds(40), T0.plusSeconds(45), null, null, impact, alerts,
-                null, series, List.of(), Map.of());
+                null, series, List.of(), Map.of(), null);
     }
 
     private static AlertingView.AlertChange firing(int second, String name) {

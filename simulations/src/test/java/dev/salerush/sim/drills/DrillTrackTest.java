@@ -7,11 +7,14 @@ import dev.salerush.sim.metrics.ExactRecorder;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,6 +50,71 @@ class DrillTrackTest {
     }
 
     @Test
+    void aFaultThatHoldsDoesNotKeepTheResponderWaitingAndTheFirstActionEndsIt() throws Exception {
+        CountDownLatch released = new CountDownLatch(1);
+        DrillTrack track = new DrillTrack(settings.catalogue().get("db-lock"), settings, sli, alerting, step -> {
+            performed.add(step.text());
+            if (step.text().startsWith("lock-hot-rows")) {
+                await(released, 30);   // held until released, as HotRowLock does (its 90 s would do too)
+            } else if (step.text().equals("release-locks")) {
+                released.countDown();
+            }
+        }, EventLog.discarding(), base);
+        alerting.alerts.add(new AlertingView.AlertChange(base.plusSeconds(1), "DbPoolWaits", true, "system", "critical"));
+        alerting.notices.add(new AlertingView.PostedNotice(base.plusSeconds(1), "slack", true, List.of("DbPoolWaits")));
+        waitFor(() -> performed.size() == 1);
+
+        long before = System.nanoTime();
+        track.advance(base.plusSeconds(1).plus(settings.responderDelay()));
+        waitFor(() -> performed.contains("release-locks"));
+        assertThat(Duration.ofNanos(System.nanoTime() - before)).as("the first action waited for the held lock")
+                .isLessThan(Duration.ofSeconds(3));
+        assertThat(track.firstActionAt).isNotNull();
+        waitFor(() -> track.faultDoneAt() != null);
+        assertThat(track.faultDoneAt()).as("the release ended the lock").isAfterOrEqualTo(track.firstActionAt);
+        assertThat(track.selfHealed).as("the responder ended the fault").isNull();
+        track.endNow(Instant.now(), null);
+    }
+
+    @Test
+    void aLockThatRanOutBeforeTheResponderActedIsSelfHealedAndRecoveryIsTimedFromItsEnd() {
+        DrillTrack track = new DrillTrack(settings.catalogue().get("db-lock"), settings, sli, alerting, step -> {
+            performed.add(step.text());
+            if (step.text().startsWith("lock-hot-rows")) {
+                sleep(300);   // a short lock: it runs out long before the responder's delay
+            }
+        }, EventLog.discarding(), base);
+        alerting.notices.add(new AlertingView.PostedNotice(base.plusSeconds(1), "slack", true, List.of("DbPoolWaits")));
+        waitFor(() -> track.faultDoneAt() != null);
+        seconds(1, 14, 0);
+
+        track.advance(base.plusSeconds(2));
+
+        assertThat(performed).as("the responder's delay has not passed").containsExactly("lock-hot-rows 90s");
+        assertThat(track.selfHealed).startsWith("the fault ended by itself: lock-hot-rows 90s ran out");
+        assertThat(track.recoveredAt).as("from the lock's own end, not from a first action")
+                .isNotNull().isBeforeOrEqualTo(base.plusSeconds(2));
+        track.endNow(base.plusSeconds(3), null);
+    }
+
+    @Test
+    void aServiceThatCameBackBeforeAnyFirstActionHealedOnItsOwnUnlessTheTopologyAbsorbsTheFault() {
+        seconds(1, 3, 50);
+        seconds(4, 16, 0);
+        DrillTrack payment = track("payment-outage");
+        DrillTrack crash = track("instance-crash");
+
+        payment.advance(base.plusSeconds(16));
+        crash.advance(base.plusSeconds(16));
+
+        assertThat(payment.selfHealed).startsWith("the system healed on its own");
+        assertThat(payment.recoveredAt.toEpochMilli()).isEqualTo(base.plusSeconds(3).toEpochMilli());
+        assertThat(crash.selfHealed).as("the load balancer routing around a dead instance is the mitigation").isNull();
+        payment.endNow(base.plusSeconds(17), null);
+        crash.endNow(base.plusSeconds(17), null);
+    }
+
+    @Test
     void theAbortGuardEndsTheFaultWhenErrorsLastTooLong() {
         DrillTrack track = track("instance-crash");
         long after = settings.abort().after().toSeconds();
@@ -72,6 +140,22 @@ class DrillTrackTest {
         assertThat(track.pagerSilentAt).isEqualTo(base.plusSeconds(10));
         assertThat(track.detectedBy).isEqualTo(DrillSettings.PAGER_SILENT);
         assertThat(track.notifiedAt).as("the watchdog pages directly").isEqualTo(track.pagerSilentAt);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void await(CountDownLatch latch, int seconds) {
+        try {
+            latch.await(seconds, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The steps run on the drill's own thread: waits (at most 5 s) until {@code done}. */

@@ -96,6 +96,22 @@ class JUnitReportTest {
     }
 
     @Test
+    void anInconclusiveDrillIsAFailedCaseWithItsReason(@TempDir Path dir) throws Exception {
+        Map<String, Object> drill = Map.of("name", "db-lock", "verdict", "inconclusive", "verdictReason",
+                "the fault ended by itself: lock-hot-rows 90s ran out before any first action", "criteria",
+                List.of(Map.of("name", "detected-within", "required", "within 15 s", "actual", "2.4 s", "passed", true)));
+
+        Document xml = write(summary(null, List.of()).toBuilder().drills(List.of(drill)).build(), dir);
+
+        assertThat(xml.getDocumentElement().getAttribute("tests")).isEqualTo("2");
+        assertThat(xml.getDocumentElement().getAttribute("failures")).isEqualTo("1");
+        Element verdict = (Element) xml.getElementsByTagName("testcase").item(0);
+        assertThat(verdict.getAttribute("name")).isEqualTo("drill db-lock");
+        assertThat(((Element) verdict.getElementsByTagName("failure").item(0)).getAttribute("message"))
+                .isEqualTo("inconclusive: the fault ended by itself: lock-hot-rows 90s ran out before any first action");
+    }
+
+    @Test
     void noBaselineIsASkippedTestCase(@TempDir Path dir) throws Exception {
         Document xml = write(summary(null, List.of()).withRegression(RegressionResult.noBaseline("no baseline yet: ...")), dir);
 

@@ -80,7 +80,7 @@ final class IncidentModel {
         model.put("cause", cause());
         model.put("timeline", timeline());
         model.put("notice", CustomerNotice.lines(drill, m));
-        model.put("countermeasures", Countermeasures.lines(criteria(), m));
+        model.put("countermeasures", Countermeasures.lines(drill, criteria(), m));
         model.put("wentWell", criteriaLines(true));
         model.put("wentBadly", criteriaLines(false));
         return model;
@@ -218,6 +218,10 @@ final class IncidentModel {
     private String integrity() {
         DrillIntegrity integrity = drill.integrity();
         String verdict = m.label("integrity.", integrity == null ? null : integrity.status().json());
+        if (integrity != null && integrity.broken() && !integrity.failures().isEmpty()) {
+            // the verdict comes with what failed, from the same typed result: never a "no issue" beside a failure
+            verdict += " — " + m.get("integrity.failedChecks", String.join(", ", integrity.failures()));
+        }
         return integrity == null || integrity.detail() == null ? verdict : verdict + " — " + integrity.detail();
     }
 

@@ -91,10 +91,11 @@ public final class SpofReport {
         }
         DrillResult.Impact impact = drill.impact();
         String held = IncidentModel.verdictKind(drill.verdict());
+        String label = drill.verdict() == DrillVerdict.INCONCLUSIVE ? drill.verdict().json() : held;
         return new Row(component, drillName, impact == null ? Texts.NONE : Texts.percent(impact.koPercent()),
                 impact == null ? Texts.NONE : Texts.count(impact.failedOrders()),
                 drill.ttrSeconds() == null ? m.get("spof.notRecovered") : Texts.secondsText(drill.ttrSeconds()),
-                mitigation, m.get("spof.held." + held) + heldReason(drill), held);
+                mitigation, m.get("spof.held." + label) + heldReason(drill), held);
     }
 
     private static String heldReason(DrillResult drill) {

@@ -4,12 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.salerush.sim.config.ConfigError;
 import dev.salerush.sim.drills.DrillFixtures;
+import dev.salerush.sim.drills.DrillIntegrity;
 import dev.salerush.sim.drills.DrillResult;
+import dev.salerush.sim.drills.DrillVerdict;
+import dev.salerush.sim.integrity.IntegrityCheck;
+import dev.salerush.sim.integrity.IntegrityChecks;
+import dev.salerush.sim.integrity.IntegrityReport;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -80,6 +86,51 @@ class IncidentReportTest {
         assertThat(wentWell).contains("integrity — 요구: pass, 측정: pass").doesNotContain("detected-within");
         assertThat(md.substring(md.indexOf("### 아쉬운 점"))).contains("detected-within", "queue-drained");
         assertThat(md).contains("restart shop-2 — 롤백이 아닌 조치 (fix forward) (런북의 초동 조치 — 이번 훈련에서는 실행되지 않음)", "현재 restart shop-2 조치를 진행하고 있습니다.");
+    }
+
+    @Test
+    void anIncidentThatFailedOrdersGetsCountermeasuresEvenWhenEveryCriterionPassed() {
+        DrillResult dbLock = passed.toBuilder("db-lock").build();
+        String md = IncidentReport.markdown(dbLock, "run", ReportLocale.KO);
+        String prevention = md.substring(md.indexOf("## 재발 방지 대책"), md.indexOf("### 잘된 점"));
+
+        assertThat(passed.criteria()).allMatch(DrillResult.Criterion::passed);
+        assertThat(prevention).doesNotContain("새로 정할 대책은 없습니다")
+                .contains("주문 37건 실패, 영향 95초 → 주문 경로에 lock_timeout과 statement_timeout을 두고",
+                        "결과를 알 수 없는 주문 3건 → 클라이언트가 같은 Idempotency-Key로 재시도",
+                        "탐지 40 s — 영향 95초의 25 %를 넘음");
+        assertThat(IncidentReport.markdown(passed, "run", ReportLocale.EN))
+                .contains("37 orders failed, 95 s of impact → Ship through a canary first");
+    }
+
+    @Test
+    void anInconclusiveDrillReadsAsSuchWithItsReasonInTheReportAndTheSpofTable() {
+        String why = "the fault ended by itself: lock-hot-rows 90s ran out before any first action";
+        DrillResult drill = DrillFixtures.badDeployPassed().toBuilder().verdict(DrillVerdict.INCONCLUSIVE, why)
+                .selfHealed(true).build();
+
+        assertThat(IncidentReport.markdown(drill, "run", ReportLocale.KO)).contains("**결론 없음** — " + why);
+        assertThat(IncidentReport.markdown(drill, "run", ReportLocale.EN)).contains("**INCONCLUSIVE** — " + why);
+        assertThat(SpofReport.markdown(List.of(drill), "run", ReportLocale.KO)).contains("결론 없음", why)
+                .doesNotContain("버팀");
+        assertThat(SpofReport.markdown(List.of(drill), "run", ReportLocale.EN)).contains("inconclusive", why);
+    }
+
+    @Test
+    void aFailedIntegrityCheckIsNamedAndNeverReadsAsNoIssue() {
+        DrillIntegrity broken = DrillIntegrity.of(IntegrityReport.of(List.of(
+                new IntegrityCheck(IntegrityChecks.NO_OVERSELL, true, IntegrityCheck.PASSED, "ok", List.of()),
+                new IntegrityCheck(IntegrityChecks.NO_UNEXPECTED_PAID, false, IntegrityCheck.FAILED, "1 PAID order",
+                        List.of("k-17"))), Map.of("acknowledgedMissing", 0)));
+        DrillResult drill = DrillFixtures.badDeployPassed().toBuilder().integrity(broken).build();
+
+        String md = IncidentReport.markdown(drill, "run", ReportLocale.KO);
+        String integrity = md.substring(md.indexOf("## 데이터 정합성"), md.indexOf("## ", md.indexOf("## 데이터 정합성") + 3));
+
+        assertThat(integrity).contains("불일치 발견 — 실패한 검사: " + IntegrityChecks.NO_UNEXPECTED_PAID)
+                .doesNotContain("이상 없음");
+        assertThat(IncidentReport.markdown(drill, "run", ReportLocale.EN))
+                .contains("inconsistencies found — failed checks: " + IntegrityChecks.NO_UNEXPECTED_PAID);
     }
 
     @Test
