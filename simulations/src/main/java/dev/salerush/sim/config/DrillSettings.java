@@ -39,7 +39,8 @@ public record DrillSettings(List<ScheduledDrill> scheduled, Map<String, DrillSpe
      */
     public record DrillSpec(String name, String description, String point, List<DrillStep> fault,
                             List<DrillStep> firstAction, boolean rollback, List<String> expectedAlerts,
-                            List<String> allowedAlerts, Criteria criteria, boolean absorbed) {
+                            List<String> allowedAlerts, Criteria criteria, boolean absorbed,
+                            Duration responderDelay) {
     }
 
     /**

@@ -57,7 +57,8 @@ final class DrillsSection {
 
     static DrillSettings read(ConfigReader root, String profileName, Path projectRoot) {
         ConfigReader drills = root.child("drills");
-        Map<String, DrillSpec> catalogue = catalogue(drills.child("catalogue"), drills.child("criteria"));
+        Map<String, DrillSpec> catalogue = catalogue(drills.child("catalogue"), drills.child("criteria"),
+                drills.nonNegativeDuration("responder.delay"));
         List<DrillSettings.ScheduledDrill> scheduled = scheduled(root, drills, profileName, catalogue);
         DrillSettings.Tolerance tolerance = new DrillSettings.Tolerance(
                 drills.numberInRange("tolerance.koPercent", 0, 100), drills.positiveNumber("tolerance.p95Ms", 600_000));
@@ -125,20 +126,23 @@ final class DrillsSection {
         return schedule;
     }
 
-    private static Map<String, DrillSpec> catalogue(ConfigReader catalogue, ConfigReader defaultCriteria) {
+    private static Map<String, DrillSpec> catalogue(ConfigReader catalogue, ConfigReader defaultCriteria,
+                                                   Duration responderDelay) {
         Map<String, DrillSpec> drills = new LinkedHashMap<>();
         for (String name : catalogue.keys()) {
-            drills.put(name, spec(name, catalogue.child(name), defaultCriteria));
+            drills.put(name, spec(name, catalogue.child(name), defaultCriteria, responderDelay));
         }
         return drills;
     }
 
-    private static DrillSpec spec(String name, ConfigReader drill, ConfigReader defaultCriteria) {
+    private static DrillSpec spec(String name, ConfigReader drill, ConfigReader defaultCriteria,
+                                  Duration responderDelay) {
         return new DrillSpec(name, drill.string("description"), drill.nonBlank("point"), steps(drill, "fault", false),
                 steps(drill, "firstAction", true), drill.bool("rollback"), drill.stringList("expectedAlerts"),
                 drill.stringList("allowedAlerts"), new DrillSettings.Criteria(
                 criterion(drill, defaultCriteria, "detectWithin"), criterion(drill, defaultCriteria, "notifyWithin"),
-                criterion(drill, defaultCriteria, "recoverWithin")), drill.has("absorbed") && drill.bool("absorbed"));
+                criterion(drill, defaultCriteria, "recoverWithin")), drill.has("absorbed") && drill.bool("absorbed"),
+                drill.has("responderDelay") ? drill.nonNegativeDuration("responderDelay") : responderDelay);
     }
 
     /** The drill's own criterion, else the one every drill is held to. */

@@ -18,6 +18,10 @@ import java.util.stream.Stream;
  */
 final class UnknownKeys {
     private static final Set<String> PROFILE_KEYS = Set.of("description", "journey", "injection", "slo", "stairs");
+    /** What a team's own drill (drills.catalogue.&lt;new name&gt;) may set, as the shipped catalogue's drills do. */
+    private static final Set<String> DRILL_KEYS = Set.of("description", "point", "fault", "firstAction", "rollback",
+            "expectedAlerts", "allowedAlerts", "absorbed", "responderDelay", "criteria.detectWithin",
+            "criteria.notifyWithin", "criteria.recoverWithin");
     /** The JVM's, Maven's and the libraries' own system properties, which reach the Gatling JVM too. */
     private static final List<String> FOREIGN_PREFIXES = List.of("java.", "jdk.", "sun.", "os.", "user.", "file.",
             "line.", "path.", "native.", "awt.", "maven.", "gatling.", "logback.", "salerush.", "jna.", "io.", "org.",
@@ -67,11 +71,22 @@ final class UnknownKeys {
     }
 
     private static void check(Config shipped, String key, String origin) {
-        if (shipped.hasPathOrNull(key) || isTeamProfileKey(key) || key.startsWith("slo.")
+        if (shipped.hasPathOrNull(key) || isTeamProfileKey(key) || isTeamDrillKey(key) || key.startsWith("slo.")
                 || key.startsWith("ids.feeders.") || key.startsWith("ids.queries.")) {
             return;
         }
         throw unknown(key, origin, nearest(key, shipped.entrySet().stream().map(java.util.Map.Entry::getKey)).orElse(null));
+    }
+
+    /** drills.catalogue.&lt;any name&gt;.&lt;a drill key&gt;: a team's own drill, or a key the shipped drill leaves out. */
+    private static boolean isTeamDrillKey(String key) {
+        String prefix = "drills.catalogue.";
+        if (!key.startsWith(prefix)) {
+            return false;
+        }
+        String rest = key.substring(prefix.length());
+        int dot = rest.indexOf('.');
+        return dot > 0 && DRILL_KEYS.contains(rest.substring(dot + 1));
     }
 
     /** profiles.&lt;new name&gt;.&lt;a profile key&gt; (and the keys of a staircase). */

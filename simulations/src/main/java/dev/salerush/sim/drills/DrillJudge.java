@@ -219,7 +219,7 @@ public final class DrillJudge {
                     ? Double.valueOf(settings.pagerSilentAfter().toMillis() / 1000.0) : ruleFor.get(alert));
         }
         return new DrillResult.Detection(seconds(alerting.scrapeInterval()), seconds(alerting.evaluationInterval()),
-                seconds(alerting.groupWait()), seconds(settings.responderDelay()), forByAlert);
+                seconds(alerting.groupWait()), seconds(spec.responderDelay()), forByAlert);
     }
 
     private static double seconds(Duration duration) {

@@ -228,8 +228,8 @@ final class DrillTrack {
 
     /** The on-call stand-in acts once the notice has been read: {@code responder.delay} after it was posted. */
     private void respond(Instant now) {
-        if (!actionQueued && notifiedAt != null && !now.isBefore(notifiedAt.plus(settings.responderDelay()))) {
-            takeFirstAction(now, "the responder acts " + settings.responderDelay().toSeconds() + " s after the notice");
+        if (!actionQueued && notifiedAt != null && !now.isBefore(notifiedAt.plus(spec.responderDelay()))) {
+            takeFirstAction(now, "the responder acts " + spec.responderDelay().toSeconds() + " s after the notice");
         }
     }
 

@@ -160,6 +160,12 @@ class BadInputTableTest {
                         "profiles.stress.stairs.refine.probes must be between 1 and 20, got 0"),
                 file("drills.catalogue.bad-deploy.fault = [\"explode\"]",
                         "drills.catalogue.bad-deploy.fault: 'explode' is neither an operation"),
+                // a team's own drill: the catalogue's keys, each checked as the shipped drills' are
+                file("drills.catalogue.my-lock { description = \"x\", point = \"db\", fault = [\"lock-hot-rows 5s\"],"
+                        + " firstAction = [], rollback = false, expectedAlerts = [], allowedAlerts = [],"
+                        + " respondrDelay = 30s }", "unknown setting 'drills.catalogue.my-lock.respondrDelay'"),
+                file("drills.catalogue.db-lock.responderDelay = soon",
+                        "drills.catalogue.db-lock.responderDelay"),
                 file("profile = gameday\ndrills.gameday.schedule = \"1m bad-deploy; 30s db-failover\"",
                         "drills.gameday.schedule: offsets must increase ('30s db-failover')"),
                 file("profile = gameday\ndrills.gameday.schedule = \"1m outage\"",

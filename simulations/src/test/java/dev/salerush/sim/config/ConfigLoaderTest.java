@@ -243,6 +243,23 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aTeamDrillInTheCatalogueMayOverrideTheRespondersDelay(@TempDir Path dir) throws Exception {
+        java.nio.file.Path team = java.nio.file.Files.writeString(dir.resolve("team.conf"), """
+                drills.catalogue.expiring-lock {
+                  description = "a lock that lets go before anyone acts", point = "PostgreSQL"
+                  fault = ["lock-hot-rows 20s"], firstAction = ["release-locks"], rollback = false
+                  expectedAlerts = [DbPoolWaits], allowedAlerts = [], responderDelay = 40s
+                }
+                """);
+        SuiteConfig config = load("salerush.conf", team.toString(), "drill", "expiring-lock");
+
+        DrillSettings.DrillSpec spec = config.drills().scheduled().get(0).drill();
+        assertThat(spec.responderDelay()).hasSeconds(40);
+        // the others keep drills.responder.delay
+        assertThat(config.drills().catalogue().get("db-lock").responderDelay()).isEqualTo(config.drills().responderDelay());
+    }
+
+    @Test
     void missingConfigurationFileSaysWhereItLooked(@TempDir Path root) {
         assertThatThrownBy(() -> ConfigLoader.load(root, new Properties()))
                 .isInstanceOf(ConfigError.class)

@@ -123,7 +123,7 @@ class ShardedRunIT {
         Path teamConf = work.resolve("shards.conf");
         Files.writeString(teamConf, PROFILES);
         return new HashMap<>(Map.of("salerush.conf", teamConf.toString(), "profile", profile, "shards", "2",
-                "shardStartDelay", "10s", "target.baseUrl", server.baseUrl(), "metrics.enabled", "false",
+                "shardStartDelay", "15s", "target.baseUrl", server.baseUrl(), "metrics.enabled", "false",
                 "results.dir", work.resolve("results").toString(),
                 // the measured steps start at the common start: its skew is the shards' own, not a warm-up's drift
                 "warmup.during", "0s"));
