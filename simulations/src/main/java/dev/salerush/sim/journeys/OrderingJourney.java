@@ -73,6 +73,7 @@ public final class OrderingJourney {
     /** Records the attempt just made as the client saw it; no status saved means no response came back. */
     private ChainBuilder logAttempt(boolean retry, String orderIdKey) {
         return new OrderAttemptStep(ShopRequests.IDEMPOTENCY_KEY, ShopRequests.PRODUCT_ID,
-                session -> session.getInt(QUANTITY), ORDER_STATUS, orderIdKey).recordInto(orderLog, retry);
+                session -> session.getInt(QUANTITY), ORDER_STATUS, orderIdKey, ShopRequests.SERVED_BY)
+                .recordInto(orderLog, retry);
     }
 }
