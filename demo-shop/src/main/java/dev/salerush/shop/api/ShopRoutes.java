@@ -53,6 +53,7 @@ public final class ShopRoutes {
         BehaviourRoutes versioned = new BehaviourRoutes(settings.version().behaviour(), api::emptyProducts);
         Duration delay = settings.apiDelay();
         String version = settings.version().label();
+        ServedBy.register(config);
 
         // Every /api route: admission first (a refused request costs nothing), then the deliberate delay (held with
         // the slot, as a slow version holds its resources), then the version's handler for the route.

@@ -44,19 +44,23 @@ public record JourneySettings(Browsing browsing, Ordering ordering, double saleD
     }
 
     /**
-     * @param hotStock units each hot product holds when load starts (embedded target only), so the hot items sell out
-     *                 during the run; 0 leaves the seeded stock
+     * @param hotStock       units each hot product holds when load starts (embedded target only), so the hot items
+     *                       sell out during the run; 0 leaves the seeded stock
+     * @param unknownRetries how often an order whose outcome the client could not know is sent again with its key
+     * @param unknownBackoff the pause before the first of those retries, doubled before each next one
      */
     public record Ordering(int hotProducts, int maxQuantity, double retryProbability, ThinkTime thinkTime,
-                           int hotStock) {
+                           int hotStock, int unknownRetries, Duration unknownBackoff) {
 
+        /** Seeded stock, and no retry of an unknown outcome. */
         public Ordering(int hotProducts, int maxQuantity, double retryProbability, ThinkTime thinkTime) {
-            this(hotProducts, maxQuantity, retryProbability, thinkTime, 0);
+            this(hotProducts, maxQuantity, retryProbability, thinkTime, 0, 0, Duration.ZERO);
         }
 
         /**
          * Expected requests per ordering user: list, detail, order, its possible retry, and the lookup of a placed
-         * order (counted as always placed: an upper bound once hot items sell out).
+         * order (counted as always placed: an upper bound once hot items sell out). Retries of unknown outcomes are
+         * left out: they happen only while something is broken.
          */
         public double expectedRequests() {
             return 4 + retryProbability;
@@ -98,7 +102,9 @@ public record JourneySettings(Browsing browsing, Ordering ordering, double saleD
                 reader.intInRange("ordering.maxQuantity", 1, 10),
                 reader.numberInRange("ordering.retryProbability", 0, 1),
                 thinkTime(reader, "ordering.thinkTime"),
-                reader.has("ordering.hotStock") ? reader.intInRange("ordering.hotStock", 0, 1_000_000) : 0);
+                reader.has("ordering.hotStock") ? reader.intInRange("ordering.hotStock", 0, 1_000_000) : 0,
+                reader.intInRange("ordering.unknownOutcome.retries", 0, 10),
+                reader.nonNegativeDuration("ordering.unknownOutcome.backoff"));
         double browsingWeight = reader.numberInRange("saleDay.browsing", 0, 1_000_000);
         double orderingWeight = reader.numberInRange("saleDay.ordering", 0, 1_000_000);
         if (browsingWeight + orderingWeight <= 0) {

@@ -273,7 +273,7 @@ public final class SuiteConfig {
         TargetSettings target = new TargetSettings(uri, reader.hostList("target.allowedHosts"), healthPath,
                 reader.positiveDuration("target.healthTimeout"), giveUpAfter(), paths,
                 reader.positiveDuration("target.connectTimeout"), reader.positiveDuration("target.requestTimeout"),
-                reader.bool("target.shareConnections"));
+                reader.bool("target.shareConnections"), reader.string("target.servedByHeader").trim());
         target.checkAllowed();
         return target;
     }

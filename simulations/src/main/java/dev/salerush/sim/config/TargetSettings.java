@@ -10,11 +10,13 @@ import java.util.Map;
  * Where load goes and how the suite talks to it.
  *
  * @param baseUrl     the external service, or {@code null} for the embedded sale environment
- * @param giveUpAfter how long the health endpoint may fail during the load before the run stops as failed
+ * @param giveUpAfter    how long the health endpoint may fail during the load before the run stops as failed
+ * @param servedByHeader the response header the service sets on every answer of its own, telling it from its proxy's;
+ *                       empty when the service sets none (every 5xx but 503 is then taken for the proxy's)
  */
 public record TargetSettings(URI baseUrl, List<String> allowedHosts, String healthPath, Duration healthTimeout,
                              Duration giveUpAfter, Map<String, String> paths, Duration connectTimeout, Duration requestTimeout,
-                             boolean shareConnections) {
+                             boolean shareConnections, String servedByHeader) {
 
     public boolean embedded() {
         return baseUrl == null;

@@ -48,10 +48,13 @@ public final class ImpactWindow implements Consumer<OrderAttempt> {
         affectedUsers.add(userId);
     }
 
-    /** An order attempt answered while the window is open. */
+    /**
+     * An order attempt made while the window is open, counted by its {@link OrderAttempt#outcome()}: unknown (no
+     * response, a proxy's 504 or 502) or failed (a definite refusal).
+     */
     @Override
     public synchronized void accept(OrderAttempt attempt) {
-        if (attempt.status() == null) {
+        if (attempt.unknown()) {
             unknownOrders++;
         } else if (attempt.refused() && attempt.status() != CONFLICT) {
             // 409 OUT_OF_STOCK is the sale working as designed, not an incident

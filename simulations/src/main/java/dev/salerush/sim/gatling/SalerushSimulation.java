@@ -206,8 +206,21 @@ public abstract class SalerushSimulation extends Simulation {
      */
     protected ChainBuilder orderAttempt(String keyAttribute, String productIdAttribute, int quantity,
                                         String statusAttribute, String orderIdAttribute) {
+        return orderAttempt(keyAttribute, productIdAttribute, quantity, statusAttribute, orderIdAttribute, null);
+    }
+
+    /**
+     * {@link #orderAttempt(String, String, int, String, String)} for a request that also saves the service's own
+     * served-by header, e.g. {@code header("X-Served-By").optional().saveAs("servedBy")}: an answer carrying it is the
+     * service's, a definite one; a 5xx without it (but 503) is taken for a proxy's, whose outcome is unknown
+     * (docs/run-folder.md, "Order outcomes").
+     *
+     * @param servedByAttribute session attribute present when the response carried the header; {@code null}: not saved
+     */
+    protected ChainBuilder orderAttempt(String keyAttribute, String productIdAttribute, int quantity,
+                                        String statusAttribute, String orderIdAttribute, String servedByAttribute) {
         OrderAttemptStep step = new OrderAttemptStep(keyAttribute, productIdAttribute, session -> quantity,
-                statusAttribute, orderIdAttribute);
+                statusAttribute, orderIdAttribute, servedByAttribute);
         // the order id goes too: a later attempt whose response has none must not be credited with this one's
         return step.recordInto(run.teamOrderLog(), false).exec(session -> session.remove(orderIdAttribute));
     }

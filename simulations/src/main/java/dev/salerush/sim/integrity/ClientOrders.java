@@ -19,6 +19,7 @@ public final class ClientOrders {
         private final List<Integer> statuses = new ArrayList<>(1);
         private boolean succeeded;
         private boolean refused;
+        private boolean unknown;
         private boolean unanswered;
 
         KeyHistory(String key, String productId, int quantity) {
@@ -30,6 +31,7 @@ public final class ClientOrders {
         void add(OrderAttempt attempt) {
             succeeded |= attempt.succeeded();
             refused |= attempt.refused();
+            unknown |= attempt.unknown();
             unanswered |= attempt.status() == null;
             if (attempt.status() != null && !statuses.contains(attempt.status())) {
                 statuses.add(attempt.status());
@@ -70,9 +72,17 @@ public final class ClientOrders {
             return unanswered;
         }
 
-        /** The client saw only refusals (no attempt succeeded, every attempt was answered). */
+        /** The client saw only refusals (no attempt succeeded, every attempt got a definite answer). */
         public boolean onlyRefused() {
-            return refused && !succeeded && !unanswered;
+            return refused && !succeeded && !unknown;
+        }
+
+        /**
+         * No attempt succeeded and at least one's outcome was unknown ({@link OrderOutcome#UNKNOWN}): if the key has
+         * an order, that attempt may have placed it, and the client was never told.
+         */
+        public boolean neverTold() {
+            return unknown && !succeeded;
         }
     }
 
@@ -80,6 +90,7 @@ public final class ClientOrders {
     private final Map<String, Long> statusCounts = new TreeMap<>();
     private long attempts;
     private long retries;
+    private long unknownOutcomes;
 
     public static ClientOrders of(Iterable<OrderAttempt> attempts) {
         ClientOrders orders = new ClientOrders();
@@ -94,6 +105,9 @@ public final class ClientOrders {
         attempts++;
         if (attempt.retry()) {
             retries++;
+        }
+        if (attempt.unknown()) {
+            unknownOutcomes++;
         }
     }
 
@@ -111,6 +125,11 @@ public final class ClientOrders {
 
     public long retries() {
         return retries;
+    }
+
+    /** Attempts whose outcome the client could not know: no response, or a proxy's 502 or 504. */
+    public long unknownOutcomes() {
+        return unknownOutcomes;
     }
 
     /** Attempts per HTTP status ("none" = no response). */

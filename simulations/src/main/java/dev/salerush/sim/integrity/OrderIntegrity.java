@@ -158,12 +158,14 @@ public final class OrderIntegrity {
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("orderAttempts", client.attempts());
         figures.put("retries", client.retries());
+        figures.put("unknownOutcomes", client.unknownOutcomes());
         figures.put("responses", client.statusCounts());
         figures.put("ordersInDatabase", after.orders().size());
         figures.put("paidOrders", after.orders().stream().filter(RunOrder::paid).count());
         figures.put("unitsSold", sold.values().stream().mapToLong(Long::longValue).sum());
         figures.put("oversoldUnits", IntegrityChecks.oversoldUnits(before.stock(), sold));
         figures.put("acknowledgedMissing", IntegrityChecks.acknowledgedMissing(client, after.orders()));
+        figures.put("paidClientNeverTold", IntegrityChecks.paidClientNeverTold(client, after.orders()).size());
 
         List<IntegrityCheck> checks = new ArrayList<>();
         checks.add(IntegrityChecks.stockNeverNegative(after.stock()));

@@ -114,7 +114,7 @@ public final class OrderLog implements AutoCloseable {
     public static void read(Path file, Consumer<OrderAttempt> attempts) {
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String header = in.readLine();
-            if (!OrderAttempt.CSV_HEADER.equals(header)) {
+            if (!OrderAttempt.CSV_HEADER.equals(header) && !OrderAttempt.OLD_CSV_HEADER.equals(header)) {
                 throw new IllegalArgumentException(file + " is not an order log (header: " + header + ")");
             }
             for (String line = in.readLine(); line != null; line = in.readLine()) {

@@ -4,8 +4,12 @@ import dev.salerush.sim.config.TargetSettings;
 import io.gatling.javaapi.core.CheckBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.http.HttpDsl.header;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
@@ -23,6 +27,8 @@ public final class ShopRequests {
     public static final String IDEMPOTENCY_KEY = "idempotencyKey";
     /** Session key the product list saves: whether a next page exists. */
     public static final String HAS_NEXT = "hasNext";
+    /** Session key an order's answer saves when it carried the service's served-by header ({@code target.servedByHeader}). */
+    public static final String SERVED_BY = "servedBy";
 
     private final TargetSettings target;
 
@@ -51,15 +57,22 @@ public final class ShopRequests {
 
     /**
      * {@code POST orders} with the session's Idempotency-Key, user, product and quantity. 201 with the order, or 409
-     * when the item sold out: both are correct answers during a sale. The status is saved as {@code statusKey} and
-     * the order id (when one came back) as {@code orderIdKey}, whatever the answer.
+     * when the item sold out: both are correct answers during a sale. The status is saved as {@code statusKey}, the
+     * order id (when one came back) as {@code orderIdKey} and the service's served-by header (when the service itself
+     * answered) as {@link #SERVED_BY}, whatever the answer.
      */
     public HttpRequestActionBuilder placeOrder(String name, String statusKey, String orderIdKey) {
+        List<CheckBuilder> checks = new ArrayList<>(List.of(status().saveAs(statusKey),
+                jsonPath("$.orderId").ofLong().optional().saveAs(orderIdKey)));
+        if (!target.servedByHeader().isEmpty()) {
+            checks.add(header(target.servedByHeader()).optional().saveAs(SERVED_BY));
+        }
+        // last: the status check failing must not keep the others from saving what the answer said
+        checks.add(status().in(201, 409));
         return http(name).post(target.path("orders"))
                 .header("Idempotency-Key", el(IDEMPOTENCY_KEY))
                 .body(StringBody("{\"userId\":#{userId},\"productId\":#{productId},\"quantity\":#{quantity}}"))
-                .check(status().saveAs(statusKey), status().in(201, 409),
-                        jsonPath("$.orderId").ofLong().optional().saveAs(orderIdKey));
+                .check(checks);
     }
 
     /** {@code GET order/{id}} of the order saved as {@code orderIdKey}: 200 and status PAID. */

@@ -2,6 +2,7 @@ package dev.salerush.sim.integrity;
 
 import dev.salerush.env.demo.GatewayAdmin.Payment;
 import dev.salerush.env.demo.GatewayAdmin.PaymentVoid;
+import dev.salerush.sim.metrics.Verdict;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -108,6 +109,55 @@ class IntegrityChecksTest {
         assertThat(check.offendingIds()).containsExactly("101", "102");
         assertThat(IntegrityChecks.noPaidOrderTheClientWasRefused(client, List.of(paid(103, 1, 1, "timed-out"), paid(104, 1, 1, "ok"))).detail())
                 .contains("1 PAID orders of attempts that got no response");
+    }
+
+    /** What the client saw of an order answered by HAProxy's own 504: it gave up waiting, no served-by header. */
+    static OrderAttempt gatewayTimeout(String key, boolean retry) {
+        return new OrderAttempt(0, key, "1", 1, 504, null, retry, false);
+    }
+
+    @Test
+    void aPaidOrderWhoseEveryAttemptGotAProxyTimeoutIsPaidClientNeverToldAFindingNotAViolation() {
+        // db-lock: every attempt under the key waited on a row lock past HAProxy's timeout server; the shop placed it
+        ClientOrders client = ClientOrders.of(List.of(gatewayTimeout("locked", false), gatewayTimeout("locked", true),
+                gatewayTimeout("locked", true), gatewayTimeout("locked", true)));
+        List<RunOrder> orders = List.of(paid(10200, 1, 1, "locked"));
+
+        IntegrityCheck check = IntegrityChecks.noPaidOrderTheClientWasRefused(client, orders);
+
+        assertThat(IntegrityChecks.paidClientNeverTold(client, orders)).containsExactly("10200");
+        assertThat(client.unknownOutcomes()).isEqualTo(4);
+        assertThat(check.passed()).as(check.detail()).isTrue();
+        assertThat(check.detail()).contains("1 PAID orders of attempts that got no response, or only a proxy's 502/504,"
+                + " and no later success: paid, client never told (order ids 10200)");
+        assertThat(IntegrityReport.of(List.of(check), null).verdict()).isEqualTo(Verdict.PASS);
+    }
+
+    @Test
+    void aRetryWithTheSameKeyThatGotTheOrderToldTheClient() {
+        ClientOrders client = ClientOrders.of(List.of(gatewayTimeout("locked", false),
+                new OrderAttempt(0, "locked", "1", 1, 201, "10200", true, true)));
+        List<RunOrder> orders = List.of(paid(10200, 1, 1, "locked"));
+
+        IntegrityCheck check = IntegrityChecks.noPaidOrderTheClientWasRefused(client, orders);
+
+        assertThat(IntegrityChecks.paidClientNeverTold(client, orders)).isEmpty();
+        assertThat(check.passed()).isTrue();
+        assertThat(check.detail()).isEqualTo("no PAID order under a key the client saw refused or never sent");
+    }
+
+    @Test
+    void aPaidOrderUnderAKeyTheShopItselfRefusedIsChargedButToldItFailed() {
+        ClientOrders client = ClientOrders.of(List.of(new OrderAttempt(0, "sold-out", "1", 1, 409, null, false, true),
+                new OrderAttempt(0, "shed", "1", 1, 503, null, false, true)));
+        List<RunOrder> orders = List.of(paid(101, 1, 1, "sold-out"), paid(102, 1, 1, "shed"));
+
+        IntegrityCheck check = IntegrityChecks.noPaidOrderTheClientWasRefused(client, orders);
+
+        assertThat(check.failed()).isTrue();
+        assertThat(check.offendingIds()).containsExactly("101", "102");
+        assertThat(IntegrityChecks.paidClientNeverTold(client, orders)).isEmpty();
+        assertThat(IntegrityReport.of(List.of(check), null).verdict()).isEqualTo(Verdict.FAIL);
     }
 
     @Test

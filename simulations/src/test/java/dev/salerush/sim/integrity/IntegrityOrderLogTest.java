@@ -69,4 +69,21 @@ class IntegrityOrderLogTest {
         assertThatThrownBy(() -> OrderLog.read(file, attempt -> { }))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is not an order log");
     }
+
+    @Test
+    void whetherTheServiceAnsweredIsTheLastColumnAndALogWrittenBeforeItIsStillRead(@TempDir Path dir) throws Exception {
+        OrderAttempt proxyTimeout = new OrderAttempt(5, "k", "3", 1, 504, null, false, false);
+        OrderAttempt shopShed = new OrderAttempt(6, "k", "3", 1, 503, null, true, true);
+        assertThat(OrderAttempt.CSV_HEADER).endsWith(",retry,servedByService");
+        assertThat(shopShed.toCsv()).isEqualTo("6,k,3,1,503,,true,true");
+        assertThat(OrderAttempt.fromCsv(proxyTimeout.toCsv())).isEqualTo(proxyTimeout);
+
+        Path old = dir.resolve(OrderLog.FILE);
+        Files.writeString(old, "atMillis,idempotencyKey,productId,quantity,status,orderId,retry\n5,k,3,1,504,,false\n");
+        List<OrderAttempt> read = new ArrayList<>();
+        OrderLog.read(old, read::add);
+
+        assertThat(read).containsExactly(proxyTimeout);
+        assertThat(read.get(0).unknown()).as("a 504 without the served-by header").isTrue();
+    }
 }
