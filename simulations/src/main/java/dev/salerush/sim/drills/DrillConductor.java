@@ -185,8 +185,8 @@ public final class DrillConductor implements AutoCloseable {
     }
 
     /** Every drill's result, with the run's order integrity (known only after the load; null when not checked). */
-    public List<DrillResult> results(IntegrityReport integrity) {
-        DrillIntegrity judged = DrillIntegrity.of(integrity);
+    public List<DrillResult> results(IntegrityReport integrity, boolean lossAccepted) {
+        DrillIntegrity judged = DrillIntegrity.of(integrity, lossAccepted);
         synchronized (ended) {
             return ended.stream().map(e -> e.notInjected() != null ? e.notInjected()
                     : DrillJudge.judge(e.observed(), settings, judged)).toList();

@@ -58,6 +58,16 @@ public record DrillIntegrity(Status status, String detail, List<String> failures
 
     /** The run's integrity report (null when the run checked none) judged by the drill's criterion. */
     public static DrillIntegrity of(IntegrityReport report) {
+        return of(report, false);
+    }
+
+    /**
+     * As {@link #of(IntegrityReport)}; {@code lossAccepted} when the configuration accepts losing acknowledged orders
+     * in a failover (asynchronous replication). A loss still fails the criterion — a customer's order is gone — but
+     * the failure says the configuration accepted it, so the report neither hides it nor calls it a defect of the
+     * drill.
+     */
+    public static DrillIntegrity of(IntegrityReport report, boolean lossAccepted) {
         if (report == null || report.verdict() == Verdict.SKIPPED) {
             return notChecked(report == null ? null : report.reason());
         }
@@ -66,7 +76,8 @@ public record DrillIntegrity(Status status, String detail, List<String> failures
                 .map(IntegrityCheck::name).toList());
         Object missing = report.figures() == null ? null : report.figures().get("acknowledgedMissing");
         if (missing instanceof Number n && n.longValue() > 0) {
-            failures.add(0, "acknowledged orders missing: " + n);
+            failures.add(0, "acknowledged orders missing: " + n + (lossAccepted ? " (accepted by the configuration:"
+                    + " asynchronous replication, embedded.redundancy.synchronous = false)" : ""));
         }
         boolean failed = report.verdict() == Verdict.FAIL || !failures.isEmpty();
         if (failed && failures.isEmpty()) {

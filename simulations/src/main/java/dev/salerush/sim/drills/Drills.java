@@ -9,6 +9,7 @@ import dev.salerush.env.ops.Operations;
 import dev.salerush.env.process.Cleanup;
 import dev.salerush.sim.config.DrillSettings;
 import dev.salerush.sim.config.SuiteConfig;
+import dev.salerush.sim.config.TargetKind;
 import dev.salerush.sim.integrity.IntegrityReport;
 import dev.salerush.sim.integrity.OrderLog;
 import dev.salerush.sim.metrics.ExactRecorder;
@@ -28,11 +29,14 @@ public final class Drills {
     private final EventLog events;
     private final Path eventsFile;
     private final SliMeter sli = new SliMeter();
+    /** Whether the configuration accepts losing acknowledged orders in a failover (asynchronous replication). */
+    private final boolean lossAccepted;
     private DrillConductor conductor;
 
     private Drills(DrillSettings settings, AlertingStack alerting, Operations operations, EventLog events,
-                   Path eventsFile) {
+                   Path eventsFile, boolean lossAccepted) {
         this.settings = settings;
+        this.lossAccepted = lossAccepted;
         this.alerting = alerting;
         this.operations = operations;
         this.events = events;
@@ -50,7 +54,9 @@ public final class Drills {
         DrillSettings settings = config.drills();
         AlertingStack stack = cleanup.register("alerting", AlertingParts.start(settings.alerting(), environment,
                 runDir, events));
-        return new Drills(settings, stack, environment.operations().orElseThrow(), events, eventsFile);
+        boolean asynchronous = config.targetKind() == TargetKind.EMBEDDED_REDUNDANT
+                && !config.embedded().redundancy().synchronous();
+        return new Drills(settings, stack, environment.operations().orElseThrow(), events, eventsFile, asynchronous);
     }
 
     /**
@@ -104,7 +110,7 @@ public final class Drills {
             return new DrillsOutcome(List.of());
         }
         conductor.close();
-        return new DrillsOutcome(conductor.results(integrity));
+        return new DrillsOutcome(conductor.results(integrity, lossAccepted));
     }
 
     /** The alerting stack as summary.json's environment shows it. */

@@ -52,6 +52,20 @@ class DrillIntegrityTest {
                 .isEqualTo(DrillIntegrity.Status.NOT_CHECKED);
     }
 
+    @Test
+    void acknowledgedOrdersLostInAnAsynchronousFailoverFailTheCriterionAndSayTheConfigurationAcceptedIt() {
+        IntegrityReport report = IntegrityReport.of(List.of(passed(IntegrityChecks.NO_OVERSELL)),
+                Map.of("acknowledgedMissing", 3));
+
+        DrillIntegrity accepted = DrillIntegrity.of(report, true);
+        DrillIntegrity synchronous = DrillIntegrity.of(report, false);
+
+        assertThat(accepted.broken()).as("an order lost is customer harm, accepted or not").isTrue();
+        assertThat(accepted.failures().get(0)).isEqualTo("acknowledged orders missing: 3 (accepted by the"
+                + " configuration: asynchronous replication, embedded.redundancy.synchronous = false)");
+        assertThat(synchronous.failures().get(0)).isEqualTo("acknowledged orders missing: 3");
+    }
+
     private static IntegrityCheck passed(String name) {
         return new IntegrityCheck(name, true, IntegrityCheck.PASSED, "ok", List.of());
     }

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A team's orders read from a real PostgreSQL with its own statements (integrity.queries): text ids, only reads. */
-@Order(ItLanes.LANE_ONE + 4)
+@Order(ItLanes.LANE_ONE + 8)
 class OrderDatabaseIT {
     private static final String STOCK = "SELECT goods_no, stock FROM goods";
     private static final String LAST = "SELECT coalesce(max(purchase_no), 0) FROM purchase";

@@ -41,7 +41,23 @@ class DrillsIT {
      * restarted instance is deployed too; the failover last, since it leaves the environment without a standby.
      */
     private static final List<String> SCHEDULE = List.of("payment-outage", "instance-crash", "mixed-version",
-            "bad-deploy", "silent-failure", "db-failover");
+            "bad-deploy", "silent-failure", "db-lock", "alerting-down", "expiring-lock", "db-failover");
+    /**
+     * A drill of the test's own: a lock that lets go (30 s) long before the on-call stand-in acts (60 s after the
+     * notice). The impact ends by itself, so the drill proves nothing about the response and must not pass.
+     */
+    private static final String EXPIRING_LOCK = """
+            drills.catalogue.expiring-lock {
+              description = "A stuck job's row locks let go by themselves before anyone acts."
+              point = "PostgreSQL (row locks on hot products)"
+              fault = ["lock-hot-rows 30s"]
+              firstAction = ["release-locks"]
+              rollback = false
+              responderDelay = 60s
+              expectedAlerts = [DbPoolWaits]
+              allowedAlerts = [HighLatencyP95, High5xxRatio, OrderRateDrop]
+            }
+            """;
     /**
      * Phases no longer than the assertions need: the steady state before a fault and the recovery hold after the first
      * action are judged on 5 s of per-second SLIs (10 s by default).
@@ -60,7 +76,7 @@ class DrillsIT {
                 "apt-get install prometheus prometheus-alertmanager haproxy", RequiredTools.PROMETHEUS,
                 RequiredTools.ALERTMANAGER, RequiredTools.HAPROXY);
         Path teamConf = work.resolve("gameday.conf");
-        Files.writeString(teamConf, PLAN + "\n" + PHASES + "\n");
+        Files.writeString(teamConf, PLAN + "\n" + PHASES + "\n" + EXPIRING_LOCK);
         StringBuilder schedule = new StringBuilder();
         for (int i = 0; i < SCHEDULE.size(); i++) {
             // each at its own offset; a drill starts when the one before has ended, whichever is later
@@ -202,6 +218,54 @@ class DrillsIT {
         assertThat(drill.fired()).doesNotContain("High5xxRatio", "HighLatencyP95");
         drill.assertPassed("recovered-within");
         drill.assertPassed("integrity");
+    }
+
+    /**
+     * The lock holds while the drill goes on: detected, announced, and the responder's release-locks ends it
+     * {@code responder.delay} after the notice (not when the lock would have let go by itself); recovery is measured
+     * from that first action, and the drill's integrity and the run's agree.
+     */
+    @Test
+    void dbLockIsReleasedByTheRespondersFirstActionWhileTheLockStillHolds() throws Exception {
+        Drill drill = drill("db-lock");
+        drill.assertRespondedAndRecovered("DbPoolWaits");
+        JsonNode result = drill.result();
+        assertThat(result.path("firstAction").asText()).isEqualTo("release-locks");
+        assertThat(result.path("selfHealed").asBoolean()).as(result.toPrettyString()).isFalse();
+        double afterNotice = java.time.Duration.between(java.time.Instant.parse(result.path("notifiedAt").asText()),
+                java.time.Instant.parse(result.path("firstActionAt").asText())).toMillis() / 1000.0;
+        assertThat(afterNotice).as("first action after the notice (responder.delay 5 s)").isBetween(4.0, 6.0);
+        assertThat(result.path("ttfaSeconds").asDouble()).as("long before the 90 s lock would have let go")
+                .isLessThan(60.0);
+        assertThat(Files.readString(runDir.resolve("events.jsonl"))).contains("row locks released on request");
+        assertThat(result.path("integrity").asText()).isEqualTo(summary.path("integrity").path("verdict").asText())
+                .isEqualTo("pass");
+        JsonNode figures = summary.path("integrity").path("figures");
+        System.out.printf("db-lock: TTD %s s, TTN %s s, TTFA %s s, TTR %s s; impact %s; run integrity figures: "
+                        + "%s unknown outcomes, %s paid but never told%n", result.path("ttdSeconds"),
+                result.path("ttnSeconds"), result.path("ttfaSeconds"), result.path("ttrSeconds"), result.path("impact"),
+                figures.path("unknownOutcomes"), figures.path("paidClientNeverTold"));
+        assertThat(figures.path("unknownOutcomes").isNumber()).isTrue();
+        assertThat(figures.path("paidClientNeverTold").isNumber()).isTrue();
+    }
+
+    @Test
+    void alertmanagerDownIsCaughtByThePagerWatchdog() throws Exception {
+        Drill drill = drill("alerting-down");
+        drill.assertRespondedAndRecovered("PagerSilent");
+        assertThat(drill.result().path("firstAction").asText()).contains("start-alertmanager");
+    }
+
+    @Test
+    void aFaultThatEndsBeforeAnyoneActsIsInconclusiveAndTheRunDoesNotPass() throws Exception {
+        Drill drill = drill("expiring-lock");
+        JsonNode result = drill.result();
+        assertThat(result.path("selfHealed").asBoolean()).as(result.toPrettyString()).isTrue();
+        assertThat(result.path("verdict").asText()).isEqualTo("inconclusive");
+        assertThat(result.path("verdictReason").asText()).isNotBlank();
+        // a drill that proved nothing about the response is not a pass, so neither is the game day
+        assertThat(summary.path("verdict").asText()).isEqualTo("fail");
+        assertThat(output).contains("DRILL expiring-lock: INCONCLUSIVE");
     }
 
     @Test

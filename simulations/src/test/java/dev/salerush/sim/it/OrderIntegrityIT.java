@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * environment: the demo shop passes the order integrity check, and its deliberately broken stock check (a plain read,
  * then a blind write) is caught as an oversell that fails the run.
  */
-@Order(ItLanes.LANE_ONE + 1)
+@Order(ItLanes.LANE_ONE + 2)
 class OrderIntegrityIT {
     static final String SIMULATION = "dev.salerush.sim.simulations.SaleSimulation";
     static final ObjectMapper JSON = new ObjectMapper();
@@ -103,30 +103,21 @@ class OrderIntegrityIT {
         assertThat(result.exitCode()).as("the failed verdict's exit code\n" + result.output()).isEqualTo(2);
 
         System.out.println("broken run, integrity: " + integrity.path("reason").asText() + "; figures: " + integrity.path("figures"));
-        JsonNode balance = check(integrity, IntegrityChecks.STOCK_BALANCE);
+        JsonNode balance = RunChecks.integrityCheck(integrity, IntegrityChecks.STOCK_BALANCE);
         assertThat(balance.path("passed").asBoolean()).isFalse();
         assertThat(balance.path("offendingIds")).isNotEmpty();
         assertThat(integrity.path("figures").path("unitsSold").asLong())
                 .as("more units sold than the hot products held").isGreaterThan(HOT_PRODUCTS * HOT_STOCK);
-        assertThat(check(integrity, IntegrityChecks.NO_OVERSELL).path("passed").asBoolean()).isFalse();
+        assertThat(RunChecks.integrityCheck(integrity, IntegrityChecks.NO_OVERSELL).path("passed").asBoolean()).isFalse();
         assertThat(integrity.path("figures").path("oversoldUnits").asLong()).isPositive();
         // the client, the database and the gateway still agree order by order: the lost units are the stock's
-        assertThat(check(integrity, IntegrityChecks.CLIENT_SUCCESSES_PAID).path("passed").asBoolean()).isTrue();
-        assertThat(check(integrity, IntegrityChecks.PAYMENTS_MATCH).path("passed").asBoolean()).isTrue();
+        assertThat(RunChecks.integrityCheck(integrity, IntegrityChecks.CLIENT_SUCCESSES_PAID).path("passed").asBoolean()).isTrue();
+        assertThat(RunChecks.integrityCheck(integrity, IntegrityChecks.PAYMENTS_MATCH).path("passed").asBoolean()).isTrue();
 
         String offending = balance.path("offendingIds").get(0).asText();
         assertThat(integrity.path("reason").asText()).contains("stock balance (" + offending);
         assertThat(result.output()).contains("order integrity: FAIL", "VERDICT: FAIL");
         assertThat(Files.readString(runDir.resolve("junit.xml")))
                 .contains("classname=\"salerush.integrity\" name=\"stock balance\"><failure");
-    }
-
-    private static JsonNode check(JsonNode integrity, String name) {
-        for (JsonNode check : integrity.path("checks")) {
-            if (check.path("name").asText().equals(name)) {
-                return check;
-            }
-        }
-        throw new AssertionError("no check '" + name + "' in " + integrity);
     }
 }

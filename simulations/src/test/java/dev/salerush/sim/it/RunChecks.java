@@ -34,6 +34,16 @@ final class RunChecks {
         return properties;
     }
 
+    /** One check of summary.json's {@code integrity} section, by name; fails the test when it is missing. */
+    static JsonNode integrityCheck(JsonNode integrity, String name) {
+        for (JsonNode check : integrity.path("checks")) {
+            if (check.path("name").asText().equals(name)) {
+                return check;
+            }
+        }
+        throw new AssertionError("no check '" + name + "' in " + integrity);
+    }
+
     static Path onlyRunFolder(Path work) throws IOException {
         try (Stream<Path> runs = Files.list(work.resolve("results"))) {
             List<Path> folders = runs.filter(Files::isDirectory).toList();

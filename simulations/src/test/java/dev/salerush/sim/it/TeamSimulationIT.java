@@ -76,10 +76,10 @@ class TeamSimulationIT {
                     .isEqualTo(standIn.purchasesStored());
             assertThat(figures.path("orderAttempts").asLong()).isEqualTo(count(requests, "purchase"));
             assertThat(figures.path("oversoldUnits").asLong()).isZero();
-            assertThat(check(integrity, "no oversell").path("status").asText()).isEqualTo("passed");
-            assertThat(check(integrity, "stock balance").path("status").asText()).isEqualTo("passed");
-            assertThat(check(integrity, "client successes are paid orders").path("status").asText()).isEqualTo("passed");
-            assertThat(check(integrity, "gateway payments match paid orders").path("detail").asText())
+            assertThat(RunChecks.integrityCheck(integrity, "no oversell").path("status").asText()).isEqualTo("passed");
+            assertThat(RunChecks.integrityCheck(integrity, "stock balance").path("status").asText()).isEqualTo("passed");
+            assertThat(RunChecks.integrityCheck(integrity, "client successes are paid orders").path("status").asText()).isEqualTo("passed");
+            assertThat(RunChecks.integrityCheck(integrity, "gateway payments match paid orders").path("detail").asText())
                     .isEqualTo("a team's target has no payment gateway of the suite's whose journal could be matched"
                             + " with its orders");
             assertThat(summary.path("server").path("processCpuMean").isNumber()).as("the stand-in's metrics were scraped: "
@@ -110,7 +110,7 @@ class TeamSimulationIT {
             assertThat(integrity.path("verdict").asText()).as(result.output()).isEqualTo("fail");
             assertThat(integrity.path("reason").asText())
                     .startsWith("order integrity violated: client successes are paid orders (P");
-            JsonNode lost = check(integrity, "client successes are paid orders");
+            JsonNode lost = RunChecks.integrityCheck(integrity, "client successes are paid orders");
             assertThat(lost.path("detail").asText()).startsWith("of " + acknowledged + " orders the client saw placed"
                     + " (201): " + (acknowledged - stored) + " missing from the database, 0 not PAID");
             assertThat(integrity.path("figures").path("acknowledgedMissing").asLong()).isEqualTo(acknowledged - stored);
@@ -129,7 +129,7 @@ class TeamSimulationIT {
 
             JsonNode integrity = RunChecks.summary(RunChecks.onlyRunFolder(work)).path("integrity");
             assertThat(integrity.path("verdict").asText()).isEqualTo("fail");
-            assertThat(check(integrity, "read the orders").path("detail").asText()).isEqualTo("could not be completed:"
+            assertThat(RunChecks.integrityCheck(integrity, "read the orders").path("detail").asText()).isEqualTo("could not be completed:"
                     + " after the load, integrity.queries.ordersAfter failed: returned 2 columns, expected 6");
         }
     }
@@ -190,15 +190,6 @@ class TeamSimulationIT {
         properties.put("results.dir", work.resolve("results").toString());
         properties.put("duration", "6s");
         return properties;
-    }
-
-    private static JsonNode check(JsonNode integrity, String name) {
-        for (JsonNode check : integrity.path("checks")) {
-            if (check.path("name").asText().equals(name)) {
-                return check;
-            }
-        }
-        throw new AssertionError("no check '" + name + "' in " + integrity);
     }
 
     private static long count(JsonNode requests, String name) {

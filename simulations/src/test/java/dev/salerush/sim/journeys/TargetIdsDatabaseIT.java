@@ -25,7 +25,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Ids sampled from a real database, as for a team's own service: only ids that exist, hot items in stock. */
-@Order(ItLanes.LANE_ONE + 4)
+@Order(ItLanes.LANE_ONE + 8)
 class TargetIdsDatabaseIT {
     static final IdSettings QUERIES = new IdSettings(true,
             "SELECT id, product_count FROM brand WHERE product_count > 0",

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A team simulation's ids sampled from a real PostgreSQL with its own queries (ids.queries), keyed by column label. */
-@Order(ItLanes.LANE_ONE + 4)
+@Order(ItLanes.LANE_ONE + 8)
 class TeamIdsDatabaseIT {
     private static EmbeddedDatabase db;
     private static DatabaseSettings settings;

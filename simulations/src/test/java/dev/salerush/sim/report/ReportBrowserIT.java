@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.fail;
  * tells whether a reviewer would see every chart. Screenshots are kept in target/report-screenshots/.
  * Skipped without /usr/bin/chromium, unless SALERUSH_REQUIRE_BROWSER=1 (CI), where a missing browser fails.
  */
-@Order(ItLanes.LANE_ONE + 2)
+@Order(ItLanes.LANE_ONE + 6)
 class ReportBrowserIT {
 
     @TempDir

@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.within;
  * a slow endpoint, and an embedded PostgreSQL. No assertion depends on timing: each test waits (bounded) for the
  * samples it needs, then checks their content.
  */
-@Order(ItLanes.LANE_ONE + 3)
+@Order(ItLanes.LANE_ONE + 7)
 class ServerMetricsScraperIT {
     static final ObjectMapper JSON = new ObjectMapper();
     static final long WAIT_MILLIS = 20_000;
