@@ -17,8 +17,10 @@ import java.util.stream.Collectors;
  * @param detail   one line: acknowledged orders missing and each check's status; or why nothing was checked
  * @param failures the checks that failed or could not be completed (empty on a pass): what a report names beside
  *                 "fail", so it never prints "no issue" beside a failed check
+ * @param checks   how many checks ran (skipped ones not counted), so a pass can say how much it covered; 0 when not
+ *                 counted (a result written by hand)
  */
-public record DrillIntegrity(Status status, String detail, List<String> failures) {
+public record DrillIntegrity(Status status, String detail, List<String> failures, int checks) {
 
     /** As summary.json's {@code drills[].integrity} spells it; a drill passes or fails it as a run does. */
     public enum Status {
@@ -48,7 +50,7 @@ public record DrillIntegrity(Status status, String detail, List<String> failures
 
     /** A judged integrity without named failures (a report written by hand, a test). */
     public DrillIntegrity(Status status, String detail) {
-        this(status, detail, List.of());
+        this(status, detail, List.of(), 0);
     }
 
     /** Nothing was checked; {@code reason} says why (null when there is nothing to say). */
@@ -85,7 +87,8 @@ public record DrillIntegrity(Status status, String detail, List<String> failures
         }
         String detail = "acknowledged orders missing: " + missing + "; " + report.checks().stream()
                 .map(check -> check.name() + ": " + check.status()).collect(Collectors.joining(", "));
-        return new DrillIntegrity(failed ? Status.FAIL : Status.PASS, detail, failures);
+        int ran = (int) report.checks().stream().filter(check -> !IntegrityCheck.SKIPPED.equals(check.status())).count();
+        return new DrillIntegrity(failed ? Status.FAIL : Status.PASS, detail, failures, ran);
     }
 
     /** Whether the criterion fails: the run's integrity failed (not checked does not fail). */

@@ -151,8 +151,10 @@ public final class DrillJudge {
 
     private static DrillResult.Criterion within(String name, String what, Double seconds, Duration bound) {
         String required = what + " within " + bound.toSeconds() + " s";
+        double boundSeconds = bound.toMillis() / 1000.0;
         return new DrillResult.Criterion(name, required, seconds == null ? "never"
-                : String.format(Locale.ROOT, "%.1f s", seconds), seconds != null && seconds <= bound.toMillis() / 1000.0);
+                : String.format(Locale.ROOT, "%.1f s", seconds), seconds != null && seconds <= boundSeconds,
+                boundSeconds);
     }
 
     /**

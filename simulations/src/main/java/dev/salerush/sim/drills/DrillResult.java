@@ -120,8 +120,17 @@ public record DrillResult(
     public record FiredAlert(String name, String channel, String severity, Instant firedAt, Instant resolvedAt) {
     }
 
-    /** One pass criterion: its name (fixed, e.g. {@code detected-within}), what was required, what was measured. */
-    public record Criterion(String name, String required, String actual, boolean passed) {
+    /**
+     * One pass criterion: its name (fixed, e.g. {@code detected-within}), what was required, what was measured.
+     *
+     * @param withinSeconds the bound of a time criterion (detected, notified, recovered within), so a report can set
+     *                      the measured time against it; null for a criterion that is not a time bound
+     */
+    public record Criterion(String name, String required, String actual, boolean passed, Double withinSeconds) {
+        /** A criterion that is not a time bound. */
+        public Criterion(String name, String required, String actual, boolean passed) {
+            this(name, required, actual, passed, null);
+        }
     }
 
     /** The severity level (등급) and the criterion from conf that set it, e.g. {@code 실패율 ≥ 5 %}. */

@@ -22,7 +22,7 @@ public final class DrillFixtures {
     /** 2026-12-01 16:02:10 KST. */
     public static final Instant FAULT = Instant.parse("2026-12-01T07:02:10Z");
     private static final DrillIntegrity INTEGRITY_PASSED = new DrillIntegrity(DrillIntegrity.Status.PASS,
-            "lost 0, duplicated 0, oversold 0");
+            "lost 0, duplicated 0, oversold 0", List.of(), 7);
 
     private DrillFixtures() {
     }
@@ -38,9 +38,9 @@ public final class DrillFixtures {
                         List.of(new FiredAlert("OrderFailureRateHigh", "business", "critical", at(40), at(115)),
                                 new FiredAlert("HighErrorRate", "system", "warning", at(52), at(118))),
                         List.of(), List.of()))
-                .criteria(List.of(new Criterion("detected-within", "≤ 60 s", "40 s", true),
-                        new Criterion("notice-posted", "≤ 120 s", "55 s", true),
-                        new Criterion("recovered-within", "≤ 300 s", "110 s", true),
+                .criteria(List.of(new Criterion("detected-within", "≤ 60 s", "40 s", true, 60.0),
+                        new Criterion("notice-posted", "≤ 120 s", "55 s", true, 120.0),
+                        new Criterion("recovered-within", "≤ 300 s", "110 s", true, 300.0),
                         new Criterion("integrity", "pass", "pass", true)))
                 .severity(new Severity("SEV2", "주문 실패율 ≥ 5 %"))
                 .detection(new Detection(15, 15, 10, 5, Map.of("OrderFailureRateHigh", 30.0, "HighErrorRate", 60.0)))
@@ -62,9 +62,9 @@ public final class DrillFixtures {
                         List.of(new FiredAlert("HighErrorRate", "system", "warning", at(75), null),
                                 new FiredAlert("DiskSpaceLow", "system", "warning", at(80), at(200))),
                         List.of("InstanceDown"), List.of("DiskSpaceLow")))
-                .criteria(List.of(new Criterion("detected-within", "≤ 60 s", "75 s", false),
-                        new Criterion("notice-posted", "≤ 120 s", "never", false),
-                        new Criterion("recovered-within", "≤ 300 s", "never", false),
+                .criteria(List.of(new Criterion("detected-within", "≤ 60 s", "75 s", false, 60.0),
+                        new Criterion("notice-posted", "≤ 120 s", "never", false, 120.0),
+                        new Criterion("recovered-within", "≤ 300 s", "never", false, 300.0),
                         new Criterion("no-unexpected-alerts", "0", "1 (DiskSpaceLow)", false),
                         new Criterion("integrity", "pass", "pass", true),
                         new Criterion("queue-drained", "0 messages", "14 messages", false)))

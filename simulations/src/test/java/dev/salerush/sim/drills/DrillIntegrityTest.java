@@ -48,6 +48,7 @@ class DrillIntegrityTest {
 
         assertThat(DrillIntegrity.of(passing).status()).isEqualTo(DrillIntegrity.Status.PASS);
         assertThat(DrillIntegrity.of(passing).failures()).isEmpty();
+        assertThat(DrillIntegrity.of(passing).checks()).isEqualTo(1);
         assertThat(DrillIntegrity.of(IntegrityReport.skipped("no database")).status())
                 .isEqualTo(DrillIntegrity.Status.NOT_CHECKED);
     }

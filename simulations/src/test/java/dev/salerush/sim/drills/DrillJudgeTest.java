@@ -90,6 +90,8 @@ class DrillJudgeTest {
 
         assertThat(criterion(result, "detected-within").passed()).isFalse();
         assertThat(criterion(result, "detected-within").actual()).isEqualTo("20.0 s");
+        assertThat(criterion(result, "detected-within").withinSeconds()).as("conf: detectWithin = 15s").isEqualTo(15.0);
+        assertThat(criterion(result, "integrity").withinSeconds()).as("not a time bound").isNull();
         assertThat(criterion(result, "integrity").passed()).isFalse();
         assertThat(result.detection().forByAlert()).containsEntry("High5xxRatio", 3.0);
     }

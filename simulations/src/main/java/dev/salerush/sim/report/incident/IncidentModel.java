@@ -81,8 +81,9 @@ final class IncidentModel {
         model.put("timeline", timeline());
         model.put("notice", CustomerNotice.lines(drill, m));
         model.put("countermeasures", Countermeasures.lines(drill, criteria(), m));
-        model.put("wentWell", criteriaLines(true));
-        model.put("wentBadly", criteriaLines(false));
+        ReviewPoints review = ReviewPoints.of(drill);
+        model.put("wentWell", lines(review.wentWell()));
+        model.put("wentBadly", lines(review.wentBadly()));
         return model;
     }
 
@@ -248,9 +249,8 @@ final class IncidentModel {
         return orEmpty(drill.criteria()).stream().filter(Objects::nonNull).toList();
     }
 
-    private List<String> criteriaLines(boolean passed) {
-        List<String> lines = criteria().stream().filter(c -> c.passed() == passed)
-                .map(c -> m.get("criterion.line", text(c.name()), text(c.required()), text(c.actual()))).toList();
+    private List<String> lines(List<ReviewPoints.Point> points) {
+        List<String> lines = points.stream().map(point -> point.render(m)).toList();
         return lines.isEmpty() ? List.of(m.get("none")) : lines;
     }
 

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 /**
  * How the incident reports write times and figures: Korean time (Asia/Seoul) first, UTC beside it, grouped digits,
@@ -70,6 +71,11 @@ final class Texts {
 
     static String secondsText(Double value) {
         return value == null ? NONE : number(value, 1) + " s";
+    }
+
+    /** Seconds as a review states them, always with one decimal ({@code 23.0}): "—" when unknown. */
+    static String tenths(Double seconds) {
+        return seconds == null || !Double.isFinite(seconds) ? NONE : String.format(Locale.ROOT, "%,.1f", seconds);
     }
 
     static String millis(Double value) {

@@ -83,8 +83,9 @@ class IncidentReportTest {
                 "queue-drained (요구: 0 messages, 측정: 14 messages) → queue-drained 기준을 다시 충족하도록");
         assertThat(md).doesNotContain("대사(reconciliation)").as("integrity passed: no countermeasure for it");
         String wentWell = md.substring(md.indexOf("### 잘된 점"), md.indexOf("### 아쉬운 점"));
-        assertThat(wentWell).contains("integrity — 요구: pass, 측정: pass").doesNotContain("detected-within");
-        assertThat(md.substring(md.indexOf("### 아쉬운 점"))).contains("detected-within", "queue-drained");
+        assertThat(wentWell).contains("주문 데이터 정합성 이상 없음").doesNotContain("탐지");
+        assertThat(md.substring(md.indexOf("### 아쉬운 점"))).contains("탐지 75.0초 — 기준 60초 초과",
+                "queue-drained 기준 미충족 — 요구: 0 messages, 측정: 14 messages");
         assertThat(md).contains("restart shop-2 — 롤백이 아닌 조치 (fix forward) (런북의 초동 조치 — 이번 훈련에서는 실행되지 않음)", "현재 restart shop-2 조치를 진행하고 있습니다.");
     }
 
@@ -104,6 +105,80 @@ class IncidentReportTest {
     }
 
     @Test
+    void wentWellStatesEachMeasuredTimeAgainstItsBound() {
+        assertThat(wentWell(passed, ReportLocale.KO)).contains("탐지 40.0초 — 기준 60초 이내 (OrderFailureRateHigh)", "공지 55.0초 — 기준 120초 이내",
+                "첫 조치(rollback) 공지 후 15.0초", "복구 110.0초 — 기준 300초 이내",
+                "예상한 알림 모두 발생 (OrderFailureRateHigh, HighErrorRate)", "예상하지 않은 알림 없음",
+                "주문 데이터 정합성 이상 없음 (검사 7건 모두 통과)").doesNotContain("detected-within", "요구:");
+        assertThat(wentWell(passed, ReportLocale.EN)).contains("Detected after 40.0 s — within the 60 s bound (OrderFailureRateHigh)",
+                "Notice posted after 55.0 s — within the 120 s bound", "First action (rollback) 15.0 s after the notice",
+                "Recovered after 110.0 s — within the 300 s bound", "No unexpected alert",
+                "Order data integrity holds (all 7 checks passed)").doesNotContain("detected-within");
+    }
+
+    @Test
+    void aDrillThatFailedOrdersListsItsImpactUnderWentBadlyEvenWhenEveryCriterionPassed() {
+        assertThat(passed.criteria()).allMatch(DrillResult.Criterion::passed);
+        assertThat(wentBadly(passed, ReportLocale.KO)).contains("주문 37건 실패, 영향 95초 (요청 42 % 실패)", "결과를 알 수 없는 주문 3건",
+                "영향받은 사용자 120명");
+        assertThat(wentBadly(passed, ReportLocale.EN)).contains("37 orders failed, 95 s of impact (42 % of requests failed)",
+                "3 orders without an answer", "120 users affected");
+    }
+
+    @Test
+    void wentBadlyStatesWhatWasLateMissedOrNeverHappened() {
+        assertThat(wentBadly(failed, ReportLocale.KO)).contains("탐지 75.0초 — 기준 60초 초과", "공지 없음 — 기준 120초 이내",
+                "첫 조치(restart shop-2) 실행되지 않음", "복구되지 않음 — 기준 300초 이내",
+                "예상한 알림 InstanceDown 미발생", "예상하지 않은 알림 DiskSpaceLow 발생", "요청 12건 실패 (0.6 %)");
+        assertThat(wentBadly(failed, ReportLocale.EN)).contains("Detected after 75.0 s — over the 60 s bound", "No notice posted — the bound is 120 s",
+                "First action (restart shop-2) not taken", "Not recovered — the bound is 300 s",
+                "Expected alert InstanceDown did not fire", "Unexpected alert DiskSpaceLow fired");
+    }
+
+    @Test
+    void aFailedIntegrityCheckIsAFactUnderWentBadly() {
+        DrillResult drill = passed.toBuilder().integrity(brokenIntegrity()).build();
+
+        assertThat(wentBadly(drill, ReportLocale.KO))
+                .contains("정합성 검사 실패: " + IntegrityChecks.NO_UNEXPECTED_PAID);
+        assertThat(wentBadly(drill, ReportLocale.EN))
+                .contains("Integrity check failed: " + IntegrityChecks.NO_UNEXPECTED_PAID);
+    }
+
+    @Test
+    void anInconclusiveDrillSaysWhyUnderWentBadlyAndClaimsNoResponse() {
+        DrillResult drill = passed.toBuilder().verdict(DrillVerdict.INCONCLUSIVE, "the fault ended by itself")
+                .selfHealed(true).build();
+
+        assertThat(wentBadly(drill, ReportLocale.KO)).contains("훈련 결론 없음: 장애가 첫 조치 전에 스스로 끝남");
+        assertThat(wentBadly(drill, ReportLocale.EN))
+                .contains("No conclusion from the drill: the fault ended by itself before the first action");
+        assertThat(wentWell(drill, ReportLocale.KO)).as("the response was not tested").doesNotContain("복구", "첫 조치");
+        assertThat(wentWell(drill, ReportLocale.EN)).doesNotContain("Recovered", "First action");
+    }
+
+    /** The run's integrity with one failed check: no PAID order the client was refused. */
+    private static DrillIntegrity brokenIntegrity() {
+        return DrillIntegrity.of(IntegrityReport.of(List.of(
+                new IntegrityCheck(IntegrityChecks.NO_OVERSELL, true, IntegrityCheck.PASSED, "ok", List.of()),
+                new IntegrityCheck(IntegrityChecks.NO_UNEXPECTED_PAID, false, IntegrityCheck.FAILED, "1 PAID order",
+                        List.of("k-17"))), Map.of("acknowledgedMissing", 0)));
+    }
+
+    /** The report's 잘된 점 (What went well) section of {@code drill} in {@code locale}. */
+    private static String wentWell(DrillResult drill, ReportLocale locale) {
+        String md = IncidentReport.markdown(drill, "run", locale);
+        Messages m = Messages.of(locale);
+        return md.substring(md.indexOf("### " + m.get("section.wentWell")), md.indexOf("### " + m.get("section.wentBadly")));
+    }
+
+    /** The report's 아쉬운 점 (What did not go well) section of {@code drill} in {@code locale}. */
+    private static String wentBadly(DrillResult drill, ReportLocale locale) {
+        String md = IncidentReport.markdown(drill, "run", locale);
+        return md.substring(md.indexOf("### " + Messages.of(locale).get("section.wentBadly")));
+    }
+
+    @Test
     void anInconclusiveDrillReadsAsSuchWithItsReasonInTheReportAndTheSpofTable() {
         String why = "the fault ended by itself: lock-hot-rows 90s ran out before any first action";
         DrillResult drill = DrillFixtures.badDeployPassed().toBuilder().verdict(DrillVerdict.INCONCLUSIVE, why)
@@ -118,11 +193,7 @@ class IncidentReportTest {
 
     @Test
     void aFailedIntegrityCheckIsNamedAndNeverReadsAsNoIssue() {
-        DrillIntegrity broken = DrillIntegrity.of(IntegrityReport.of(List.of(
-                new IntegrityCheck(IntegrityChecks.NO_OVERSELL, true, IntegrityCheck.PASSED, "ok", List.of()),
-                new IntegrityCheck(IntegrityChecks.NO_UNEXPECTED_PAID, false, IntegrityCheck.FAILED, "1 PAID order",
-                        List.of("k-17"))), Map.of("acknowledgedMissing", 0)));
-        DrillResult drill = DrillFixtures.badDeployPassed().toBuilder().integrity(broken).build();
+        DrillResult drill = DrillFixtures.badDeployPassed().toBuilder().integrity(brokenIntegrity()).build();
 
         String md = IncidentReport.markdown(drill, "run", ReportLocale.KO);
         String integrity = md.substring(md.indexOf("## 데이터 정합성"), md.indexOf("## ", md.indexOf("## 데이터 정합성") + 3));
