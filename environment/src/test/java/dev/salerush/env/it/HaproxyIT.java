@@ -41,7 +41,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** HAProxy in front of loopback backends in this JVM: balancing, detection, runtime API, retries, lifecycle. */
-@Order(ItLanes.LANE_ONE + 3)
+@Order(ItLanes.LANE_ONE + 5)
 class HaproxyIT {
 
     private final Cleanup cleanup = new Cleanup();

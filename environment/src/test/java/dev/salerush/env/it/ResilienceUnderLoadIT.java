@@ -1,7 +1,6 @@
 package dev.salerush.env.it;
 
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import static dev.salerush.env.it.TestEnv.get;
 import static dev.salerush.env.it.TestEnv.metric;
 import static dev.salerush.env.it.TestEnv.order;
@@ -29,8 +28,7 @@ import org.junit.jupiter.api.Test;
  * turns slow (WireMock admin API) and recovers. Browsing must keep its pace (its pool is not the order pool), orders
  * must fail fast with 503 once the breaker is open and leave nothing half-written, and the breaker must close again.
  */
-@Order(ItLanes.ALONE)
-@ResourceLock(ItLanes.LANE_TWO_LOCK)
+@Order(ItLanes.LANE_ONE + 4)
 class ResilienceUnderLoadIT {
     private static final int PRODUCTS = 20;
     private static final int STOCK = 100_000;

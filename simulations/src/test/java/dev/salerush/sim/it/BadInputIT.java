@@ -1,6 +1,9 @@
 package dev.salerush.sim.it;
 
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,7 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * nothing started, and not one connection to the target (a listening socket that counts them). The full table of
  * bad values is BadInputTableTest; these rows prove the path from a message to the exit.
  */
-@Order(ItLanes.LANE_ONE + 5)
+@Order(ItLanes.LANE_TWO + 5)
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(ItLanes.LANE_TWO_LOCK)
 class BadInputIT {
     @TempDir
     Path work;

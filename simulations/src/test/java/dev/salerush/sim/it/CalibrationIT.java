@@ -16,17 +16,28 @@ import static org.assertj.core.api.Assertions.within;
 
 /**
  * The stress staircase against targets of known capacity: {@code workers} workers each serving a request in
- * {@code serviceMs} ms (capacity = workers / service time), requests beyond it queue. The staircase's steps (100,
- * 260, 420, 580 ... rps) are deliberately coarse and each capacity sits between two of them, so only the refinement
- * probes can find it: the run must stop by itself, and the refined breaking point must land within ±10 % of the
- * capacity the server really had (computed from the service time it measured itself).
+ * {@code serviceMs} ms (capacity = workers / service time), requests beyond it queue. The staircase's steps lie on a
+ * deliberately coarse grid (100, 260, 420, 580 ... rps) and each capacity sits between two of them, so only the
+ * refinement probes can find it: the run must stop by itself, and the refined breaking point must land within ±10 % of
+ * the capacity the server really had (computed from the service time it measured itself). Each run starts at the grid
+ * step below 80 % of the nominal capacity: the steps far below it prove nothing and only take time.
  */
 @Order(ItLanes.ALONE)
 @ResourceLock(ItLanes.LANE_TWO_LOCK)
 class CalibrationIT {
 
+    /** The coarse grid of the staircase: 100, 260, 420, 580 ... rps. */
+    private static final int GRID_START = 100;
+    private static final int GRID_STEP = 160;
+
     @TempDir
     Path work;
+
+    /** The grid step below 80 % of the nominal capacity (workers x 1000 / serviceMs rps). */
+    static int firstStep(int workers, int serviceMs) {
+        double nominal = workers * 1000.0 / serviceMs;
+        return GRID_START + GRID_STEP * (int) Math.max(0, Math.floor((0.8 * nominal - GRID_START) / GRID_STEP));
+    }
 
     @ParameterizedTest(name = "{0} workers x {1} ms")
     @CsvSource({"4, 20", "5, 10", "7, 10"})
@@ -36,7 +47,7 @@ class CalibrationIT {
             Files.writeString(teamConf, """
                     profiles.calibration {
                       stairs {
-                        from = 100, step = 160, hold = 8s, steps = 8, breachSustain = 3s, headroom = 0, warmup = 5s
+                        from = %d, step = %d, hold = 8s, steps = 8, breachSustain = 3s, headroom = 0, warmup = 5s
                         refine { probes = 4, hold = 8s, settle = 3s, within = 0.04 }
                       }
                       slo = [
@@ -44,7 +55,7 @@ class CalibrationIT {
                         { name = "errors", metric = koPercent, threshold = 1 }
                       ]
                     }
-                    """.formatted(8 * serviceMs));
+                    """.formatted(firstStep(workers, serviceMs), GRID_STEP, 8 * serviceMs));
             GatlingProcess.Result result = GatlingProcess.run(FixedDelayProbeSimulation.class.getName(),
                     work.resolve("gatling"), Map.of(
                             "salerush.conf", teamConf.toString(),

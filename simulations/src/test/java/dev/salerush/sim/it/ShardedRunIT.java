@@ -1,6 +1,8 @@
 package dev.salerush.sim.it;
 
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,8 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The local launcher ({@code -Dshards=2}) against a stand-in: two shard JVMs share the plan exactly and start
  * together; a slowdown only one shard sees makes it exit with the stop-siblings code and the other stop and flush.
  */
-@Order(ItLanes.ALONE + 1)
-@ResourceLock(ItLanes.LANE_TWO_LOCK)
+@Order(ItLanes.LANE_ONE + 9)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ShardedRunIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Two shards sharing a constant step and a ramp: uneven rates, so that dividing them would lose users. */
@@ -53,7 +55,10 @@ class ShardedRunIT {
     @TempDir
     Path work;
 
+    /** Its start skew is in milliseconds: last, alone (lane one's last class, under lane two's lock). */
     @Test
+    @Order(3)
+    @ResourceLock(ItLanes.LANE_TWO_LOCK)
     void twoShardsInjectTheSingleInjectorsPlanExactlyAndStartTogether() throws Exception {
         try (TestServer server = TestServer.start(2, null)) {
             GatlingProcess.Result result = GatlingProcess.run(ShardProbeSimulation.class.getName(),
@@ -79,6 +84,7 @@ class ShardedRunIT {
     }
 
     @Test
+    @Order(1)
     void aShardThatSeesASustainedBreachStopsItsSiblingsWhichFlushAndEnd() throws Exception {
         try (TestServer server = TestServer.start(2, null)) {
             GatlingProcess.Running launcher = GatlingProcess.start(ShardProbeSimulation.class.getName(),
@@ -105,6 +111,7 @@ class ShardedRunIT {
     }
 
     @Test
+    @Order(2)
     void anIndexNotBelowTheShardCountEndsTheRunWithExit3BeforeAnyLoad() throws Exception {
         try (TestServer server = TestServer.start(2, null)) {
             Map<String, String> properties = properties("sharded", server);
