@@ -27,19 +27,14 @@ class AsyncFailoverDrillIT {
 
     @BeforeAll
     static void toolsInstalled() {
-        RequiredTools.assumeInstalled("SALERUSH_REQUIRE_ALERTING",
-                "apt-get install prometheus prometheus-alertmanager haproxy", RequiredTools.PROMETHEUS,
-                RequiredTools.ALERTMANAGER, RequiredTools.HAPROXY);
+        RequiredTools.assumeAlertingStack();
     }
 
     @Test
     void anAsynchronousFailoverCountsItsAcknowledgedLossesAndTheDrillSaysSo() throws Exception {
         Path teamConf = work.resolve("async.conf");
-        Files.writeString(teamConf, """
-                plan.dau = 330000
-                drills { steadyState.hold = 5s, recoveryHold = 5s }
-                embedded.redundancy.synchronous = false
-                """);
+        // the game day's plan and phases (DrillsIT), on asynchronous replication
+        Files.writeString(teamConf, DrillsIT.PLAN + "\n" + DrillsIT.PHASES + "\nembedded.redundancy.synchronous = false\n");
         Map<String, String> properties = new HashMap<>();
         properties.put("salerush.conf", teamConf.toString());
         properties.put("drill", "db-failover");

@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ResourceLock(ItLanes.LANE_TWO_LOCK)
 class DrillsIT {
     /** A plan scaled to what two cores carry beside the environment and the alerting stack: peak ≈ 60 rps. */
-    private static final String PLAN = "plan.dau = 330000";
+    static final String PLAN = "plan.dau = 330000";
     /**
      * The order: faults the next drill's steady state recovers from first; the deploys after the crash so that the
      * restarted instance is deployed too; the failover last, since it leaves the environment without a standby.
@@ -64,7 +64,7 @@ class DrillsIT {
      * action are judged on 5 s of per-second SLIs (10 s by default): with 3 s, a payment outage once "recovered" in a
      * quiet stretch of orders before its first action.
      */
-    private static final String PHASES = "drills { steadyState.hold = 5s, recoveryHold = 5s }";
+    static final String PHASES = "drills { steadyState.hold = 5s, recoveryHold = 5s }";
 
     @TempDir
     static Path work;
@@ -74,9 +74,7 @@ class DrillsIT {
 
     @BeforeAll
     static void runTheGameDay() throws Exception {
-        RequiredTools.assumeInstalled("SALERUSH_REQUIRE_ALERTING",
-                "apt-get install prometheus prometheus-alertmanager haproxy", RequiredTools.PROMETHEUS,
-                RequiredTools.ALERTMANAGER, RequiredTools.HAPROXY);
+        RequiredTools.assumeAlertingStack();
         Path teamConf = work.resolve("gameday.conf");
         Files.writeString(teamConf, PLAN + "\n" + PHASES + "\n" + EXPIRING_LOCK);
         StringBuilder schedule = new StringBuilder();

@@ -19,6 +19,12 @@ final class RequiredTools {
     private RequiredTools() {
     }
 
+    /** The drills' alerting stack and load balancer: Prometheus, Alertmanager and HAProxy. */
+    static void assumeAlertingStack() {
+        assumeInstalled("SALERUSH_REQUIRE_ALERTING", "apt-get install prometheus prometheus-alertmanager haproxy",
+                PROMETHEUS, ALERTMANAGER, HAPROXY);
+    }
+
     static void assumeInstalled(String requiredBy, String install, Path... programs) {
         boolean present = Arrays.stream(programs).allMatch(Files::isExecutable);
         if ("1".equals(System.getenv(requiredBy))) {
