@@ -18,6 +18,7 @@ COPY .mvn .mvn
 COPY data-seeder/pom.xml data-seeder/
 COPY demo-shop/pom.xml demo-shop/
 COPY environment/pom.xml environment/
+COPY archetype/pom.xml archetype/
 COPY simulations/pom.xml simulations/
 # best effort, for the layer cache only: whatever it misses, the package step below fetches
 RUN ./mvnw -B -q dependency:go-offline -DexcludeReactor=true || true
