@@ -3,6 +3,7 @@ package dev.salerush.example.goods;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
@@ -27,13 +28,22 @@ import java.util.concurrent.atomic.LongAdder;
  * a catalogue of {@link #BRANDS} brands with {@link #GOODS_PER_BRAND} goods each, offset paging, an envelope
  * {@code {"data": ...}}, purchases keyed by {@code X-Request-Id}. Stock and purchases live in a real PostgreSQL of its
  * own ({@link GoodsStore}), which the suite's order-integrity check reads with conf/examples/goods.conf's
- * {@code integrity.queries}. {@code GET /served} tells how many requests it answered per endpoint, so a test can
- * compare them with the suite's figures. Listens on 127.0.0.1 only.
+ * {@code integrity.queries}. {@code GET /served} tells how many requests it answered per endpoint, and how many it
+ * refused for want of a token, so a test can compare them with the suite's figures. Listens on 127.0.0.1 only.
  * <pre>
  * GET  /v1/goods?brand=B0007&amp;sort=popular|recent|price&amp;offset=0&amp;limit=20
  * GET  /v1/goods/{goodsNo}
  * POST /v1/purchases {"memberNo":..,"goodsNo":..,"qty":1} with X-Request-Id -> 201 | 409 {"code":"SOLD_OUT"}
  * </pre>
+ * Started with a login password ({@link #startWithLogin}, or {@code -Dgoods.password=...} for {@link #main}) it is a
+ * service that wants its users logged in, as the team project the archetype generates expects:
+ * <pre>
+ * POST /v1/login {"username":"shopper01","password":..} -> 200 {"data":{"accessToken":..,"tokenType":"Bearer"}} | 401
+ * </pre>
+ * and every endpoint of the API answers 401 without {@code Authorization: Bearer <a token it handed out>}; a
+ * purchase's member is then the token's user. {@code /health} stays open, and so do {@code /metrics} and
+ * {@code /served}, which are the stand-in's operations, not its API (the suite scrapes {@code /metrics} without a
+ * token, and a request the journey sent without one must be the only kind counted as refused).
  */
 public final class GoodsStandIn implements AutoCloseable {
     /** The port conf/examples/goods.conf's target.baseUrl names. */
@@ -45,6 +55,11 @@ public final class GoodsStandIn implements AutoCloseable {
     public static final String LIST = "goods list";
     public static final String DETAIL = "goods detail";
     public static final String PURCHASE = "purchase";
+    public static final String LOGIN = "login";
+    /** The system property {@link #main} takes the login password from; unset: the API is open, as before. */
+    static final String PASSWORD_PROPERTY = "goods.password";
+    /** {@link #main}'s option to stop when its standard input closes: a test's stand-in cannot outlive the test. */
+    static final String STOP_WHEN_STDIN_CLOSES = "--stop-when-stdin-closes";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static {
@@ -55,25 +70,41 @@ public final class GoodsStandIn implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService workers = Executors.newFixedThreadPool(8);
     private final Map<String, LongAdder> served = new ConcurrentHashMap<>();
+    private final LongAdder refusedWithoutToken = new LongAdder();
     private final GoodsStore store;
+    /** Present when the API wants a login; empty: it is open. */
+    private final Optional<GoodsLogins> logins;
     /** Answers per HTTP status, for the Prometheus endpoint the suite scrapes during a run. */
     private final Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
 
-    private GoodsStandIn(int port, GoodsStore store) throws IOException {
+    private GoodsStandIn(int port, GoodsStore store, Optional<GoodsLogins> logins) throws IOException {
         this.store = store;
+        this.logins = logins;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
         server.setExecutor(workers);
         server.createContext("/health", exchange -> send(exchange, 200, Map.of("status", "UP")));
-        server.createContext("/served", exchange -> send(exchange, 200, servedCounts()));
+        server.createContext("/served", exchange -> send(exchange, 200,
+                Map.of("served", servedCounts(), "refusedWithoutToken", refusedWithoutToken())));
         server.createContext("/metrics", this::metrics);
-        server.createContext("/v1/goods", this::goods);
-        server.createContext("/v1/purchases", this::purchase);
+        server.createContext("/v1/goods", withToken(this::goods));
+        server.createContext("/v1/purchases", withToken(this::purchase));
+        if (logins.isPresent()) {
+            server.createContext("/v1/login", exchange -> login(exchange, logins.get()));
+        }
         server.start();
     }
 
     /** Starts the stand-in on 127.0.0.1:{@code port} (0: a free port), with a fresh PostgreSQL of its own. */
     public static GoodsStandIn start(int port) throws IOException {
-        return start(port, false);
+        return start(port, false, Optional.empty());
+    }
+
+    /**
+     * The stand-in of a service that wants its users logged in: {@code POST /v1/login} with one of
+     * {@link GoodsLogins#ACCOUNTS} and {@code password}, and the bearer token it answers on every other API request.
+     */
+    public static GoodsStandIn startWithLogin(int port, String password) throws IOException {
+        return start(port, false, Optional.of(new GoodsLogins(password)));
     }
 
     /**
@@ -81,25 +112,32 @@ public final class GoodsStandIn implements AutoCloseable {
      * purchase 201 with a purchase number, yet rolls it back — an acknowledged purchase the database never kept.
      */
     public static GoodsStandIn startLosingPurchases(int port) throws IOException {
-        return start(port, true);
+        return start(port, true, Optional.empty());
     }
 
-    private static GoodsStandIn start(int port, boolean losePurchases) throws IOException {
+    private static GoodsStandIn start(int port, boolean losePurchases, Optional<GoodsLogins> logins) throws IOException {
         GoodsStore store = GoodsStore.start(goodsNumbers(), STOCK, losePurchases);
         try {
-            return new GoodsStandIn(port, store);
+            return new GoodsStandIn(port, store, logins);
         } catch (IOException | RuntimeException e) {
             store.close();
             throw e;
         }
     }
 
-    /** {@code GoodsStandIn [port]}: serves until the JVM is stopped (Ctrl-C); prints its base URL and database URL. */
+    /**
+     * {@code GoodsStandIn [port] [--stop-when-stdin-closes]}: serves until the JVM is stopped (Ctrl-C, SIGTERM) or,
+     * with the option, until its standard input closes; prints its base URL and database URL. With
+     * {@code -Dgoods.password=<password>} the API wants a login ({@link #startWithLogin}).
+     */
     public static void main(String[] args) throws IOException {
-        int port = args.length > 0 ? parsePort(args[0]) : DEFAULT_PORT;
+        List<String> arguments = new ArrayList<>(List.of(args));
+        boolean untilStdinCloses = arguments.remove(STOP_WHEN_STDIN_CLOSES);
+        int port = arguments.isEmpty() ? DEFAULT_PORT : parsePort(arguments.get(0));
+        String password = System.getProperty(PASSWORD_PROPERTY, "");
         GoodsStandIn standIn;
         try {
-            standIn = start(port);
+            standIn = password.isEmpty() ? start(port) : startWithLogin(port, password);
         } catch (java.net.BindException e) {
             System.err.println("goods stand-in: 127.0.0.1:" + port + " is taken (" + e.getMessage()
                     + "); choose another port with -Dgoods.port=<port> and pass -Dtarget.baseUrl to the run");
@@ -109,8 +147,20 @@ public final class GoodsStandIn implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(new Thread(standIn::close, "goods-stand-in-stop"));
         System.out.println("goods stand-in listening on " + standIn.baseUrl() + " (Ctrl-C stops it)");
         System.out.println("its purchases are in PostgreSQL at " + standIn.jdbcUrl() + "; check them with:");
-        System.out.println("  ./mvnw gatling:test -Dsalerush.conf=conf/examples/goods.conf -Ddb.url=" + standIn.jdbcUrl()
-                + (port == DEFAULT_PORT ? "" : " -Dtarget.baseUrl=" + standIn.baseUrl()));
+        if (password.isEmpty()) {
+            System.out.println("  ./mvnw gatling:test -Dsalerush.conf=conf/examples/goods.conf -Ddb.url=" + standIn.jdbcUrl()
+                    + (port == DEFAULT_PORT ? "" : " -Dtarget.baseUrl=" + standIn.baseUrl()));
+        } else {
+            System.out.println("  (in a project generated from salerush-archetype) SHOP_TEST_PASSWORD=<that password> ./mvnw"
+                    + " gatling:test -Dprofile=smoke -Dtarget.baseUrl=" + standIn.baseUrl() + " -Ddb.url=" + standIn.jdbcUrl()
+                    + " -Ddb.user=postgres");
+        }
+        if (untilStdinCloses) {
+            while (System.in.read() != -1) {
+                // the parent closes our standard input, or ends, when it is done with us
+            }
+            System.exit(0);
+        }
     }
 
     private static int parsePort(String argument) {
@@ -141,13 +191,22 @@ public final class GoodsStandIn implements AutoCloseable {
         return store.purchases();
     }
 
-    /** Requests answered so far, per endpoint ({@link #LIST}, {@link #DETAIL}, {@link #PURCHASE}). */
+    /**
+     * Requests answered so far, per endpoint ({@link #LIST}, {@link #DETAIL}, {@link #PURCHASE}, and {@link #LOGIN}
+     * when the API wants a login); a request refused for want of a token is in none of them.
+     */
     public Map<String, Long> servedCounts() {
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (String endpoint : List.of(LIST, DETAIL, PURCHASE)) {
+        List<String> endpoints = logins.isPresent() ? List.of(LOGIN, LIST, DETAIL, PURCHASE) : List.of(LIST, DETAIL, PURCHASE);
+        for (String endpoint : endpoints) {
             counts.put(endpoint, served.getOrDefault(endpoint, new LongAdder()).sum());
         }
         return counts;
+    }
+
+    /** API requests answered 401 because they carried no token, or one this stand-in never handed out. */
+    public long refusedWithoutToken() {
+        return refusedWithoutToken.sum();
     }
 
     static String goodsNo(int brand, int item) {
@@ -216,13 +275,44 @@ public final class GoodsStandIn implements AutoCloseable {
         send(exchange, 200, Map.of("data", goodsItem(number / GOODS_PER_BRAND + 1, number % GOODS_PER_BRAND + 1)));
     }
 
+    /** An API endpoint: when the API wants a login, a request without a token this stand-in handed out gets 401. */
+    private HttpHandler withToken(HttpHandler endpoint) {
+        return exchange -> {
+            if (logins.isPresent() && member(exchange).isEmpty()) {
+                refusedWithoutToken.increment();
+                send(exchange, 401, Map.of("code", "UNAUTHORIZED"));
+            } else {
+                endpoint.handle(exchange);
+            }
+        };
+    }
+
+    /** The logged-in user the request's bearer token names. */
+    private Optional<String> member(HttpExchange exchange) {
+        return logins.flatMap(known -> known.userOf(exchange.getRequestHeaders().getFirst("Authorization")));
+    }
+
+    private void login(HttpExchange exchange, GoodsLogins known) throws IOException {
+        count(LOGIN);
+        JsonNode body = JSON.readTree(exchange.getRequestBody());
+        Optional<String> token = known.login(body.path("username").asText(), body.path("password").asText());
+        if (token.isPresent()) {
+            send(exchange, 200, Map.of("data", Map.of("accessToken", token.get(), "tokenType", "Bearer")));
+        } else {
+            send(exchange, 401, Map.of("code", "BAD_CREDENTIALS"));
+        }
+    }
+
     private void purchase(HttpExchange exchange) throws IOException {
         count(PURCHASE);
         String requestId = exchange.getRequestHeaders().getFirst("X-Request-Id");
         JsonNode body = JSON.readTree(exchange.getRequestBody());
         String goodsNo = body.path("goodsNo").asText();
         int qty = body.path("qty").asInt(0);
-        if (requestId == null || requestId.isBlank() || !body.path("memberNo").isTextual() || qty < 1) {
+        // a logged-in user buys for themself; on the open API the body names the member
+        Optional<String> memberNo = logins.isPresent() ? member(exchange)
+                : Optional.of(body.path("memberNo")).filter(JsonNode::isTextual).map(JsonNode::asText);
+        if (requestId == null || requestId.isBlank() || memberNo.isEmpty() || qty < 1) {
             send(exchange, 400, Map.of("code", "BAD_REQUEST"));
         } else if (itemOf(goodsNo) == 0) {
             send(exchange, 404, Map.of("code", "NOT_FOUND"));
@@ -230,7 +320,7 @@ public final class GoodsStandIn implements AutoCloseable {
             long amount = (long) salePrice(itemOf(goodsNo)) * qty;
             Optional<String> purchaseNo;
             try {
-                purchaseNo = store.purchase(requestId, goodsNo, body.path("memberNo").asText(), qty, amount);
+                purchaseNo = store.purchase(requestId, goodsNo, memberNo.get(), qty, amount);
             } catch (IllegalStateException e) {
                 send(exchange, 500, Map.of("code", "ERROR"));
                 return;
