@@ -27,7 +27,7 @@ final class ShopperJourney {
     static final String GOODS_LIST = "goods list";
     static final String GOODS_DETAIL = "goods detail";
     static final String PURCHASE = "purchase";
-    /** login, two pages (every brand has more goods than one page holds), detail, purchase. */
+    /** Mean requests per user: login, two pages (the stand-in's brands hold 30 goods, 20 a page), detail, purchase. */
     static final double REQUESTS_PER_USER = 5;
     private static final List<String> SORTS = List.of("popular", "recent", "price");
     /** A shopper's pause between two steps; set it to what your users do. */
