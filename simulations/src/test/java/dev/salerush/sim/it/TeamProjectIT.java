@@ -98,6 +98,8 @@ class TeamProjectIT {
         assertThat(project.resolve(".mvn/wrapper/maven-wrapper.properties")).as("the same Maven as the suite's")
                 .hasSameTextualContentAs(GatlingProcess.PROJECT_ROOT.resolve(".mvn/wrapper/maven-wrapper.properties"));
         assertThat(project.resolve(".gitignore")).content().contains("results/", "target/");
+        assertThat(project.resolve("README.md")).content().startsWith(ARTIFACT_ID)
+                .contains("What to change", "./mvnw gatling:test -Dprofile=smoke", "results/<run-id>/");
         String packagePath = "src/test/java/" + PACKAGE.replace('.', '/') + "/";
         for (String source : new String[] {"ServiceRequests", "ShopperJourney", "ServiceSimulation"}) {
             assertThat(project.resolve(packagePath + source + ".java")).content().startsWith("package " + PACKAGE + ";");
