@@ -99,19 +99,20 @@ class DrillTrackTest {
 
     @Test
     void aServiceThatCameBackBeforeAnyFirstActionHealedOnItsOwnUnlessTheTopologyAbsorbsTheFault() {
-        seconds(1, 3, 50);
-        seconds(4, 16, 0);
+        // an impact as long as the recovery hold (10 s), then the hold
+        seconds(1, 10, 50);
+        seconds(11, 22, 0);
         DrillTrack payment = track("payment-outage");
         DrillTrack crash = track("instance-crash");
 
-        payment.advance(base.plusSeconds(16));
-        crash.advance(base.plusSeconds(16));
+        payment.advance(base.plusSeconds(22));
+        crash.advance(base.plusSeconds(22));
 
         assertThat(payment.selfHealed).startsWith("the system healed on its own");
-        assertThat(payment.recoveredAt.toEpochMilli()).isEqualTo(base.plusSeconds(3).toEpochMilli());
+        assertThat(payment.recoveredAt.toEpochMilli()).isEqualTo(base.plusSeconds(10).toEpochMilli());
         assertThat(crash.selfHealed).as("the load balancer routing around a dead instance is the mitigation").isNull();
-        payment.endNow(base.plusSeconds(17), null);
-        crash.endNow(base.plusSeconds(17), null);
+        payment.endNow(base.plusSeconds(23), null);
+        crash.endNow(base.plusSeconds(23), null);
     }
 
     @Test
