@@ -2,6 +2,7 @@ package dev.salerush.sim.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.salerush.sim.integrity.IntegrityChecks;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -42,6 +43,15 @@ final class RunChecks {
             }
         }
         throw new AssertionError("no check '" + name + "' in " + integrity);
+    }
+
+    /** A run's integrity passes: its verdict, no duplicate order, nothing oversold, no acknowledged order missing. */
+    static void assertIntegrityPasses(JsonNode integrity) {
+        assertThat(integrity.path("verdict").asText()).as(integrity.toString()).isEqualTo("pass");
+        assertThat(integrityCheck(integrity, IntegrityChecks.ONE_ORDER_PER_KEY).path("passed").asBoolean())
+                .as("no duplicate order").isTrue();
+        assertThat(integrity.path("figures").path("oversoldUnits").asLong()).isZero();
+        assertThat(integrity.path("figures").path("acknowledgedMissing").asLong()).isZero();
     }
 
     static Path onlyRunFolder(Path work) throws IOException {
