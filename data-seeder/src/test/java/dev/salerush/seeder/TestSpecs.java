@@ -4,7 +4,7 @@ import dev.salerush.seeder.spec.DatasetSpec;
 
 import dev.salerush.seeder.config.SalerushConfig;
 
-/** Specs from the packaged conf/salerush.conf (the one source of defaults). */
+/** Specs from the packaged reference.conf (the one source of defaults). */
 public final class TestSpecs {
     private TestSpecs() {
     }

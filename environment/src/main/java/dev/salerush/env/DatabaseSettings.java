@@ -6,10 +6,19 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * The database the seeder fills. An empty URL means the embedded PostgreSQL.
+ * The database the seeder fills and the suite reads. An empty URL means the embedded PostgreSQL.
  * {@link #toString()} never shows the password.
+ *
+ * @param writeHosts hosts the seeder may write to (db.allowedHosts)
+ * @param readHosts  hosts the suite may read during a run: ids, order integrity, database activity (db.readHosts)
  */
-public record DatabaseSettings(String url, String user, String password, List<String> allowedHosts) {
+public record DatabaseSettings(String url, String user, String password, List<String> writeHosts,
+                               List<String> readHosts) {
+
+    /** A database whose hosts may be both written and read (the embedded ones, on loopback). */
+    public DatabaseSettings(String url, String user, String password, List<String> hosts) {
+        this(url, user, password, hosts, hosts);
+    }
 
     public boolean embedded() {
         return url.isEmpty();
@@ -35,6 +44,6 @@ public record DatabaseSettings(String url, String user, String password, List<St
     @Override
     public String toString() {
         return "DatabaseSettings[url=" + url + ", user=" + user + ", password=" + (password.isEmpty() ? "" : "***")
-                + ", allowedHosts=" + allowedHosts + "]";
+                + ", writeHosts=" + writeHosts + ", readHosts=" + readHosts + "]";
     }
 }

@@ -32,7 +32,7 @@ final class ReadOnlyTarget {
     String user;
 
     @Option(names = "--config", paramLabel = "FILE", description = "HOCON config for db.user (default: "
-            + "conf/salerush.conf in the working directory, else the packaged copy)")
+            + "the packaged defaults and salerush.conf or conf/salerush.conf in the working directory)")
     Path config;
 
     /** Validates the options before any connection is made. */

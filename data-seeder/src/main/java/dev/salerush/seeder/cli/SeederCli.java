@@ -110,7 +110,7 @@ public final class SeederCli implements Runnable {
     /** Options shared by the commands that talk to a database. */
     static final class Common {
         @Option(names = "--config", paramLabel = "FILE",
-                description = "HOCON config (default: conf/salerush.conf in the working directory, else the packaged copy)")
+                description = "HOCON config layered over the packaged defaults and salerush.conf or conf/salerush.conf in the working directory")
         Path config;
 
         @Option(names = "--db-url", paramLabel = "JDBC_URL",

@@ -5,45 +5,59 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /**
- * Loads the suite's HOCON configuration: an explicit file, else {@code conf/salerush.conf} in the working directory,
- * else the copy of that file packaged in this jar. System properties overlay it ({@code -Ddataset.scale=0.01}).
+ * Loads the suite's HOCON configuration in the suite's layers: the defaults packaged in this jar (the suite's
+ * reference.conf), the project's own file in the working directory ({@code salerush.conf}, else
+ * {@code conf/salerush.conf}), an explicit file, then system properties ({@code -Ddataset.scale=0.01}).
  */
 public final class SalerushConfig {
 
-    /** Where conf/salerush.conf is packaged on the classpath (see the pom's resources). */
-    public static final String CLASSPATH_RESOURCE = "dev/salerush/seeder/salerush.conf";
+    /** Where the suite's reference.conf is packaged on this jar's classpath (see the pom's resources). */
+    public static final String CLASSPATH_RESOURCE = "dev/salerush/seeder/reference.conf";
 
-    public static final Path WORKING_DIR_FILE = Path.of("conf", "salerush.conf");
+    /** The project's own file, first match in the working directory: a team project's, then the repository's. */
+    public static final List<Path> PROJECT_FILES = List.of(Path.of("salerush.conf"), Path.of("conf", "salerush.conf"));
 
     private SalerushConfig() {
     }
 
-    /** @param file explicit file, or null for the default lookup */
+    /** @param file explicit file, or null for the defaults and the project's own file only */
     public static Config load(Path file) {
-        return ConfigFactory.systemProperties().withFallback(loadUnresolvedFile(file)).resolve();
+        return ConfigFactory.systemProperties().withFallback(loadUnresolvedFiles(file)).resolve();
     }
 
     /** Describes where {@link #load(Path)} reads from, for messages. */
     public static String source(Path file) {
+        List<String> layers = new ArrayList<>();
+        layers.add("classpath:" + CLASSPATH_RESOURCE);
+        projectFile().ifPresent(project -> layers.add(project.toString()));
         if (file != null) {
-            return file.toString();
+            layers.add(file.toString());
         }
-        return Files.isRegularFile(WORKING_DIR_FILE) ? WORKING_DIR_FILE.toString() : "classpath:" + CLASSPATH_RESOURCE;
+        return String.join(" < ", layers);
     }
 
-    private static Config loadUnresolvedFile(Path file) {
+    private static Optional<Path> projectFile() {
+        return PROJECT_FILES.stream().filter(Files::isRegularFile).findFirst();
+    }
+
+    private static Config loadUnresolvedFiles(Path file) {
         ConfigParseOptions strict = ConfigParseOptions.defaults().setAllowMissing(false);
+        Config merged = ConfigFactory.parseResources(SalerushConfig.class.getClassLoader(), CLASSPATH_RESOURCE, strict);
+        Optional<Path> project = projectFile();
+        if (project.isPresent()) {
+            merged = ConfigFactory.parseFile(project.get().toFile(), strict).withFallback(merged);
+        }
         if (file != null) {
             if (!Files.isRegularFile(file)) {
                 throw new IllegalArgumentException("config file not found: " + file);
             }
-            return ConfigFactory.parseFile(file.toFile(), strict);
+            merged = ConfigFactory.parseFile(file.toFile(), strict).withFallback(merged);
         }
-        if (Files.isRegularFile(WORKING_DIR_FILE)) {
-            return ConfigFactory.parseFile(WORKING_DIR_FILE.toFile(), strict);
-        }
-        return ConfigFactory.parseResources(SalerushConfig.class.getClassLoader(), CLASSPATH_RESOURCE, strict);
+        return merged;
     }
 }

@@ -23,13 +23,21 @@ public final class TargetGuard {
 
     /** Every host of the URL must be in allowedHosts (case-insensitive; IPv6 with or without brackets). */
     public static void checkHosts(String jdbcUrl, List<String> allowedHosts) {
+        checkHosts(jdbcUrl, allowedHosts, "db.allowedHosts", "this database may be overwritten");
+    }
+
+    /** Before the suite reads a database during a run: every host of the URL must be in readHosts (db.readHosts). */
+    public static void checkReadHosts(String jdbcUrl, List<String> readHosts) {
+        checkHosts(jdbcUrl, readHosts, "db.readHosts", "the suite may read this database during a run");
+    }
+
+    private static void checkHosts(String jdbcUrl, List<String> hosts, String key, String purpose) {
         JdbcUrls.Parsed parsed = JdbcUrls.parse(jdbcUrl);
         for (JdbcUrls.HostPort hp : parsed.hosts()) {
-            boolean allowed = allowedHosts.stream().map(TargetGuard::normalizeHost).anyMatch(hp.host()::equals);
+            boolean allowed = hosts.stream().map(TargetGuard::normalizeHost).anyMatch(hp.host()::equals);
             if (!allowed) {
                 throw new SafetyException("refused: host '" + hp.host() + "' of db.url " + JdbcUrls.mask(jdbcUrl)
-                        + " is not in db.allowedHosts " + allowedHosts
-                        + ". Add it to db.allowedHosts on purpose if this database may be overwritten.");
+                        + " is not in " + key + " " + hosts + ". Add it to " + key + " on purpose if " + purpose + ".");
             }
         }
     }

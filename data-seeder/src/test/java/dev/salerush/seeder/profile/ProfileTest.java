@@ -180,7 +180,7 @@ class ProfileTest {
     @Test
     void aHostOutsideAllowedHostsIsReadButNeverWritten() throws Exception {
         Path conf = Files.writeString(dir.resolve("replica.conf"), """
-                include classpath("dev/salerush/seeder/salerush.conf")
+                include classpath("dev/salerush/seeder/reference.conf")
                 db.allowedHosts = ["test-db.example"]
                 """);
         CliRun read = profile(dir.resolve("team.conf"), "--config", conf.toString());

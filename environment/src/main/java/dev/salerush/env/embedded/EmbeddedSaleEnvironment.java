@@ -64,7 +64,7 @@ public final class EmbeddedSaleEnvironment extends StartedSaleEnvironment {
                 source = "external";
             }
             seeded = SeededDataset.seedAndCheck(new DbTarget(database.url(), database.user(), database.password(),
-                    database.allowedHosts()), spec);
+                    database.writeHosts()), spec);
         } catch (RuntimeException e) {
             DemoParts.settle(startingGateway);
             throw e;

@@ -86,7 +86,7 @@ public final class RedundantSaleEnvironment extends StartedSaleEnvironment {
             database = new DatabaseSettings(cluster.multiHostUrl(), cluster.user(), cluster.password(),
                     DbTarget.LOOPBACK);
             seeded = SeededDataset.seedAndCheck(new DbTarget(database.url(), database.user(), database.password(),
-                    database.allowedHosts()), spec);
+                    database.writeHosts()), spec);
         } catch (DatabaseClusterException e) {
             DemoParts.settle(startingGateway);
             throw new EnvironmentError("database primary and standby: " + e.getMessage(), e);

@@ -5,7 +5,7 @@ package dev.salerush.env.it;
  * root pom), as in the simulations module: lane one ({@code @Order(LANE_ONE + n)}) runs on JUnit's own thread, one
  * class after another; lane two ({@code @Order(LANE_TWO + n)}, {@code @Execution(CONCURRENT)},
  * {@code @ResourceLock(LANE_TWO_LOCK)}) on a second thread beside it — the alerting stack's test, which mostly waits
- * for alerts, notices and heartbeats, then the database pair's. A class that needs the machine to itself would run
+ * for alerts, notices and heartbeats, then the database pair's, then the process launchers'. A class that needs the machine to itself would run
  * alone ({@code @Order(ALONE + n)}, {@code @ResourceLock(LANE_TWO_LOCK)}), after lane one and never beside lane two;
  * none does today (the resilience test's browsing bound, 100 ms against a healthy ~10 ms, holds beside lane two).
  */

@@ -1,6 +1,9 @@
 package dev.salerush.env.it;
 
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -26,7 +29,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The process launchers: start, health wait, clear failures, close, orphan safety. */
-@Order(ItLanes.LANE_ONE + 2)
+@Order(ItLanes.LANE_TWO + 2)
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(ItLanes.LANE_TWO_LOCK)
 class LauncherIT {
 
     @Test

@@ -52,11 +52,15 @@ public final class SuiteConfig {
     private final int shards;
     private final Duration shardStartDelay;
     private final IntegritySettings integrity;
+    private final SloSource sloSource;
+    private final Secrets secrets;
 
-    SuiteConfig(Config config, Path root) {
+    SuiteConfig(Config config, Path root, SloSource sloSource, Secrets secrets) {
         this.config = config;
         this.reader = new ConfigReader(config, "");
         this.root = root;
+        this.sloSource = sloSource;
+        this.secrets = secrets;
         this.profileNames = new TreeSet<>(reader.section("profiles").root().keySet());
         this.profile = parseProfile();
         this.plan = parsePlan();
@@ -105,6 +109,16 @@ public final class SuiteConfig {
     /** How the order-integrity check reads the target's orders (integrity.queries, integrity.paidStatus). */
     public IntegritySettings integrity() {
         return integrity;
+    }
+
+    /** Whose SLOs judge the run: the defaults' (the demo's) or the team's own. */
+    public SloSource sloSource() {
+        return sloSource;
+    }
+
+    /** The secrets the configuration declares, for the simulation only (never written to the run folder). */
+    public Secrets secrets() {
+        return secrets;
     }
 
     /** The language of the incident reports: {@code ko} or {@code en}. */
@@ -292,15 +306,21 @@ public final class SuiteConfig {
             throw new ConfigError("db.url must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database) or empty for"
                     + " the embedded database, got '" + url + "'");
         }
-        List<String> allowedHosts = reader.hostList("db.allowedHosts");
+        List<String> writeHosts = reader.hostList("db.allowedHosts");
+        List<String> readHosts = reader.hostList("db.readHosts");
         if (!url.isEmpty()) {
             try {
-                TargetGuard.checkHosts(url, allowedHosts);
+                TargetGuard.checkReadHosts(url, readHosts);
+                if (target.embedded()) {
+                    // the embedded demo shop seeds the database it is given before it serves
+                    TargetGuard.checkHosts(url, writeHosts);
+                }
             } catch (SafetyException | IllegalArgumentException e) {
                 throw new ConfigError(e.getMessage(), e);
             }
         }
-        return new DatabaseSettings(url, reader.string("db.user"), reader.string("db.password"), allowedHosts);
+        return new DatabaseSettings(url, reader.string("db.user"), reader.string("db.password"), writeHosts,
+                readHosts);
     }
 
     private TrafficPlan parsePlan() {

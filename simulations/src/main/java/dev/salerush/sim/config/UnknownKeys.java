@@ -12,9 +12,10 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Refuses settings the suite does not know, so a typo fails loudly instead of being ignored: a key in a team file or
- * on the command line must exist in conf/salerush.conf, with two openings — a team may define profiles of its own
- * (their keys must be profile keys) and shared SLO lists under {@code slo}. Each refusal suggests the nearest key.
+ * Refuses settings the suite does not know, so a typo fails loudly instead of being ignored: a key in a project or
+ * team file or on the command line must exist in the defaults (reference.conf), with openings for what is a team's
+ * own — profiles and drills (their keys must be profile or drill keys), shared SLO lists under {@code slo}, feeders,
+ * queries and secrets. Each refusal suggests the nearest key.
  */
 final class UnknownKeys {
     private static final Set<String> PROFILE_KEYS = Set.of("description", "journey", "injection", "slo", "stairs");
@@ -72,7 +73,7 @@ final class UnknownKeys {
 
     private static void check(Config shipped, String key, String origin) {
         if (shipped.hasPathOrNull(key) || isTeamProfileKey(key) || isTeamDrillKey(key) || key.startsWith("slo.")
-                || key.startsWith("ids.feeders.") || key.startsWith("ids.queries.")) {
+                || key.startsWith("ids.feeders.") || key.startsWith("ids.queries.") || key.startsWith("secrets.")) {
             return;
         }
         throw unknown(key, origin, nearest(key, shipped.entrySet().stream().map(java.util.Map.Entry::getKey)).orElse(null));
@@ -111,7 +112,7 @@ final class UnknownKeys {
 
     private static ConfigError unknown(String key, String origin, String suggestion) {
         return new ConfigError("unknown setting '" + key + "' (" + origin + ")"
-                + (suggestion == null ? "; see conf/salerush.conf for the settings there are"
+                + (suggestion == null ? "; every setting is listed in the suite's reference.conf (simulations/src/main/resources)"
                 : "; did you mean '" + suggestion + "'?"));
     }
 

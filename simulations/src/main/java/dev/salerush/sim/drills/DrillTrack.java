@@ -287,13 +287,16 @@ final class DrillTrack {
     /**
      * The service came back before any first action although the topology is not built to absorb the fault: the
      * system healed on its own (a fault the topology absorbs — a dead instance routed around — is its mitigation).
+     * The whole recovery hold must lie before the first action: a hold still running when the responder acts may
+     * owe its end to the action.
      */
     private void watchSelfHealing() {
         if (selfHealed != null || spec.firstAction().isEmpty() || spec.absorbed()) {
             return;
         }
         Instant acted = firstActionAt;
-        hold.afterImpact(sli.since(injectedAt)).filter(back -> acted == null || back.isBefore(acted)).ifPresent(back -> {
+        hold.afterImpact(sli.since(injectedAt))
+                .filter(back -> acted == null || !back.plus(settings.recoveryHold()).isAfter(acted)).ifPresent(back -> {
             serviceBackAt = back;
             selfHealed = "the system healed on its own: the service level was back within the tolerance "
                     + DrillResult.between(injectedAt, back) + " s after the fault, before any first action";

@@ -25,12 +25,16 @@ final class RecoveryHold {
     }
 
     /**
-     * The start of the first hold after the service level first left the tolerance in {@code samples}: the impact
-     * began and ended. Empty while nothing was outside the tolerance or it has not come back yet.
+     * The start of the first hold after an impact in {@code samples}: the service level stayed outside the tolerance
+     * for as many seconds in a row as a recovery must hold inside it, then came back. Empty while there was no such
+     * impact or it has not ended. A shorter excursion (a busy second of the injector's machine) is no impact: a fault
+     * the service level cannot see, such as empty product lists, must not pass for one that healed on its own.
      */
     Optional<Instant> afterImpact(List<DrillResult.Second> samples) {
+        long outside = 0;
         for (int i = 0; i < samples.size(); i++) {
-            if (samples.get(i).requests() > 0 && !within(samples.get(i))) {
+            outside = samples.get(i).requests() > 0 && !within(samples.get(i)) ? outside + 1 : 0;
+            if (outside == needed) {
                 return firstHold(samples.subList(i + 1, samples.size()));
             }
         }

@@ -52,7 +52,10 @@ import static io.gatling.javaapi.http.HttpDsl.http;
  */
 public abstract class SalerushSimulation extends Simulation {
     protected final SaleRun run = RunExit.startOrExit(getClass().getName(), drivesShopJourneys(),
-            config -> SimulationContract.check(getClass(), config.simulation()), onGatlingEnterprise());
+            config -> {
+                SimulationContract.check(getClass(), config.simulation());
+                SimulationContract.checkTarget(getClass(), config.target(), drivesShopJourneys());
+            }, onGatlingEnterprise());
     protected final TargetSettings target = run.config().target();
     private static final String MEASURED = "salerush.measured";
     /** Warm-up users run in their own scenario, named like the measured one plus this. */
@@ -89,7 +92,7 @@ public abstract class SalerushSimulation extends Simulation {
     /**
      * A request whose response time and outcome are recorded exactly. The time is Gatling's own (its start and end
      * timestamps of the response); the outcome is Gatling's verdict after the request's checks. Requests of warm-up
-     * users (the profile's unmeasured leading steps) are not recorded.
+     * users (the profile's unmeasured leading steps) are only counted (summary.json {@code warmup}), not measured.
      */
     protected ChainBuilder timed(String name, HttpRequestActionBuilder request) {
         return exec(session -> {
@@ -97,6 +100,8 @@ public abstract class SalerushSimulation extends Simulation {
                     if (measured) {
                         run.shardClock().measuredUserStarted();
                         recorder.recordSent(name);
+                    } else {
+                        recorder.warmup().sent(name, !session.contains(MEASURED));
                     }
                     return session.markAsSucceeded().set(MEASURED, measured);
                 })
@@ -115,6 +120,15 @@ public abstract class SalerushSimulation extends Simulation {
                     }
                     return session;
                 });
+    }
+
+    /**
+     * The value of the secret {@code name} from the {@code secrets} section of the configuration, which takes it from
+     * an environment variable ({@code accountPassword = ${?SHOP_TEST_PASSWORD}}). Never written to the run folder:
+     * keep it out of request names too. A name the configuration does not declare ends the run before any load.
+     */
+    protected String secret(String name) {
+        return RunExit.beforeLoad(run, () -> run.config().secrets().value(name));
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.salerush.sim.gatling;
 
 import dev.salerush.sim.config.ConfigError;
 import dev.salerush.sim.config.SimulationSettings;
+import dev.salerush.sim.config.TargetSettings;
 import io.gatling.javaapi.core.Simulation;
 
 import java.lang.reflect.InvocationTargetException;
@@ -57,6 +58,18 @@ final class SimulationContract {
             throw new ConfigError("journeys.requestsPerUser: " + type.getName() + " does not override requestsPerUser()"
                     + " and journeys.requestsPerUser is 0; set it to the mean requests one virtual user sends (> 0)"
                     + " or override requestsPerUser()");
+        }
+    }
+
+    /**
+     * A team's simulation drives the team's own service: with target.baseUrl empty it would be sent to the embedded
+     * demo shop, which serves only the built-in sale's journeys.
+     */
+    static void checkTarget(Class<? extends SalerushSimulation> type, TargetSettings target, boolean shopJourneys) {
+        if (target.embedded() && !shopJourneys) {
+            throw new ConfigError("target.baseUrl is empty: " + type.getName() + " drives your own service, so set"
+                    + " target.baseUrl to its URL (in salerush.conf, or -Dtarget.baseUrl=https://...); only the"
+                    + " built-in sale runs against the embedded demo shop");
         }
     }
 

@@ -25,6 +25,7 @@ public final class ExactRecorder implements AutoCloseable {
     static final int SIGNIFICANT_DIGITS = 3;
 
     private final Map<String, Series> series = new ConcurrentHashMap<>();
+    private final WarmupCount warmup = new WarmupCount();
     private final List<IntervalListener> listeners = new CopyOnWriteArrayList<>();
     private final IntervalLogFile intervalLog;
     private final EverySecond flusher;
@@ -57,6 +58,11 @@ public final class ExactRecorder implements AutoCloseable {
             firstSentMillis.compareAndSet(0, System.currentTimeMillis());
         }
         series(request).sent.increment();
+    }
+
+    /** What the warm-up sent: counted here, measured nowhere. */
+    public WarmupCount warmup() {
+        return warmup;
     }
 
     /** Records Gatling's verdict on a request once its checks ran: OK, or KO (bad status, failed check, no response). */

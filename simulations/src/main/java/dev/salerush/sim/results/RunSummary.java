@@ -10,6 +10,7 @@ import dev.salerush.sim.metrics.InjectorHealth;
 import dev.salerush.sim.metrics.LatencyStats;
 import dev.salerush.sim.metrics.SloResult;
 import dev.salerush.sim.metrics.Verdict;
+import dev.salerush.sim.metrics.WarmupCount;
 import dev.salerush.sim.plan.TrafficPlan;
 import dev.salerush.sim.regression.RegressionResult;
 import dev.salerush.sim.regression.RunFigures;
@@ -34,11 +35,13 @@ import java.util.Map;
  *                    ...), as the contract has them
  * @param integrity   the order-integrity checks of a run that placed orders, or {@code null} (browsing)
  * @param shard       what a shard of a sharded run says of itself, or {@code null} for a run that is not one
+ * @param warmup      what the warm-up sent (real requests, in none of the figures), or {@code null} when nothing ran
+ * @param sloSource   whose SLOs judged the run: "demo defaults" (the defaults', tuned for the demo shop) or "team"
  * @see #builder() to build one by name
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"runId", "simulation", "profile", "startedAt", "endedAt", "status", "verdict", "failure", "target",
-        "embedded", "plan", "global", "requests", "slo", "integrity", "steps", "breakingPoint", "knee", "injectorBound",
+        "embedded", "plan", "warmup", "global", "requests", "sloSource", "slo", "integrity", "steps", "breakingPoint", "knee", "injectorBound",
         "injectorEvidence", "stoppedEarly", "endedBy", "regression", "server", "serverProblems", "injector", "environment", "shard"})
 public record RunSummary(String runId, String simulation, String profile, String startedAt, String endedAt,
                          RunStatus status, Verdict verdict, String failure, Target target, boolean embedded,
@@ -46,7 +49,7 @@ public record RunSummary(String runId, String simulation, String profile, String
                          List<SloResult> slo, Map<String, Object> environment, @JsonIgnore Stress stress,
                          ServerAggregate server, List<String> serverProblems, InjectorHealth.Figures injector,
                          IntegrityReport integrity, RegressionResult regression, List<Map<String, Object>> drills,
-                         ShardInfo shard) {
+                         ShardInfo shard, WarmupCount.Figures warmup, String sloSource) {
 
     /** A run without a staircase has no stress section, however it was built. */
     public RunSummary {
@@ -79,13 +82,15 @@ public record RunSummary(String runId, String simulation, String profile, String
                                @JsonProperty("injector") InjectorHealth.Figures injector,
                                @JsonProperty("environment") Map<String, Object> environment,
                                @JsonProperty("drills") List<Map<String, Object>> drills,
-                               @JsonProperty("shard") ShardInfo shard) {
+                               @JsonProperty("shard") ShardInfo shard,
+                               @JsonProperty("warmup") WarmupCount.Figures warmup,
+                               @JsonProperty("sloSource") String sloSource) {
         return builder().runId(runId).simulation(simulation).profile(profile).startedAt(startedAt).endedAt(endedAt)
                 .status(status).verdict(verdict).failure(failure).target(target).embedded(embedded).plan(plan)
                 .global(global).requests(requests).slo(slo).environment(environment)
                 .stress(new Stress(steps, breakingPoint, knee, injectorBound, injectorEvidence, stoppedEarly, endedBy))
                 .server(server).serverProblems(serverProblems).injector(injector).integrity(integrity)
-                .regression(regression).drills(drills).shard(shard).build();
+                .regression(regression).drills(drills).shard(shard).warmup(warmup).sloSource(sloSource).build();
     }
 
     /** A summary to be built by name; what is not set stays null (false, for embedded). */
@@ -99,7 +104,7 @@ public record RunSummary(String runId, String simulation, String profile, String
                 .status(status).verdict(verdict).failure(failure).target(target).embedded(embedded).plan(plan)
                 .global(global).requests(requests).slo(slo).environment(environment).stress(stress).server(server)
                 .serverProblems(serverProblems).injector(injector).integrity(integrity).regression(regression)
-                .drills(drills).shard(shard);
+                .drills(drills).shard(shard).warmup(warmup).sloSource(sloSource);
     }
 
     /** This summary judged against its baseline as well: a regression fails the run. */
@@ -201,6 +206,8 @@ public record RunSummary(String runId, String simulation, String profile, String
         private RegressionResult regression;
         private List<Map<String, Object>> drills;
         private ShardInfo shard;
+        private WarmupCount.Figures warmup;
+        private String sloSource;
 
         private Builder() {
         }
@@ -228,11 +235,13 @@ public record RunSummary(String runId, String simulation, String profile, String
         public Builder regression(RegressionResult value) { regression = value; return this; }
         public Builder drills(List<Map<String, Object>> value) { drills = value; return this; }
         public Builder shard(ShardInfo value) { shard = value; return this; }
+        public Builder warmup(WarmupCount.Figures value) { warmup = value; return this; }
+        public Builder sloSource(String value) { sloSource = value; return this; }
 
         public RunSummary build() {
             return new RunSummary(runId, simulation, profile, startedAt, endedAt, status, verdict, failure, target,
                     embedded, plan, global, requests, slo, environment, stress, server, serverProblems, injector,
-                    integrity, regression, drills, shard);
+                    integrity, regression, drills, shard, warmup, sloSource);
         }
     }
 }

@@ -6,6 +6,8 @@ import dev.salerush.sim.metrics.InjectorHealth;
 import dev.salerush.sim.metrics.LatencyStats;
 import dev.salerush.sim.metrics.Numbers;
 import dev.salerush.sim.metrics.SloResult;
+import dev.salerush.sim.metrics.WarmupCount;
+import dev.salerush.sim.config.SloSource;
 import dev.salerush.sim.results.RunSummary;
 import dev.salerush.sim.server.ServerAggregate;
 import dev.salerush.sim.stress.StepResult;
@@ -38,8 +40,12 @@ public final class ConsoleReport {
             out.append(row("ALL", summary.global()));
         }
         out.append(stallLine(summary.injector()));
+        out.append(warmupLine(summary.warmup()));
         if (summary.slo() != null && !summary.slo().isEmpty()) {
-            out.append("SLOs\n");
+            out.append("SLOs").append(summary.sloSource() == null ? "" : " (" + summary.sloSource() + ")").append('\n');
+            if (SloSource.DEMO_DEFAULTS.label().equals(summary.sloSource()) && !summary.embedded()) {
+                out.append("WARNING: ").append(SloSource.DEMO_WARNING).append('\n');
+            }
             for (SloResult slo : summary.slo()) {
                 out.append(String.format("  %-4s %-28s %-10s %-20s actual %-10s threshold %s%s%n",
                         slo.passed() ? "PASS" : "FAIL", slo.name(), slo.metric(),
@@ -68,6 +74,16 @@ public final class ConsoleReport {
         out.append("results: ").append(reportLocation).append('\n');
         out.append(rule);
         return out.toString();
+    }
+
+    /** The warm-up's requests: the target served them, the figures above leave them out. */
+    private static String warmupLine(WarmupCount.Figures warmup) {
+        if (warmup == null || warmup.requests() == 0) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "warm-up: %d requests sent in %s s (%s users/s), served by the target and in"
+                        + " none of the figures above%n", warmup.requests(), Numbers.fixed(warmup.duringSeconds()),
+                Numbers.fixed(warmup.usersPerSec()));
     }
 
     /** Beside the percentiles: the injector's stalls, and a warning when they exceeded their bound. */

@@ -8,6 +8,7 @@ import dev.salerush.sim.metrics.ExactRecorder;
 import dev.salerush.sim.metrics.InjectorHealth;
 import dev.salerush.sim.metrics.RecordedRun;
 import dev.salerush.sim.metrics.StallDetector;
+import dev.salerush.sim.metrics.WarmupCount;
 import dev.salerush.sim.results.RunFiles;
 import dev.salerush.sim.results.RunFolder;
 import dev.salerush.sim.server.ServerMetricsScraper;
@@ -30,8 +31,8 @@ final class Recording {
 
     /** What the recording holds once stopped; {@code recorded} is null when nothing was recorded. */
     record Stopped(RecordedRun recorded, StallDetector.Totals stalls, ServerMetricsScraper serverMetrics,
-                   InjectorHealth injectorHealth) {
-        static final Stopped NOTHING = new Stopped(null, null, null, null);
+                   InjectorHealth injectorHealth, WarmupCount warmup) {
+        static final Stopped NOTHING = new Stopped(null, null, null, null, null);
 
         InjectorHealth.Figures injectorFigures() {
             return recorded == null ? null : injectorHealth.figures(stalls);
@@ -82,6 +83,6 @@ final class Recording {
             serverMetrics.close();
         }
         targetWatch.close();
-        return new Stopped(recorded, stalls.totals(), serverMetrics, injectorHealth);
+        return new Stopped(recorded, stalls.totals(), serverMetrics, injectorHealth, recorder.warmup());
     }
 }

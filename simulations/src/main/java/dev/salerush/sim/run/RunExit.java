@@ -3,6 +3,7 @@ package dev.salerush.sim.run;
 import dev.salerush.env.EnvironmentError;
 import dev.salerush.sim.config.ConfigError;
 import dev.salerush.sim.config.ConfigLoader;
+import dev.salerush.sim.config.SloSource;
 import dev.salerush.sim.config.SuiteConfig;
 import dev.salerush.sim.metrics.Verdict;
 import dev.salerush.sim.results.RunSummary;
@@ -45,6 +46,9 @@ public final class RunExit {
             contract.accept(loaded);
             return loaded;
         });
+        if (config.sloSource().warnsFor(config.target())) {
+            log.warn("{}", SloSource.DEMO_WARNING);
+        }
         ShardSettings shard = beforeAnyRun(() -> ShardSettings.fromEnv(System.getenv(), onGatlingEnterprise,
                 System.currentTimeMillis()));
         if (onGatlingEnterprise && (config.shards() > 1 || System.getenv(ShardContract.ENV_COUNT) != null)) {

@@ -32,7 +32,8 @@ final class SummaryAssembly {
     SummaryAssembly(SuiteConfig config, String runId, String simulation, Instant startedAt) {
         this.config = config;
         this.summary = RunSummary.builder().runId(runId).simulation(simulation).profile(config.profile().name())
-                .startedAt(startedAt.toString()).embedded(config.target().embedded()).plan(config.plan());
+                .startedAt(startedAt.toString()).embedded(config.target().embedded()).plan(config.plan())
+                .sloSource(config.sloSource().label());
     }
 
     /** The target, null when it never started (an external target's configured URL is shown then). */
@@ -83,6 +84,7 @@ final class SummaryAssembly {
                         : server.aggregate(recorded.startMillis(), recorded.endMillis()))
                 .serverProblems(server == null ? null : server.problems())
                 .injector(stopped.injectorFigures()).integrity(integrity)
+                .warmup(stopped.warmup() == null ? null : stopped.warmup().figures(config.profile().warmup()))
                 .drills(drills == null ? null : drills.json()).build();
         if (recorded != null && failure == null && config.regression().enabled() && baselineComparable) {
             assembled = assembled.withRegression(RegressionGate.judge(assembled.figures(),

@@ -49,7 +49,7 @@ final class DatabaseActivity implements AutoCloseable {
         this.describedUrl = withoutQuery(database.url());
         boolean allowed;
         try {
-            TargetGuard.checkHosts(database.url(), database.allowedHosts());
+            TargetGuard.checkReadHosts(database.url(), database.readHosts());
             allowed = true;
         } catch (RuntimeException e) {
             allowed = false;

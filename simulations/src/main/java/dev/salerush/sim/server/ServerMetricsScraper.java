@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Server-side metrics beside the client's: while a run is active, one daemon thread scrapes the target's Prometheus
- * endpoint every interval and, when a database is given (and its host is in {@code db.allowedHosts}), counts its
+ * endpoint every interval and, when a database is given (and its host is in {@code db.readHosts}), counts its
  * sessions in {@code pg_stat_activity}. Every scrape becomes one {@link ServerSample}, appended as a JSON line to the
  * time series file and flushed at once (a killed run keeps what it had), and kept in memory for
  * {@link #aggregate(long, long)}.

@@ -118,7 +118,7 @@ class BadInputTableTest {
                 row("metrics.intreval", "1s", "unknown setting 'metrics.intreval' (-D on the command line); did you mean 'metrics.interval'?"),
                 row("target.healthpath", "/up", "unknown setting 'target.healthpath' (-D on the command line); did you mean 'target.healthPath'?"),
                 row("injector.stallBond", "50ms", "unknown setting 'injector.stallBond' (-D on the command line); did you mean 'injector.stallBound'?"),
-                row("dataset.frobnicate", "1", "unknown setting 'dataset.frobnicate' (-D on the command line); see conf/salerush.conf"),
+                row("dataset.frobnicate", "1", "unknown setting 'dataset.frobnicate' (-D on the command line); every setting is listed in the suite's reference.conf"),
                 // malformed URLs and hosts nobody allowed
                 row("target.baseUrl", "127.0.0.1:8080", "target.baseUrl must be an http:// or https:// URL, e.g. http://127.0.0.1:8080, got '127.0.0.1:8080'"),
                 row("target.baseUrl", "http://", "target.baseUrl must be an http:// or https:// URL"),
@@ -130,7 +130,8 @@ class BadInputTableTest {
                 row("metrics.url", "http://10.1.2.3/metrics", "metrics.url host '10.1.2.3' is not in target.allowedHosts"),
                 row("metrics.url", "metrics", "metrics.url must be an http:// or https:// URL"),
                 row("db.url", "postgres://localhost/x", "db.url must be a PostgreSQL JDBC URL"),
-                row("db.url", "jdbc:postgresql://db.prod.internal/shop", "refused: host 'db.prod.internal' of db.url jdbc:postgresql://db.prod.internal/shop is not in db.allowedHosts"),
+                row("db.url", "jdbc:postgresql://db.prod.internal/shop", "refused: host 'db.prod.internal' of db.url jdbc:postgresql://db.prod.internal/shop is not in db.readHosts"),
+                row("slo.peak", "p95", "slo.peak is a list of settings, which -D cannot set"),
                 // injection-shaped names and ids
                 row("profile", "smoke; rm -rf /", "unknown profile 'smoke; rm -rf /'; available profiles: "),
                 row("profile", "../../etc/passwd", "unknown profile '../../etc/passwd'"),

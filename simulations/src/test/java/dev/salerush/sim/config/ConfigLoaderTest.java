@@ -207,11 +207,24 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void aDatabaseHostOutsideTheAllowListIsRefused() {
-        assertThatThrownBy(() -> load("db.url", "jdbc:postgresql://db.prod.example.com:5432/shop"))
+    void aDatabaseTheSuiteMayNotReadIsRefusedNamingReadHosts() {
+        assertThatThrownBy(() -> load("db.url", "jdbc:postgresql://db.prod.example.com:5432/shop",
+                "target.baseUrl", "http://127.0.0.1:8080"))
                 .isInstanceOf(ConfigError.class)
                 .hasMessageContaining("'db.prod.example.com'")
-                .hasMessageContaining("db.allowedHosts");
+                .hasMessageContaining("db.readHosts");
+    }
+
+    @Test
+    void aReadableDatabaseIsNotWritableUnlessAllowedHostsSaysSo() {
+        String replica = "jdbc:postgresql://replica.example.com:5432/shop";
+        SuiteConfig reading = load("db.url", replica, "db.readHosts", "replica.example.com",
+                "target.baseUrl", "http://127.0.0.1:8080");
+        assertThat(reading.database().readHosts()).containsExactly("replica.example.com");
+        assertThat(reading.database().writeHosts()).doesNotContain("replica.example.com");
+        // the embedded demo shop seeds the database it is given: that is a write
+        assertThatThrownBy(() -> load("db.url", replica, "db.readHosts", "replica.example.com"))
+                .hasMessageContaining("is not in db.allowedHosts");
     }
 
     @Test
@@ -260,16 +273,15 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void missingConfigurationFileSaysWhereItLooked(@TempDir Path root) {
-        assertThatThrownBy(() -> ConfigLoader.load(root, new Properties()))
-                .isInstanceOf(ConfigError.class)
-                .hasMessageContaining(root.resolve("conf/salerush.conf").toString());
+    void aRootWithoutAProjectFileRunsOnTheDefaults(@TempDir Path root) {
+        SuiteConfig config = ConfigLoader.load(root, new Properties());
+
+        assertThat(config.profile().name()).isEqualTo("smoke");
+        assertThat(config.resultsDir()).isEqualTo(root.resolve("results"));
     }
 
     private static void writeConfigWithProfile(Path root, String profile) throws IOException {
-        String shipped = Files.readString(PROJECT_ROOT.resolve("conf/salerush.conf"));
-        Files.createDirectories(root.resolve("conf"));
-        Files.writeString(root.resolve("conf/salerush.conf"), shipped + "\nprofiles { " + profile + " }\n");
+        Files.writeString(root.resolve("salerush.conf"), "profiles { " + profile + " }\n");
     }
 
     private static Properties props(String key, String value) {

@@ -99,19 +99,44 @@ class DrillTrackTest {
 
     @Test
     void aServiceThatCameBackBeforeAnyFirstActionHealedOnItsOwnUnlessTheTopologyAbsorbsTheFault() {
-        seconds(1, 3, 50);
-        seconds(4, 16, 0);
+        // an impact as long as the recovery hold (10 s), then the hold
+        seconds(1, 10, 50);
+        seconds(11, 22, 0);
         DrillTrack payment = track("payment-outage");
         DrillTrack crash = track("instance-crash");
 
-        payment.advance(base.plusSeconds(16));
-        crash.advance(base.plusSeconds(16));
+        payment.advance(base.plusSeconds(22));
+        crash.advance(base.plusSeconds(22));
 
         assertThat(payment.selfHealed).startsWith("the system healed on its own");
-        assertThat(payment.recoveredAt.toEpochMilli()).isEqualTo(base.plusSeconds(3).toEpochMilli());
+        assertThat(payment.recoveredAt.toEpochMilli()).isEqualTo(base.plusSeconds(10).toEpochMilli());
         assertThat(crash.selfHealed).as("the load balancer routing around a dead instance is the mitigation").isNull();
-        payment.endNow(base.plusSeconds(17), null);
-        crash.endNow(base.plusSeconds(17), null);
+        payment.endNow(base.plusSeconds(23), null);
+        crash.endNow(base.plusSeconds(23), null);
+    }
+
+    /**
+     * The service level came back 10 s after the fault and held; the responder acted 5 s into that hold. The hold did
+     * not lie wholly before the first action, so the action may have ended it: the response recovered the service.
+     */
+    @Test
+    void aServiceBackWhileTheResponderActsIsNoSelfHealing() {
+        Instant fault = base.minusSeconds(15);   // the first action, taken on the real clock, lands 15 s after it
+        DrillTrack track = new DrillTrack(settings.catalogue().get("payment-outage"), settings, sli, alerting,
+                step -> performed.add(step.text()), EventLog.discarding(), fault);
+        seconds(fault, 1, 10, 50);
+        seconds(fault, 11, 14, 0);
+        alerting.notices.add(new AlertingView.PostedNotice(fault.plusSeconds(9), "slack", true,
+                List.of("PaymentBreakerOpen")));
+
+        track.advance(fault.plusSeconds(14));
+        waitFor(() -> performed.contains("gateway-recover"));
+        seconds(fault, 15, 30, 0);
+        track.advance(fault.plusSeconds(30));
+
+        assertThat(track.selfHealed).as("back at +10 s, held until +20 s, acted at +15 s").isNull();
+        assertThat(track.recoveredAt).isNotNull();
+        track.endNow(fault.plusSeconds(31), null);
     }
 
     @Test
@@ -179,11 +204,16 @@ class DrillTrackTest {
 
     /** Seconds {@code from}..{@code to} after the base, 50 requests each, {@code koPercent} of them failed, 10 ms. */
     private void seconds(int from, int to, int koPercent) {
+        seconds(base, from, to, koPercent);
+    }
+
+    /** As {@link #seconds(int, int, int)}, counted from {@code anchor}. */
+    private void seconds(Instant anchor, int from, int to, int koPercent) {
         for (int s = from; s <= to; s++) {
             Histogram latencies = new Histogram(3);
             latencies.recordValueWithCount(10, 50);
             long ko = 50L * koPercent / 100;
-            sli.onInterval(base.plusSeconds(s - 1).toEpochMilli(), base.plusSeconds(s).toEpochMilli(),
+            sli.onInterval(anchor.plusSeconds(s - 1).toEpochMilli(), anchor.plusSeconds(s).toEpochMilli(),
                     Map.of("list products", new ExactRecorder.Interval(latencies, 50 - ko, ko, 50)));
         }
     }

@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.within;
  * deliberately coarse grid (100, 260, 420, 580 ... rps) and each capacity sits between two of them, so only the
  * refinement probes can find it: the run must stop by itself, and the refined breaking point must land within ±10 % of
  * the capacity the server really had (computed from the service time it measured itself). Each run starts at the grid
- * step below 80 % of the nominal capacity: the steps far below it prove nothing and only take time.
+ * step below 80 % of the nominal capacity: the steps far below it prove nothing and only take time. Probes are judged
+ * on 4 s after a 2 s settle: 4 % over capacity already queues about 160 ms of work by then, the p95 bound.
  */
 @Order(ItLanes.ALONE)
 @ResourceLock(ItLanes.LANE_TWO_LOCK)
@@ -47,8 +48,8 @@ class CalibrationIT {
             Files.writeString(teamConf, """
                     profiles.calibration {
                       stairs {
-                        from = %d, step = %d, hold = 8s, steps = 8, breachSustain = 3s, headroom = 0, warmup = 5s
-                        refine { probes = 4, hold = 8s, settle = 3s, within = 0.04 }
+                        from = %d, step = %d, hold = 6s, steps = 8, breachSustain = 3s, headroom = 0, warmup = 3s
+                        refine { probes = 4, hold = 6s, settle = 2s, within = 0.04 }
                       }
                       slo = [
                         { name = "p95", metric = p95Ms, threshold = %d, request = "fixed" }

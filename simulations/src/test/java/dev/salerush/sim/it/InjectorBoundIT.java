@@ -1,6 +1,8 @@
 package dev.salerush.sim.it;
 
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -18,8 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * than one core can send: the run must be marked injector-bound with the evidence, and report no breaking point —
  * the target never was the bottleneck. The starved core delays the injector's stall probe too: the run is flagged as
  * stalled beside its percentiles (measured here with a 1 ms probe: stall p99 182 ms, max 232 ms against the 50 ms bound).
+ * It runs in lane two: whatever lane one runs beside it shares core 0 and starves the injector more, never less.
  */
-@Order(ItLanes.ALONE + 3)
+@Order(ItLanes.LANE_TWO + 6)
+@Execution(ExecutionMode.CONCURRENT)
 @ResourceLock(ItLanes.LANE_TWO_LOCK)
 class InjectorBoundIT {
     @TempDir

@@ -1,9 +1,6 @@
 package dev.salerush.sim.it;
 
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,9 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the regression gate alone (its SLOs are lenient), naming the metric and the baseline; the index lists both runs
  * and draws their trend.
  */
-@Order(ItLanes.LANE_TWO + 3)
-@Execution(ExecutionMode.CONCURRENT)
-@ResourceLock(ItLanes.LANE_TWO_LOCK)
+@Order(ItLanes.LANE_ONE + 3)
 class RegressionGateIT {
     @TempDir
     Path work;

@@ -2,6 +2,7 @@ package dev.salerush.sim.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.salerush.sim.integrity.IntegrityChecks;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -42,6 +43,42 @@ final class RunChecks {
             }
         }
         throw new AssertionError("no check '" + name + "' in " + integrity);
+    }
+
+    /**
+     * Every integrity check passes, except that a SIGKILL may leave charges without an order: an instance killed between
+     * the payment and its commit leaves a charge the dead process can no longer void (the demo shop charges inside its
+     * order transaction; only a payment intent recorded before the charge, settled by a reconciliation, would avoid
+     * it). Such charges are counted, at most 3 per kill (one instance's orders in flight); nothing else may be wrong.
+     * Returns how many there were.
+     */
+    static long assertIntegrityPassesButForChargesCutByKills(JsonNode integrity, int kills) {
+        for (JsonNode check : integrity.path("checks")) {
+            if (!check.path("name").asText().equals(IntegrityChecks.PAYMENTS_MATCH)) {
+                assertThat(check.path("passed").asBoolean()).as(check.toString()).isTrue();
+            }
+        }
+        assertThat(integrity.path("figures").path("acknowledgedMissing").asLong()).isZero();
+        JsonNode payments = integrityCheck(integrity, IntegrityChecks.PAYMENTS_MATCH);
+        if (payments.path("passed").asBoolean()) {
+            return 0;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(": 0 PAID orders without a standing charge, "
+                + "(\\d+) standing charges without a PAID order.*, 0 orders charged more than once, 0 charged "
+                + "another amount").matcher(payments.path("detail").asText());
+        assertThat(m.find()).as("only charges without an order: " + payments).isTrue();
+        long cut = Long.parseLong(m.group(1));
+        assertThat(cut).as("charges cut by %d kill(s)", kills).isBetween(1L, 3L * kills);
+        return cut;
+    }
+
+    /** A run's integrity passes: its verdict, no duplicate order, nothing oversold, no acknowledged order missing. */
+    static void assertIntegrityPasses(JsonNode integrity) {
+        assertThat(integrity.path("verdict").asText()).as(integrity.toString()).isEqualTo("pass");
+        assertThat(integrityCheck(integrity, IntegrityChecks.ONE_ORDER_PER_KEY).path("passed").asBoolean())
+                .as("no duplicate order").isTrue();
+        assertThat(integrity.path("figures").path("oversoldUnits").asLong()).isZero();
+        assertThat(integrity.path("figures").path("acknowledgedMissing").asLong()).isZero();
     }
 
     static Path onlyRunFolder(Path work) throws IOException {

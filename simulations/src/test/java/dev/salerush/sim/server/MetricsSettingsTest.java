@@ -13,7 +13,7 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The {@code metrics} section of conf/salerush.conf, read through {@link SuiteConfig#metrics()}. */
+/** The {@code metrics} section of the configuration, read through {@link SuiteConfig#metrics()}. */
 class MetricsSettingsTest {
     static final Path PROJECT_ROOT = TestConfigs.PROJECT_ROOT;
 
