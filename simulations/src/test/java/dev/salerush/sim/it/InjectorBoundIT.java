@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * stalled beside its percentiles (measured here with a 1 ms probe: stall p99 182 ms, max 232 ms against the 50 ms bound).
  * It runs in lane two: whatever lane one runs beside it shares core 0 and starves the injector more, never less.
  */
-@Order(ItLanes.LANE_TWO + 6)
+@Order(ItLanes.LANE_TWO + 7)
 @Execution(ExecutionMode.CONCURRENT)
 @ResourceLock(ItLanes.LANE_TWO_LOCK)
 class InjectorBoundIT {

@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * process of its own that wants a login. One generation, one smoke run whose counts must equal what the stand-in
  * served, and four bad inputs that must each end with one line naming the key before anything is sent.
  */
-@Order(ItLanes.LANE_TWO + 7)
+@Order(ItLanes.LANE_TWO + 6)
 @Execution(ExecutionMode.CONCURRENT)
 @ResourceLock(ItLanes.LANE_TWO_LOCK)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
