@@ -214,7 +214,7 @@ class ServerMetricsScraperIT {
         assertThat(scraper.samples()).extracting(ServerSample::dbConnections).containsOnlyNulls();
         assertThat(scraper.problems()).hasSize(2).anySatisfy(p -> assertThat(p)
                 .startsWith("database activity not measured, not connecting to jdbc:postgresql://db.example.com:5432/shop:")
-                .contains("db.allowedHosts").doesNotContain("password=x"));
+                .contains("db.readHosts").doesNotContain("password=x"));
     }
 
     /** Waits (at most {@link #WAIT_MILLIS}) until {@code count} kept samples satisfy {@code wanted}; returns those. */
