@@ -144,7 +144,7 @@ class RedundantSaleIT {
 
     @Test
     void aBrokenDeployFailsOrdersOnlyUntilItsRollbackHasEnded() throws Exception {
-        Map<String, String> properties = saleDay(20, 55, "6s rolling-deploy v2:broken-orders; 20s rollback");
+        Map<String, String> properties = saleDay(20, 42, "6s rolling-deploy v2:broken-orders; 20s rollback");
         // both instances on the broken version are both marked down: the site is down until the rollback, which the
         // run must live through rather than end as "target down"
         properties.put("target.giveUpAfter", "60s");

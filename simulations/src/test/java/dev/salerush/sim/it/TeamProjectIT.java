@@ -9,9 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -35,9 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * process of its own that wants a login. One generation, one smoke run whose counts must equal what the stand-in
  * served, and four bad inputs that must each end with one line naming the key before anything is sent.
  */
-@Order(ItLanes.LANE_TWO + 6)
-@Execution(ExecutionMode.CONCURRENT)
-@ResourceLock(ItLanes.LANE_TWO_LOCK)
+@Order(ItLanes.LANE_ONE + 4)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TeamProjectIT {
