@@ -1,6 +1,9 @@
 package dev.salerush.sim.report;
 
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import dev.salerush.sim.it.ItLanes;
 import dev.salerush.sim.drills.DrillFixtures;
 import dev.salerush.sim.report.incident.IncidentPages;
@@ -24,7 +27,9 @@ import static org.assertj.core.api.Assertions.fail;
  * tells whether a reviewer would see every chart. Screenshots are kept in target/report-screenshots/.
  * Skipped without /usr/bin/chromium, unless SALERUSH_REQUIRE_BROWSER=1 (CI), where a missing browser fails.
  */
-@Order(ItLanes.LANE_ONE + 6)
+@Order(ItLanes.LANE_TWO + 6)
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(ItLanes.LANE_TWO_LOCK)
 class ReportBrowserIT {
 
     @TempDir
