@@ -8,11 +8,11 @@ package dev.salerush.sim.it;
  *   <li><b>Lane two</b> ({@code @Order(LANE_TWO + n)}, {@code @Execution(CONCURRENT)}, {@code @ResourceLock(LANE_TWO_LOCK)}):
  *   a second thread runs these one after another, beside lane one — first the drills' game day, which spends most of
  *   its time waiting for alert {@code for:} windows, notices, the responder's delay and recovery holds, then classes
- *   whose checks are counts, integrity, exit codes and reports, which an idle core does not change, and last the
- *   starved injector, which a busy core starves further. The lock keeps them one at a time and away from the classes
- *   that run alone.</li>
+ *   whose checks are counts, integrity, exit codes and reports, which an idle core does not change. The lock keeps
+ *   them one at a time and away from the classes that run alone.</li>
  *   <li><b>Alone</b> ({@code @Order(ALONE + n)}, {@code @ResourceLock(LANE_TWO_LOCK)}): classes whose figures depend on having
- *   both cores — exact percentiles, a calibrated breaking point. They come after lane
+ *   both cores — exact percentiles, a calibrated breaking point, a deliberately starved injector (beside a busy core
+ *   its evidence changes from CPU to stalls). They come after lane
  *   one and take lane two's lock, so nothing runs beside them. A single case can do the same: {@code ShardedRunIT}, lane
  *   one's last class, holds the lock only for its start-skew case (milliseconds), which it runs last.</li>
  * </ul>
