@@ -1,6 +1,9 @@
 package dev.salerush.sim.integrity;
 
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import dev.salerush.sim.it.ItLanes;
 import dev.salerush.env.DatabaseSettings;
 import dev.salerush.seeder.embedded.EmbeddedDatabase;
@@ -18,7 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A team's orders read from a real PostgreSQL with its own statements (integrity.queries): text ids, only reads. */
-@Order(ItLanes.LANE_ONE + 8)
+@Order(ItLanes.LANE_TWO + 9)
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(ItLanes.LANE_TWO_LOCK)
 class OrderDatabaseIT {
     private static final String STOCK = "SELECT goods_no, stock FROM goods";
     private static final String LAST = "SELECT coalesce(max(purchase_no), 0) FROM purchase";

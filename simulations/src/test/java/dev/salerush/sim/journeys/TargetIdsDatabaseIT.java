@@ -1,6 +1,9 @@
 package dev.salerush.sim.journeys;
 
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import dev.salerush.sim.it.ItLanes;
 import dev.salerush.seeder.spec.DatasetSpec;
 import dev.salerush.seeder.DbTarget;
@@ -25,7 +28,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Ids sampled from a real database, as for a team's own service: only ids that exist, hot items in stock. */
-@Order(ItLanes.LANE_ONE + 8)
+@Order(ItLanes.LANE_TWO + 9)
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(ItLanes.LANE_TWO_LOCK)
 class TargetIdsDatabaseIT {
     static final IdSettings QUERIES = new IdSettings(true,
             "SELECT id, product_count FROM brand WHERE product_count > 0",

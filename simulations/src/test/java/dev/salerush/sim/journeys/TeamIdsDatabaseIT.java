@@ -1,6 +1,9 @@
 package dev.salerush.sim.journeys;
 
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import dev.salerush.sim.it.ItLanes;
 import dev.salerush.env.DatabaseSettings;
 import dev.salerush.env.EnvironmentError;
@@ -19,7 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A team simulation's ids sampled from a real PostgreSQL with its own queries (ids.queries), keyed by column label. */
-@Order(ItLanes.LANE_ONE + 8)
+@Order(ItLanes.LANE_TWO + 9)
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(ItLanes.LANE_TWO_LOCK)
 class TeamIdsDatabaseIT {
     private static EmbeddedDatabase db;
     private static DatabaseSettings settings;

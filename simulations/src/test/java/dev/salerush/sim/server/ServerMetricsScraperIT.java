@@ -1,6 +1,9 @@
 package dev.salerush.sim.server;
 
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import dev.salerush.sim.it.ItLanes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,7 +41,9 @@ import static org.assertj.core.api.Assertions.within;
  * a slow endpoint, and an embedded PostgreSQL. No assertion depends on timing: each test waits (bounded) for the
  * samples it needs, then checks their content.
  */
-@Order(ItLanes.LANE_ONE + 7)
+@Order(ItLanes.LANE_TWO + 8)
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(ItLanes.LANE_TWO_LOCK)
 class ServerMetricsScraperIT {
     static final ObjectMapper JSON = new ObjectMapper();
     static final long WAIT_MILLIS = 20_000;
