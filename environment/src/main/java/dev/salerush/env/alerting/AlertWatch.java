@@ -23,25 +23,36 @@ import java.util.TreeMap;
  * (gone from the list = {@code inactive}), and a start or end of firing an {@code alert.firing} / {@code
  * alert.resolved} event. An alert is told apart from others of the same name by all its labels.
  */
-final class AlertWatch {
+public final class AlertWatch {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI alertsUrl;
+    private final Map<String, String> headers;
     private final EventLog events;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private final Map<Map<String, String>, String> states = new HashMap<>();
     private final List<AlertChange> history = new ArrayList<>();
 
     AlertWatch(URI prometheusUrl, EventLog events) {
-        this.alertsUrl = prometheusUrl.resolve("/api/v1/alerts");
+        this(prometheusUrl, Map.of(), events);
+    }
+
+    /**
+     * Follows the Prometheus at {@code prometheusUrl} (its path kept: a Prometheus behind a prefix), sending
+     * {@code headers} with every request (a team's Prometheus may want a token).
+     */
+    public AlertWatch(URI prometheusUrl, Map<String, String> headers, EventLog events) {
+        this.alertsUrl = PrometheusApi.resolve(prometheusUrl, "api/v1/alerts");
+        this.headers = Map.copyOf(headers);
         this.events = events;
     }
 
     /** Reads the active alerts once and records what changed. */
-    void poll() throws IOException, InterruptedException {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(alertsUrl).timeout(Duration.ofSeconds(1))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+    public void poll() throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(alertsUrl).timeout(Duration.ofSeconds(2)).GET();
+        headers.forEach(request::header);
+        HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IOException("GET " + alertsUrl + " answered " + response.statusCode());
         }
@@ -83,7 +94,7 @@ final class AlertWatch {
         }
     }
 
-    synchronized List<AlertChange> history() {
+    public synchronized List<AlertChange> history() {
         return List.copyOf(history);
     }
 }

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** The {@code for:} of every alerting rule Prometheus has loaded, read from its rules API. */
-final class RuleDurations {
+public final class RuleDurations {
     private static final Logger log = LoggerFactory.getLogger(RuleDurations.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -23,10 +23,17 @@ final class RuleDurations {
     }
 
     static Map<String, Double> read(URI prometheusUrl) {
-        URI rules = prometheusUrl.resolve("/api/v1/rules?type=alert");
+        return read(prometheusUrl, Map.of());
+    }
+
+    /** As Prometheus at {@code prometheusUrl} loaded them, asked with {@code headers}; empty when it cannot be asked. */
+    public static Map<String, Double> read(URI prometheusUrl, Map<String, String> headers) {
+        URI rules = PrometheusApi.resolve(prometheusUrl, "api/v1/rules?type=alert");
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(rules)
-                    .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(rules).timeout(Duration.ofSeconds(2)).GET();
+            headers.forEach(request::header);
+            HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IOException("answered " + response.statusCode());
             }
@@ -41,7 +48,7 @@ final class RuleDurations {
     }
 
     /** Alert name to {@code for:} in seconds from a {@code /api/v1/rules} answer. */
-    static Map<String, Double> parse(JsonNode answer) {
+    public static Map<String, Double> parse(JsonNode answer) {
         Map<String, Double> durations = new TreeMap<>();
         for (JsonNode group : answer.path("data").path("groups")) {
             for (JsonNode rule : group.path("rules")) {

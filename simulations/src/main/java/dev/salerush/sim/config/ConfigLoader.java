@@ -7,6 +7,7 @@ import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigResolveOptions;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -54,7 +55,9 @@ public final class ConfigLoader {
             Config merged = above.withFallback(reference).resolve(WITH_ENVIRONMENT);
             Secrets secrets = Secrets.read(above, merged);
             SloSource sloSource = SloSource.of(above, shipped, merged.getString("profile"));
-            return new SuiteConfig(DrillsSection.drillMode(merged), root, sloSource, secrets);
+            Map<String, String> drillHeaders = Secrets.fromEnvironment(above, merged, "drills.external.headers",
+                    "STAGING_PROMETHEUS_AUTH");
+            return new SuiteConfig(DrillsSection.drillMode(merged), root, sloSource, secrets, drillHeaders);
         } catch (ConfigException e) {
             throw new ConfigError(e.getMessage(), e);
         }

@@ -77,6 +77,24 @@ final class ConfigReader {
         return read(path, config::getStringList, "a list of strings, e.g. [\"127.0.0.1\", \"localhost\"]");
     }
 
+    /** A list whose entries may be strings or objects, each as written. */
+    List<com.typesafe.config.ConfigValue> values(String path) {
+        return read(path, config::getList, "a list [ ... ]");
+    }
+
+    /** An object of string values, e.g. {@code env { REGION = "staging" }}; empty when the key is absent. */
+    java.util.Map<String, String> stringMap(String path) {
+        if (!has(path)) {
+            return java.util.Map.of();
+        }
+        java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+        ConfigReader section = child(path);
+        for (String name : config.getObject(path).keySet()) {
+            values.put(name, section.string(com.typesafe.config.ConfigUtil.joinPath(name)));
+        }
+        return values;
+    }
+
     Duration positiveDuration(String path) {
         Duration duration = read(path, config::getDuration, "a duration with a unit, e.g. 30s or 500ms");
         if (duration.isNegative() || duration.isZero()) {

@@ -17,7 +17,8 @@ import java.util.Optional;
 public record DrillSettings(List<ScheduledDrill> scheduled, Map<String, DrillSpec> catalogue, Alerting alerting,
                             Duration responderDelay, Tolerance tolerance, Duration steadyHold, Duration steadyWithin,
                             Duration recoveryHold, Abort abort, Duration pagerSilentAfter, Duration resolvedWithin,
-                            List<SeverityLevel> severity) {
+                            List<SeverityLevel> severity, Environment environment, ExternalDrills external,
+                            Duration maxDuration, boolean preflightOnly) {
 
     /** The pseudo-alert of the pager watchdog: no Watchdog heartbeat reached the webhook for a while. */
     public static final String PAGER_SILENT = "PagerSilent";
@@ -25,6 +26,22 @@ public record DrillSettings(List<ScheduledDrill> scheduled, Map<String, DrillSpe
     public boolean active() {
         return !scheduled.isEmpty();
     }
+
+    /** Whether the drills run against a team's own staging and alerting ({@code drills.environment = external}). */
+    public boolean isExternal() {
+        return environment == Environment.EXTERNAL;
+    }
+
+    /** Whether a drill of this run waits for a person ({@code responder.mode = human}): the receiver takes it. */
+    public boolean needsReceiver() {
+        return isExternal() || scheduled.stream().anyMatch(d -> d.drill().responderMode() == ResponderMode.HUMAN);
+    }
+
+    /** Where the drills run: the suite's own demo world, or a team's staging with its own alerting. */
+    public enum Environment { EMBEDDED, EXTERNAL }
+
+    /** Who takes the first action: the on-call stand-in ({@code responder.delay} after the notice), or a person. */
+    public enum ResponderMode { AUTO, HUMAN }
 
     /** One drill of the run, started at {@code at} from the start of the load (or when the one before ended). */
     public record ScheduledDrill(Duration at, DrillSpec drill) {
@@ -36,22 +53,65 @@ public record DrillSettings(List<ScheduledDrill> scheduled, Map<String, DrillSpe
      * @param absorbed the redundant topology is built to absorb the fault (the load balancer routes around a dead
      *                 instance): a service level back before the first action is that mitigation, not a fault that
      *                 ended by itself
+     * @param expected the alerts that must fire (detection = the first of them), by name and labels
+     * @param undo     steps that always run after the drill — when it ends, is aborted, or the run is stopped
      */
     public record DrillSpec(String name, String description, String point, List<DrillStep> fault,
-                            List<DrillStep> firstAction, boolean rollback, List<String> expectedAlerts,
+                            List<DrillStep> firstAction, boolean rollback, List<AlertMatcher> expected,
                             List<String> allowedAlerts, Criteria criteria, boolean absorbed,
-                            Duration responderDelay) {
+                            Duration responderDelay, ResponderMode responderMode, List<DrillStep> undo) {
+
+        /** The names of the expected alerts ({@link #PAGER_SILENT} among them for the pager watchdog). */
+        public List<String> expectedAlerts() {
+            return expected.stream().map(AlertMatcher::name).distinct().toList();
+        }
+
+        /** Whether an alert of {@code name} with {@code labels} is one this drill expects. */
+        public boolean expects(String name, java.util.Map<String, String> labels) {
+            return expected.stream().anyMatch(m -> m.matches(name, labels));
+        }
+
+        /** Whether someone is to respond: a first action in the runbook, or a person on call. */
+        public boolean expectsResponse() {
+            return !firstAction.isEmpty() || responderMode == ResponderMode.HUMAN;
+        }
+
+        /** Whether a person records the first action (the suite performs none of the runbook). */
+        public boolean human() {
+            return responderMode == ResponderMode.HUMAN;
+        }
     }
 
     /**
-     * One step of a fault or a first action: an operation of the environment, or one on the alerting stack.
-     *
-     * @param operation the environment's operation, or null for an alerting step
+     * One step of a fault, a first action or an undo: one of the embedded environment's operations, one on its
+     * alerting stack, a program ({@link RunStep}) or an HTTP call ({@link HttpStep}). Exactly one is set.
      */
-    public record DrillStep(String text, ScheduledOperation operation, AlertingStep alerting) {
-        /** The fault lasts while this step runs and ends with it (see {@code Operation#holds}). */
+    public record DrillStep(String text, ScheduledOperation operation, AlertingStep alerting, RunStep run,
+                            HttpStep http) {
+        public static DrillStep of(String text, ScheduledOperation operation) {
+            return new DrillStep(text, operation, null, null, null);
+        }
+
+        public static DrillStep of(String text, AlertingStep alerting) {
+            return new DrillStep(text, null, alerting, null, null);
+        }
+
+        public static DrillStep of(RunStep run) {
+            return new DrillStep(run.describe(), null, null, run, null);
+        }
+
+        public static DrillStep of(HttpStep http) {
+            return new DrillStep(http.describe(), null, null, null, http);
+        }
+
+        /** The fault lasts while this step runs and ends with it (see {@code Operation#holds}, {@link RunStep#holds}). */
         public boolean holds() {
-            return operation != null && operation.operation().holds();
+            return (operation != null && operation.operation().holds()) || (run != null && run.holds());
+        }
+
+        /** A step only the embedded environment can perform (its operations and its alerting stack). */
+        public boolean builtIn() {
+            return operation != null || alerting != null;
         }
 
         @Override

@@ -1,8 +1,6 @@
 package dev.salerush.sim.config;
 
 import dev.salerush.env.ops.OperationSchedule;
-import dev.salerush.env.ops.ScheduledOperation;
-import dev.salerush.sim.config.DrillSettings.AlertingStep;
 import dev.salerush.sim.config.DrillSettings.DrillSpec;
 import dev.salerush.sim.config.DrillSettings.DrillStep;
 
@@ -55,20 +53,69 @@ final class DrillsSection {
         return drillRun;
     }
 
-    static DrillSettings read(ConfigReader root, String profileName, Path projectRoot) {
+    /**
+     * @param headers drills.external.headers, each read from its environment variable (see {@link Secrets})
+     */
+    static DrillSettings read(ConfigReader root, String profileName, Path projectRoot, Map<String, String> headers) {
         ConfigReader drills = root.child("drills");
+        DrillSettings.Environment environment = DrillSettings.Environment.valueOf(drills.oneOf("environment",
+                List.of("embedded", "external")).toUpperCase(java.util.Locale.ROOT));
+        ExternalDrills external = external(drills.child("external"), headers);
+        DrillSettings.ResponderMode mode = responderMode(drills, "responder.mode");
         Map<String, DrillSpec> catalogue = catalogue(drills.child("catalogue"), drills.child("criteria"),
-                drills.nonNegativeDuration("responder.delay"));
+                drills.nonNegativeDuration("responder.delay"), mode, new DrillStepsSection(external.allowedHosts()));
         List<DrillSettings.ScheduledDrill> scheduled = scheduled(root, drills, profileName, catalogue);
+        if (environment == DrillSettings.Environment.EXTERNAL && !scheduled.isEmpty()) {
+            checkExternal(drills, external, scheduled);
+        }
         DrillSettings.Tolerance tolerance = new DrillSettings.Tolerance(
                 drills.numberInRange("tolerance.koPercent", 0, 100), drills.positiveNumber("tolerance.p95Ms", 600_000));
         DrillSettings.Abort abort = new DrillSettings.Abort(drills.numberInRange("abort.koPercent", 0, 100),
                 drills.positiveDuration("abort.after"));
-        return new DrillSettings(scheduled, catalogue, alerting(drills, projectRoot, !scheduled.isEmpty()),
+        boolean preflightOnly = drills.bool("preflight");
+        if (preflightOnly && scheduled.isEmpty()) {
+            throw new ConfigError(drills.key("preflight") + " = true checks the drills of a run: give -Ddrill=<name> "
+                    + "or -Dprofile=gameday as well");
+        }
+        boolean embeddedAlerting = environment == DrillSettings.Environment.EMBEDDED && !scheduled.isEmpty();
+        return new DrillSettings(scheduled, catalogue, alerting(drills, projectRoot, embeddedAlerting),
                 drills.nonNegativeDuration("responder.delay"), tolerance, drills.positiveDuration("steadyState.hold"),
                 drills.positiveDuration("steadyState.within"), drills.positiveDuration("recoveryHold"), abort,
                 drills.positiveDuration("pagerSilentAfter"), drills.positiveDuration("resolvedWithin"),
-                severity(drills));
+                severity(drills), environment, external, drills.positiveDuration("maxDuration"), preflightOnly);
+    }
+
+    private static DrillSettings.ResponderMode responderMode(ConfigReader section, String key) {
+        return DrillSettings.ResponderMode.valueOf(section.oneOf(key, List.of("auto", "human"))
+                .toUpperCase(java.util.Locale.ROOT));
+    }
+
+    private static ExternalDrills external(ConfigReader external, Map<String, String> headers) {
+        String prometheus = external.string("prometheus.url").trim();
+        String alertmanager = external.string("alertmanager.url").trim();
+        return new ExternalDrills(prometheus.isEmpty() ? null : external.httpUrl("prometheus.url"),
+                alertmanager.isEmpty() ? Optional.empty()
+                        : Optional.of(external.httpUrl("alertmanager.url")), headers,
+                external.nonBlank("receiver.address").trim(), external.intInRange("receiver.port", 1, 65535),
+                external.hostList("allowedHosts"));
+    }
+
+    /** An external drill has the team's Prometheus to watch and performs only steps of its own. */
+    private static void checkExternal(ConfigReader drills, ExternalDrills external,
+                                      List<DrillSettings.ScheduledDrill> scheduled) {
+        if (external.prometheusUrl() == null) {
+            throw new ConfigError(drills.key("external.prometheus.url") + " is empty: drills.environment = external "
+                    + "detects with your Prometheus, e.g. https://prometheus.staging.example.com");
+        }
+        for (DrillSettings.ScheduledDrill entry : scheduled) {
+            DrillSpec spec = entry.drill();
+            java.util.stream.Stream.of(spec.fault(), spec.firstAction(), spec.undo()).flatMap(List::stream)
+                    .filter(DrillStep::builtIn).findFirst().ifPresent(step -> {
+                        throw new ConfigError(drills.key("catalogue." + spec.name()) + ": '" + step + "' is a step of "
+                                + "the embedded environment; drills.environment = external performs only "
+                                + "{ run = [...] } and { http { ... } } steps (see docs/drill-your-own-staging.md)");
+                    });
+        }
     }
 
     private static List<DrillSettings.ScheduledDrill> scheduled(ConfigReader root, ConfigReader drills,
@@ -127,54 +174,54 @@ final class DrillsSection {
     }
 
     private static Map<String, DrillSpec> catalogue(ConfigReader catalogue, ConfigReader defaultCriteria,
-                                                   Duration responderDelay) {
+                                                   Duration responderDelay, DrillSettings.ResponderMode mode,
+                                                   DrillStepsSection steps) {
         Map<String, DrillSpec> drills = new LinkedHashMap<>();
         for (String name : catalogue.keys()) {
-            drills.put(name, spec(name, catalogue.child(name), defaultCriteria, responderDelay));
+            drills.put(name, spec(name, catalogue.child(name), defaultCriteria, responderDelay, mode, steps));
         }
         return drills;
     }
 
     private static DrillSpec spec(String name, ConfigReader drill, ConfigReader defaultCriteria,
-                                  Duration responderDelay) {
-        return new DrillSpec(name, drill.string("description"), drill.nonBlank("point"), steps(drill, "fault", false),
-                steps(drill, "firstAction", true), drill.bool("rollback"), drill.stringList("expectedAlerts"),
+                                  Duration responderDelay, DrillSettings.ResponderMode mode, DrillStepsSection steps) {
+        List<DrillStep> fault = steps.read(drill, "fault");
+        if (fault.isEmpty()) {
+            throw new ConfigError(drill.key("fault") + " is empty; a drill needs at least one fault step");
+        }
+        return new DrillSpec(name, drill.string("description"), drill.nonBlank("point"), fault,
+                steps.read(drill, "firstAction"), drill.bool("rollback"), expected(drill, "expectedAlerts"),
                 drill.stringList("allowedAlerts"), new DrillSettings.Criteria(
                 criterion(drill, defaultCriteria, "detectWithin"), criterion(drill, defaultCriteria, "notifyWithin"),
                 criterion(drill, defaultCriteria, "recoverWithin")), drill.has("absorbed") && drill.bool("absorbed"),
-                drill.has("responderDelay") ? drill.nonNegativeDuration("responderDelay") : responderDelay);
+                drill.has("responderDelay") ? drill.nonNegativeDuration("responderDelay") : responderDelay,
+                drill.has("responderMode") ? responderMode(drill, "responderMode") : mode,
+                drill.has("undo") ? steps.read(drill, "undo") : List.of());
+    }
+
+    /** Alert names, or {@code { alert = "High5xxRatio", labels { service = "checkout" } }} to match labels too. */
+    private static List<AlertMatcher> expected(ConfigReader drill, String key) {
+        List<AlertMatcher> matchers = new ArrayList<>();
+        List<com.typesafe.config.ConfigValue> entries = drill.values(key);
+        for (int i = 0; i < entries.size(); i++) {
+            com.typesafe.config.ConfigValue entry = entries.get(i);
+            if (entry.valueType() == com.typesafe.config.ConfigValueType.STRING) {
+                matchers.add(AlertMatcher.named(((String) entry.unwrapped()).trim()));
+            } else if (entry instanceof com.typesafe.config.ConfigObject object) {
+                ConfigReader matcher = new ConfigReader(object.toConfig(), drill.key(key) + "[" + i + "]");
+                matchers.add(new AlertMatcher(matcher.nonBlank("alert").trim(), matcher.stringMap("labels")));
+            } else {
+                throw new ConfigError(drill.key(key) + "[" + i + "] must be an alert name or { alert = \"Name\", "
+                        + "labels { key = \"value\" } }, got " + entry.render());
+            }
+        }
+        return List.copyOf(matchers);
     }
 
     /** The drill's own criterion, else the one every drill is held to. */
     private static Duration criterion(ConfigReader drill, ConfigReader defaults, String name) {
         String own = "criteria." + name;
         return drill.has(own) ? drill.positiveDuration(own) : defaults.positiveDuration(name);
-    }
-
-    private static List<DrillStep> steps(ConfigReader drill, String key, boolean mayBeEmpty) {
-        List<DrillStep> steps = new ArrayList<>();
-        for (String text : drill.stringList(key)) {
-            steps.add(step(drill.key(key), text.trim()));
-        }
-        if (steps.isEmpty() && !mayBeEmpty) {
-            throw new ConfigError(drill.key(key) + " is empty; a drill needs at least one fault step");
-        }
-        return List.copyOf(steps);
-    }
-
-    private static DrillStep step(String key, String text) {
-        Optional<AlertingStep> alerting = AlertingStep.named(text);
-        if (alerting.isPresent()) {
-            return new DrillStep(text, null, alerting.get());
-        }
-        try {
-            ScheduledOperation operation = OperationSchedule.parse("0s " + text).get(0);
-            return new DrillStep(text, operation, null);
-        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-            throw new ConfigError(key + ": '" + text + "' is neither an operation (" + e.getMessage()
-                    + ") nor an alerting step (" + String.join(", ", java.util.Arrays.stream(AlertingStep.values())
-                    .map(AlertingStep::configName).toList()) + ")", e);
-        }
     }
 
     private static DrillSettings.Alerting alerting(ConfigReader drills, Path projectRoot, boolean needed) {

@@ -29,16 +29,27 @@ public final class Secrets {
      * @param resolved the whole configuration, resolved: what each secret is
      */
     static Secrets read(Config declared, Config resolved) {
+        return new Secrets(fromEnvironment(declared, resolved, "secrets", "SHOP_TEST_PASSWORD"));
+    }
+
+    /**
+     * The values of the section {@code path}, each only from an environment variable ({@code name = ${?VARIABLE}}):
+     * secrets, and the headers drills send to a team's Prometheus and Alertmanager. Empty when it is not declared.
+     *
+     * @param example a variable name for the message
+     */
+    static Map<String, String> fromEnvironment(Config declared, Config resolved, String path, String example) {
         Map<String, String> values = new LinkedHashMap<>();
-        if (!(declared.root().get("secrets") instanceof ConfigObject secrets)) {
-            return new Secrets(values);
+        if (!(valueAt(declared, path) instanceof ConfigObject section)) {
+            return values;
         }
-        for (Map.Entry<String, ConfigValue> entry : secrets.entrySet()) {
-            String key = ConfigUtil.joinPath("secrets", entry.getKey());
+        for (Map.Entry<String, ConfigValue> entry : section.entrySet()) {
+            String key = path + "." + ConfigUtil.joinPath(entry.getKey());
             Matcher variable = ENVIRONMENT_VARIABLE.matcher(entry.getValue().render().trim());
             if (!variable.matches()) {
-                throw new ConfigError(key + " is written out (" + entry.getValue().origin().description() + "): a secret"
-                        + " comes only from an environment variable, e.g. " + entry.getKey() + " = ${?SHOP_TEST_PASSWORD}");
+                throw new ConfigError(key + " is written out (" + entry.getValue().origin().description() + "): it "
+                        + "comes only from an environment variable, e.g. " + ConfigUtil.joinPath(entry.getKey())
+                        + " = ${?" + example + "}");
             }
             if (!resolved.hasPath(key)) {
                 throw new ConfigError(key + ": environment variable " + variable.group(1) + " is not set; export it"
@@ -46,7 +57,18 @@ public final class Secrets {
             }
             values.put(entry.getKey(), resolved.getString(key));
         }
-        return new Secrets(values);
+        return values;
+    }
+
+    private static ConfigValue valueAt(Config declared, String path) {
+        ConfigValue value = declared.root();
+        for (String part : ConfigUtil.splitPath(path)) {
+            if (!(value instanceof ConfigObject object)) {
+                return null;
+            }
+            value = object.get(part);
+        }
+        return value;
     }
 
     /** The value of the secret {@code name}; a name the configuration does not declare is a configuration error. */

@@ -55,7 +55,7 @@ public final class SuiteConfig {
     private final SloSource sloSource;
     private final Secrets secrets;
 
-    SuiteConfig(Config config, Path root, SloSource sloSource, Secrets secrets) {
+    SuiteConfig(Config config, Path root, SloSource sloSource, Secrets secrets, Map<String, String> drillHeaders) {
         this.config = config;
         this.reader = new ConfigReader(config, "");
         this.root = root;
@@ -80,7 +80,7 @@ public final class SuiteConfig {
         this.regression = parseRegression();
         this.dataset = DatasetSection.read(reader.child("dataset"));
         this.operations = parseOperations();
-        this.drills = parseDrills();
+        this.drills = parseDrills(drillHeaders);
         this.reportLocale = reader.oneOf("report.locale", List.of("ko", "en"));
         this.simulation = SimulationSettings.from(reader, root, !database.embedded());
         this.shards = reader.intInRange("shards", 1, MAX_LOCAL_SHARDS);
@@ -205,15 +205,21 @@ public final class SuiteConfig {
         return drills;
     }
 
-    private DrillSettings parseDrills() {
-        DrillSettings parsed = DrillsSection.read(reader, profile.name(), root);
+    private DrillSettings parseDrills(Map<String, String> headers) {
+        DrillSettings parsed = DrillsSection.read(reader, profile.name(), root, headers);
         if (profile.slos().isEmpty() && !parsed.active()) {
             throw new ConfigError("profile " + profile.name() + " is judged by drills: run it with -Ddrill=<name> ("
                     + String.join(", ", parsed.catalogue().keySet()) + ")");
         }
-        if (parsed.active() && !targetKind.redundant()) {
-            throw new ConfigError("drills run on the embedded redundant sale environment only (target.baseUrl empty, "
-                    + "embedded.topology = redundant): the suite never injects faults into a service it did not start");
+        if (parsed.active() && parsed.isExternal() && targetKind != TargetKind.EXTERNAL) {
+            throw new ConfigError("drills.environment = external drills a service you run: set target.baseUrl to it "
+                    + "(the embedded demo world has its own alerting: drills.environment = embedded)");
+        }
+        if (parsed.active() && !parsed.isExternal() && !targetKind.redundant()) {
+            throw new ConfigError("drills.environment = embedded runs on the embedded redundant sale environment only "
+                    + "(target.baseUrl empty, embedded.topology = redundant): the suite never injects faults into a "
+                    + "service it did not start unless told so: drills.environment = external drills your own staging "
+                    + "with your steps and your alerting");
         }
         if (parsed.active() && !operations.isEmpty()) {
             throw new ConfigError("operations and a drill together: the drill performs its own fault and first action;"

@@ -1,8 +1,10 @@
 package dev.salerush.sim.drills;
 
+import dev.salerush.sim.drills.watch.AlertingView;
 import dev.salerush.env.SaleEnvironment;
 import dev.salerush.env.alerting.AlertingSettings;
 import dev.salerush.env.alerting.AlertingStack;
+import dev.salerush.env.alerting.Notice;
 import dev.salerush.env.alerting.Probe;
 import dev.salerush.env.alerting.ScrapeTarget;
 import dev.salerush.env.DatabaseSettings;
@@ -60,18 +62,20 @@ final class AlertingParts {
     }
 
     /** The stack as the drills read it. */
-    record View(AlertingStack stack) implements AlertingView {
+    record View(AlertingStack stack, DrillSettings.Alerting settings) implements AlertingView {
         @Override
         public List<AlertingView.AlertChange> alertHistory() {
             return stack.alertHistory().stream().map(change -> new AlertingView.AlertChange(change.at(), change.name(),
                     dev.salerush.env.alerting.AlertChange.FIRING.equals(change.state()),
-                    change.labels().getOrDefault("channel", ""), change.labels().getOrDefault("severity", "")))
-                    .toList();
+                    change.labels().getOrDefault("channel", ""), change.labels().getOrDefault("severity", ""),
+                    change.labels())).toList();
         }
 
         @Override
         public List<PostedNotice> notices() {
-            return stack.notices().stream().map(notice -> new PostedNotice(notice.receivedAt(), notice.receiver(),
+            // the Slack stand-in's notices carry the alerts' names only
+            return stack.notices().stream().map(notice -> PostedNotice.named(notice.receivedAt(),
+                    Notice.WATCHDOG.equals(notice.receiver()) ? HEARTBEAT : notice.receiver(),
                     "firing".equals(notice.status()), notice.alertNames())).toList();
         }
 
@@ -83,6 +87,11 @@ final class AlertingParts {
         @Override
         public Optional<Instant> lastHeartbeat() {
             return stack.lastHeartbeat();
+        }
+
+        @Override
+        public Timing timing() {
+            return new Timing(settings.scrapeInterval(), settings.evaluationInterval(), settings.groupWait(), true);
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.salerush.sim.drills;
 
+import dev.salerush.sim.drills.watch.AlertingView;
+import dev.salerush.sim.drills.watch.OnCallLog;
 import dev.salerush.env.events.Event;
 import dev.salerush.env.events.EventLog;
 import dev.salerush.sim.config.DrillSettings;
@@ -29,6 +31,7 @@ public final class DrillConductor implements AutoCloseable {
     private final SliMeter sli;
     private final AlertingView alerting;
     private final DrillActions actions;
+    private final OnCallLog onCall;
     private final EventLog events;
     private final Path eventsFile;
     private final long loadStartMillis;
@@ -43,11 +46,12 @@ public final class DrillConductor implements AutoCloseable {
     }
 
     private DrillConductor(DrillSettings settings, SliMeter sli, AlertingView alerting, DrillActions actions,
-                           EventLog events, Path eventsFile) {
+                           OnCallLog onCall, EventLog events, Path eventsFile) {
         this.settings = settings;
         this.sli = sli;
         this.alerting = alerting;
         this.actions = actions;
+        this.onCall = onCall;
         this.events = events;
         this.eventsFile = eventsFile;
         this.loadStartMillis = System.currentTimeMillis();
@@ -55,10 +59,13 @@ public final class DrillConductor implements AutoCloseable {
         this.thread.setDaemon(true);
     }
 
-    /** Starts the drills now, at the start of the load. {@code eventsFile} is the run's events.jsonl (the timeline). */
+    /**
+     * Starts the drills now, at the start of the load. {@code onCall} is what a person on call records (human
+     * responders); {@code eventsFile} is the run's events.jsonl (the timeline).
+     */
     public static DrillConductor start(DrillSettings settings, SliMeter sli, AlertingView alerting,
-                                       DrillActions actions, EventLog events, Path eventsFile) {
-        DrillConductor conductor = new DrillConductor(settings, sli, alerting, actions, events, eventsFile);
+                                       DrillActions actions, OnCallLog onCall, EventLog events, Path eventsFile) {
+        DrillConductor conductor = new DrillConductor(settings, sli, alerting, actions, onCall, events, eventsFile);
         conductor.thread.start();
         return conductor;
     }
@@ -104,8 +111,11 @@ public final class DrillConductor implements AutoCloseable {
             }
             return;
         }
-        DrillTrack track = new DrillTrack(spec, settings, sli, alerting, actions, events, Instant.now());
+        DrillTrack track = new DrillTrack(spec, settings, sli, alerting, actions, onCall, events, Instant.now());
         current = track;
+        if (spec.human()) {
+            tellOnCall(spec);
+        }
         while (!track.advance(Instant.now())) {
             if (closing) {
                 track.endNow(Instant.now(), "the load ended before the drill did");
@@ -118,6 +128,19 @@ public final class DrillConductor implements AutoCloseable {
             ended.add(new Ended(observe(track), null));
         }
         log.info("drill {} ended", spec.name());
+    }
+
+    /** A person is on call for this drill: the console says how to record what they do. */
+    private void tellOnCall(DrillSpec spec) {
+        String receiver = "http://127.0.0.1:" + settings.external().receiverPort();
+        log.info("\n================ drill {}: the fault is in ({}) ================"
+                        + "\nYou are on call. The suite performs nothing: respond as you would to a real incident."
+                        + "\nWhen you acknowledge:  curl -s -XPOST --data 'seen, looking' {}/drill/ack"
+                        + "\nWhen you have acted:   curl -s -XPOST --data 'what you did' {}/drill/action"
+                        + "\n  (or: ./mvnw -q compile exec:java@drill-log -Dkind=action -Dnote=\"what you did\")"
+                        + "\nThe drill ends once the service has recovered and its alerts resolved, at most {} s after"
+                        + " the fault; then its undo steps run.",
+                spec.name(), spec.fault(), receiver, receiver, settings.maxDuration().toSeconds());
     }
 
     /**
@@ -168,7 +191,7 @@ public final class DrillConductor implements AutoCloseable {
                 t.firstActionAt, t.recoveredAt, t.endedAt, t.abortReason, t.stepFailure, t.window.impact(),
                 alerting.alertHistory(), t.pagerSilentAt,
                 sli.since(t.injectedAt.minus(DrillJudge.BEFORE_FAULT)), timeline, alerting.ruleForSeconds(),
-                t.selfHealed);
+                t.selfHealed, t.undoFailure, t.ackedAt, alerting.timing());
     }
 
     /**

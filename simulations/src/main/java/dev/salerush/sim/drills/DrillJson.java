@@ -78,6 +78,9 @@ public final class DrillJson {
         detection.put("groupWaitSeconds", d.groupWaitSeconds());
         detection.put("responseDelaySeconds", d.responseDelaySeconds());
         detection.put("forSeconds", d.forByAlert());
+        detection.put("environment", d.environment());
+        detection.put("responder", d.responder());
+        detection.put("noticeMeasured", d.noticeMeasured());
         m.put("detection", detection);
         return m;
     }

@@ -1,5 +1,6 @@
 package dev.salerush.sim.drills;
 
+import dev.salerush.sim.drills.watch.AlertingView;
 import dev.salerush.env.events.Event;
 import dev.salerush.sim.config.DrillSettings;
 import dev.salerush.sim.config.DrillSettings.DrillSpec;
@@ -30,7 +31,7 @@ public final class DrillJudge {
                     Instant firstActionAt, Instant recoveredAt, Instant endedAt, String abortReason, String stepFailure,
                     DrillResult.Impact impact, List<AlertingView.AlertChange> alertHistory, Instant pagerSilentAt,
                     List<DrillResult.Second> series, List<Event> events, Map<String, Double> ruleFor,
-                    String selfHealed) {
+                    String selfHealed, String undoFailure, Instant ackedAt, AlertingView.Timing timing) {
     }
 
     /** The criteria about the response: moot when the fault ended before the responder acted. */
@@ -50,7 +51,8 @@ public final class DrillJudge {
                 .injectedAt(o.injectedAt()).detected(o.detectedAt(), o.detectedBy()).notifiedAt(o.notifiedAt())
                 .firstActionAt(o.firstActionAt()).mitigatedAt(mitigatedAt(o, settings)).recoveredAt(o.recoveredAt())
                 .endedAt(o.endedAt()).impact(o.impact()).integrity(integrity).alerts(alerts).criteria(criteria)
-                .severity(severity(o.impact(), settings.severity())).detection(detection(spec, settings, o.ruleFor()))
+                .severity(severity(o.impact(), settings.severity()))
+                .detection(detection(spec, settings, o.ruleFor(), o.timing()))
                 .timeline(timeline(o)).series(o.series()).selfHealed(o.selfHealed() != null);
         // a failure outside the response still fails a self-healed drill; otherwise it proved nothing: inconclusive
         if (o.abortReason() != null) {
@@ -74,7 +76,8 @@ public final class DrillJudge {
                         spec.expectedAlerts(), List.of()))
                 .criteria(List.of(new DrillResult.Criterion("steady-state", "SLIs within tolerance for "
                         + settings.steadyHold().toSeconds() + " s before the fault", reason, false)))
-                .severity(severity(none, settings.severity())).detection(detection(spec, settings, Map.of()))
+                .severity(severity(none, settings.severity()))
+                .detection(detection(spec, settings, Map.of(), configuredTiming(settings)))
                 .timeline(List.of()).series(List.of()).build();
     }
 
@@ -127,13 +130,16 @@ public final class DrillJudge {
             Double ttd = DrillResult.between(o.injectedAt(), o.detectedAt());
             criteria.add(within("detected-within", "detected by " + String.join(" or ", spec.expectedAlerts()),
                     ttd, c.detectWithin()));
-            criteria.add(within("notice-posted", "a notice in the channel", DrillResult.between(o.injectedAt(),
-                    o.notifiedAt()), c.notifyWithin()));
+            if (o.timing().receiverRouted()) {
+                criteria.add(within("notice-posted", "a notice in the channel", DrillResult.between(o.injectedAt(),
+                        o.notifiedAt()), c.notifyWithin()));
+            }
             criteria.add(new DrillResult.Criterion("expected-alerts-fired", String.join(", ", spec.expectedAlerts()),
                     alerts.missed().isEmpty() ? "all fired" : "missed " + String.join(", ", alerts.missed()),
                     alerts.missed().isEmpty()));
-            if (!spec.firstAction().isEmpty()) {
-                criteria.add(new DrillResult.Criterion("first-action-taken", spec.firstAction().toString(),
+            if (spec.expectsResponse()) {
+                criteria.add(new DrillResult.Criterion("first-action-taken", spec.human()
+                        ? "the person on call records a first action" : spec.firstAction().toString(),
                         o.firstActionAt() == null ? "not taken" : "taken", o.firstActionAt() != null));
             }
             criteria.add(new DrillResult.Criterion("no-unexpected-alerts", "only expected or allowed alerts fire",
@@ -142,6 +148,10 @@ public final class DrillJudge {
         }
         criteria.add(within("recovered-within", "the service level held for " + settings.recoveryHold().toSeconds()
                 + " s", DrillResult.between(o.injectedAt(), o.recoveredAt()), c.recoverWithin()));
+        if (!spec.undo().isEmpty()) {
+            criteria.add(new DrillResult.Criterion("undo-ran", "every undo step succeeded: " + spec.undo(),
+                    o.undoFailure() == null ? "yes" : o.undoFailure(), o.undoFailure() == null));
+        }
         criteria.add(new DrillResult.Criterion("integrity", "the run's order integrity holds: every check passes",
                 integrity.failures().isEmpty() ? integrity.status().json()
                         : integrity.status().json() + " (" + String.join("; ", integrity.failures()) + ")",
@@ -210,22 +220,36 @@ public final class DrillJudge {
         return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
     }
 
-    /** @param ruleFor each alerting rule's {@code for:} in seconds, as Prometheus loaded it */
+    /**
+     * @param ruleFor each alerting rule's {@code for:} in seconds, as Prometheus loaded it
+     * @param timing  the intervals and {@code group_wait} the alerting really ran with
+     */
     private static DrillResult.Detection detection(DrillSpec spec, DrillSettings settings,
-                                                   Map<String, Double> ruleFor) {
-        DrillSettings.Alerting alerting = settings.alerting();
+                                                   Map<String, Double> ruleFor, AlertingView.Timing timing) {
         Map<String, Double> forByAlert = new LinkedHashMap<>();
         for (String alert : spec.expectedAlerts()) {
             // null when Prometheus could not be asked: unknown, not 0
             forByAlert.put(alert, DrillSettings.PAGER_SILENT.equals(alert)
                     ? Double.valueOf(settings.pagerSilentAfter().toMillis() / 1000.0) : ruleFor.get(alert));
         }
-        return new DrillResult.Detection(seconds(alerting.scrapeInterval()), seconds(alerting.evaluationInterval()),
-                seconds(alerting.groupWait()), seconds(spec.responderDelay()), forByAlert);
+        return new DrillResult.Detection(seconds(timing.scrapeInterval()), seconds(timing.evaluationInterval()),
+                seconds(timing.groupWait()), spec.human() ? 0 : seconds(spec.responderDelay()), forByAlert,
+                settings.isExternal() ? "external" : "embedded", spec.human() ? "human" : "auto",
+                timing.receiverRouted());
     }
 
-    private static double seconds(Duration duration) {
-        return duration.toMillis() / 1000.0;
+    /** The timing a drill would have run with, as configured (a team's is known only once asked). */
+    private static AlertingView.Timing configuredTiming(DrillSettings settings) {
+        if (settings.isExternal()) {
+            return new AlertingView.Timing(null, null, null, true);
+        }
+        DrillSettings.Alerting alerting = settings.alerting();
+        return new AlertingView.Timing(alerting.scrapeInterval(), alerting.evaluationInterval(), alerting.groupWait(),
+                true);
+    }
+
+    private static Double seconds(Duration duration) {
+        return duration == null ? null : duration.toMillis() / 1000.0;
     }
 
     private static List<DrillResult.TimelineEntry> timeline(Observed o) {

@@ -140,10 +140,21 @@ public record DrillResult(
     /**
      * What detection times depend on.
      *
-     * @param forByAlert each expected alert's {@code for:} duration in seconds
+     * @param forByAlert     each expected alert's {@code for:} duration in seconds
+     * @param scrapeIntervalSeconds (and the evaluation interval, {@code group_wait}) null when the team's Prometheus
+     *                       or Alertmanager could not be asked
+     * @param environment    {@code embedded} (the demo world's alerting) or {@code external} (a team's staging)
+     * @param responder      {@code auto} (the on-call stand-in) or {@code human} (a person on call)
+     * @param noticeMeasured false when no notice could reach the suite (no route to the receiver): no time to notice
      */
-    public record Detection(double scrapeIntervalSeconds, double evaluationIntervalSeconds, double groupWaitSeconds,
-                            double responseDelaySeconds, java.util.Map<String, Double> forByAlert) {
+    public record Detection(Double scrapeIntervalSeconds, Double evaluationIntervalSeconds, Double groupWaitSeconds,
+                            double responseDelaySeconds, java.util.Map<String, Double> forByAlert, String environment,
+                            String responder, boolean noticeMeasured) {
+        public Detection(double scrapeIntervalSeconds, double evaluationIntervalSeconds, double groupWaitSeconds,
+                         double responseDelaySeconds, java.util.Map<String, Double> forByAlert) {
+            this(scrapeIntervalSeconds, evaluationIntervalSeconds, groupWaitSeconds, responseDelaySeconds, forByAlert,
+                    "embedded", "auto", true);
+        }
     }
 
     /** One line of the timeline: when, what kind (e.g. {@code alert.firing}, {@code notice.posted}), from where. */

@@ -1,5 +1,7 @@
 package dev.salerush.sim.drills;
 
+import dev.salerush.sim.drills.watch.AlertingView;
+import dev.salerush.sim.drills.watch.OnCallLog;
 import dev.salerush.env.events.EventLog;
 import dev.salerush.sim.config.DrillSettings;
 import dev.salerush.sim.config.DrillSettings.DrillSpec;
@@ -26,7 +28,10 @@ import java.util.function.Consumer;
  * thread of their own, so neither watching nor the responder waits for a fault that lasts (a held lock): the first
  * action comes {@code responder.delay} after the notice whatever the fault is doing, and may end it
  * ({@code release-locks}). A fault that ended before any first action — its held step ran out, or the service level
- * came back by itself — is recorded as self-healed: the drill then proved nothing about the response.
+ * came back by itself — is recorded as self-healed: the drill then proved nothing about the response. With a person
+ * on call ({@code responderMode = human}) the suite performs nothing: the first action is what the person recorded
+ * on the receiver. Whatever ends the drill — recovery, the abort guard, {@code maxDuration}, the end of the load — its
+ * undo steps run.
  */
 final class DrillTrack {
     static final String EVENT_KIND_PREFIX = "drill.";
@@ -36,6 +41,7 @@ final class DrillTrack {
     private final SliMeter sli;
     private final AlertingView alerting;
     private final DrillActions actions;
+    private final OnCallLog onCall;
     private final EventLog events;
     private final ExecutorService faultSteps;
     private final ExecutorService actionSteps;
@@ -67,15 +73,21 @@ final class DrillTrack {
     Instant recoveredAt;
     Instant endedAt;
     String abortReason;
+    /** Why an undo step failed; null when every one succeeded (or the drill has none). */
+    volatile String undoFailure;
+    /** When the person on call acknowledged (human responder); null otherwise. */
+    Instant ackedAt;
     private boolean actionQueued;
+    private final Runnable undoRan;
 
     DrillTrack(DrillSpec spec, DrillSettings settings, SliMeter sli, AlertingView alerting, DrillActions actions,
-               EventLog events, Instant faultStartedAt) {
+               OnCallLog onCall, EventLog events, Instant faultStartedAt) {
         this.spec = spec;
         this.settings = settings;
         this.sli = sli;
         this.alerting = alerting;
         this.actions = actions;
+        this.onCall = onCall;
         this.events = events;
         this.faultStartedAt = faultStartedAt;
         this.window = new ImpactWindow(settings.tolerance());
@@ -95,6 +107,7 @@ final class DrillTrack {
         events.addListener(takesEffect);
         this.faultSteps = stepThread("fault");
         this.actionSteps = stepThread("action");
+        this.undoRan = spec.undo().isEmpty() ? () -> { } : actions.oweUndo(spec);
         record("fault", "injecting " + spec.fault());
         faultSteps.execute(() -> {
             perform(spec.fault(), true);
@@ -127,6 +140,10 @@ final class DrillTrack {
         if (endedAt != null) {
             return true;
         }
+        if (now.isAfter(faultStartedAt.plus(settings.maxDuration()))) {
+            end(now, "not ended " + settings.maxDuration().toSeconds() + " s after the fault (drills.maxDuration)");
+            return true;
+        }
         if (injectedAt == null) {
             if (faultDoneAt == null) {
                 return false;
@@ -139,6 +156,9 @@ final class DrillTrack {
         watchDetection(now, seen);
         respond(now);
         guard(now);
+        if (endedAt != null) {
+            return true;
+        }
         if (recoveredAt == null) {
             watchSelfHealing();
             recoveredAt = recovery().orElse(null);
@@ -167,12 +187,31 @@ final class DrillTrack {
             tookEffect(faultStartedAt);
         }
         sli.closeWindow(window);
-        awaitSteps(actionSteps);
-        awaitSteps(faultSteps);
         if (reason != null && abortReason == null) {
             abortReason = reason;
         }
+        awaitSteps(actionSteps);
+        actions.stopRunning();
+        undo();
+        awaitSteps(faultSteps);
         record("ended", reason == null ? "ended" : reason);
+    }
+
+    /** The undo steps, each tried whatever the one before did; then the pending record is gone. */
+    private void undo() {
+        if (spec.undo().isEmpty()) {
+            return;
+        }
+        record("undo", "undoing: " + spec.undo());
+        for (DrillStep step : spec.undo()) {
+            try {
+                actions.perform(step);
+            } catch (RuntimeException e) {
+                undoFailure = (undoFailure == null ? "" : undoFailure + "; ") + step + ": " + e.getMessage();
+                record("undo-failed", step + ": " + e.getMessage());
+            }
+        }
+        undoRan.run();
     }
 
     private void awaitSteps(ExecutorService steps) {
@@ -212,9 +251,13 @@ final class DrillTrack {
         }
         if (notifiedAt == null) {
             seen.notices().stream()
-                    .filter(n -> n.firing() && "slack".equals(n.receiver()) && !n.at().isBefore(injectedAt)
-                            && n.alertNames().stream().anyMatch(spec.expectedAlerts()::contains))
-                    .findFirst().ifPresent(n -> notifiedAt = n.at());
+                    .filter(n -> n.firing() && !n.heartbeat() && !n.at().isBefore(injectedAt)
+                            && n.alerts().stream().anyMatch(a -> spec.expects(a.name(), a.labels())))
+                    .findFirst().ifPresent(n -> {
+                        notifiedAt = n.at();
+                        record("notified", n.receiver() + ": " + String.join(", ", n.alertNames()));
+                        firedAsNoticed(n).ifPresent(this::detectedAtLatest);
+                    });
             if (notifiedAt == null && DrillSettings.PAGER_SILENT.equals(detectedBy)) {
                 notifiedAt = pagerSilentAt;
             }
@@ -226,11 +269,69 @@ final class DrillTrack {
         }
     }
 
-    /** The on-call stand-in acts once the notice has been read: {@code responder.delay} after it was posted. */
-    private void respond(Instant now) {
-        if (!actionQueued && notifiedAt != null && !now.isBefore(notifiedAt.plus(spec.responderDelay()))) {
-            takeFirstAction(now, "the responder acts " + spec.responderDelay().toSeconds() + " s after the notice");
+    /**
+     * A notice's own account of when Prometheus fired the expected alert ({@code startsAt}), when it is after the
+     * fault: a team's Prometheus is polled, and its notice may say it fired before the poll saw it.
+     */
+    private Optional<AlertingView.NoticedAlert> firedAsNoticed(AlertingView.PostedNotice notice) {
+        return notice.alerts().stream().filter(a -> a.startsAt() != null && spec.expects(a.name(), a.labels())
+                && !a.startsAt().isBefore(injectedAt)).min(java.util.Comparator.comparing(
+                AlertingView.NoticedAlert::startsAt));
+    }
+
+    private void detectedAtLatest(AlertingView.NoticedAlert fired) {
+        if (detectedAt == null || fired.startsAt().isBefore(detectedAt)) {
+            if (detectedAt == null) {
+                detectedBy = fired.name();
+                record("detected", "by " + fired.name() + " (fired at " + fired.startsAt() + ", as its notice says)");
+            }
+            detectedAt = fired.startsAt();
         }
+    }
+
+    /**
+     * The on-call stand-in acts once the notice has been read: {@code responder.delay} after it was posted (after
+     * detection when the team's Alertmanager has no route to the receiver: the notice time is unknown). A person on
+     * call acts when they do: the first action is the first one they recorded.
+     */
+    private void respond(Instant now) {
+        if (spec.human()) {
+            takeRecordedAction();
+            return;
+        }
+        if (actionQueued) {
+            return;
+        }
+        Duration delay = spec.responderDelay();
+        if (notifiedAt != null && !now.isBefore(notifiedAt.plus(delay))) {
+            takeFirstAction(now, "the responder acts " + delay.toSeconds() + " s after the notice");
+        } else if (!alerting.timing().receiverRouted() && detectedAt != null && !now.isBefore(detectedAt.plus(delay))) {
+            takeFirstAction(now, "the responder acts " + delay.toSeconds() + " s after detection: no route to the "
+                    + "drill receiver, the notice time is unknown");
+        }
+    }
+
+    private void takeRecordedAction() {
+        List<OnCallLog.Entry> entries = onCall.entries().stream().filter(e -> !e.at().isBefore(faultStartedAt))
+                .toList();
+        if (ackedAt == null) {
+            entries.stream().filter(e -> e.kind() == OnCallLog.Kind.ACK).findFirst().ifPresent(e -> {
+                ackedAt = e.at();
+                record("ack", "by the person on call: " + e.note());
+            });
+        }
+        if (!actionQueued) {
+            entries.stream().filter(e -> e.kind() == OnCallLog.Kind.ACTION).findFirst()
+                    .ifPresent(this::startRecordedAction);
+        }
+    }
+
+    /** Synchronized with {@link #heldStepEnded}, as {@link #startFirstAction} is. */
+    private synchronized void startRecordedAction(OnCallLog.Entry action) {
+        actionQueued = true;
+        firstActionAt = action.at();
+        firstActionDoneAt = action.at();
+        record("first-action", "by the person on call: " + action.note());
     }
 
     /** The abort guard: errors above the bound for too long, or no recovery in time, end the fault. */
@@ -246,9 +347,15 @@ final class DrillTrack {
         if (badInARow >= settings.abort().after().toSeconds()) {
             abortReason = "abort guard: more than " + settings.abort().koPercent() + " % of requests failed for "
                     + badInARow + " s in a row";
-        } else if (now.isAfter(injectedAt.plus(bound)) && !spec.firstAction().isEmpty()) {
+        } else if (now.isAfter(injectedAt.plus(bound)) && spec.expectsResponse()) {
             abortReason = "abort guard: not recovered " + bound.toSeconds() + " s after the fault";
         } else {
+            return;
+        }
+        if (spec.human()) {
+            // the suite acts for nobody: the drill ends here and its undo steps end the fault
+            record("aborted", abortReason + "; the drill ends and its undo steps run");
+            end(now, abortReason);
             return;
         }
         record("aborted", abortReason + "; the fault is ended by the first action");
@@ -277,7 +384,7 @@ final class DrillTrack {
 
     /** A fault step that holds (a lock for a duration) returned: before any first action, the fault ran out. */
     private synchronized void heldStepEnded(DrillStep step) {
-        if (firstActionAt == null && faultEndedItselfAt == null && !spec.firstAction().isEmpty()) {
+        if (firstActionAt == null && faultEndedItselfAt == null && spec.expectsResponse()) {
             faultEndedItselfAt = Instant.now();
             selfHealed = "the fault ended by itself: " + step + " ran out before any first action";
             record("self-healed", selfHealed);
@@ -291,7 +398,7 @@ final class DrillTrack {
      * owe its end to the action.
      */
     private void watchSelfHealing() {
-        if (selfHealed != null || spec.firstAction().isEmpty() || spec.absorbed()) {
+        if (selfHealed != null || !spec.expectsResponse() || spec.absorbed()) {
             return;
         }
         Instant acted = firstActionAt;
@@ -314,7 +421,7 @@ final class DrillTrack {
         if (serviceBackAt != null) {
             return Optional.of(serviceBackAt);
         }
-        Instant repaired = spec.firstAction().isEmpty() ? faultDoneAt
+        Instant repaired = !spec.expectsResponse() ? faultDoneAt
                 : faultEndedItselfAt != null ? faultEndedItselfAt : firstActionDoneAt;
         return repaired == null ? Optional.empty() : hold.after(sli.since(repaired), repaired);
     }
@@ -325,7 +432,7 @@ final class DrillTrack {
                 .filter(a -> a.firing() && !a.at().isBefore(injectedAt) && !DrillJudge.WATCHDOG.equals(a.name()))
                 .map(AlertingView.AlertChange::name).distinct().toList();
         return fired.stream().allMatch(name -> seen.notices().stream().anyMatch(n -> !n.firing()
-                && "slack".equals(n.receiver()) && n.alertNames().contains(name) && !n.at().isBefore(injectedAt)));
+                && !n.heartbeat() && n.alertNames().contains(name) && !n.at().isBefore(injectedAt)));
     }
 
     private boolean pagerSilent(Instant now, Optional<Instant> last) {
@@ -336,7 +443,7 @@ final class DrillTrack {
     private static Optional<AlertingView.AlertChange> firstExpectedFiring(List<AlertingView.AlertChange> alerts,
                                                                           DrillSpec spec, Instant injectedAt) {
         return alerts.stream()
-                .filter(a -> a.firing() && !a.at().isBefore(injectedAt) && spec.expectedAlerts().contains(a.name()))
+                .filter(a -> a.firing() && !a.at().isBefore(injectedAt) && spec.expects(a.name(), a.labels()))
                 .findFirst();
     }
 

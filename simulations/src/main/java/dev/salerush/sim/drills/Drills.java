@@ -1,5 +1,7 @@
 package dev.salerush.sim.drills;
 
+import dev.salerush.sim.drills.watch.AlertingView;
+import dev.salerush.sim.drills.watch.OnCallLog;
 import dev.salerush.env.SaleEnvironment;
 import dev.salerush.env.alerting.AlertingStack;
 import dev.salerush.env.events.EventLog;
@@ -8,6 +10,11 @@ import dev.salerush.env.ops.OperationRunner;
 import dev.salerush.env.ops.Operations;
 import dev.salerush.env.process.Cleanup;
 import dev.salerush.sim.config.DrillSettings;
+import dev.salerush.sim.config.ExternalDrills;
+import dev.salerush.sim.drills.external.DrillReceiver;
+import dev.salerush.sim.drills.external.ExternalAlerting;
+import dev.salerush.sim.drills.steps.PendingUndo;
+import dev.salerush.sim.drills.steps.TeamSteps;
 import dev.salerush.sim.config.SuiteConfig;
 import dev.salerush.sim.config.TargetKind;
 import dev.salerush.sim.integrity.IntegrityReport;
@@ -15,17 +22,28 @@ import dev.salerush.sim.integrity.OrderLog;
 import dev.salerush.sim.metrics.ExactRecorder;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The drills of a run, wired to its parts — the one entry point a run uses: refuses missing alerting programs, starts
- * the alerting stack with the environment, the conductor with the load, and ends both with the run, returning what the
+ * the alerting with the environment (the suite's own stack in the demo world, or the watch on a team's Prometheus and
+ * Alertmanager, with the drill receiver), the conductor with the load, and ends both with the run, returning what the
  * drills found ({@link DrillsOutcome}). Each drill step goes to the events log like a scheduled operation.
  */
-public final class Drills {
+public final class Drills implements DrillActions {
     private final DrillSettings settings;
-    private final AlertingStack alerting;
-    private final Operations operations;
+    private final AlertingView alerting;
+    /** The suite's own alerting stack (embedded drills); null for a team's. */
+    private final AlertingStack stack;
+    private final Optional<Operations> operations;
+    private final OnCallLog onCall;
+    private final TeamSteps teamSteps;
+    private final PendingUndo pendingUndo;
+    private final String runId;
     private final EventLog events;
     private final Path eventsFile;
     private final SliMeter sli = new SliMeter();
@@ -33,30 +51,53 @@ public final class Drills {
     private final boolean lossAccepted;
     private DrillConductor conductor;
 
-    private Drills(DrillSettings settings, AlertingStack alerting, Operations operations, EventLog events,
+    private Drills(DrillSettings settings, AlertingView alerting, AlertingStack stack, SaleEnvironment environment,
+                   OnCallLog onCall, TeamSteps teamSteps, PendingUndo pendingUndo, String runId, EventLog events,
                    Path eventsFile, boolean lossAccepted) {
         this.settings = settings;
         this.lossAccepted = lossAccepted;
         this.alerting = alerting;
-        this.operations = operations;
+        this.stack = stack;
+        this.operations = environment.operations();
+        this.onCall = onCall;
+        this.teamSteps = teamSteps;
+        this.pendingUndo = pendingUndo;
+        this.runId = runId;
         this.events = events;
         this.eventsFile = eventsFile;
     }
 
-    /** Refuses a drill run whose alerting programs are missing, before anything is started. */
+    /** Refuses a drill run whose alerting programs are missing, before anything is started (embedded drills). */
     public static void checkTools(DrillSettings settings) {
-        AlertingParts.checkTools(settings.alerting());
+        if (!settings.isExternal()) {
+            AlertingParts.checkTools(settings.alerting());
+        }
     }
 
-    /** Starts the alerting stack that watches {@code environment}; registered with {@code cleanup}. */
-    public static Drills start(SuiteConfig config, SaleEnvironment environment, Path runDir, Path eventsFile,
-                               EventLog events, Cleanup cleanup) {
+    /**
+     * Starts what watches the drills of {@code environment}: the drill receiver when a team's Alertmanager or a person
+     * on call posts to it, and the suite's alerting stack or the watch on the team's; all registered with
+     * {@code cleanup}.
+     */
+    public static Drills start(SuiteConfig config, SaleEnvironment environment, String runId, Path runDir,
+                               Path eventsFile, EventLog events, Cleanup cleanup) {
         DrillSettings settings = config.drills();
-        AlertingStack stack = cleanup.register("alerting", AlertingParts.start(settings.alerting(), environment,
-                runDir, events));
+        ExternalDrills external = settings.external();
+        DrillReceiver receiver = settings.needsReceiver() ? cleanup.register("drill receiver",
+                DrillReceiver.start(external.receiverAddress(), external.receiverPort(), events)) : null;
+        AlertingStack stack = null;
+        AlertingView view;
+        if (settings.isExternal()) {
+            view = cleanup.register("team alerting watch", ExternalAlerting.start(external, receiver, events));
+        } else {
+            stack = cleanup.register("alerting", AlertingParts.start(settings.alerting(), environment, runDir, events));
+            view = new AlertingParts.View(stack, settings.alerting());
+        }
+        TeamSteps teamSteps = cleanup.register("drill steps", new TeamSteps(events));
         boolean asynchronous = config.targetKind() == TargetKind.EMBEDDED_REDUNDANT
                 && !config.embedded().redundancy().synchronous();
-        return new Drills(settings, stack, environment.operations().orElseThrow(), events, eventsFile, asynchronous);
+        return new Drills(settings, view, stack, environment, receiver == null ? OnCallLog.NONE : receiver, teamSteps,
+                new PendingUndo(config.resultsDir()), runId, events, eventsFile, asynchronous);
     }
 
     /**
@@ -72,8 +113,7 @@ public final class Drills {
     /** The load starts: the service level is measured from now on and the drills begin. */
     public void beginLoad(ExactRecorder recorder, OrderLog orders) {
         recorder.addListener(sli);
-        conductor = DrillConductor.start(settings, sli, new AlertingParts.View(alerting), this::perform, events,
-                eventsFile);
+        conductor = DrillConductor.start(settings, sli, alerting, this, onCall, events, eventsFile);
         orders.observe(conductor::orderAttempt);
     }
 
@@ -113,30 +153,61 @@ public final class Drills {
         return new DrillsOutcome(conductor.results(integrity, lossAccepted));
     }
 
-    /** The alerting stack as summary.json's environment shows it. */
+    /** The alerting as summary.json's environment shows it: the suite's stack, or the team's it watched. */
     public Object describe() {
-        return alerting.describe();
+        if (stack != null) {
+            return stack.describe();
+        }
+        ExternalDrills external = settings.external();
+        AlertingView.Timing timing = alerting.timing();
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("environment", "external");
+        d.put("prometheus", external.prometheusUrl().toString());
+        d.put("alertmanager", external.alertmanagerUrl().map(Object::toString).orElse(null));
+        d.put("receiverPort", external.receiverPort());
+        d.put("receiverRouted", timing.receiverRouted());
+        d.put("scrapeInterval", Objects.toString(timing.scrapeInterval(), null));
+        d.put("evaluationInterval", Objects.toString(timing.evaluationInterval(), null));
+        d.put("groupWait", Objects.toString(timing.groupWait(), null));
+        d.put("headers", external.headers().keySet());
+        return d;
     }
 
     /** One step, recorded like every operation (name and argument; its end or why it failed). */
-    private void perform(DrillSettings.DrillStep step) {
+    @Override
+    public void perform(DrillSettings.DrillStep step) {
+        if (TeamSteps.performs(step)) {
+            teamSteps.perform(step);
+            return;
+        }
         boolean alertingStep = step.alerting() != null;
         String name = alertingStep ? step.alerting().configName() : step.operation().operation().configName();
         String argument = alertingStep ? "" : step.operation().argument();
         OperationRunner.Recorded recorded = OperationRunner.record(name, argument,
-                alertingStep ? () -> perform(step.alerting()) : () -> operations.perform(step.operation().operation(),
-                        argument), events);
+                alertingStep ? () -> perform(step.alerting()) : () -> operations.orElseThrow().perform(
+                        step.operation().operation(), argument), events);
         if (recorded.failure() != null) {
             throw new OperationFailedException(recorded.failure());
         }
     }
 
+    @Override
+    public void stopRunning() {
+        teamSteps.stopRunning();
+    }
+
+    @Override
+    public Runnable oweUndo(DrillSettings.DrillSpec spec) {
+        Path owed = pendingUndo.owe(runId, spec.name(), spec.undo().stream().map(Object::toString).toList());
+        return () -> pendingUndo.ran(owed);
+    }
+
     private void perform(DrillSettings.AlertingStep step) {
         switch (step) {
-            case STOP_ALERTMANAGER -> alerting.stopAlertmanager();
-            case START_ALERTMANAGER -> alerting.startAlertmanager();
-            case STOP_WEBHOOK -> alerting.stopWebhook();
-            case START_WEBHOOK -> alerting.startWebhook();
+            case STOP_ALERTMANAGER -> stack.stopAlertmanager();
+            case START_ALERTMANAGER -> stack.startAlertmanager();
+            case STOP_WEBHOOK -> stack.stopWebhook();
+            case START_WEBHOOK -> stack.startWebhook();
         }
     }
 }

@@ -131,7 +131,7 @@ public final class SaleRun {
         teamIds = TeamIds.sample(config.database(), config.simulation().queries());
         orders.targetReady(environment);
         if (config.drills().active()) {
-            drills = Drills.start(config, environment, folder.dir(), folder.file(RunFiles.EVENTS), events,
+            drills = Drills.start(config, environment, folder.runId(), folder.dir(), folder.file(RunFiles.EVENTS), events,
                     cleanup);
         }
     }

@@ -1,5 +1,7 @@
 package dev.salerush.sim.drills;
 
+import dev.salerush.sim.drills.watch.AlertingView;
+import dev.salerush.sim.drills.watch.OnCallLog;
 import dev.salerush.env.events.EventLog;
 import dev.salerush.sim.config.DrillSettings;
 import dev.salerush.sim.config.TestConfigs;
@@ -33,7 +35,7 @@ class DrillTrackTest {
     void theResponderActsOnlyOnceTheNoticeHasBeenReadForItsDelay() {
         DrillTrack track = track("instance-crash");
         alerting.alerts.add(new AlertingView.AlertChange(base.plusSeconds(2), "ShopInstanceDown", true, "system", "critical"));
-        alerting.notices.add(new AlertingView.PostedNotice(base.plusSeconds(3), "slack", true, List.of("ShopInstanceDown")));
+        alerting.notices.add(AlertingView.PostedNotice.named(base.plusSeconds(3), "slack", true, List.of("ShopInstanceDown")));
         seconds(1, 4, 0);
 
         track.advance(base.plusSeconds(4));
@@ -59,9 +61,9 @@ class DrillTrackTest {
             } else if (step.text().equals("release-locks")) {
                 released.countDown();
             }
-        }, EventLog.discarding(), base);
+        }, OnCallLog.NONE, EventLog.discarding(), base);
         alerting.alerts.add(new AlertingView.AlertChange(base.plusSeconds(1), "DbPoolWaits", true, "system", "critical"));
-        alerting.notices.add(new AlertingView.PostedNotice(base.plusSeconds(1), "slack", true, List.of("DbPoolWaits")));
+        alerting.notices.add(AlertingView.PostedNotice.named(base.plusSeconds(1), "slack", true, List.of("DbPoolWaits")));
         waitFor(() -> performed.size() == 1);
 
         long before = System.nanoTime();
@@ -83,8 +85,8 @@ class DrillTrackTest {
             if (step.text().startsWith("lock-hot-rows")) {
                 sleep(300);   // a short lock: it runs out long before the responder's delay
             }
-        }, EventLog.discarding(), base);
-        alerting.notices.add(new AlertingView.PostedNotice(base.plusSeconds(1), "slack", true, List.of("DbPoolWaits")));
+        }, OnCallLog.NONE, EventLog.discarding(), base);
+        alerting.notices.add(AlertingView.PostedNotice.named(base.plusSeconds(1), "slack", true, List.of("DbPoolWaits")));
         waitFor(() -> track.faultDoneAt() != null);
         seconds(1, 14, 0);
 
@@ -123,10 +125,10 @@ class DrillTrackTest {
     void aServiceBackWhileTheResponderActsIsNoSelfHealing() {
         Instant fault = base.minusSeconds(15);   // the first action, taken on the real clock, lands 15 s after it
         DrillTrack track = new DrillTrack(settings.catalogue().get("payment-outage"), settings, sli, alerting,
-                step -> performed.add(step.text()), EventLog.discarding(), fault);
+                step -> performed.add(step.text()), OnCallLog.NONE, EventLog.discarding(), fault);
         seconds(fault, 1, 10, 50);
         seconds(fault, 11, 14, 0);
-        alerting.notices.add(new AlertingView.PostedNotice(fault.plusSeconds(9), "slack", true,
+        alerting.notices.add(AlertingView.PostedNotice.named(fault.plusSeconds(9), "slack", true,
                 List.of("PaymentBreakerOpen")));
 
         track.advance(fault.plusSeconds(14));
@@ -199,7 +201,7 @@ class DrillTrackTest {
 
     private DrillTrack track(String drill) {
         return new DrillTrack(settings.catalogue().get(drill), settings, sli, alerting,
-                step -> performed.add(step.text()), EventLog.discarding(), base);
+                step -> performed.add(step.text()), OnCallLog.NONE, EventLog.discarding(), base);
     }
 
     /** Seconds {@code from}..{@code to} after the base, 50 requests each, {@code koPercent} of them failed, 10 ms. */
@@ -242,6 +244,12 @@ class DrillTrackTest {
         @Override
         public Optional<Instant> lastHeartbeat() {
             return Optional.ofNullable(heartbeat);
+        }
+
+        @Override
+        public Timing timing() {
+            return new Timing(java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(1), java.time.Duration.ZERO,
+                    true);
         }
     }
 }
