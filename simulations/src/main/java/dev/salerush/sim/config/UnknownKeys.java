@@ -21,7 +21,7 @@ final class UnknownKeys {
     private static final Set<String> PROFILE_KEYS = Set.of("description", "journey", "injection", "slo", "stairs");
     /** What a team's own drill (drills.catalogue.&lt;new name&gt;) may set, as the shipped catalogue's drills do. */
     private static final Set<String> DRILL_KEYS = Set.of("description", "point", "fault", "firstAction", "rollback",
-            "expectedAlerts", "allowedAlerts", "absorbed", "responderDelay", "criteria.detectWithin",
+            "expectedAlerts", "allowedAlerts", "absorbed", "responderDelay", "responderMode", "undo", "criteria.detectWithin",
             "criteria.notifyWithin", "criteria.recoverWithin");
     /** The JVM's, Maven's and the libraries' own system properties, which reach the Gatling JVM too. */
     private static final List<String> FOREIGN_PREFIXES = List.of("java.", "jdk.", "sun.", "os.", "user.", "file.",
@@ -73,7 +73,8 @@ final class UnknownKeys {
 
     private static void check(Config shipped, String key, String origin) {
         if (shipped.hasPathOrNull(key) || isTeamProfileKey(key) || isTeamDrillKey(key) || key.startsWith("slo.")
-                || key.startsWith("ids.feeders.") || key.startsWith("ids.queries.") || key.startsWith("secrets.")) {
+                || key.startsWith("ids.feeders.") || key.startsWith("ids.queries.") || key.startsWith("secrets.")
+                || key.startsWith("drills.external.headers.")) {
             return;
         }
         throw unknown(key, origin, nearest(key, shipped.entrySet().stream().map(java.util.Map.Entry::getKey)).orElse(null));

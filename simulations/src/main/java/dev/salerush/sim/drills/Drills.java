@@ -22,6 +22,7 @@ import dev.salerush.sim.integrity.OrderLog;
 import dev.salerush.sim.metrics.ExactRecorder;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +73,31 @@ public final class Drills implements DrillActions {
         if (!settings.isExternal()) {
             AlertingParts.checkTools(settings.alerting());
         }
+    }
+
+    /**
+     * What the checks before any fault found ({@link Preflight}).
+     *
+     * @param lines    to print: what earlier runs were killed before undoing, warnings, and (when it passed) the plan
+     * @param problems each one line; any refuses the drills
+     */
+    public record Checked(List<String> lines, List<String> problems) {
+        public boolean passed() {
+            return problems.isEmpty();
+        }
+    }
+
+    /** The checks before any fault, and the undo steps earlier runs were killed before running. Injects nothing. */
+    public static Checked preflight(SuiteConfig config) {
+        List<String> lines = new ArrayList<>();
+        new PendingUndo(config.resultsDir()).neverRan().forEach(line -> lines.add("WARNING: " + line));
+        Preflight.Report report = Preflight.check(config.drills());
+        report.warnings().forEach(line -> lines.add("WARNING: " + line));
+        if (report.passed()) {
+            lines.add("preflight passed; the plan:");
+            report.plan().forEach(line -> lines.add("  " + line));
+        }
+        return new Checked(List.copyOf(lines), report.problems());
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.salerush.sim.run;
 
 import dev.salerush.env.EnvironmentError;
 import dev.salerush.sim.config.ConfigError;
+import dev.salerush.sim.drills.Drills;
 import dev.salerush.sim.config.ConfigLoader;
 import dev.salerush.sim.config.SloSource;
 import dev.salerush.sim.config.SuiteConfig;
@@ -49,6 +50,9 @@ public final class RunExit {
         if (config.sloSource().warnsFor(config.target())) {
             log.warn("{}", SloSource.DEMO_WARNING);
         }
+        if (config.drills().active()) {
+            preflight(config);
+        }
         ShardSettings shard = beforeAnyRun(() -> ShardSettings.fromEnv(System.getenv(), onGatlingEnterprise,
                 System.currentTimeMillis()));
         if (onGatlingEnterprise && (config.shards() > 1 || System.getenv(ShardContract.ENV_COUNT) != null)) {
@@ -72,6 +76,26 @@ public final class RunExit {
             throw notRun(e.getMessage());
         }
         return run;
+    }
+
+    /**
+     * The drills' checks before any fault: prints what they found; refuses the run (exit 3, a line per problem) when a
+     * check failed, and ends it (exit 0, nothing injected, no load) when {@code drills.preflight = true} asked only for
+     * them.
+     */
+    private static void preflight(SuiteConfig config) {
+        Drills.Checked checked = Drills.preflight(config);
+        checked.lines().forEach(System.out::println);
+        System.out.flush();
+        if (!checked.passed()) {
+            throw notRun("preflight refused the drills (" + checked.problems().size() + " problem"
+                    + (checked.problems().size() == 1 ? "" : "s") + "):\n  " + String.join("\n  ", checked.problems()));
+        }
+        if (config.drills().preflightOnly()) {
+            System.out.println("drills.preflight = true: nothing injected, no load sent");
+            System.out.flush();
+            System.exit(0);
+        }
     }
 
     /**

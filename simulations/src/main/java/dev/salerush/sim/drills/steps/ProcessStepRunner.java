@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 final class ProcessStepRunner {
     private static final long GRACE_MILLIS = 3_000;
     private final Set<Process> running = ConcurrentHashMap.newKeySet();
+    /** Processes the drill's end stopped: a step that held the fault until then did what it was for. */
+    private final Set<Process> endedWithDrill = ConcurrentHashMap.newKeySet();
 
     /** @return what the step printed and its exit; throws when it failed */
     String run(RunStep step) {
@@ -44,6 +46,9 @@ final class ProcessStepRunner {
             }
             reader.join(1_000);
             int exit = process.exitValue();
+            if (endedWithDrill.remove(process)) {
+                return "held until the drill ended (stopped, exit " + exit + "); output: " + tail;
+            }
             if (exit != 0) {
                 throw new IllegalStateException(step.program() + " exited " + exit + "; output: " + tail);
             }
@@ -59,7 +64,10 @@ final class ProcessStepRunner {
 
     /** Ends every step process still running (a step that holds, at the drill's end). */
     void stopAll() {
-        List.copyOf(running).forEach(ProcessStepRunner::stop);
+        for (Process process : List.copyOf(running)) {
+            endedWithDrill.add(process);
+            stop(process);
+        }
     }
 
     private static void stop(Process process) {

@@ -71,6 +71,7 @@ final class IncidentModel {
         model.put("times", times());
         model.put("detection", detection());
         model.put("detectionParameters", detectionParameters());
+        model.put("environment", environment());
         model.put("fired", fired());
         model.put("missed", names(alerts().missed()));
         model.put("unexpected", names(alerts().unexpected()));
@@ -181,6 +182,18 @@ final class IncidentModel {
         return m.get("detection.parameters", secondsText(d.scrapeIntervalSeconds()),
                 secondsText(d.evaluationIntervalSeconds()), secondsText(forSeconds), secondsText(d.groupWaitSeconds()),
                 secondsText(d.responseDelaySeconds()));
+    }
+
+    /** Where the drill ran and who responded; that no notice time was measured, when none could be. */
+    private String environment() {
+        DrillResult.Detection d = drill.detection();
+        if (d == null || d.environment() == null) {
+            return NONE;
+        }
+        String text = m.get("detection.environment." + d.environment()) + " · " + ("human".equals(d.responder())
+                ? m.get("detection.responder.human")
+                : m.get("detection.responder.auto", secondsText(d.responseDelaySeconds())));
+        return d.noticeMeasured() ? text : text + " · " + m.get("detection.noticeNotMeasured");
     }
 
     private List<FiredRow> fired() {
