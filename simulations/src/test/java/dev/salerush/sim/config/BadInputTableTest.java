@@ -179,7 +179,52 @@ class BadInputTableTest {
                 file("profile = mine\nprofiles.mine { injection = [ { type = constant, usersPerSec = 1, during = 5s } ], slo = [] }",
                         "profiles.mine.slo is empty"),
                 file("profile = mine\nprofiles.mine { injection = [ { type = teleport, during = 5s } ], slo = ${slo.peak} }",
-                        "profiles.mine.injection[0].type"));
+                        "profiles.mine.injection[0].type"),
+                // drilling a team's own staging (drills.environment = external): checked before anything starts
+                file("drills.environment = cloud", "drills.environment must be one of embedded, external, got 'cloud'"),
+                file("drills.responder.mode = robot", "drills.responder.mode must be one of auto, human, got 'robot'"),
+                file("drills.external.receiver.port = 70000", "drills.external.receiver.port must be between 1 and 65535"),
+                file(STAGING + "drills.external.prometheus.url = \"\"\n" + stagingDrill("[ { run = [\"true\"] } ]"),
+                        "drills.external.prometheus.url is empty: drills.environment = external detects with your Prometheus"),
+                file(STAGING + stagingDrill("[\"kill-instance shop-1\"]"), "drills.catalogue.staging-crash: "
+                        + "'kill-instance shop-1' is a step of the embedded environment; drills.environment = external"),
+                file(STAGING + stagingDrill("[ { http { method = POST, url = \"https://deploy.example.com/rollback\" } } ]"),
+                        "drills.catalogue.staging-crash.fault[0].http.url: host 'deploy.example.com' is not in "
+                                + "drills.external.allowedHosts [127.0.0.1, localhost]"),
+                file(STAGING + stagingDrill("[ { http { method = YEET, url = \"http://127.0.0.1:1/x\" } } ]"),
+                        "drills.catalogue.staging-crash.fault[0].http.method must be one of GET, POST, PUT, PATCH, DELETE"),
+                file(STAGING + stagingDrill("[ { run = [] } ]"),
+                        "drills.catalogue.staging-crash.fault[0].run must name a program and its arguments"),
+                file(STAGING + stagingDrill("[ { run = [\"true\"], http { url = \"http://127.0.0.1:1/\" } } ]"),
+                        "drills.catalogue.staging-crash.fault[0] must have exactly one of run = [program, args...]"),
+                file(STAGING + stagingDrill("[ { run = [\"true\"], timeout = 0s } ]"),
+                        "drills.catalogue.staging-crash.fault[0].timeout must be a positive duration"),
+                file(STAGING + stagingDrill("[ 42 ]"), "drills.catalogue.staging-crash.fault[0] must be a step"),
+                file(STAGING + "drills.external.headers.Authorization = \"Bearer abc\"\n"
+                        + stagingDrill("[ { run = [\"true\"] } ]"), "drills.external.headers.Authorization is written "
+                        + "out"),
+                file(STAGING + "drills.external.headers.Authorization = ${?SALERUSH_TEST_UNSET_VARIABLE}\n"
+                        + stagingDrill("[ { run = [\"true\"] } ]"), "drills.external.headers.Authorization: environment "
+                        + "variable SALERUSH_TEST_UNSET_VARIABLE is not set"),
+                file(STAGING.replace("target.baseUrl = \"http://127.0.0.1:1\"\n", "") + stagingDrill("[ { run = [\"true\"] } ]"),
+                        "drills.environment = external drills a service you run: set target.baseUrl"),
+                file("target.baseUrl = \"http://127.0.0.1:1\"\n" + stagingDrill("[ { run = [\"true\"] } ]"),
+                        "drills.environment = embedded runs on the embedded redundant sale environment only"),
+                file(STAGING + "drills.catalogue.staging-crash.expectedAlerts = [ 7 ]\n"
+                        + stagingDrill("[ { run = [\"true\"] } ]").replace("expectedAlerts = [ShopInstanceDown], ", ""),
+                        "drills.catalogue.staging-crash.expectedAlerts[0] must be an alert name or"),
+                file("drills.preflight = true", "drills.preflight = true checks the drills of a run: give -Ddrill=<name>"));
+    }
+
+    /** A team's staging as drills.environment = external drills it. */
+    private static final String STAGING = "target.baseUrl = \"http://127.0.0.1:1\"\ndrills.environment = external\n"
+            + "drills.external.prometheus.url = \"http://127.0.0.1:9\"\n";
+
+    /** A team's drill run with {@code fault} as its fault steps. */
+    private static String stagingDrill(String fault) {
+        return "drills.catalogue.staging-crash { description = \"x\", point = \"shop\", fault = " + fault
+                + ", firstAction = [], rollback = false, expectedAlerts = [ShopInstanceDown], allowedAlerts = [] }\n"
+                + "drill = staging-crash\n";
     }
 
     @ParameterizedTest(name = "{0}")

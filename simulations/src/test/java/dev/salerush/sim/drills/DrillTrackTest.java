@@ -10,6 +10,8 @@ import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -167,6 +169,109 @@ class DrillTrackTest {
         assertThat(track.pagerSilentAt).isEqualTo(base.plusSeconds(10));
         assertThat(track.detectedBy).isEqualTo(DrillSettings.PAGER_SILENT);
         assertThat(track.notifiedAt).as("the watchdog pages directly").isEqualTo(track.pagerSilentAt);
+    }
+
+    @Test
+    void aPersonOnCallActsWhenTheyRecordItAndTheSuitePerformsNothingForThem() {
+        DrillSettings human = TestConfigs.load("drill", "instance-crash", "drills.responder.mode", "human").drills();
+        List<OnCallLog.Entry> recorded = new CopyOnWriteArrayList<>();
+        DrillTrack track = new DrillTrack(human.catalogue().get("instance-crash"), human, sli, alerting,
+                step -> performed.add(step.text()), () -> recorded, EventLog.discarding(), base);
+        alerting.alerts.add(new AlertingView.AlertChange(base.plusSeconds(2), "ShopInstanceDown", true, "system",
+                "critical"));
+        alerting.notices.add(AlertingView.PostedNotice.named(base.plusSeconds(3), "slack", true,
+                List.of("ShopInstanceDown")));
+        seconds(1, 20, 0);
+
+        track.advance(base.plusSeconds(20));
+        waitFor(() -> performed.size() == 1);
+        assertThat(track.firstActionAt).as("no action recorded yet, whatever responder.delay says").isNull();
+
+        recorded.add(new OnCallLog.Entry(base.plusSeconds(14), OnCallLog.Kind.ACK, "looking"));
+        recorded.add(new OnCallLog.Entry(base.plusSeconds(15), OnCallLog.Kind.ACTION, "restarted shop-1 by hand"));
+        track.advance(base.plusSeconds(21));
+
+        assertThat(track.ackedAt).isEqualTo(base.plusSeconds(14));
+        assertThat(track.firstActionAt).isEqualTo(base.plusSeconds(15));
+        assertThat(performed).as("the runbook's restart is the person's, not the suite's")
+                .containsExactly("kill-instance shop-1");
+    }
+
+    @Test
+    void undoStepsRunWhenTheDrillEndsEvenAfterOneFailsAndTheOwedRecordIsCleared() throws Exception {
+        Path team = Files.createTempFile("undo", ".conf");
+        Files.writeString(team, """
+                drills.catalogue.instance-crash.undo = [ { run = ["false"] }, { run = ["true"] } ]
+                """);
+        DrillSettings withUndo = TestConfigs.load("drill", "instance-crash", "salerush.conf", team.toString())
+                .drills();
+        List<String> owed = new CopyOnWriteArrayList<>();
+        DrillActions actions = new DrillActions() {
+            @Override
+            public void perform(DrillSettings.DrillStep step) {
+                performed.add(step.text());
+                if (step.text().equals("run false")) {
+                    throw new IllegalStateException("false exited 1");
+                }
+            }
+
+            @Override
+            public Runnable oweUndo(DrillSettings.DrillSpec spec) {
+                owed.add(spec.name());
+                return () -> owed.remove(spec.name());
+            }
+        };
+        DrillTrack track = new DrillTrack(withUndo.catalogue().get("instance-crash"), withUndo, sli, alerting, actions,
+                OnCallLog.NONE, EventLog.discarding(), base);
+        assertThat(owed).as("owed before the fault").containsExactly("instance-crash");
+
+        track.endNow(base.plusSeconds(5), "the load ended before the drill did");
+
+        assertThat(performed).containsExactly("kill-instance shop-1", "run false", "run true");
+        assertThat(track.undoFailure).isEqualTo("run false: false exited 1");
+        assertThat(owed).as("the undo ran: nothing is owed any more").isEmpty();
+        Files.delete(team);
+    }
+
+    @Test
+    void aDrillThatOutlastsMaxDurationEnds() {
+        DrillSettings brief = TestConfigs.load("drill", "instance-crash", "drills.maxDuration", "30s").drills();
+        DrillTrack track = new DrillTrack(brief.catalogue().get("instance-crash"), brief, sli, alerting,
+                step -> performed.add(step.text()), OnCallLog.NONE, EventLog.discarding(), base);
+        seconds(1, 29, 50);
+        assertThat(track.advance(base.plusSeconds(29))).isFalse();
+
+        assertThat(track.advance(base.plusSeconds(31))).isTrue();
+        assertThat(track.abortReason).isEqualTo("not ended 30 s after the fault (drills.maxDuration)");
+    }
+
+    @Test
+    void aNoticeSaysWhenTheAlertFiredAndOnlyTheLabelsExpectedCount() throws Exception {
+        Path team = Files.createTempFile("labels", ".conf");
+        Files.writeString(team, """
+                drills.catalogue.instance-crash.expectedAlerts = [ { alert = ShopInstanceDown, labels { service = checkout } } ]
+                """);
+        DrillSettings labelled = TestConfigs.load("drill", "instance-crash", "salerush.conf", team.toString()).drills();
+        DrillTrack track = new DrillTrack(labelled.catalogue().get("instance-crash"), labelled, sli, alerting,
+                step -> performed.add(step.text()), OnCallLog.NONE, EventLog.discarding(), base);
+        alerting.alerts.add(new AlertingView.AlertChange(base.plusSeconds(2), "ShopInstanceDown", true, "", "",
+                java.util.Map.of("alertname", "ShopInstanceDown", "service", "search")));
+        seconds(1, 6, 0);
+        track.advance(base.plusSeconds(3));
+        assertThat(track.detectedAt).as("another service's alert of the same name").isNull();
+
+        alerting.alerts.add(new AlertingView.AlertChange(base.plusSeconds(5), "ShopInstanceDown", true, "", "",
+                java.util.Map.of("alertname", "ShopInstanceDown", "service", "checkout")));
+        alerting.notices.add(new AlertingView.PostedNotice(base.plusSeconds(6), "team-slack", true, List.of(
+                new AlertingView.NoticedAlert("ShopInstanceDown", java.util.Map.of("alertname", "ShopInstanceDown",
+                        "service", "checkout"), base.plusSeconds(4)))));
+        track.advance(base.plusSeconds(6));
+
+        assertThat(track.detectedAt).as("fired at +4 s, as its notice says; the poll saw it at +5 s")
+                .isEqualTo(base.plusSeconds(4));
+        assertThat(track.notifiedAt).isEqualTo(base.plusSeconds(6));
+        track.endNow(base.plusSeconds(7), null);
+        Files.delete(team);
     }
 
     private static void sleep(long millis) {
