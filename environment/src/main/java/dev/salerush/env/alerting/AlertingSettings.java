@@ -1,5 +1,6 @@
 package dev.salerush.env.alerting;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -23,12 +24,14 @@ import java.util.Optional;
  * @param alertmanager       the alertmanager executable ({@code drills.tools.alertmanager})
  * @param promtool           the promtool executable ({@code drills.tools.promtool})
  * @param amtool             the amtool executable ({@code drills.tools.amtool})
+ * @param notifyUrl          one more webhook (e.g. a team's own receiver) that gets every alert, Watchdog included,
+ *                           firing and resolved, beside the stack's own receivers; empty = none
  */
 public record AlertingSettings(Path rulesDir, Duration scrapeInterval, Duration evaluationInterval,
                                Duration groupWait, Duration groupInterval, Duration repeatInterval,
                                Duration watchdogRepeat, String channel, Optional<String> slackWebhookUrl,
                                Optional<Path> prometheus, Optional<Path> alertmanager, Optional<Path> promtool,
-                               Optional<Path> amtool) {
+                               Optional<Path> amtool, Optional<URI> notifyUrl) {
 
     public static final Duration DEFAULT_WATCHDOG_REPEAT = Duration.ofSeconds(3);
     public static final String DEFAULT_CHANNEL = "#sale-incident";
@@ -52,6 +55,17 @@ public record AlertingSettings(Path rulesDir, Duration scrapeInterval, Duration 
         alertmanager = alertmanager == null ? Optional.empty() : alertmanager;
         promtool = promtool == null ? Optional.empty() : promtool;
         amtool = amtool == null ? Optional.empty() : amtool;
+        notifyUrl = notifyUrl == null ? Optional.empty() : notifyUrl;
+        notifyUrl.ifPresent(AlertingSettings::checkWebhookUrl);
+    }
+
+    /** Settings without a {@code notifyUrl}. */
+    public AlertingSettings(Path rulesDir, Duration scrapeInterval, Duration evaluationInterval, Duration groupWait,
+                            Duration groupInterval, Duration repeatInterval, Duration watchdogRepeat, String channel,
+                            Optional<String> slackWebhookUrl, Optional<Path> prometheus, Optional<Path> alertmanager,
+                            Optional<Path> promtool, Optional<Path> amtool) {
+        this(rulesDir, scrapeInterval, evaluationInterval, groupWait, groupInterval, repeatInterval, watchdogRepeat,
+                channel, slackWebhookUrl, prometheus, alertmanager, promtool, amtool, Optional.empty());
     }
 
     /**
@@ -66,18 +80,31 @@ public record AlertingSettings(Path rulesDir, Duration scrapeInterval, Duration 
 
     public AlertingSettings withChannel(String newChannel) {
         return new AlertingSettings(rulesDir, scrapeInterval, evaluationInterval, groupWait, groupInterval,
-                repeatInterval, watchdogRepeat, newChannel, slackWebhookUrl, prometheus, alertmanager, promtool, amtool);
+                repeatInterval, watchdogRepeat, newChannel, slackWebhookUrl, prometheus, alertmanager, promtool, amtool,
+                notifyUrl);
     }
 
     public AlertingSettings withSlackWebhookUrl(String url) {
         return new AlertingSettings(rulesDir, scrapeInterval, evaluationInterval, groupWait, groupInterval,
                 repeatInterval, watchdogRepeat, channel, Optional.ofNullable(url), prometheus, alertmanager, promtool,
-                amtool);
+                amtool, notifyUrl);
     }
 
     public AlertingSettings withWatchdogRepeat(Duration period) {
         return new AlertingSettings(rulesDir, scrapeInterval, evaluationInterval, groupWait, groupInterval,
-                repeatInterval, period, channel, slackWebhookUrl, prometheus, alertmanager, promtool, amtool);
+                repeatInterval, period, channel, slackWebhookUrl, prometheus, alertmanager, promtool, amtool,
+                notifyUrl);
+    }
+
+    /**
+     * These settings with one more webhook that gets every alert (see {@code notifyUrl}); null = none.
+     *
+     * @throws IllegalArgumentException it is not an absolute http:// or https:// URL with a host
+     */
+    public AlertingSettings withNotifyUrl(URI url) {
+        return new AlertingSettings(rulesDir, scrapeInterval, evaluationInterval, groupWait, groupInterval,
+                repeatInterval, watchdogRepeat, channel, slackWebhookUrl, prometheus, alertmanager, promtool, amtool,
+                Optional.ofNullable(url));
     }
 
     /** The secret stays out of logs and exception messages that print the settings. */
@@ -87,7 +114,17 @@ public record AlertingSettings(Path rulesDir, Duration scrapeInterval, Duration 
                 + evaluationInterval + ", groupWait=" + groupWait + ", groupInterval=" + groupInterval
                 + ", repeatInterval=" + repeatInterval + ", watchdogRepeat=" + watchdogRepeat + ", channel=" + channel
                 + ", slackWebhookUrl=" + slackWebhookUrl.map(u -> "(set)").orElse("(none)") + ", prometheus="
-                + prometheus + ", alertmanager=" + alertmanager + ", promtool=" + promtool + ", amtool=" + amtool + "]";
+                + prometheus + ", alertmanager=" + alertmanager + ", promtool=" + promtool + ", amtool=" + amtool
+                + ", notifyUrl=" + notifyUrl.map(URI::toString).orElse("(none)") + "]";
+    }
+
+    private static void checkWebhookUrl(URI url) {
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (!url.isAbsolute() || !(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null
+                || url.toString().contains("\n")) {
+            throw new IllegalArgumentException("notifyUrl must be an http:// or https:// URL with a host, e.g. "
+                    + "http://127.0.0.1:18099/alerts; got " + url);
+        }
     }
 
     private static void positive(String name, Duration d) {

@@ -276,6 +276,11 @@ public final class AlertingStack implements AutoCloseable {
         return URI.create(prometheus.baseUrl());
     }
 
+    /** {@code http://127.0.0.1:<port>} of Alertmanager (its UI and HTTP API); the port stays the same across restarts. */
+    public URI alertmanagerUrl() {
+        return URI.create("http://127.0.0.1:" + alertmanager.port());
+    }
+
     /** Ports, intervals, versions and rule files, for the run's record (never the real webhook URL). */
     public Map<String, Object> describe() {
         Map<String, Object> d = new LinkedHashMap<>();

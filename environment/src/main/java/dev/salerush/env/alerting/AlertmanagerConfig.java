@@ -10,7 +10,10 @@ import java.util.Optional;
  * says the alerting path itself is broken. Everything else goes to {@code slack}: a Slack notice to the webhook
  * stand-in (and, when a real webhook is set, to it too, through {@code api_url_file} so the secret is never in this
  * file) with the fields of a Korean team's incident notice, one a line: 등급, 장애 기간, 고객 영향, 논의 채널, 원인
- * (확인 중 until the rule's {@code cause} annotation says), 조치 and the alerts. Pure.
+ * (확인 중 until the rule's {@code cause} annotation says), 조치 and the alerts. When the settings name a
+ * {@link AlertingSettings#notifyUrl() notifyUrl}, a first child route without matchers and with {@code continue: true}
+ * sends every alert (Watchdog included, with the top route's grouping and repeat interval) to the {@code notify}
+ * receiver, a webhook with {@code send_resolved: true}, and the routes after it still get them. Pure.
  *
  * @param settings      intervals and the channel
  * @param standInUrl    the webhook stand-in, e.g. {@code http://127.0.0.1:8090}
@@ -21,6 +24,8 @@ public record AlertmanagerConfig(AlertingSettings settings, String standInUrl, O
     public static final String SLACK_PATH = "/slack";
     public static final String WATCHDOG_PATH = "/watchdog";
     public static final String WATCHDOG = "Watchdog";
+    /** The receiver of {@link AlertingSettings#notifyUrl()}: every alert, beside the stack's own receivers. */
+    public static final String NOTIFY = "notify";
     /** The title of a Slack notice: {@code [FIRING] ProbeUp}. */
     public static final String TITLE = "[{{ .Status | toUpper }}] {{ .CommonLabels.alertname }}";
     private static final String TIME = "\"2006-01-02 15:04:05 MST\"";
@@ -49,6 +54,10 @@ public record AlertmanagerConfig(AlertingSettings settings, String standInUrl, O
         y.append("  group_interval: ").append(Yaml.duration(settings.groupInterval())).append('\n');
         y.append("  repeat_interval: ").append(Yaml.duration(settings.repeatInterval())).append('\n');
         y.append("  routes:\n");
+        settings.notifyUrl().ifPresent(url -> {
+            y.append("    - receiver: ").append(NOTIFY).append('\n');
+            y.append("      continue: true\n");
+        });
         y.append("    - matchers: [").append(Yaml.quote("alertname=\"" + WATCHDOG + "\"")).append("]\n");
         y.append("      receiver: watchdog\n");
         y.append("      group_wait: 0s\n");
@@ -63,6 +72,12 @@ public record AlertmanagerConfig(AlertingSettings settings, String standInUrl, O
         y.append("    webhook_configs:\n");
         y.append("      - url: ").append(Yaml.quote(standInUrl + WATCHDOG_PATH)).append('\n');
         y.append("        send_resolved: false\n");
+        settings.notifyUrl().ifPresent(url -> {
+            y.append("  - name: ").append(NOTIFY).append('\n');
+            y.append("    webhook_configs:\n");
+            y.append("      - url: ").append(Yaml.quote(url.toString())).append('\n');
+            y.append("        send_resolved: true\n");
+        });
         return y.toString();
     }
 

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -24,7 +25,9 @@ import java.util.jar.Manifest;
  * <ol>
  *   <li>every entry of {@code java.class.path}, with the {@code Class-Path} of jar manifests expanded (recursively);</li>
  *   <li>plus the code source (jar or classes directory) of each required class, in case the classes were loaded by
- *       a class loader other than the application class loader;</li>
+ *       a class loader other than the application class loader, and every entry of that class loader when it is a
+ *       {@link URLClassLoader} (under {@code exec:java} the project's classpath is such a loader's, not
+ *       {@code java.class.path}, which holds only Maven's launcher);</li>
  *   <li>then each required class is checked to be present in one of the entries - if not, a {@link LaunchException}
  *       names the class instead of letting the child fail with a {@code ClassNotFoundException}.</li>
  * </ol>
@@ -39,6 +42,7 @@ public final class ChildClasspath {
         Set<Path> entries = new LinkedHashSet<>(expand(System.getProperty("java.class.path", "")));
         for (Class<?> type : required) {
             location(type).ifPresentOrElse(entries::add, () -> { });
+            entries.addAll(entriesOf(type.getClassLoader()));
         }
         List<Path> result = new ArrayList<>(entries);
         verify(result, required);
@@ -55,6 +59,26 @@ public final class ChildClasspath {
         List<Path> result = new ArrayList<>(entries);
         verify(result, classes);
         return result;
+    }
+
+    /**
+     * The file entries of a class loader other than the application's, when it is a {@link URLClassLoader} (its
+     * parents are not asked: under Maven they hold Maven's own jars); empty otherwise.
+     */
+    static List<Path> entriesOf(ClassLoader loader) {
+        List<Path> entries = new ArrayList<>();
+        if (loader instanceof URLClassLoader urls && loader != ClassLoader.getSystemClassLoader()) {
+            for (URL url : urls.getURLs()) {
+                try {
+                    if ("file".equals(url.getProtocol())) {
+                        entries.add(Paths.get(url.toURI()).toAbsolutePath().normalize());
+                    }
+                } catch (URISyntaxException | IllegalArgumentException e) {
+                    // not a file entry; the verification below reports missing classes
+                }
+            }
+        }
+        return entries;
     }
 
     public static String join(List<Path> entries) {

@@ -50,8 +50,9 @@ public final class ShopInstance {
         this.version = newVersion;
     }
 
-    synchronized long pid() {
-        return process == null ? -1 : process.pid();
+    /** The OS process id of its running process; -1 while it is stopped or after it died (killed, crashed). */
+    public synchronized long pid() {
+        return running() ? process.pid() : -1;
     }
 
     @Override

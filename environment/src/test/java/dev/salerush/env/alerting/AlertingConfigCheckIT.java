@@ -47,7 +47,8 @@ class AlertingConfigCheckIT {
                         expr: vector(1)
                 """);
         Path shops = write("shops.json", PrometheusConfig.shopsJson(List.of(new ScrapeTarget("shop-1", 8081))));
-        AlertingSettings settings = AlertingSettings.defaults(dir).withSlackWebhookUrl("https://hooks.example/x");
+        AlertingSettings settings = AlertingSettings.defaults(dir).withSlackWebhookUrl("https://hooks.example/x")
+                .withNotifyUrl(java.net.URI.create("http://127.0.0.1:18099/alerts"));
         tools.checkPrometheusConfig(write("prometheus.yml", new PrometheusConfig(settings, List.of(rules), 9093,
                 shops, Optional.of(java.net.URI.create("http://127.0.0.1:8404/metrics")), "127.0.0.1:9100").render()));
         Path secret = write("slack.url", "https://hooks.example/x");

@@ -1,7 +1,9 @@
 package dev.salerush.env.alerting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -45,6 +47,56 @@ class AlertmanagerConfigTest {
                           등급: {{ .CommonLabels.severity }}
                 """);
         assertThat(yml).doesNotContain("api_url_file");
+    }
+
+    @Test
+    void aNotifyUrlGetsEveryAlertThroughAFirstRouteThatContinues() {
+        String yml = new AlertmanagerConfig(SETTINGS.withWatchdogRepeat(Duration.ofSeconds(3))
+                .withNotifyUrl(URI.create("http://127.0.0.1:18099/alerts")), "http://127.0.0.1:8090", Optional.empty())
+                .render();
+        // no matchers: every alert, Watchdog included; continue: the watchdog and slack routes still get theirs
+        assertThat(yml).contains("""
+                route:
+                  receiver: slack
+                  group_by: [alertname]
+                  group_wait: 0s
+                  group_interval: 1s
+                  repeat_interval: 600s
+                  routes:
+                    - receiver: notify
+                      continue: true
+                    - matchers: ['alertname="Watchdog"']
+                      receiver: watchdog
+                      group_wait: 0s
+                      group_interval: 1s
+                      repeat_interval: 3s
+                receivers:
+                """);
+        assertThat(yml).endsWith("""
+                  - name: notify
+                    webhook_configs:
+                      - url: 'http://127.0.0.1:18099/alerts'
+                        send_resolved: true
+                """);
+        assertThat(yml).contains("  - name: slack\n", "  - name: watchdog\n");
+    }
+
+    @Test
+    void withoutANotifyUrlThereIsNoNotifyRoute() {
+        String yml = new AlertmanagerConfig(SETTINGS, "http://127.0.0.1:8090", Optional.empty()).render();
+        assertThat(yml).doesNotContain("notify", "continue");
+        assertThat(SETTINGS.withNotifyUrl(URI.create("http://x/a")).withNotifyUrl(null).notifyUrl()).isEmpty();
+    }
+
+    @Test
+    void aNotifyUrlMustBeAnHttpUrlWithAHost() {
+        for (String bad : new String[] {"ftp://127.0.0.1/x", "localhost:18099/alerts", "/alerts", "http:///x"}) {
+            assertThatThrownBy(() -> SETTINGS.withNotifyUrl(URI.create(bad)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("notifyUrl must be an http:// or https:// URL with a host");
+        }
+        assertThat(SETTINGS.withNotifyUrl(URI.create("https://hooks.example/x")).toString())
+                .contains("notifyUrl=https://hooks.example/x");
     }
 
     @Test

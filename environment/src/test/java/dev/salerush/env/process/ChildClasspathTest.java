@@ -46,6 +46,19 @@ class ChildClasspathTest {
     }
 
     @Test
+    void theEntriesOfAProjectClassLoaderAreTakenAsExecJavaHasOne() throws IOException {
+        Path classes = Files.createDirectories(dir.resolve("classes"));
+        Path jar = Files.createFile(dir.resolve("lib.jar"));
+        try (java.net.URLClassLoader project = new java.net.URLClassLoader(new java.net.URL[] {
+                classes.toUri().toURL(), jar.toUri().toURL(), new java.net.URL("http://example.invalid/x.jar")},
+                ClassLoader.getPlatformClassLoader())) {
+            assertThat(ChildClasspath.entriesOf(project)).containsExactly(classes, jar);
+        }
+        assertThat(ChildClasspath.entriesOf(ClassLoader.getSystemClassLoader())).isEmpty();
+        assertThat(ChildClasspath.entriesOf(null)).isEmpty();
+    }
+
+    @Test
     void gatewayClasspathIsOnlyWireMockAndTheShopsOwnClasses() {
         List<Path> entries = ChildClasspath.onlyLocationsOf(wiremock.Run.class, PaymentGatewayMain.class);
         assertThat(entries).hasSize(2);

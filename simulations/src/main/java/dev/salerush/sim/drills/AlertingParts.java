@@ -37,6 +37,12 @@ final class AlertingParts {
 
     static AlertingStack start(DrillSettings.Alerting alerting, SaleEnvironment environment, Path runDir,
                                EventLog events) {
+        return start(alerting, environment, runDir, events, Optional.empty());
+    }
+
+    /** As a drill's, and every alert also goes to {@code notifyUrl} when one is given. */
+    static AlertingStack start(DrillSettings.Alerting alerting, SaleEnvironment environment, Path runDir,
+                               EventLog events, Optional<URI> notifyUrl) {
         if (!(environment instanceof RedundantSaleEnvironment redundant)) {
             throw new EnvironmentError("drills need the redundant sale environment (embedded.topology = redundant)");
         }
@@ -45,7 +51,8 @@ final class AlertingParts {
                 Probe.jdbc("db", database.url(), database.user(), database.password()),
                 Probe.http("gateway", URI.create(redundant.gatewayBaseUrl().toString().replaceAll("/$", "")
                         + GATEWAY_HEALTH)));
-        return AlertingStack.start(settings(alerting), () -> redundant.fleet().instances().stream()
+        return AlertingStack.start(settings(alerting).withNotifyUrl(notifyUrl.orElse(null)),
+                () -> redundant.fleet().instances().stream()
                         .map(instance -> new ScrapeTarget(instance.name(), instance.port())).toList(),
                 redundant.loadBalancerMetricsUrl(), probes, runDir.resolve("alerting"), runDir, events);
     }
