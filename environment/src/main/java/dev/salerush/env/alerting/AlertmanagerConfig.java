@@ -11,9 +11,10 @@ import java.util.Optional;
  * stand-in (and, when a real webhook is set, to it too, through {@code api_url_file} so the secret is never in this
  * file) with the fields of a Korean team's incident notice, one a line: 등급, 장애 기간, 고객 영향, 논의 채널, 원인
  * (확인 중 until the rule's {@code cause} annotation says), 조치 and the alerts. When the settings name a
- * {@link AlertingSettings#notifyUrl() notifyUrl}, a first child route without matchers and with {@code continue: true}
- * sends every alert (Watchdog included, with the top route's grouping and repeat interval) to the {@code notify}
- * receiver, a webhook with {@code send_resolved: true}, and the routes after it still get them. Pure.
+ * {@link AlertingSettings#notifyUrl() notifyUrl}, two first child routes with {@code continue: true} send every alert
+ * to the {@code notify} receiver, a webhook with {@code send_resolved: true} — the Watchdog every {@code watchdogRepeat}
+ * as to the stack's own heartbeat, every other alert with the top route's grouping — and the routes after them still
+ * get them. Pure.
  *
  * @param settings      intervals and the channel
  * @param standInUrl    the webhook stand-in, e.g. {@code http://127.0.0.1:8090}
@@ -55,14 +56,14 @@ public record AlertmanagerConfig(AlertingSettings settings, String standInUrl, O
         y.append("  repeat_interval: ").append(Yaml.duration(settings.repeatInterval())).append('\n');
         y.append("  routes:\n");
         settings.notifyUrl().ifPresent(url -> {
-            y.append("    - receiver: ").append(NOTIFY).append('\n');
+            // the heartbeat as often as the stack's own, so a watcher of the notify webhook can tell a silent pager
+            heartbeatRoute(y, NOTIFY);
+            y.append("      continue: true\n");
+            y.append("    - matchers: [").append(Yaml.quote("alertname!=\"" + WATCHDOG + "\"")).append("]\n");
+            y.append("      receiver: ").append(NOTIFY).append('\n');
             y.append("      continue: true\n");
         });
-        y.append("    - matchers: [").append(Yaml.quote("alertname=\"" + WATCHDOG + "\"")).append("]\n");
-        y.append("      receiver: watchdog\n");
-        y.append("      group_wait: 0s\n");
-        y.append("      group_interval: 1s\n");
-        y.append("      repeat_interval: ").append(Yaml.duration(settings.watchdogRepeat())).append('\n');
+        heartbeatRoute(y, "watchdog");
         y.append("receivers:\n");
         y.append("  - name: slack\n");
         y.append("    slack_configs:\n");
@@ -79,6 +80,15 @@ public record AlertmanagerConfig(AlertingSettings settings, String standInUrl, O
             y.append("        send_resolved: true\n");
         });
         return y.toString();
+    }
+
+    /** A child route of the Watchdog alert to {@code receiver}, re-posted every {@code watchdogRepeat}. */
+    private void heartbeatRoute(StringBuilder y, String receiver) {
+        y.append("    - matchers: [").append(Yaml.quote("alertname=\"" + WATCHDOG + "\"")).append("]\n");
+        y.append("      receiver: ").append(receiver).append('\n');
+        y.append("      group_wait: 0s\n");
+        y.append("      group_interval: 1s\n");
+        y.append("      repeat_interval: ").append(Yaml.duration(settings.watchdogRepeat())).append('\n');
     }
 
     private void slack(StringBuilder y, String urlLine) {

@@ -63,7 +63,14 @@ class AlertmanagerConfigTest {
                   group_interval: 1s
                   repeat_interval: 600s
                   routes:
-                    - receiver: notify
+                    - matchers: ['alertname="Watchdog"']
+                      receiver: notify
+                      group_wait: 0s
+                      group_interval: 1s
+                      repeat_interval: 3s
+                      continue: true
+                    - matchers: ['alertname!="Watchdog"']
+                      receiver: notify
                       continue: true
                     - matchers: ['alertname="Watchdog"']
                       receiver: watchdog

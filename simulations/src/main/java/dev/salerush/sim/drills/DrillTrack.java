@@ -231,7 +231,7 @@ final class DrillTrack {
     }
 
     private void watchDetection(Instant now, Seen seen) {
-        if (pagerSilentAt == null && pagerSilent(now, seen.lastHeartbeat())) {
+        if (pagerSilentAt == null && watchesPager() && pagerSilent(now, seen.lastHeartbeat())) {
             pagerSilentAt = now;
             record("pager-silent", "no Watchdog heartbeat for " + settings.pagerSilentAfter().toSeconds()
                     + " s: the pager watchdog pages the on-call directly");
@@ -433,6 +433,14 @@ final class DrillTrack {
                 .map(AlertingView.AlertChange::name).distinct().toList();
         return fired.stream().allMatch(name -> seen.notices().stream().anyMatch(n -> !n.firing()
                 && !n.heartbeat() && n.alertNames().contains(name) && !n.at().isBefore(injectedAt)));
+    }
+
+    /**
+     * The suite's own stack posts a heartbeat every few seconds, so its silence means something in every drill; a
+     * team's heartbeat may come hourly, so there the pager is watched only by a drill that expects it silent.
+     */
+    private boolean watchesPager() {
+        return !settings.isExternal() || spec.expectedAlerts().contains(DrillSettings.PAGER_SILENT);
     }
 
     private boolean pagerSilent(Instant now, Optional<Instant> last) {

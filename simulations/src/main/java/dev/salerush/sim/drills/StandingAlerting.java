@@ -1,12 +1,19 @@
 package dev.salerush.sim.drills;
 
+import dev.salerush.env.EnvironmentError;
 import dev.salerush.env.SaleEnvironment;
 import dev.salerush.env.alerting.AlertingStack;
+import dev.salerush.env.alerting.PrometheusApi;
 import dev.salerush.env.events.EventLog;
 import dev.salerush.sim.config.DrillSettings;
 
+import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -15,6 +22,7 @@ import java.util.Optional;
  * webhook that gets every alert.
  */
 public final class StandingAlerting {
+    private static final Duration ALERTMANAGER_DISCOVERY = Duration.ofSeconds(30);
 
     private StandingAlerting() {
     }
@@ -32,6 +40,40 @@ public final class StandingAlerting {
      */
     public static AlertingStack start(DrillSettings.Alerting alerting, SaleEnvironment environment, Path dir,
                                       EventLog events, Optional<URI> notifyUrl) {
-        return AlertingParts.start(alerting, environment, dir, events, notifyUrl);
+        AlertingStack stack = AlertingParts.start(alerting, environment, dir, events, notifyUrl);
+        try {
+            awaitAlertmanagerKnown(stack.prometheusUrl());
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    /**
+     * A fresh Prometheus takes a few seconds to discover its Alertmanager (it throttles service discovery updates to
+     * 5 s); an alert firing before then is never sent. A standing staging is ready only once alerts can be sent.
+     */
+    private static void awaitAlertmanagerKnown(URI prometheus) {
+        HttpClient client = HttpClient.newHttpClient();
+        URI uri = PrometheusApi.resolve(prometheus, "api/v1/alertmanagers");
+        long deadline = System.nanoTime() + ALERTMANAGER_DISCOVERY.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                String answer = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+                if (answer.contains("\"activeAlertmanagers\":[{")) {
+                    return;
+                }
+                Thread.sleep(250);
+            } catch (IOException e) {
+                // not answering yet: asked again
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new EnvironmentError("interrupted while waiting for Prometheus to find its Alertmanager", e);
+            }
+        }
+        throw new EnvironmentError("Prometheus had no Alertmanager " + ALERTMANAGER_DISCOVERY.toSeconds()
+                + " s after it started (" + uri + ")");
     }
 }

@@ -169,6 +169,8 @@ public final class StagingMain {
                 + config.embedded().redundancy().instances() + " shop instances, load balancer (HAProxy)");
         environment = RedundantSaleEnvironment.start(config.embedded(), config.dataset(),
                 new RunLogs(dir.resolve(RunFiles.SHOP_LOG), dir.resolve(RunFiles.GATEWAY_LOG)), cleanup, events);
+        say("stocked " + StagingStock.stockUp(environment.database().orElseThrow()) + " products in stock with "
+                + StagingStock.UNITS + " units each, so the drills' sales never sell out");
         say("starting Prometheus and Alertmanager (rules in " + config.drills().alerting().rulesDir() + ")"
                 + settings.notifyUrl().map(url -> "; every alert also goes to " + url).orElse(""));
         alerting = cleanup.register("alerting", StandingAlerting.start(config.drills().alerting(), environment, dir,
