@@ -14,6 +14,7 @@ import dev.salerush.sim.shard.ShardSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -87,9 +88,13 @@ public final class RunExit {
         Drills.Checked checked = Drills.preflight(config);
         checked.lines().forEach(System.out::println);
         System.out.flush();
-        if (!checked.passed()) {
-            throw notRun("preflight refused the drills (" + checked.problems().size() + " problem"
-                    + (checked.problems().size() == 1 ? "" : "s") + "):\n  " + String.join("\n  ", checked.problems()));
+        List<String> problems = checked.problems();
+        if (problems.size() == 1) {
+            throw notRun(problems.get(0));
+        }
+        if (!problems.isEmpty()) {
+            throw notRun("preflight refused the drills (" + problems.size() + " problems):\n  "
+                    + String.join("\n  ", problems));
         }
         if (config.drills().preflightOnly()) {
             System.out.println("drills.preflight = true: nothing injected, no load sent");

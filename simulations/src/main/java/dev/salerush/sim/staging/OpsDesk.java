@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
  * Takes one operation at a time in the built-in syntax ({@code restart-instance shop-2}, {@code rolling-deploy v2},
  * ...), performs it on the environment synchronously, as a team's deploy system would, and records it in the events
  * log as every operation is recorded ({@link OperationRunner#record}). Requests that arrive meanwhile wait their turn,
- * first come first served. The answer is an HTTP status and one line: 200 done, 400 not an operation, 409 the
+ * first come first served — except an operation that holds a fault for a while ({@code lock-hot-rows 60s}), which runs
+ * beside the others, so the one that ends it ({@code release-locks}) gets through. The answer is an HTTP status and one line: 200 done, 400 not an operation, 409 the
  * environment refused it (e.g. {@code restart-instance} of a running instance), 500 it failed otherwise.
  */
 final class OpsDesk {
@@ -51,6 +52,10 @@ final class OpsDesk {
             op = parse(text);
         } catch (IllegalArgumentException e) {
             return new Answer(BAD_SYNTAX, e.getMessage());
+        }
+        if (op.operation().holds()) {
+            // a fault that lasts (locks held for a while) is no deploy: the operation that ends it must get through
+            return perform(op);
         }
         oneAtATime.lock();
         try {

@@ -14,7 +14,7 @@ import static io.gatling.javaapi.http.HttpDsl.status;
 
 /**
  * A team's own simulation of its staging shop, written from the API as the team knows it (none of the suite's
- * journeys): a brand's product list, then an order of one of its products. Brands and users are sampled from the
+ * journeys): a brand's product list, one of its products, then an order of it. Brands and users are sampled from the
  * team's database ({@code ids.queries.brands}, {@code ids.queries.users}); orders go through {@code orderAttempt(...)}, so the run's order integrity is
  * checked with {@code integrity.queries}. The load under an external drill when a team drills with its own simulation
  * (docs/drill-your-own-staging.md).
@@ -31,8 +31,9 @@ public class StagingShopperSimulation extends SalerushSimulation {
                     .queryParam("brandId", "#{" + BRAND + "}").queryParam("size", 20)
                     .check(status().is(200), jsonPath("$.items[*].id").ofLong().findRandom().optional()
                             .saveAs(PRODUCT))))
-            .doIf(session -> session.contains(PRODUCT)).then(exec(session -> session
-                    .set(KEY, UUID.randomUUID().toString()))
+            .doIf(session -> session.contains(PRODUCT)).then(exec(timed("team product", http("team product")
+                    .get("/api/products/#{" + PRODUCT + "}").check(status().is(200))))
+                    .exec(session -> session.set(KEY, UUID.randomUUID().toString()))
                     .exec(timed("team order", http("team order").post("/api/orders")
                             .header("Idempotency-Key", "#{" + KEY + "}")
                             .body(StringBody("{\"userId\":#{userId},\"productId\":#{" + PRODUCT + "},\"quantity\":1}"))
@@ -44,9 +45,9 @@ public class StagingShopperSimulation extends SalerushSimulation {
         setUpProfile("staging shopper", shop);
     }
 
-    /** A product list, and an order when the list had a product. */
+    /** A product list, and a product and its order when the list had one. */
     @Override
     protected double requestsPerUser() {
-        return 2;
+        return 3;
     }
 }

@@ -7,6 +7,9 @@ import dev.salerush.sim.integrity.IntegrityChecks;
 import dev.salerush.sim.integrity.OrderLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,7 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * environment: the demo shop passes the order integrity check, and its deliberately broken stock check (a plain read,
  * then a blind write) is caught as an oversell that fails the run.
  */
-@Order(ItLanes.LANE_ONE + 2)
+@Order(ItLanes.LANE_TWO + 3)
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(ItLanes.LANE_TWO_LOCK)
 class OrderIntegrityIT {
     static final String SIMULATION = "dev.salerush.sim.simulations.SaleSimulation";
     static final ObjectMapper JSON = new ObjectMapper();

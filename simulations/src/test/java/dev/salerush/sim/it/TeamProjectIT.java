@@ -9,6 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * process of its own that wants a login. One generation, one smoke run whose counts must equal what the stand-in
  * served, and four bad inputs that must each end with one line naming the key before anything is sent.
  */
-@Order(ItLanes.LANE_ONE + 4)
+@Order(ItLanes.LANE_TWO + 7)
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(ItLanes.LANE_TWO_LOCK)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TeamProjectIT {
@@ -102,7 +107,8 @@ class TeamProjectIT {
         String pom = Files.readString(project.resolve("pom.xml"));
         assertThat(pom).contains("<salerush.version>" + required("salerush.version") + "</salerush.version>",
                 "<artifactId>salerush-gatling</artifactId>", "<maven.compiler.release>17</maven.compiler.release>",
-                "-Dsalerush.root=${project.basedir}").doesNotContain("simulationClass", "@");
+                "-Dsalerush.root=${project.basedir}").doesNotContain("simulationClass")
+                .as("no @property@ left unfiltered").doesNotContainPattern("@[A-Za-z0-9.-]+@");
         assertThat(pom.split("<groupId>dev.salerush</groupId>", -1)).as("salerush-gatling and its versions (BOM)").hasSize(3);
         assertThat(project.resolve("data/accounts.csv")).content().startsWith("username\n");
     }

@@ -123,4 +123,29 @@ class OpsDeskTest {
         second.join(5_000);
         assertThat(most).hasValue(1);
     }
+
+    @Test
+    void aFaultThatHoldsRunsBesideTheOperationThatEndsIt() throws Exception {
+        CountDownLatch released = new CountDownLatch(1);
+        OpsDesk desk = new OpsDesk((op, arg) -> {
+            if (op == dev.salerush.env.ops.Operation.LOCK_HOT_ROWS) {
+                try {
+                    released.await(5, TimeUnit.SECONDS);   // held until release-locks, as HotRowLock does
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            } else {
+                released.countDown();
+            }
+        }, EventLog.discarding(), () -> { });
+        Thread lock = new Thread(() -> desk.perform("lock-hot-rows 60s"));
+        lock.start();
+        Thread.sleep(200);
+
+        long before = System.nanoTime();
+        assertThat(desk.perform("release-locks").status()).isEqualTo(OpsDesk.DONE);
+        lock.join(5_000);
+        assertThat(lock.isAlive()).isFalse();
+        assertThat(System.nanoTime() - before).as("release-locks did not wait for the lock").isLessThan(4_000_000_000L);
+    }
 }
