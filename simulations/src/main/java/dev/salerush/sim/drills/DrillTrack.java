@@ -79,6 +79,8 @@ final class DrillTrack {
     Instant ackedAt;
     private boolean actionQueued;
     private final Runnable undoRan;
+    /** The drill is ending: no step starts any more (a step already running finishes, or is stopped). */
+    private volatile boolean ending;
 
     DrillTrack(DrillSpec spec, DrillSettings settings, SliMeter sli, AlertingView alerting, DrillActions actions,
                OnCallLog onCall, EventLog events, Instant faultStartedAt) {
@@ -181,6 +183,7 @@ final class DrillTrack {
     }
 
     private void end(Instant now, String reason) {
+        ending = true;
         endedAt = now;
         events.removeListener(takesEffect);
         if (injectedAt == null) {
@@ -192,8 +195,9 @@ final class DrillTrack {
         }
         awaitSteps(actionSteps);
         actions.stopRunning();
-        undo();
+        // the undo comes after every fault step that started: undoing first would leave a later step's fault in place
         awaitSteps(faultSteps);
+        undo();
         record("ended", reason == null ? "ended" : reason);
     }
 
@@ -466,6 +470,10 @@ final class DrillTrack {
     /** Performs the steps in order (each recorded by {@link DrillActions}); {@code fault}: they are the fault's. */
     private void perform(List<DrillStep> stepList, boolean fault) {
         for (DrillStep step : stepList) {
+            if (ending) {
+                record("step-skipped", step + ": the drill has ended");
+                return;
+            }
             try {
                 actions.perform(step);
             } catch (RuntimeException e) {

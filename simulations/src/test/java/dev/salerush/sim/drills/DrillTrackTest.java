@@ -224,6 +224,7 @@ class DrillTrackTest {
         DrillTrack track = new DrillTrack(withUndo.catalogue().get("instance-crash"), withUndo, sli, alerting, actions,
                 OnCallLog.NONE, EventLog.discarding(), base);
         assertThat(owed).as("owed before the fault").containsExactly("instance-crash");
+        waitFor(() -> performed.size() == 1);
 
         track.endNow(base.plusSeconds(5), "the load ended before the drill did");
 
