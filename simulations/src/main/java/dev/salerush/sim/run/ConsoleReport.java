@@ -117,10 +117,16 @@ public final class ConsoleReport {
         StringBuilder out = new StringBuilder(String.format("DRILL %s: %s%s%n", drill.get("name"),
                 String.valueOf(drill.get("verdict")).toUpperCase(Locale.ROOT),
                 drill.get("verdictReason") == null ? "" : " — " + drill.get("verdictReason")));
-        out.append(String.format("  TTD %s s  TTN %s s  TTFA %s s  TTM %s s  TTR %s s%n", seconds(drill, "ttdSeconds"),
-                seconds(drill, "ttnSeconds"), seconds(drill, "ttfaSeconds"), seconds(drill, "ttmSeconds"),
-                seconds(drill, "ttrSeconds")));
+        boolean noticeMeasured = !(drill.get("detection") instanceof Map<?, ?> d)
+                || !Boolean.FALSE.equals(d.get("noticeMeasured"));
+        out.append(String.format("  TTD %s s  TTN %s  TTFA %s s  TTM %s s  TTR %s s%n", seconds(drill, "ttdSeconds"),
+                noticeMeasured ? seconds(drill, "ttnSeconds") + " s" : "not measured (no receiver)",
+                seconds(drill, "ttfaSeconds"), seconds(drill, "ttmSeconds"), seconds(drill, "ttrSeconds")));
         if (drill.get("detection") instanceof Map<?, ?> detection) {
+            if ("external".equals(detection.get("environment")) || "human".equals(detection.get("responder"))) {
+                out.append(String.format("  environment %s, responder %s%n", detection.get("environment"),
+                        detection.get("responder")));
+            }
             out.append(String.format("  detected by %s (scrape %s s, evaluation %s s, for %s, group wait %s s, "
                             + "responder delay %s s)%n", drill.get("detectedBy") == null ? "nothing"
                             : drill.get("detectedBy"), detection.get("scrapeIntervalSeconds"),

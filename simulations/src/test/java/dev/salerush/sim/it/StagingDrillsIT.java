@@ -117,6 +117,7 @@ class StagingDrillsIT {
                   external { prometheus.url = "%s", alertmanager.url = "%s", receiver.port = %d }
                   steadyState.hold = 5s
                   recoveryHold = 5s
+                  responder.delay = 3s
                   catalogue {
                     staging-crash {
                       description = "The team's script kills shop-1 (kill -9); the load balancer routes around it."
@@ -329,8 +330,10 @@ class StagingDrillsIT {
 
     /** The held fault's drill with the built-in load, returned once its fault is in. */
     private static GatlingProcess.Running startHeldFault() throws Exception {
+        // what these cases judge starts once the fault is in: no warm-up, the shortest steady state
         GatlingProcess.Running running = GatlingProcess.start(RunChecks.SIMULATION, work.resolve("gatling"),
-                properties(Map.of("drill", "staging-held-fault")));
+                properties(Map.of("drill", "staging-held-fault", "warmup.during", "0s",
+                        "drills.steadyState.hold", "2s")));
         Path runDir = awaitNewRunFolder(runFolders(), running);
         awaitEvent(runDir, running, "drill.fault", "staging-held-fault", 120);
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
