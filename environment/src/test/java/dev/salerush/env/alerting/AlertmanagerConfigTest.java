@@ -54,7 +54,7 @@ class AlertmanagerConfigTest {
         String yml = new AlertmanagerConfig(SETTINGS.withWatchdogRepeat(Duration.ofSeconds(3))
                 .withNotifyUrl(URI.create("http://127.0.0.1:18099/alerts")), "http://127.0.0.1:8090", Optional.empty())
                 .render();
-        // no matchers: every alert, Watchdog included; continue: the watchdog and slack routes still get theirs
+        // every alert, the heartbeat as often as the stack's own; continue: its own routes still get theirs
         assertThat(yml).contains("""
                 route:
                   receiver: slack
