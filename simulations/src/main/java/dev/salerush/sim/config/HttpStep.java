@@ -13,6 +13,9 @@ import java.util.Map;
  */
 public record HttpStep(String method, URI url, Map<String, String> headers, String body, int expectStatus,
                        Duration timeout) {
+    /** How much of the body a plan, a timeline and a report show. */
+    static final int BODY_SHOWN = 40;
+
     public HttpStep {
         headers = Map.copyOf(headers);
     }
@@ -22,7 +25,10 @@ public record HttpStep(String method, URI url, Map<String, String> headers, Stri
         return expectStatus == 0 ? status / 100 == 2 : status == expectStatus;
     }
 
+    /** {@code http POST <url>}, and the start of its body: steps to the same endpoint differ by what they send. */
     public String describe() {
-        return "http " + method + " " + url;
+        String text = body.strip().replaceAll("\\s+", " ");
+        return "http " + method + " " + url + (text.isEmpty() ? "" : " '" + (text.length() > BODY_SHOWN
+                ? text.substring(0, BODY_SHOWN) + "…" : text) + "'");
     }
 }

@@ -191,7 +191,7 @@ public final class DrillConductor implements AutoCloseable {
                 t.firstActionAt, t.recoveredAt, t.endedAt, t.abortReason, t.stepFailure, t.window.impact(),
                 alerting.alertHistory(), t.pagerSilentAt,
                 sli.since(t.injectedAt.minus(DrillJudge.BEFORE_FAULT)), timeline, alerting.ruleForSeconds(),
-                t.selfHealed, t.undoFailure, t.ackedAt, alerting.timing());
+                t.selfHealed, t.undoFailure, t.ackedAt, alerting.timing(), t.recordedAction);
     }
 
     /**

@@ -31,7 +31,8 @@ public final class DrillJudge {
                     Instant firstActionAt, Instant recoveredAt, Instant endedAt, String abortReason, String stepFailure,
                     DrillResult.Impact impact, List<AlertingView.AlertChange> alertHistory, Instant pagerSilentAt,
                     List<DrillResult.Second> series, List<Event> events, Map<String, Double> ruleFor,
-                    String selfHealed, String undoFailure, Instant ackedAt, AlertingView.Timing timing) {
+                    String selfHealed, String undoFailure, Instant ackedAt, AlertingView.Timing timing,
+                    String recordedAction) {
     }
 
     /** The criteria about the response: moot when the fault ended before the responder acted. */
@@ -46,8 +47,7 @@ public final class DrillJudge {
                 .map(c -> c.name() + " (" + c.actual() + ")").findFirst().orElse(null);
         DrillResult.Builder result = described(spec)
                 .fault(String.join("; ", spec.fault().stream().map(Object::toString).toList()))
-                .firstAction(spec.firstAction().isEmpty() ? null : String.join("; ", spec.firstAction().stream()
-                        .map(Object::toString).toList()))
+                .firstAction(firstAction(spec, o.recordedAction()))
                 .injectedAt(o.injectedAt()).detected(o.detectedAt(), o.detectedBy()).notifiedAt(o.notifiedAt())
                 .firstActionAt(o.firstActionAt()).mitigatedAt(mitigatedAt(o, settings)).recoveredAt(o.recoveredAt())
                 .endedAt(o.endedAt()).impact(o.impact()).integrity(integrity).alerts(alerts).criteria(criteria)
@@ -65,6 +65,15 @@ public final class DrillJudge {
             result.verdict(DrillVerdict.PASS, null);
         }
         return result.build();
+    }
+
+    /** What was done first: the runbook's steps, or what the person on call recorded (null: nothing yet). */
+    private static String firstAction(DrillSpec spec, String recordedAction) {
+        if (spec.human()) {
+            return recordedAction == null ? null : "on call: " + recordedAction;
+        }
+        return spec.firstAction().isEmpty() ? null : String.join("; ", spec.firstAction().stream()
+                .map(Object::toString).toList());
     }
 
     /** A drill that never injected its fault: the steady state did not hold. */

@@ -77,6 +77,8 @@ final class DrillTrack {
     volatile String undoFailure;
     /** When the person on call acknowledged (human responder); null otherwise. */
     Instant ackedAt;
+    /** What the person on call said they did first (human responder); null otherwise. */
+    volatile String recordedAction;
     private boolean actionQueued;
     private final Runnable undoRan;
     /** The drill is ending: no step starts any more (a step already running finishes, or is stopped). */
@@ -335,6 +337,7 @@ final class DrillTrack {
         actionQueued = true;
         firstActionAt = action.at();
         firstActionDoneAt = action.at();
+        recordedAction = action.note();
         record("first-action", "by the person on call: " + action.note());
     }
 

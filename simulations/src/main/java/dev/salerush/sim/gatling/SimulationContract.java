@@ -24,8 +24,9 @@ final class SimulationContract {
         try {
             type = Class.forName(className, false, Thread.currentThread().getContextClassLoader());
         } catch (ClassNotFoundException | LinkageError e) {
-            throw new ConfigError("simulation: unknown class '" + className + "': it is not on the simulations "
-                    + "module's classpath (a subclass of " + BASE + ", e.g. dev.salerush.sim.simulations.SaleSimulation)");
+            throw new ConfigError("simulation: unknown class '" + className + "': it is not on the classpath (a"
+                    + " subclass of " + BASE + " in this project's src/test/java; the built-in sale's simulation is in"
+                    + " salerush's own repository only, not in the salerush-gatling jar)");
         }
         if (!SalerushSimulation.class.isAssignableFrom(type) || type.isInterface()
                 || java.lang.reflect.Modifier.isAbstract(type.getModifiers())) {

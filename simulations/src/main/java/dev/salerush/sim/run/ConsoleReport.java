@@ -113,6 +113,11 @@ public final class ConsoleReport {
      * One drill: its verdict, the response intervals from the fault, what detected it with the rule parameters the
      * detection time depends on, and every pass criterion.
      */
+    /** A value that could not be read (a team's Prometheus not asked, a drill aborted first) is unknown, not "null". */
+    private static String known(Object value) {
+        return value == null ? "—" : String.valueOf(value).replace("=null", "=—");
+    }
+
     private static String drillSection(Map<String, Object> drill) {
         StringBuilder out = new StringBuilder(String.format("DRILL %s: %s%s%n", drill.get("name"),
                 String.valueOf(drill.get("verdict")).toUpperCase(Locale.ROOT),
@@ -129,9 +134,9 @@ public final class ConsoleReport {
             }
             out.append(String.format("  detected by %s (scrape %s s, evaluation %s s, for %s, group wait %s s, "
                             + "responder delay %s s)%n", drill.get("detectedBy") == null ? "nothing"
-                            : drill.get("detectedBy"), detection.get("scrapeIntervalSeconds"),
-                    detection.get("evaluationIntervalSeconds"), detection.get("forSeconds"),
-                    detection.get("groupWaitSeconds"), detection.get("responseDelaySeconds")));
+                            : drill.get("detectedBy"), known(detection.get("scrapeIntervalSeconds")),
+                    known(detection.get("evaluationIntervalSeconds")), known(detection.get("forSeconds")),
+                    known(detection.get("groupWaitSeconds")), known(detection.get("responseDelaySeconds"))));
         }
         if (drill.get("criteria") instanceof List<?> criteria) {
             for (Object item : criteria) {

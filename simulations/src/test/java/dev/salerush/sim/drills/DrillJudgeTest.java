@@ -48,7 +48,7 @@ class DrillJudgeTest {
         DrillJudge.Observed ranOut = new DrillJudge.Observed(badDeploy, T0, T0.plusSeconds(3), "High5xxRatio",
                 T0.plusSeconds(5), null, T0.plusSeconds(20), T0.plusSeconds(45), null, null,
                 new DrillResult.Impact(120, 1000, 40, 2, 55, 80.0, 12), List.of(firing(3, "High5xxRatio")), null,
-                List.of(), List.of(), Map.of(), "the fault ended by itself: lock-hot-rows 1s ran out before any first action", null, null, TIMING);
+                List.of(), List.of(), Map.of(), "the fault ended by itself: lock-hot-rows 1s ran out before any first action", null, null, TIMING, null);
 
         DrillResult result = DrillJudge.judge(ranOut, settings, passed(null));
 
@@ -64,7 +64,7 @@ class DrillJudgeTest {
     void aSelfHealedDrillWhoseDetectionFailedStillFails() {
         DrillJudge.Observed late = new DrillJudge.Observed(badDeploy, T0, T0.plusSeconds(40), "High5xxRatio",
                 T0.plusSeconds(41), null, T0.plusSeconds(20), T0.plusSeconds(60), null, null,
-                noImpact(), List.of(firing(40, "High5xxRatio")), null, List.of(), List.of(), Map.of(), "ran out", null, null, TIMING);
+                noImpact(), List.of(firing(40, "High5xxRatio")), null, List.of(), List.of(), Map.of(), "ran out", null, null, TIMING, null);
 
         DrillResult result = DrillJudge.judge(late, settings, passed(null));
 
@@ -88,7 +88,7 @@ class DrillJudgeTest {
         DrillJudge.Observed late = new DrillJudge.Observed(badDeploy, T0, T0.plusSeconds(20), "High5xxRatio",
                 T0.plusSeconds(22), T0.plusSeconds(27), T0.plusSeconds(60), T0.plusSeconds(70), null, null,
                 new DrillResult.Impact(10, 100, 1, 0, 5, 20.0, 3), List.of(firing(20, "High5xxRatio")), null,
-                List.of(), List.of(), Map.of("High5xxRatio", 3.0), null, null, null, TIMING);
+                List.of(), List.of(), Map.of("High5xxRatio", 3.0), null, null, null, TIMING, null);
 
         DrillResult result = DrillJudge.judge(late, settings,
                 new DrillIntegrity(DrillIntegrity.Status.FAIL, "1 acknowledged order missing"));
@@ -120,7 +120,7 @@ class DrillJudgeTest {
         DrillJudge.Observed observed = new DrillJudge.Observed(down, T0, T0.plusSeconds(12), "PagerSilent",
                 T0.plusSeconds(12), T0.plusSeconds(17), T0.plusSeconds(40), T0.plusSeconds(50), null, null,
                 noImpact(), List.of(firing(1, "Watchdog"), firing(2, "ShopInstanceDown")), T0.plusSeconds(12),
-                List.of(), List.of(), Map.of(), null, null, null, TIMING);
+                List.of(), List.of(), Map.of(), null, null, null, TIMING, null);
 
         DrillResult result = DrillJudge.judge(observed, settings, passed(null));
 
@@ -166,7 +166,7 @@ class DrillJudgeTest {
         return new DrillJudge.Observed(spec, T0, expects ? T0.plusSeconds(3) : null,
                 expects ? spec.expectedAlerts().get(0) : null, expects ? T0.plusSeconds(5) : null,
                 expects ? T0.plusSeconds(10) : null, T0.plusSeconds(40), T0.plusSeconds(45), null, null, impact, alerts,
-                null, series, List.of(), Map.of(), null, null, null, TIMING);
+                null, series, List.of(), Map.of(), null, null, null, TIMING, null);
     }
 
     private static AlertingView.AlertChange firing(int second, String name) {

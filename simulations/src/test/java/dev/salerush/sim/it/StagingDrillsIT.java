@@ -297,6 +297,8 @@ class StagingDrillsIT {
                 Duration.between(injected, actionPostedAt).toMillis() / 1000.0, org.assertj.core.data.Offset.offset(1.0));
         assertThat(Duration.between(notified, firstAction).toMillis()).isBetween(11_500L, 13_500L);
         assertThat(deploy.path("detection").path("responder").asText()).isEqualTo("human");
+        assertThat(deploy.path("firstAction").asText()).as("what the person did, not the runbook's")
+                .isEqualTo("on call: " + FIRED_HUMAN_NOTE);
         assertThat(deploy.path("rollback").asBoolean()).isTrue();
         // the team's simulation does not save the shop's served-by header: a 500 may be the proxy's, so unknown
         JsonNode impact = deploy.path("impact");
