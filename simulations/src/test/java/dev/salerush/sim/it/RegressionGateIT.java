@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,9 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the regression gate alone (its SLOs are lenient), naming the metric and the baseline; the index lists both runs
  * and draws their trend.
  */
-@Order(ItLanes.LANE_TWO + 4)
-@Execution(ExecutionMode.CONCURRENT)
-@ResourceLock(ItLanes.LANE_TWO_LOCK)
+@Order(ItLanes.LANE_ONE + 3)
 class RegressionGateIT {
     @TempDir
     Path work;

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the middle of the load, and a child process that cannot start. Each run must end by itself within a bounded time,
  * say why, and leave no process or listening port behind. (Signals are covered in {@link SmokeRunIT}.)
  */
-@Order(ItLanes.LANE_ONE + 3)
+@Order(ItLanes.LANE_ONE + 2)
 class SuiteFaultsIT {
     private static final Pattern GATEWAY_PORT = Pattern.compile("payment gateway ready at http://127\\.0\\.0\\.1:(\\d+)");
     private static final Pattern DATABASE_PORT = Pattern.compile("embedded PostgreSQL started on 127\\.0\\.0\\.1:(\\d+)");
