@@ -76,6 +76,11 @@ public record DrillSettings(List<ScheduledDrill> scheduled, Map<String, DrillSpe
             return !firstAction.isEmpty() || responderMode == ResponderMode.HUMAN;
         }
 
+        /** Every step of the drill: its fault, first action and undo, in that order. */
+        public java.util.stream.Stream<DrillStep> steps() {
+            return java.util.stream.Stream.of(fault, firstAction, undo).flatMap(List::stream);
+        }
+
         /** Whether a person records the first action (the suite performs none of the runbook). */
         public boolean human() {
             return responderMode == ResponderMode.HUMAN;

@@ -109,8 +109,7 @@ final class DrillsSection {
         }
         for (DrillSettings.ScheduledDrill entry : scheduled) {
             DrillSpec spec = entry.drill();
-            java.util.stream.Stream.of(spec.fault(), spec.firstAction(), spec.undo()).flatMap(List::stream)
-                    .filter(DrillStep::builtIn).findFirst().ifPresent(step -> {
+            spec.steps().filter(DrillStep::builtIn).findFirst().ifPresent(step -> {
                         throw new ConfigError(drills.key("catalogue." + spec.name()) + ": '" + step + "' is a step of "
                                 + "the embedded environment; drills.environment = external performs only "
                                 + "{ run = [...] } and { http { ... } } steps (see docs/drill-your-own-staging.md)");

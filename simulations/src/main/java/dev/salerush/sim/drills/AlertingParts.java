@@ -1,17 +1,17 @@
 package dev.salerush.sim.drills;
 
-import dev.salerush.sim.drills.watch.AlertingView;
+import dev.salerush.env.DatabaseSettings;
+import dev.salerush.env.EnvironmentError;
 import dev.salerush.env.SaleEnvironment;
 import dev.salerush.env.alerting.AlertingSettings;
 import dev.salerush.env.alerting.AlertingStack;
 import dev.salerush.env.alerting.Notice;
 import dev.salerush.env.alerting.Probe;
 import dev.salerush.env.alerting.ScrapeTarget;
-import dev.salerush.env.DatabaseSettings;
-import dev.salerush.env.EnvironmentError;
 import dev.salerush.env.embedded.RedundantSaleEnvironment;
 import dev.salerush.env.events.EventLog;
 import dev.salerush.sim.config.DrillSettings;
+import dev.salerush.sim.drills.watch.AlertingView;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -98,7 +98,13 @@ final class AlertingParts {
 
         @Override
         public Timing timing() {
-            return new Timing(settings.scrapeInterval(), settings.evaluationInterval(), settings.groupWait(), true);
+            return AlertingParts.timing(settings);
         }
+    }
+
+    /** The suite's own stack runs with its configured intervals, and its notices always reach the stand-in. */
+    static AlertingView.Timing timing(DrillSettings.Alerting settings) {
+        return new AlertingView.Timing(settings.scrapeInterval(), settings.evaluationInterval(), settings.groupWait(),
+                true);
     }
 }

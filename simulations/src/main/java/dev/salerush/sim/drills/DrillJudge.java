@@ -1,9 +1,9 @@
 package dev.salerush.sim.drills;
 
-import dev.salerush.sim.drills.watch.AlertingView;
 import dev.salerush.env.events.Event;
-import dev.salerush.sim.config.DrillSettings;
 import dev.salerush.sim.config.DrillSettings.DrillSpec;
+import dev.salerush.sim.config.DrillSettings;
+import dev.salerush.sim.drills.watch.AlertingView;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -249,12 +249,8 @@ public final class DrillJudge {
 
     /** The timing a drill would have run with, as configured (a team's is known only once asked). */
     private static AlertingView.Timing configuredTiming(DrillSettings settings) {
-        if (settings.isExternal()) {
-            return new AlertingView.Timing(null, null, null, true);
-        }
-        DrillSettings.Alerting alerting = settings.alerting();
-        return new AlertingView.Timing(alerting.scrapeInterval(), alerting.evaluationInterval(), alerting.groupWait(),
-                true);
+        return settings.isExternal() ? new AlertingView.Timing(null, null, null, true)
+                : AlertingParts.timing(settings.alerting());
     }
 
     private static Double seconds(Duration duration) {

@@ -1,11 +1,11 @@
 package dev.salerush.sim.drills;
 
-import dev.salerush.sim.drills.watch.AlertingView;
-import dev.salerush.sim.drills.watch.OnCallLog;
 import dev.salerush.env.events.EventLog;
-import dev.salerush.sim.config.DrillSettings;
 import dev.salerush.sim.config.DrillSettings.DrillSpec;
 import dev.salerush.sim.config.DrillSettings.DrillStep;
+import dev.salerush.sim.config.DrillSettings;
+import dev.salerush.sim.drills.watch.AlertingView;
+import dev.salerush.sim.drills.watch.OnCallLog;
 
 import dev.salerush.env.events.Event;
 import dev.salerush.env.events.EventKinds;

@@ -1,7 +1,5 @@
 package dev.salerush.sim.drills;
 
-import dev.salerush.sim.drills.watch.AlertingView;
-import dev.salerush.sim.drills.watch.OnCallLog;
 import dev.salerush.env.SaleEnvironment;
 import dev.salerush.env.alerting.AlertingStack;
 import dev.salerush.env.events.EventLog;
@@ -11,12 +9,14 @@ import dev.salerush.env.ops.Operations;
 import dev.salerush.env.process.Cleanup;
 import dev.salerush.sim.config.DrillSettings;
 import dev.salerush.sim.config.ExternalDrills;
+import dev.salerush.sim.config.SuiteConfig;
+import dev.salerush.sim.config.TargetKind;
 import dev.salerush.sim.drills.external.DrillReceiver;
 import dev.salerush.sim.drills.external.ExternalAlerting;
 import dev.salerush.sim.drills.steps.PendingUndo;
 import dev.salerush.sim.drills.steps.TeamSteps;
-import dev.salerush.sim.config.SuiteConfig;
-import dev.salerush.sim.config.TargetKind;
+import dev.salerush.sim.drills.watch.AlertingView;
+import dev.salerush.sim.drills.watch.OnCallLog;
 import dev.salerush.sim.integrity.IntegrityReport;
 import dev.salerush.sim.integrity.OrderLog;
 import dev.salerush.sim.metrics.ExactRecorder;

@@ -4,7 +4,6 @@ import dev.salerush.env.EnvironmentError;
 import dev.salerush.sim.config.AlertMatcher;
 import dev.salerush.sim.config.DrillSettings;
 import dev.salerush.sim.config.DrillSettings.DrillSpec;
-import dev.salerush.sim.config.DrillSettings.DrillStep;
 import dev.salerush.sim.config.ExternalDrills;
 import dev.salerush.sim.drills.external.TeamAlertingApi;
 import dev.salerush.sim.drills.steps.Programs;
@@ -16,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Everything a run's drills need, checked before any fault (and alone with {@code drills.preflight = true}): the
@@ -125,7 +123,7 @@ final class Preflight {
     }
 
     private void programsFound(DrillSpec spec) {
-        steps(spec).filter(step -> step.run() != null).forEach(step -> {
+        spec.steps().filter(step -> step.run() != null).forEach(step -> {
             String program = step.run().program();
             if (Programs.find(program).isEmpty()) {
                 problems.add("drills.catalogue." + spec.name() + ": program '" + program + "' of step '" + step
@@ -165,9 +163,5 @@ final class Preflight {
     private static String forOf(String alert, Map<String, Double> rules) {
         Double seconds = rules.get(alert);
         return seconds == null ? "" : " (for " + seconds + " s)";
-    }
-
-    private static Stream<DrillStep> steps(DrillSpec spec) {
-        return Stream.of(spec.fault(), spec.firstAction(), spec.undo()).flatMap(List::stream);
     }
 }

@@ -1,5 +1,6 @@
 package dev.salerush.sim.drills;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.salerush.env.EnvironmentError;
 import dev.salerush.env.SaleEnvironment;
 import dev.salerush.env.alerting.AlertingStack;
@@ -23,6 +24,7 @@ import java.util.Optional;
  */
 public final class StandingAlerting {
     private static final Duration ALERTMANAGER_DISCOVERY = Duration.ofSeconds(30);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private StandingAlerting() {
     }
@@ -62,7 +64,7 @@ public final class StandingAlerting {
             try {
                 String answer = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).build(),
                         HttpResponse.BodyHandlers.ofString()).body();
-                if (answer.contains("\"activeAlertmanagers\":[{")) {
+                if (!PrometheusApi.activeAlertmanagers(JSON.readTree(answer)).isEmpty()) {
                     return;
                 }
                 Thread.sleep(250);

@@ -115,7 +115,11 @@ public final class ConsoleReport {
      */
     /** A value that could not be read (a team's Prometheus not asked, a drill aborted first) is unknown, not "null". */
     private static String known(Object value) {
-        return value == null ? "—" : String.valueOf(value).replace("=null", "=—");
+        if (value instanceof Map<?, ?> byName) {
+            return byName.entrySet().stream().map(e -> e.getKey() + "=" + known(e.getValue()))
+                    .collect(java.util.stream.Collectors.joining(", ", "{", "}"));
+        }
+        return value == null ? "—" : String.valueOf(value);
     }
 
     private static String drillSection(Map<String, Object> drill) {

@@ -1,8 +1,8 @@
 package dev.salerush.sim.drills;
 
-import dev.salerush.sim.drills.watch.AlertingView;
 import dev.salerush.sim.config.DrillSettings;
 import dev.salerush.sim.config.TestConfigs;
+import dev.salerush.sim.drills.watch.AlertingView;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

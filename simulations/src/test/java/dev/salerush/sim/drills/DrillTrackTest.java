@@ -1,10 +1,10 @@
 package dev.salerush.sim.drills;
 
-import dev.salerush.sim.drills.watch.AlertingView;
-import dev.salerush.sim.drills.watch.OnCallLog;
 import dev.salerush.env.events.EventLog;
 import dev.salerush.sim.config.DrillSettings;
 import dev.salerush.sim.config.TestConfigs;
+import dev.salerush.sim.drills.watch.AlertingView;
+import dev.salerush.sim.drills.watch.OnCallLog;
 import dev.salerush.sim.metrics.ExactRecorder;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;

@@ -82,10 +82,7 @@ public final class TeamAlertingApi {
 
     /** The Alertmanagers Prometheus sends alerts to. */
     public List<String> alertmanagers() throws IOException {
-        List<String> urls = new ArrayList<>();
-        get(external.prometheusUrl(), "api/v1/alertmanagers").path("data").path("activeAlertmanagers")
-                .forEach(am -> urls.add(am.path("url").asText()));
-        return urls;
+        return PrometheusApi.activeAlertmanagers(get(external.prometheusUrl(), "api/v1/alertmanagers"));
     }
 
     /** Prometheus' global scrape and evaluation intervals (its defaults, 1m, where the file sets none). */
