@@ -10,6 +10,8 @@ import dev.salerush.seeder.spec.DatasetSpec;
 import dev.salerush.seeder.safety.SafetyException;
 import dev.salerush.seeder.safety.TargetGuard;
 import dev.salerush.sim.plan.TrafficPlan;
+import dev.salerush.sim.report.ReportLocale;
+import dev.salerush.sim.report.ReportSettings;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -47,7 +49,7 @@ public final class SuiteConfig {
     private final DatasetSpec dataset;
     private final List<ScheduledOperation> operations;
     private final DrillSettings drills;
-    private final String reportLocale;
+    private final ReportSettings report;
     private final SimulationSettings simulation;
     private final int shards;
     private final Duration shardStartDelay;
@@ -81,7 +83,7 @@ public final class SuiteConfig {
         this.dataset = DatasetSection.read(reader.child("dataset"));
         this.operations = parseOperations();
         this.drills = parseDrills(drillHeaders);
-        this.reportLocale = reader.oneOf("report.locale", List.of("ko", "en"));
+        this.report = parseReport();
         this.simulation = SimulationSettings.from(reader, root, !database.embedded());
         this.shards = reader.intInRange("shards", 1, MAX_LOCAL_SHARDS);
         this.shardStartDelay = reader.positiveDuration("shardStartDelay");
@@ -121,9 +123,18 @@ public final class SuiteConfig {
         return secrets;
     }
 
-    /** The language of the incident reports: {@code ko} or {@code en}. */
-    public String reportLocale() {
-        return reportLocale;
+    /** How every page and notice is written: language, time zone, the team's templates, the reports' authors. */
+    public ReportSettings report() {
+        return report;
+    }
+
+    private ReportSettings parseReport() {
+        ReportLocale locale = ReportLocale.parse(reader.oneOf("report.locale", List.of("ko", "en")));
+        return new ReportSettings(locale, ReportSettings.parseZone(reader.string("report.zone"), locale),
+                ReportSettings.parseTemplates(reader.string("report.templates"), root),
+                ReportSettings.parseAuthors(reader.has("report.authors") && config.getValue("report.authors")
+                        .valueType() == com.typesafe.config.ConfigValueType.STRING
+                        ? List.of(reader.string("report.authors")) : reader.stringList("report.authors")));
     }
 
     /** The merged configuration as read (for tests of the loader). */

@@ -2,8 +2,9 @@ package dev.salerush.sim.merge;
 
 import dev.salerush.sim.config.ConfigError;
 import dev.salerush.sim.config.ConfigLoader;
-import dev.salerush.sim.config.RegressionSettings;
+import dev.salerush.sim.config.SuiteConfig;
 import dev.salerush.sim.metrics.Verdict;
+import dev.salerush.sim.report.ReportSettings;
 import dev.salerush.sim.results.RunSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +31,9 @@ public final class MergeMain {
         Path dir = Path.of(args[0]).toAbsolutePath().normalize();
         RunSummary merged = null;
         try {
-            merged = ShardMerge.mergedSummary(dir, regressionSettings());
+            SuiteConfig config = configuration();
+            merged = ShardMerge.mergedSummary(dir, config == null ? null : config.regression(),
+                    config == null ? ReportSettings.defaults() : config.report());
         } catch (MergeRefused e) {
             fail("refused to merge " + dir + ": " + e.getMessage());
         }
@@ -42,12 +45,16 @@ public final class MergeMain {
         }
     }
 
-    /** The regression section of conf/salerush.conf (with -D overrides); not judged when it cannot be read. */
-    private static RegressionSettings regressionSettings() {
+    /**
+     * conf/salerush.conf with -D overrides, for the regression gate and the report pages' language; null when it
+     * cannot be read (no regression judged, pages in the default language).
+     */
+    private static SuiteConfig configuration() {
         try {
-            return ConfigLoader.load().regression();
+            return ConfigLoader.load();
         } catch (ConfigError e) {
-            log.warn("regression gate not judged: the configuration cannot be read ({})", e.getMessage());
+            log.warn("regression gate not judged, pages in the default language: the configuration cannot be read"
+                    + " ({})", e.getMessage());
             return null;
         }
     }

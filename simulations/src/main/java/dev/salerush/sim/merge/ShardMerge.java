@@ -5,6 +5,7 @@ import dev.salerush.sim.metrics.LatencyLogMerge;
 import dev.salerush.sim.metrics.RecordedRun;
 import dev.salerush.sim.regression.RegressionGate;
 import dev.salerush.sim.report.JUnitReport;
+import dev.salerush.sim.report.ReportSettings;
 import dev.salerush.sim.report.Reports;
 import dev.salerush.sim.results.BaselineFinder;
 import dev.salerush.sim.results.RunFiles;
@@ -30,8 +31,8 @@ public final class ShardMerge {
     }
 
     /** Merges judging regressions with {@code regression} (null: not judged); returns {@code dir}. */
-    public static Path merge(Path dir, RegressionSettings regression) {
-        mergedSummary(dir, regression);
+    public static Path merge(Path dir, RegressionSettings regression, ReportSettings report) {
+        mergedSummary(dir, regression, report);
         return dir;
     }
 
@@ -39,7 +40,7 @@ public final class ShardMerge {
      * Merges judging regressions with {@code regression} (null: not judged), the caller's configuration: the merge
      * reads none itself. Returns the merged summary as written to {@code dir}'s summary.json.
      */
-    public static RunSummary mergedSummary(Path dir, RegressionSettings regression) {
+    public static RunSummary mergedSummary(Path dir, RegressionSettings regression, ReportSettings report) {
         List<ShardRun> shards = ShardSet.read(dir);
         if (StaircaseMerge.isStaircase(shards)) {
             StaircaseMerge.check(shards);
@@ -57,7 +58,7 @@ public final class ShardMerge {
         MergedSummaryFile.write(summary, shards, dir.resolve(RunFiles.SUMMARY));
         JUnitReport.write(summary, dir.resolve(RunFiles.JUNIT));
         try {
-            Reports.writeForRun(dir, dir.toAbsolutePath().getParent());
+            Reports.writeForRun(dir, dir.toAbsolutePath().getParent(), report);
         } catch (RuntimeException e) {
             log.warn("could not write the merged run's report pages (summary.json is kept): {}", e.toString());
         }

@@ -19,7 +19,7 @@ final class IndexPage {
     private IndexPage() {
     }
 
-    static String html(List<RunRecord> runs, String resultsDirName) {
+    static String html(List<RunRecord> runs, String resultsDirName, ReportSettings settings) {
         Map<String, Object> model = new LinkedHashMap<>();
         List<Map<String, Object>> rows = runs.stream().map(IndexPage::row).toList();
         TreeSet<String> profiles = new TreeSet<>();
@@ -39,7 +39,7 @@ final class IndexPage {
         model.put("chartJsVersion", assets.chartJsVersion);
         model.put("script", assets.script);
         model.put("styles", assets.styles);
-        return Templates.html("index.html.peb", model);
+        return Templates.html("index.html.peb", model, settings.templates());
     }
 
     private static Map<String, Object> row(RunRecord run) {

@@ -29,48 +29,48 @@ public final class Reports {
     /**
      * Writes a finished run's report.html and summary.md and refreshes the results index. Returns the run page.
      */
-    public static Path writeForRun(Path runDir, Path resultsDir) {
-        Path page = writeRunPages(RunCatalog.read(runDir));
-        writeIndex(resultsDir);
+    public static Path writeForRun(Path runDir, Path resultsDir, ReportSettings settings) {
+        Path page = writeRunPages(RunCatalog.read(runDir), settings);
+        writeIndex(resultsDir, settings);
         return page;
     }
 
     /** A shard's report.html and summary.md only: the results index lists the merged run, not its shards. */
-    public static Path writeRunPagesOnly(Path runDir) {
-        return writeRunPages(RunCatalog.read(runDir));
+    public static Path writeRunPagesOnly(Path runDir, ReportSettings settings) {
+        return writeRunPages(RunCatalog.read(runDir), settings);
     }
 
     /**
      * Re-renders every run folder's pages and the index. A folder whose page cannot be rendered is logged and
      * skipped; returns how many run pages were written.
      */
-    public static int regenerate(Path resultsDir) {
+    public static int regenerate(Path resultsDir, ReportSettings settings) {
         int written = 0;
         for (RunRecord run : RunCatalog.scan(resultsDir)) {
             try {
-                writeRunPages(run);
+                writeRunPages(run, settings);
                 written++;
             } catch (RuntimeException e) {
                 log.warn("could not render the report of {}: {}", run.runId(), e.toString());
             }
         }
-        writeIndex(resultsDir);
+        writeIndex(resultsDir, settings);
         return written;
     }
 
     /** {@code results/index.html} from the folders as they are now. */
-    public static Path writeIndex(Path resultsDir) {
+    public static Path writeIndex(Path resultsDir, ReportSettings settings) {
         List<RunRecord> runs = RunCatalog.scan(resultsDir);
         Path index = resultsDir.resolve(RunFiles.RESULTS_INDEX);
         AtomicFiles.writeString(index, IndexPage.html(runs, resultsDir.getFileName() == null ? resultsDir.toString()
-                : resultsDir.getFileName().toString()));
+                : resultsDir.getFileName().toString(), settings));
         return index;
     }
 
-    private static Path writeRunPages(RunRecord run) {
+    private static Path writeRunPages(RunRecord run, ReportSettings settings) {
         Path page = run.dir().resolve(RunFiles.REPORT_PAGE);
-        AtomicFiles.writeString(page, RunPage.html(run));
-        AtomicFiles.writeString(run.dir().resolve(RunFiles.MARKDOWN_SUMMARY), RunPage.markdown(run, displayPath(page)));
+        AtomicFiles.writeString(page, RunPage.html(run, settings));
+        AtomicFiles.writeString(run.dir().resolve(RunFiles.MARKDOWN_SUMMARY), RunPage.markdown(run, displayPath(page), settings));
         return page;
     }
 

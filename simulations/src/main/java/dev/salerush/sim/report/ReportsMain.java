@@ -1,5 +1,7 @@
 package dev.salerush.sim.report;
 
+import dev.salerush.sim.config.ConfigError;
+import dev.salerush.sim.config.ConfigLoader;
 import dev.salerush.sim.results.RunFiles;
 
 import java.nio.file.Files;
@@ -7,7 +9,8 @@ import java.nio.file.Path;
 
 /**
  * Regenerates every run page and the index of a results folder:
- * {@code ./mvnw -q compile exec:java@reports [-Dreports.dir=path/to/results]}.
+ * {@code ./mvnw -q compile exec:java@reports [-Dreports.dir=path/to/results] [-Dreport.locale=en]}, in the language,
+ * time zone and wording of {@code report} in conf/salerush.conf (with -D overrides).
  */
 public final class ReportsMain {
     private ReportsMain() {
@@ -21,7 +24,15 @@ public final class ReportsMain {
         if (!Files.isDirectory(resultsDir)) {
             fail("no results folder at " + resultsDir + " (set -Dreports.dir=path/to/results)");
         }
-        int pages = Reports.regenerate(resultsDir);
+        ReportSettings settings;
+        try {
+            settings = ConfigLoader.load().report();
+        } catch (ConfigError e) {
+            System.err.println("salerush: configuration error: " + e.getMessage());
+            System.exit(3);
+            return;
+        }
+        int pages = Reports.regenerate(resultsDir, settings);
         System.out.println("salerush: wrote " + pages + " run page(s) and " + resultsDir.resolve(RunFiles.RESULTS_INDEX));
     }
 

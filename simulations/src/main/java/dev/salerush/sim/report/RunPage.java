@@ -26,7 +26,7 @@ final class RunPage {
     private RunPage() {
     }
 
-    static String html(RunRecord run) {
+    static String html(RunRecord run, ReportSettings settings) {
         RunCharts charts = RunCharts.of(run.dir(), run.summary());
         Map<String, Object> model = model(run);
         model.put("clientCharts", charts.clientCharts());
@@ -39,13 +39,13 @@ final class RunPage {
         model.put("chartJsVersion", assets.chartJsVersion);
         model.put("script", assets.script);
         model.put("styles", assets.styles);
-        return Templates.html("run.html.peb", model);
+        return Templates.html("run.html.peb", model, settings.templates());
     }
 
-    static String markdown(RunRecord run, String reportPath) {
+    static String markdown(RunRecord run, String reportPath, ReportSettings settings) {
         Map<String, Object> model = model(run);
         model.put("reportPath", reportPath);
-        return Templates.markdown("summary.md.peb", model);
+        return Templates.markdown("summary.md.peb", model, settings.templates());
     }
 
     /** What both templates show. */

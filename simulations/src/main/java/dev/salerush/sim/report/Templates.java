@@ -2,32 +2,41 @@ package dev.salerush.sim.report;
 
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.loader.ClasspathLoader;
+import io.pebbletemplates.pebble.loader.DelegatingLoader;
+import io.pebbletemplates.pebble.loader.FileLoader;
+import io.pebbletemplates.pebble.loader.Loader;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
 
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Renders the Pebble templates next to this class (and below it, e.g. {@code incident/incident.html.peb}): HTML with
- * autoescaping, Markdown without.
+ * autoescaping, Markdown without. A team's templates folder ({@code report.templates}) is looked in first, by the
+ * same path ({@link TemplateFiles#NAMES}).
  */
 public final class Templates {
-    private static final String PREFIX = "dev/salerush/sim/report/";
-    private static final PebbleEngine HTML = engine(true);
-    private static final PebbleEngine MARKDOWN = engine(false);
+    private static final Map<Optional<Path>, PebbleEngine> HTML = new ConcurrentHashMap<>();
+    private static final Map<Optional<Path>, PebbleEngine> MARKDOWN = new ConcurrentHashMap<>();
 
     private Templates() {
     }
 
-    public static String html(String template, Map<String, Object> model) {
-        return render(HTML, template, model);
+    public static String html(String template, Map<String, Object> model, Path overrides) {
+        return render(HTML.computeIfAbsent(Optional.ofNullable(overrides), o -> engine(true, o)), template, model);
     }
 
-    public static String markdown(String template, Map<String, Object> model) {
-        return render(MARKDOWN, template, model);
+    public static String markdown(String template, Map<String, Object> model, Path overrides) {
+        return render(MARKDOWN.computeIfAbsent(Optional.ofNullable(overrides), o -> engine(false, o)), template,
+                model);
     }
 
     private static String render(PebbleEngine engine, String name, Map<String, Object> model) {
@@ -41,11 +50,17 @@ public final class Templates {
         return out.toString();
     }
 
-    private static PebbleEngine engine(boolean autoEscaping) {
-        ClasspathLoader loader = new ClasspathLoader(Templates.class.getClassLoader());
-        loader.setPrefix(PREFIX);
+    private static PebbleEngine engine(boolean autoEscaping, Optional<Path> overrides) {
+        List<Loader<?>> loaders = new ArrayList<>();
+        overrides.ifPresent(folder -> {
+            FileLoader own = new FileLoader(folder.toAbsolutePath().toString());
+            loaders.add(own);
+        });
+        ClasspathLoader defaults = new ClasspathLoader(Templates.class.getClassLoader());
+        defaults.setPrefix(TemplateFiles.CLASSPATH_PREFIX);
+        loaders.add(defaults);
         return new PebbleEngine.Builder()
-                .loader(loader)
+                .loader(new DelegatingLoader(loaders))
                 .autoEscaping(autoEscaping)
                 .newLineTrimming(true)
                 .strictVariables(false)

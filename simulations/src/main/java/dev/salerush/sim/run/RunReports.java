@@ -5,7 +5,6 @@ import dev.salerush.sim.drills.DrillsOutcome;
 import dev.salerush.sim.report.JUnitReport;
 import dev.salerush.sim.report.Reports;
 import dev.salerush.sim.report.incident.IncidentPages;
-import dev.salerush.sim.report.incident.ReportLocale;
 import dev.salerush.sim.results.RunFiles;
 import dev.salerush.sim.results.RunFolder;
 import dev.salerush.sim.results.RunSummary;
@@ -32,8 +31,7 @@ final class RunReports {
             return;
         }
         try {
-            IncidentPages.write(folder.dir(), folder.runId(), drills.results(),
-                    ReportLocale.parse(config.reportLocale()));
+            IncidentPages.write(folder.dir(), folder.runId(), drills.results(), config.report());
         } catch (RuntimeException e) {
             log.warn("could not write the incident reports (summary.json keeps the drills): {}", e.toString());
         }
@@ -47,8 +45,8 @@ final class RunReports {
         GatlingReportCopier.findReport(GatlingReportCopier.gatlingResultsDir(config.root()), startedAt.toEpochMilli())
                 .ifPresent(report -> GatlingReportCopier.copy(report, folder.dir()));
         try {
-            return (shard ? Reports.writeRunPagesOnly(folder.dir())
-                    : Reports.writeForRun(folder.dir(), config.resultsDir())).toString();
+            return (shard ? Reports.writeRunPagesOnly(folder.dir(), config.report())
+                    : Reports.writeForRun(folder.dir(), config.resultsDir(), config.report())).toString();
         } catch (RuntimeException e) {
             log.warn("could not write the run's report pages (summary.json is kept): {}", e.toString());
             return folder.dir().toString();

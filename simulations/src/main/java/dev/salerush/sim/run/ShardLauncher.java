@@ -186,7 +186,7 @@ final class ShardLauncher {
      */
     private int mergedExitCode(Path runDir) {
         try {
-            RunSummary summary = ShardMerge.mergedSummary(runDir, config.regression());
+            RunSummary summary = ShardMerge.mergedSummary(runDir, config.regression(), config.report());
             System.out.print(ConsoleReport.render(summary, runDir.resolve(RunFiles.REPORT_PAGE).toString()));
             System.out.flush();
             log.info("merged run {}: verdict {}", runDir, summary.verdict());

@@ -1,5 +1,6 @@
 package dev.salerush.sim.merge;
 
+import dev.salerush.sim.report.ReportSettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -52,7 +53,7 @@ class ShardMergeTest {
     void mergedLogHasEverySecondsResponsesOnceTaggedAndOnceInTheUntaggedSum(@TempDir Path dir) throws IOException {
         ShardFixtures.Reference reference = ShardFixtures.write(dir, SHARDS, 17);
 
-        ShardMerge.merge(dir, null);
+        ShardMerge.merge(dir, null, ReportSettings.defaults());
 
         Map<Long, Long> tagged = new TreeMap<>();
         Map<Long, Long> untagged = new TreeMap<>();
@@ -78,7 +79,7 @@ class ShardMergeTest {
         Path dir = results.resolve(ShardFixtures.RUN_ID);
         ShardFixtures.Reference reference = ShardFixtures.write(dir, SHARDS, 18);
 
-        assertThat(ShardMerge.merge(dir, GATE)).isEqualTo(dir);
+        assertThat(ShardMerge.merge(dir, GATE, ReportSettings.defaults())).isEqualTo(dir);
 
         JsonNode summary = JSON.readTree(dir.resolve(RunFiles.SUMMARY).toFile());
         assertThat(summary.path("runId").asText()).isEqualTo(ShardFixtures.RUN_ID);
@@ -116,7 +117,7 @@ class ShardMergeTest {
         ShardFixtures.editSummary(dir.resolve("shard-1"), s -> s.put("status", "partial")
                 .put("failure", "the target went down"));
 
-        ShardMerge.merge(dir, GATE);
+        ShardMerge.merge(dir, GATE, ReportSettings.defaults());
 
         JsonNode summary = JSON.readTree(dir.resolve(RunFiles.SUMMARY).toFile());
         assertThat(summary.path("status").asText()).isEqualTo("partial");
@@ -160,7 +161,7 @@ class ShardMergeTest {
         ShardFixtures.write(dir, SHARDS, 20);
         spoil.accept(dir);
 
-        assertThatThrownBy(() -> ShardMerge.merge(dir, GATE)).isInstanceOf(MergeRefused.class)
+        assertThatThrownBy(() -> ShardMerge.merge(dir, GATE, ReportSettings.defaults())).isInstanceOf(MergeRefused.class)
                 .hasMessageContaining(message);
         assertThat(dir.resolve(RunFiles.SUMMARY)).doesNotExist();
         assertThat(dir.resolve(RunFiles.LATENCY_LOG)).doesNotExist();
@@ -168,9 +169,9 @@ class ShardMergeTest {
 
     @Test
     void aFolderWithoutShardsIsRefused(@TempDir Path dir) {
-        assertThatThrownBy(() -> ShardMerge.merge(dir, GATE)).isInstanceOf(MergeRefused.class)
+        assertThatThrownBy(() -> ShardMerge.merge(dir, GATE, ReportSettings.defaults())).isInstanceOf(MergeRefused.class)
                 .hasMessageContaining("holds no shard-<index> folder");
-        assertThatThrownBy(() -> ShardMerge.merge(dir.resolve("absent"), GATE)).isInstanceOf(MergeRefused.class)
+        assertThatThrownBy(() -> ShardMerge.merge(dir.resolve("absent"), GATE, ReportSettings.defaults())).isInstanceOf(MergeRefused.class)
                 .hasMessageContaining("no folder at");
     }
 

@@ -1,5 +1,6 @@
 package dev.salerush.sim.merge;
 
+import dev.salerush.sim.report.ReportSettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -51,7 +52,7 @@ class StaircaseMergeTest {
             throws IOException {
         writeShards(dir);
 
-        ShardMerge.merge(dir, null);
+        ShardMerge.merge(dir, null, ReportSettings.defaults());
 
         JsonNode summary = JSON.readTree(dir.resolve(RunFiles.SUMMARY).toFile());
         JsonNode steps = summary.path("steps");
@@ -87,7 +88,7 @@ class StaircaseMergeTest {
         ShardFixtures.editSummary(dir.resolve("shard-1"), s -> s.withArray("steps").forEach(step ->
                 ((ObjectNode) step).remove("fromMillis")));
 
-        assertThatThrownBy(() -> ShardMerge.merge(dir, null)).isInstanceOf(MergeRefused.class)
+        assertThatThrownBy(() -> ShardMerge.merge(dir, null, ReportSettings.defaults())).isInstanceOf(MergeRefused.class)
                 .hasMessageContaining("shard-1: step 0 has no window or counts");
         assertThat(dir.resolve(RunFiles.SUMMARY)).doesNotExist();
     }

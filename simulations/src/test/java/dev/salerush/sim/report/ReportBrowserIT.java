@@ -7,7 +7,6 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 import dev.salerush.sim.it.ItLanes;
 import dev.salerush.sim.drills.DrillFixtures;
 import dev.salerush.sim.report.incident.IncidentPages;
-import dev.salerush.sim.report.incident.ReportLocale;
 import dev.salerush.sim.results.ReportFixtures;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,8 +41,8 @@ class ReportBrowserIT {
         results = ReportFixtures.resultsIn(dir);
         IncidentPages.write(results.resolve(ReportFixtures.SMOKE), ReportFixtures.SMOKE, List.of(
                 DrillFixtures.badDeployPassed(), DrillFixtures.instanceCrashFailed(), DrillFixtures.abortedBeforeFault()),
-                ReportLocale.KO);
-        Reports.regenerate(results);
+                ReportSettings.of(ReportLocale.KO));
+        Reports.regenerate(results, ReportSettings.defaults());
     }
 
     @Test

@@ -17,7 +17,7 @@ class ReportMarkdownTest {
     void aStressSummaryHasVerdictPlanSloTableBreakingPointAndKnee() {
         Path results = ReportFixtures.resultsIn(dir);
 
-        String md = RunPage.markdown(RunCatalog.read(results.resolve(ReportFixtures.STRESS)), "results/x/report.html");
+        String md = RunPage.markdown(RunCatalog.read(results.resolve(ReportFixtures.STRESS)), "results/x/report.html", ReportSettings.defaults());
 
         assertThat(md).startsWith("### ✅ salerush `stress` run `20261125-111500-stress`: **PASS**");
         assertThat(md).contains("**Plan:** 1,650,000 DAU × 2 requests/day = 3,300,000 requests/day → 38.2 rps average"
@@ -34,7 +34,7 @@ class ReportMarkdownTest {
     void aFailedSmokeListsItsReasonsRegressionAndIntegrityAndKeepsTablesIntact() {
         Path results = ReportFixtures.resultsIn(dir);
 
-        String md = RunPage.markdown(RunCatalog.read(results.resolve(ReportFixtures.SMOKE)), "r.html");
+        String md = RunPage.markdown(RunCatalog.read(results.resolve(ReportFixtures.SMOKE)), "r.html", ReportSettings.defaults());
 
         assertThat(md).startsWith("### ❌ salerush `smoke` run `20261125-101500-smoke`: **FAIL**");
         assertThat(md).contains("\n- failed \\| requests: not measured (no responses)\n"
@@ -50,7 +50,7 @@ class ReportMarkdownTest {
     void anUnreadableRunSaysWhyAndShowsNoFigures() {
         Path results = ReportFixtures.resultsIn(dir);
 
-        String md = RunPage.markdown(RunCatalog.read(results.resolve(ReportFixtures.BROKEN_JSON)), "r.html");
+        String md = RunPage.markdown(RunCatalog.read(results.resolve(ReportFixtures.BROKEN_JSON)), "r.html", ReportSettings.defaults());
 
         assertThat(md).startsWith("### ❌ salerush `load` run `20261125-121500-load`: **UNREADABLE**");
         assertThat(md).contains("- summary.json is not valid JSON");

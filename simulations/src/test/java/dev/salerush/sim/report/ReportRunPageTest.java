@@ -2,7 +2,6 @@ package dev.salerush.sim.report;
 
 import dev.salerush.sim.drills.DrillFixtures;
 import dev.salerush.sim.report.incident.IncidentPages;
-import dev.salerush.sim.report.incident.ReportLocale;
 import dev.salerush.sim.results.ReportFixtures;
 import dev.salerush.sim.results.RunCatalog;
 import org.junit.jupiter.api.Test;
@@ -22,7 +21,7 @@ class ReportRunPageTest {
     void writesRunPageSummaryAndIndexForARun() throws Exception {
         Path results = ReportFixtures.resultsIn(dir);
 
-        Path page = Reports.writeForRun(results.resolve(ReportFixtures.STRESS), results);
+        Path page = Reports.writeForRun(results.resolve(ReportFixtures.STRESS), results, ReportSettings.defaults());
 
         assertThat(page).isEqualTo(results.resolve(ReportFixtures.STRESS).resolve("report.html"));
         String html = Files.readString(page);
@@ -41,7 +40,7 @@ class ReportRunPageTest {
     void summaryTextIsEscapedInTheHtmlAndInTheChartData() {
         Path results = ReportFixtures.resultsIn(dir);
 
-        String html = RunPage.html(RunCatalog.read(results.resolve(ReportFixtures.SMOKE)));
+        String html = RunPage.html(RunCatalog.read(results.resolve(ReportFixtures.SMOKE)), ReportSettings.defaults());
 
         assertThat(html).contains("&lt;b&gt;product&lt;/b&gt; detail").doesNotContain("<b>product</b>");
         assertThat(html).contains("<span class=\"muted\">not measured</span>");
@@ -60,13 +59,13 @@ class ReportRunPageTest {
         Path results = ReportFixtures.resultsIn(dir);
         Path run = results.resolve(ReportFixtures.SMOKE);
         IncidentPages.write(run, ReportFixtures.SMOKE,
-                List.of(DrillFixtures.badDeployPassed(), DrillFixtures.instanceCrashFailed()), ReportLocale.KO);
+                List.of(DrillFixtures.badDeployPassed(), DrillFixtures.instanceCrashFailed()), ReportSettings.of(ReportLocale.KO));
 
-        String html = Files.readString(Reports.writeForRun(run, results));
+        String html = Files.readString(Reports.writeForRun(run, results, ReportSettings.defaults()));
 
         assertThat(html).contains("href=\"#drills\"", "id=\"drills\"", "<a href=\"incident-bad-deploy.html\">bad-deploy</a>",
                 "<a href=\"incident-instance-crash.html\">instance-crash</a>", "href=\"spof.html\"");
-        assertThat(RunPage.html(RunCatalog.read(results.resolve(ReportFixtures.STRESS))))
+        assertThat(RunPage.html(RunCatalog.read(results.resolve(ReportFixtures.STRESS)), ReportSettings.defaults()))
                 .as("a run without drills").doesNotContain("id=\"drills\"");
     }
 
@@ -74,7 +73,7 @@ class ReportRunPageTest {
     void regeneratingKeepsGoingPastBrokenFolders() {
         Path results = ReportFixtures.resultsIn(dir);
 
-        int pages = Reports.regenerate(results);
+        int pages = Reports.regenerate(results, ReportSettings.defaults());
 
         assertThat(pages).isEqualTo(4);
         assertThat(results.resolve(ReportFixtures.BROKEN_JSON).resolve("report.html")).content()

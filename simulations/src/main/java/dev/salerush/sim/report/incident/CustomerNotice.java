@@ -1,5 +1,6 @@
 package dev.salerush.sim.report.incident;
 
+import dev.salerush.sim.report.Messages;
 import dev.salerush.sim.drills.DrillResult;
 import dev.salerush.sim.drills.DrillResult.Impact;
 

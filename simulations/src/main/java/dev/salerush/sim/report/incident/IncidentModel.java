@@ -1,5 +1,7 @@
 package dev.salerush.sim.report.incident;
 
+import dev.salerush.sim.report.Messages;
+import dev.salerush.sim.report.ReportSettings;
 import dev.salerush.sim.drills.DrillIntegrity;
 import dev.salerush.sim.drills.DrillResult;
 import dev.salerush.sim.drills.DrillResult.Criterion;
@@ -49,8 +51,8 @@ final class IncidentModel {
         this.m = m;
     }
 
-    static Map<String, Object> of(DrillResult drill, String runId, ReportLocale locale) {
-        return new IncidentModel(drill, Messages.of(locale)).model(runId);
+    static Map<String, Object> of(DrillResult drill, String runId, ReportSettings settings) {
+        return new IncidentModel(drill, Messages.of(Messages.INCIDENT, settings)).model(runId);
     }
 
     private Map<String, Object> model(String runId) {

@@ -1,5 +1,7 @@
 package dev.salerush.sim.report.incident;
 
+import dev.salerush.sim.report.Messages;
+import dev.salerush.sim.report.ReportSettings;
 import dev.salerush.sim.drills.DrillResult;
 import dev.salerush.sim.results.AtomicFiles;
 import dev.salerush.sim.results.RunFiles;
@@ -22,8 +24,8 @@ public final class IncidentPages {
     }
 
     /** Writes every file atomically and returns their paths, in the order written. */
-    public static List<Path> write(Path runDir, String runId, List<DrillResult> drills, ReportLocale locale) {
-        ReportLocale language = locale == null ? ReportLocale.KO : locale;
+    public static List<Path> write(Path runDir, String runId, List<DrillResult> drills, ReportSettings settings) {
+        ReportSettings language = settings == null ? ReportSettings.defaults() : settings;
         List<DrillResult> present = drills == null ? List.of() : drills.stream().filter(Objects::nonNull).toList();
         List<Path> written = new ArrayList<>();
         Set<String> used = new HashSet<>();

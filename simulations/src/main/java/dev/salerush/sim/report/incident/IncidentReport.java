@@ -1,5 +1,7 @@
 package dev.salerush.sim.report.incident;
 
+import dev.salerush.sim.report.Messages;
+import dev.salerush.sim.report.ReportSettings;
 import dev.salerush.sim.drills.DrillResult;
 import dev.salerush.sim.report.ChartSpec;
 import dev.salerush.sim.report.PageAssets;
@@ -21,21 +23,21 @@ public final class IncidentReport {
     private IncidentReport() {
     }
 
-    public static String markdown(DrillResult drill, String runId, ReportLocale locale) {
-        Map<String, Object> model = IncidentModel.of(drill, runId, locale);
+    public static String markdown(DrillResult drill, String runId, ReportSettings settings) {
+        Map<String, Object> model = IncidentModel.of(drill, runId, settings);
         model.put("buckets", IncidentChart.buckets(drill));
-        return Templates.markdown("incident/incident.md.peb", model);
+        return Templates.markdown("incident/incident.md.peb", model, settings.templates());
     }
 
-    public static String html(DrillResult drill, String runId, ReportLocale locale) {
-        return html(drill, runId, locale, false);
+    public static String html(DrillResult drill, String runId, ReportSettings settings) {
+        return html(drill, runId, settings, false);
     }
 
     /** The page, with a link to the run's spof.html when {@code spofLink} (a game day writes one). */
-    static String html(DrillResult drill, String runId, ReportLocale locale, boolean spofLink) {
-        Map<String, Object> model = IncidentModel.of(drill, runId, locale);
+    static String html(DrillResult drill, String runId, ReportSettings settings, boolean spofLink) {
+        Map<String, Object> model = IncidentModel.of(drill, runId, settings);
         model.put("spofLink", spofLink);
-        ChartSpec chart = IncidentChart.of(drill, Messages.of(locale));
+        ChartSpec chart = IncidentChart.of(drill, Messages.of(Messages.INCIDENT, settings));
         model.put("chart", chart);
         model.put("chartData", ScriptJson.write(chart == null ? List.of() : List.of(chart)));
         PageAssets assets = PageAssets.get();
@@ -43,7 +45,7 @@ public final class IncidentReport {
         model.put("chartJsVersion", assets.chartJsVersion);
         model.put("script", assets.script);
         model.put("styles", assets.styles);
-        model.put("footer", Messages.of(locale).get("footer.generated", Texts.text(runId), assets.chartJsVersion));
-        return Templates.html("incident/incident.html.peb", model);
+        model.put("footer", Messages.of(Messages.INCIDENT, settings).get("footer.generated", Texts.text(runId), assets.chartJsVersion));
+        return Templates.html("incident/incident.html.peb", model, settings.templates());
     }
 }

@@ -1,5 +1,7 @@
 package dev.salerush.sim.report.incident;
 
+import dev.salerush.sim.report.Messages;
+import dev.salerush.sim.report.ReportSettings;
 import dev.salerush.sim.drills.DrillResult;
 import dev.salerush.sim.drills.DrillVerdict;
 import dev.salerush.sim.report.PageAssets;
@@ -38,18 +40,18 @@ public final class SpofReport {
     private SpofReport() {
     }
 
-    public static String markdown(List<DrillResult> drills, String runId, ReportLocale locale) {
-        return Templates.markdown("incident/spof.md.peb", model(drills, runId, locale));
+    public static String markdown(List<DrillResult> drills, String runId, ReportSettings settings) {
+        return Templates.markdown("incident/spof.md.peb", model(drills, runId, settings), settings.templates());
     }
 
-    public static String html(List<DrillResult> drills, String runId, ReportLocale locale) {
-        Map<String, Object> model = model(drills, runId, locale);
+    public static String html(List<DrillResult> drills, String runId, ReportSettings settings) {
+        Map<String, Object> model = model(drills, runId, settings);
         model.put("styles", PageAssets.get().styles);
-        return Templates.html("incident/spof.html.peb", model);
+        return Templates.html("incident/spof.html.peb", model, settings.templates());
     }
 
-    private static Map<String, Object> model(List<DrillResult> drills, String runId, ReportLocale locale) {
-        Messages m = Messages.of(locale);
+    private static Map<String, Object> model(List<DrillResult> drills, String runId, ReportSettings settings) {
+        Messages m = Messages.of(Messages.INCIDENT, settings);
         List<DrillResult> present = drills.stream().filter(Objects::nonNull).toList();
         List<Row> rows = new ArrayList<>();
         List<String> without = new ArrayList<>();
@@ -72,7 +74,7 @@ public final class SpofReport {
                 .forEach(d -> rows.add(row(Texts.text(d.point()), Texts.text(d.name()), Texts.NONE, d, m)));
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("m", m.all());
-        model.put("lang", locale.key());
+        model.put("lang", settings.locale().key());
         model.put("runId", Texts.text(runId));
         model.put("runLine", m.get("meta.run", Texts.text(runId)));
         model.put("rows", rows);

@@ -1,5 +1,7 @@
 package dev.salerush.sim.report.incident;
 
+import dev.salerush.sim.report.ReportSettings;
+import dev.salerush.sim.report.ReportLocale;
 import dev.salerush.sim.drills.DrillFixtures;
 import dev.salerush.sim.drills.DrillResult;
 import org.junit.jupiter.api.Test;
@@ -22,7 +24,7 @@ class IncidentPagesTest {
     @Test
     void writesAnIncidentReportPerDrillAndTheSpofTableForAGameDay() throws Exception {
         List<Path> written = IncidentPages.write(dir, "20261201-160000-gameday", List.of(passed, failed, aborted),
-                ReportLocale.KO);
+                ReportSettings.of(ReportLocale.KO));
 
         assertThat(written).containsExactly(dir.resolve("incident-bad-deploy.html"),
                 dir.resolve("incident-bad-deploy.md"), dir.resolve("incident-instance-crash.html"),
@@ -45,14 +47,14 @@ class IncidentPagesTest {
 
     @Test
     void theSameDrillTwiceGetsTwoFiles() {
-        List<Path> written = IncidentPages.write(dir, "run", List.of(passed, passed), ReportLocale.EN);
+        List<Path> written = IncidentPages.write(dir, "run", List.of(passed, passed), ReportSettings.of(ReportLocale.EN));
 
         assertThat(written).contains(dir.resolve("incident-bad-deploy.html"), dir.resolve("incident-bad-deploy-2.html"));
     }
 
     @Test
     void spofTableListsEveryComponentAndTheLoadBalancerAsASinglePointOfFailure() {
-        String md = SpofReport.markdown(List.of(passed, failed, aborted), "run", ReportLocale.KO);
+        String md = SpofReport.markdown(List.of(passed, failed, aborted), "run", ReportSettings.of(ReportLocale.KO));
 
         assertThat(md).contains(
                 "| 쇼핑몰 인스턴스 | instance-crash | 0.6 % | 0 | 복구 안 됨 | 이중화 (여러 인스턴스) | 버티지 못함 — notice-posted",
@@ -63,7 +65,7 @@ class IncidentPagesTest {
                 "| 배포 | bad-deploy | 42 % | 37 | 110 s | 롤백 | 버팀 |",
                 "완화 장치가 없는 구성 요소 (단일 장애점): 로드 밸런서 (HAProxy 한 대)",
                 "완화 장치가 버티지 못한 구성 요소 (훈련 실패): 쇼핑몰 인스턴스");
-        assertThat(SpofReport.html(List.of(passed, failed), "run", ReportLocale.EN))
+        assertThat(SpofReport.html(List.of(passed, failed), "run", ReportSettings.of(ReportLocale.EN)))
                 .contains("none (single point of failure)", "<td class=\"text\">deploy</td>", "held", "did not hold");
     }
 }

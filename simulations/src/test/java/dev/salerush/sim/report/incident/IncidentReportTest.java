@@ -1,5 +1,8 @@
 package dev.salerush.sim.report.incident;
 
+import dev.salerush.sim.report.Messages;
+import dev.salerush.sim.report.ReportSettings;
+import dev.salerush.sim.report.ReportLocale;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.salerush.sim.config.ConfigError;
@@ -35,7 +38,7 @@ class IncidentReportTest {
 
     @Test
     void koreanReportOpensWithTheDrillBannerAndAnImpactFirstTitle() {
-        String md = IncidentReport.markdown(passed, "20261201-160000-gameday", ReportLocale.KO);
+        String md = IncidentReport.markdown(passed, "20261201-160000-gameday", ReportSettings.of(ReportLocale.KO));
 
         assertThat(md).startsWith("> **훈련** — 이 문서는 장애 대응 훈련 결과입니다 — 실제 장애가 아닙니다");
         assertThat(md).contains("# 주문 실패 37건 (요청 실패율 42 %): 2026-12-01 16:02:10 ~ 16:04:00 KST (bad-deploy 훈련)");
@@ -48,7 +51,7 @@ class IncidentReportTest {
 
     @Test
     void everyStageIsInKoreanTimeAndUtcWithItsIntervalFromTheFault() {
-        String md = IncidentReport.markdown(passed, "run", ReportLocale.KO);
+        String md = IncidentReport.markdown(passed, "run", ReportSettings.of(ReportLocale.KO));
 
         assertThat(md).contains("| 발생 | 2026-12-01 16:02:10 KST | 2026-12-01 07:02:10 UTC | 0 s | — |",
                 "| 탐지 | 2026-12-01 16:02:50 KST | 2026-12-01 07:02:50 UTC | 40 s | TTD |",
@@ -69,7 +72,7 @@ class IncidentReportTest {
 
     @Test
     void aFailedDrillNamesTheMissedAlertsAndACountermeasurePerFailedCriterion() {
-        String md = IncidentReport.markdown(failed, "run", ReportLocale.KO);
+        String md = IncidentReport.markdown(failed, "run", ReportSettings.of(ReportLocale.KO));
 
         assertThat(md).contains("# 요청 실패율 0.6 %: 2026-12-01 16:02:10 ~ 16:07:10 KST (instance-crash 훈련)");
         assertThat(md).contains("**실패** — notice-posted: no notice within 120 s");
@@ -92,7 +95,7 @@ class IncidentReportTest {
     @Test
     void anIncidentThatFailedOrdersGetsCountermeasuresEvenWhenEveryCriterionPassed() {
         DrillResult dbLock = passed.toBuilder("db-lock").build();
-        String md = IncidentReport.markdown(dbLock, "run", ReportLocale.KO);
+        String md = IncidentReport.markdown(dbLock, "run", ReportSettings.of(ReportLocale.KO));
         String prevention = md.substring(md.indexOf("## 재발 방지 대책"), md.indexOf("### 잘된 점"));
 
         assertThat(passed.criteria()).allMatch(DrillResult.Criterion::passed);
@@ -100,7 +103,7 @@ class IncidentReportTest {
                 .contains("주문 37건 실패, 영향 95초 → 주문 경로에 lock_timeout과 statement_timeout을 두고",
                         "결과를 알 수 없는 주문 3건 → 클라이언트가 같은 Idempotency-Key로 재시도",
                         "탐지 40 s — 영향 95초의 25 %를 넘음");
-        assertThat(IncidentReport.markdown(passed, "run", ReportLocale.EN))
+        assertThat(IncidentReport.markdown(passed, "run", ReportSettings.of(ReportLocale.EN)))
                 .contains("37 orders failed, 95 s of impact → Ship through a canary first");
     }
 
@@ -167,15 +170,15 @@ class IncidentReportTest {
 
     /** The report's 잘된 점 (What went well) section of {@code drill} in {@code locale}. */
     private static String wentWell(DrillResult drill, ReportLocale locale) {
-        String md = IncidentReport.markdown(drill, "run", locale);
-        Messages m = Messages.of(locale);
+        String md = IncidentReport.markdown(drill, "run", ReportSettings.of(locale));
+        Messages m = Messages.of(Messages.INCIDENT, ReportSettings.of(locale));
         return md.substring(md.indexOf("### " + m.get("section.wentWell")), md.indexOf("### " + m.get("section.wentBadly")));
     }
 
     /** The report's 아쉬운 점 (What did not go well) section of {@code drill} in {@code locale}. */
     private static String wentBadly(DrillResult drill, ReportLocale locale) {
-        String md = IncidentReport.markdown(drill, "run", locale);
-        return md.substring(md.indexOf("### " + Messages.of(locale).get("section.wentBadly")));
+        String md = IncidentReport.markdown(drill, "run", ReportSettings.of(locale));
+        return md.substring(md.indexOf("### " + Messages.of(Messages.INCIDENT, ReportSettings.of(locale)).get("section.wentBadly")));
     }
 
     @Test
@@ -184,29 +187,29 @@ class IncidentReportTest {
         DrillResult drill = DrillFixtures.badDeployPassed().toBuilder().verdict(DrillVerdict.INCONCLUSIVE, why)
                 .selfHealed(true).build();
 
-        assertThat(IncidentReport.markdown(drill, "run", ReportLocale.KO)).contains("**결론 없음** — " + why);
-        assertThat(IncidentReport.markdown(drill, "run", ReportLocale.EN)).contains("**INCONCLUSIVE** — " + why);
-        assertThat(SpofReport.markdown(List.of(drill), "run", ReportLocale.KO)).contains("결론 없음", why)
+        assertThat(IncidentReport.markdown(drill, "run", ReportSettings.of(ReportLocale.KO))).contains("**결론 없음** — " + why);
+        assertThat(IncidentReport.markdown(drill, "run", ReportSettings.of(ReportLocale.EN))).contains("**INCONCLUSIVE** — " + why);
+        assertThat(SpofReport.markdown(List.of(drill), "run", ReportSettings.of(ReportLocale.KO))).contains("결론 없음", why)
                 .doesNotContain("버팀");
-        assertThat(SpofReport.markdown(List.of(drill), "run", ReportLocale.EN)).contains("inconclusive", why);
+        assertThat(SpofReport.markdown(List.of(drill), "run", ReportSettings.of(ReportLocale.EN))).contains("inconclusive", why);
     }
 
     @Test
     void aFailedIntegrityCheckIsNamedAndNeverReadsAsNoIssue() {
         DrillResult drill = DrillFixtures.badDeployPassed().toBuilder().integrity(brokenIntegrity()).build();
 
-        String md = IncidentReport.markdown(drill, "run", ReportLocale.KO);
+        String md = IncidentReport.markdown(drill, "run", ReportSettings.of(ReportLocale.KO));
         String integrity = md.substring(md.indexOf("## 데이터 정합성"), md.indexOf("## ", md.indexOf("## 데이터 정합성") + 3));
 
         assertThat(integrity).contains("불일치 발견 — 실패한 검사: " + IntegrityChecks.NO_UNEXPECTED_PAID)
                 .doesNotContain("이상 없음");
-        assertThat(IncidentReport.markdown(drill, "run", ReportLocale.EN))
+        assertThat(IncidentReport.markdown(drill, "run", ReportSettings.of(ReportLocale.EN)))
                 .contains("inconsistencies found — failed checks: " + IntegrityChecks.NO_UNEXPECTED_PAID);
     }
 
     @Test
     void aDrillAbortedBeforeItsFaultHasDashesNotNulls() {
-        String md = IncidentReport.markdown(aborted, "run", ReportLocale.KO);
+        String md = IncidentReport.markdown(aborted, "run", ReportSettings.of(ReportLocale.KO));
 
         assertThat(md).contains("# 고객 영향 없음: 장애 주입 전에 훈련이 중단됨 (db-failover 훈련)",
                 "**중단** — steady state never held", "| 발생 | — | — | — | — |", "| 탐지 | — | — | — | TTD |",
@@ -218,18 +221,18 @@ class IncidentReportTest {
     void noReportSaysNullInAnyLanguage() {
         for (DrillResult drill : List.of(passed, failed, aborted)) {
             for (ReportLocale locale : ReportLocale.values()) {
-                String md = IncidentReport.markdown(drill, "run", locale);
-                String page = SCRIPT.matcher(IncidentReport.html(drill, "run", locale)).replaceAll("");
+                String md = IncidentReport.markdown(drill, "run", ReportSettings.of(locale));
+                String page = SCRIPT.matcher(IncidentReport.html(drill, "run", ReportSettings.of(locale))).replaceAll("");
                 assertThat(md).as(drill.name() + " " + locale + " md").doesNotContainIgnoringCase("null");
                 assertThat(page).as(drill.name() + " " + locale + " html").doesNotContainIgnoringCase("null");
             }
         }
-        assertThat(SpofReport.markdown(List.of(aborted), "run", ReportLocale.KO)).doesNotContainIgnoringCase("null");
+        assertThat(SpofReport.markdown(List.of(aborted), "run", ReportSettings.of(ReportLocale.KO))).doesNotContainIgnoringCase("null");
     }
 
     @Test
     void englishReportIsInEnglish() {
-        String md = IncidentReport.markdown(failed, "run", ReportLocale.EN);
+        String md = IncidentReport.markdown(failed, "run", ReportSettings.of(ReportLocale.EN));
 
         assertThat(md).startsWith("> **DRILL** — DRILL — this is a training exercise, not a real incident");
         assertThat(md).contains("# Request error rate 0.6 %: 2026-12-01 16:02:10 ~ 16:07:10 KST (instance-crash drill)",
@@ -243,7 +246,7 @@ class IncidentReportTest {
 
     @Test
     void pageCarriesTheChartDataWithMarkersAtEachStage() throws Exception {
-        String html = IncidentReport.html(passed, "run", ReportLocale.KO);
+        String html = IncidentReport.html(passed, "run", ReportSettings.of(ReportLocale.KO));
 
         assertThat(html).contains("id=\"drill-banner\"", "이 문서는 장애 대응 훈련 결과입니다", "data-verdict=\"pass\"",
                 "data-chart=\"incident\"", "<html lang=\"ko\">").doesNotContain("href=\"spof.html\"");
@@ -258,12 +261,12 @@ class IncidentReportTest {
                 "발생 16:02:10", "탐지 16:02:50", "초동 조치 16:03:20", "복구 16:04:00");
         assertThat(chart.get("series").get(0).get("data")).hasSize(181);
         assertWellFormed(html);
-        assertWellFormed(IncidentReport.html(aborted, "run", ReportLocale.EN));
+        assertWellFormed(IncidentReport.html(aborted, "run", ReportSettings.of(ReportLocale.EN)));
     }
 
     @Test
     void anAbortedDrillsPageHasNoChartButValidChartData() {
-        String html = IncidentReport.html(aborted, "run", ReportLocale.EN);
+        String html = IncidentReport.html(aborted, "run", ReportSettings.of(ReportLocale.EN));
 
         assertThat(html).contains("<script type=\"application/json\" id=\"chart-data\">[]</script>",
                 "No per-second figures were recorded.", "data-verdict=\"partial\"", "ABORTED")
@@ -282,8 +285,8 @@ class IncidentReportTest {
 
     @Test
     void bothBundlesHaveTheSameKeys() {
-        assertThat(Messages.of(ReportLocale.EN).all().keySet())
-                .containsExactlyInAnyOrderElementsOf(Messages.of(ReportLocale.KO).all().keySet());
+        assertThat(Messages.of(Messages.INCIDENT, ReportSettings.of(ReportLocale.EN)).all().keySet())
+                .containsExactlyInAnyOrderElementsOf(Messages.of(Messages.INCIDENT, ReportSettings.of(ReportLocale.KO)).all().keySet());
     }
 
     /** Outside the scripts, every opened element of the page's structure is closed, in order. */

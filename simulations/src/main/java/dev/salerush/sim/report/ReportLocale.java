@@ -1,4 +1,4 @@
-package dev.salerush.sim.report.incident;
+package dev.salerush.sim.report;
 
 import dev.salerush.sim.config.ConfigError;
 

@@ -1,0 +1,99 @@
+package dev.salerush.sim.report;
+
+import dev.salerush.sim.config.ConfigError;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How every page and notice of a run is written ({@code report { locale, zone, templates, authors }}): one language,
+ * one clock, the team's own wording where its templates folder has a file of a default's name, and the incident
+ * reports' authors.
+ *
+ * @param locale    the language of every page and notice
+ * @param zone      the time zone every time is shown in (named once per page)
+ * @param templates the team's folder whose files replace the defaults of the same name; null: the defaults only
+ * @param authors   who wrote the incident reports (작성자·참여자), in order; empty: not recorded
+ */
+public record ReportSettings(ReportLocale locale, ZoneId zone, Path templates, List<String> authors) {
+    public static final String ZONE_KEY = "report.zone";
+    public static final String TEMPLATES_KEY = "report.templates";
+    public static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
+
+    public ReportSettings {
+        Objects.requireNonNull(locale, "locale");
+        Objects.requireNonNull(zone, "zone");
+        authors = authors == null ? List.of() : List.copyOf(authors);
+    }
+
+    /** Korean, Korean time, the defaults' wording: what a run gets when nothing is configured. */
+    public static ReportSettings defaults() {
+        return of(ReportLocale.KO);
+    }
+
+    /** The language with its own clock (Asia/Seoul for Korean, UTC for English), default wording, no authors. */
+    public static ReportSettings of(ReportLocale locale) {
+        return new ReportSettings(locale, defaultZone(locale), null, List.of());
+    }
+
+    public ReportSettings withZone(ZoneId zone) {
+        return new ReportSettings(locale, zone, templates, authors);
+    }
+
+    public ReportSettings withTemplates(Path templates) {
+        return new ReportSettings(locale, zone, templates, authors);
+    }
+
+    public ReportSettings withAuthors(List<String> authors) {
+        return new ReportSettings(locale, zone, templates, authors);
+    }
+
+    static ZoneId defaultZone(ReportLocale locale) {
+        return locale == ReportLocale.KO ? SEOUL : ZoneId.of("UTC");
+    }
+
+    /** {@code report.zone}: a region ID such as {@code Asia/Seoul} or {@code UTC}; blank means the locale's own. */
+    public static ZoneId parseZone(String value, ReportLocale locale) {
+        if (value == null || value.isBlank()) {
+            return defaultZone(locale);
+        }
+        try {
+            return ZoneId.of(value.trim());
+        } catch (DateTimeException e) {
+            throw new ConfigError(ZONE_KEY + " must be a time zone ID such as Asia/Seoul or UTC (empty: Asia/Seoul for"
+                    + " ko, UTC for en), got '" + value + "'");
+        }
+    }
+
+    /**
+     * {@code report.templates}: a readable folder, relative to {@code root} unless absolute; blank means none. Every
+     * file in it must be one the suite renders ({@link TemplateFiles#NAMES}), so a misspelt override is an error, not
+     * a default that silently stays.
+     */
+    public static Path parseTemplates(String value, Path root) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        Path folder = root.resolve(value.trim()).normalize();
+        if (!Files.isDirectory(folder) || !Files.isReadable(folder)) {
+            throw new ConfigError(TEMPLATES_KEY + " must name a readable folder of templates, got '" + value + "' ("
+                    + folder + ")");
+        }
+        TemplateFiles.unknownIn(folder).ifPresent(name -> {
+            throw new ConfigError(TEMPLATES_KEY + ": '" + name + "' in " + folder + " is not a file the suite renders;"
+                    + " known: " + String.join(", ", TemplateFiles.NAMES));
+        });
+        return folder;
+    }
+
+    /** {@code report.authors}: a list of names, or one string of names separated by commas ({@code -Dreport.authors=a,b}). */
+    public static List<String> parseAuthors(List<String> values) {
+        return values.stream().flatMap(v -> Arrays.stream(v.split(","))).map(String::trim).filter(s -> !s.isEmpty())
+                .toList();
+    }
+}
