@@ -10,8 +10,6 @@ import dev.salerush.seeder.spec.DatasetSpec;
 import dev.salerush.seeder.safety.SafetyException;
 import dev.salerush.seeder.safety.TargetGuard;
 import dev.salerush.sim.plan.TrafficPlan;
-import dev.salerush.sim.report.ReportLocale;
-import dev.salerush.sim.report.ReportSettings;
 
 import java.net.URI;
 import java.net.URISyntaxException;

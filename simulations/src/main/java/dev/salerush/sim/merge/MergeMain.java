@@ -4,7 +4,7 @@ import dev.salerush.sim.config.ConfigError;
 import dev.salerush.sim.config.ConfigLoader;
 import dev.salerush.sim.config.SuiteConfig;
 import dev.salerush.sim.metrics.Verdict;
-import dev.salerush.sim.report.ReportSettings;
+import dev.salerush.sim.config.ReportSettings;
 import dev.salerush.sim.results.RunSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -5,7 +5,7 @@ import dev.salerush.sim.metrics.LatencyLogMerge;
 import dev.salerush.sim.metrics.RecordedRun;
 import dev.salerush.sim.regression.RegressionGate;
 import dev.salerush.sim.report.JUnitReport;
-import dev.salerush.sim.report.ReportSettings;
+import dev.salerush.sim.config.ReportSettings;
 import dev.salerush.sim.report.Reports;
 import dev.salerush.sim.results.BaselineFinder;
 import dev.salerush.sim.results.RunFiles;

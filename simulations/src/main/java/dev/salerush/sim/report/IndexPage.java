@@ -1,5 +1,6 @@
 package dev.salerush.sim.report;
 
+import dev.salerush.sim.config.ReportSettings;
 import dev.salerush.sim.results.RunFiles;
 import dev.salerush.sim.results.RunRecord;
 

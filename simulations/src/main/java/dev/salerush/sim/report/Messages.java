@@ -1,5 +1,7 @@
 package dev.salerush.sim.report;
 
+import dev.salerush.sim.config.ReportLocale;
+import dev.salerush.sim.config.ReportSettings;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;

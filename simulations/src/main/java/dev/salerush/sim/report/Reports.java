@@ -1,5 +1,6 @@
 package dev.salerush.sim.report;
 
+import dev.salerush.sim.config.ReportSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -7,42 +7,20 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
- * The files a team may replace through {@code report.templates}: each default's path below
- * {@code dev/salerush/sim/report/} on the classpath, and the same path below the team's folder. A page template
- * replaces the default whole; a message bundle replaces only the keys it has, so a team rewords one sentence without
- * copying the rest.
+ * Reads the files a team may replace through {@code report.templates} ({@code ReportSettings.TEMPLATE_FILES}): each
+ * default's path below {@code dev/salerush/sim/report/} on the classpath, and the same path below the team's folder.
+ * A page template replaces the default whole; a message bundle replaces only the keys it has, so a team rewords one
+ * sentence without copying the rest.
  */
 public final class TemplateFiles {
     static final String CLASSPATH_PREFIX = "dev/salerush/sim/report/";
 
-    /** Every file a team may put in its templates folder, by its path there. */
-    public static final List<String> NAMES = List.of(
-            "run.html.peb", "summary.md.peb", "index.html.peb", "messages_ko.properties", "messages_en.properties",
-            "incident/incident.html.peb", "incident/incident.md.peb", "incident/spof.html.peb",
-            "incident/spof.md.peb", "incident/messages_ko.properties", "incident/messages_en.properties",
-            "notice/slack_ko.tmpl", "notice/slack_en.tmpl");
-
     private TemplateFiles() {
-    }
-
-    /** The first file below {@code folder} that is none of {@link #NAMES}, by its path there. */
-    static Optional<String> unknownIn(Path folder) {
-        try (Stream<Path> files = Files.walk(folder)) {
-            return files.filter(Files::isRegularFile)
-                    .map(file -> folder.relativize(file).toString().replace('\\', '/'))
-                    .filter(name -> !NAMES.contains(name))
-                    .sorted().findFirst();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + folder, e);
-        }
     }
 
     /** The text of a default file, or the team's file of the same name when its folder has one. */

@@ -1,6 +1,6 @@
 package dev.salerush.sim.merge;
 
-import dev.salerush.sim.report.ReportSettings;
+import dev.salerush.sim.config.ReportSettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

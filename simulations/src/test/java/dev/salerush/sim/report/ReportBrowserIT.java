@@ -1,5 +1,7 @@
 package dev.salerush.sim.report;
 
+import dev.salerush.sim.config.ReportLocale;
+import dev.salerush.sim.config.ReportSettings;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;

@@ -1,5 +1,6 @@
 package dev.salerush.sim.report;
 
+import dev.salerush.sim.config.ReportSettings;
 import dev.salerush.sim.results.ReportFixtures;
 import dev.salerush.sim.results.RunCatalog;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
 package dev.salerush.sim.report;
 
+import dev.salerush.sim.config.ReportLocale;
+import dev.salerush.sim.config.ReportSettings;
 import dev.salerush.sim.drills.DrillFixtures;
 import dev.salerush.sim.report.incident.IncidentPages;
 import dev.salerush.sim.results.ReportFixtures;

@@ -1,7 +1,8 @@
 package dev.salerush.sim.report.incident;
 
+import dev.salerush.sim.config.ReportLocale;
 import dev.salerush.sim.report.Messages;
-import dev.salerush.sim.report.ReportSettings;
+import dev.salerush.sim.config.ReportSettings;
 import dev.salerush.sim.drills.DrillResult;
 import dev.salerush.sim.report.ChartSpec;
 import dev.salerush.sim.report.PageAssets;

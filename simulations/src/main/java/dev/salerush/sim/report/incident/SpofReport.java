@@ -1,7 +1,7 @@
 package dev.salerush.sim.report.incident;
 
 import dev.salerush.sim.report.Messages;
-import dev.salerush.sim.report.ReportSettings;
+import dev.salerush.sim.config.ReportSettings;
 import dev.salerush.sim.drills.DrillResult;
 import dev.salerush.sim.drills.DrillVerdict;
 import dev.salerush.sim.report.PageAssets;

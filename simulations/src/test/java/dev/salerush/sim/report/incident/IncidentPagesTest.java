@@ -1,7 +1,7 @@
 package dev.salerush.sim.report.incident;
 
-import dev.salerush.sim.report.ReportSettings;
-import dev.salerush.sim.report.ReportLocale;
+import dev.salerush.sim.config.ReportSettings;
+import dev.salerush.sim.config.ReportLocale;
 import dev.salerush.sim.drills.DrillFixtures;
 import dev.salerush.sim.drills.DrillResult;
 import org.junit.jupiter.api.Test;

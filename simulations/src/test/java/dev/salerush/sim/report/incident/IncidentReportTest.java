@@ -1,8 +1,8 @@
 package dev.salerush.sim.report.incident;
 
 import dev.salerush.sim.report.Messages;
-import dev.salerush.sim.report.ReportSettings;
-import dev.salerush.sim.report.ReportLocale;
+import dev.salerush.sim.config.ReportSettings;
+import dev.salerush.sim.config.ReportLocale;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.salerush.sim.config.ConfigError;

@@ -1,6 +1,5 @@
-package dev.salerush.sim.report;
+package dev.salerush.sim.config;
 
-import dev.salerush.sim.config.ConfigError;
 
 import java.util.Arrays;
 import java.util.Locale;

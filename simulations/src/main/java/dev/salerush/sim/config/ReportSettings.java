@@ -1,7 +1,7 @@
-package dev.salerush.sim.report;
+package dev.salerush.sim.config;
 
-import dev.salerush.sim.config.ConfigError;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -9,6 +9,8 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * How every page and notice of a run is written ({@code report { locale, zone, templates, authors }}): one language,
@@ -24,6 +26,12 @@ public record ReportSettings(ReportLocale locale, ZoneId zone, Path templates, L
     public static final String ZONE_KEY = "report.zone";
     public static final String TEMPLATES_KEY = "report.templates";
     public static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
+    /** Every file a team may put in its templates folder, by its path there (the defaults' paths on the classpath). */
+    public static final List<String> TEMPLATE_FILES = List.of(
+            "run.html.peb", "summary.md.peb", "index.html.peb", "messages_ko.properties", "messages_en.properties",
+            "incident/incident.html.peb", "incident/incident.md.peb", "incident/spof.html.peb",
+            "incident/spof.md.peb", "incident/messages_ko.properties", "incident/messages_en.properties",
+            "notice/slack_ko.tmpl", "notice/slack_en.tmpl");
 
     public ReportSettings {
         Objects.requireNonNull(locale, "locale");
@@ -72,7 +80,7 @@ public record ReportSettings(ReportLocale locale, ZoneId zone, Path templates, L
 
     /**
      * {@code report.templates}: a readable folder, relative to {@code root} unless absolute; blank means none. Every
-     * file in it must be one the suite renders ({@link TemplateFiles#NAMES}), so a misspelt override is an error, not
+     * file in it must be one the suite renders ({@link #TEMPLATE_FILES}), so a misspelt override is an error, not
      * a default that silently stays.
      */
     public static Path parseTemplates(String value, Path root) {
@@ -84,11 +92,23 @@ public record ReportSettings(ReportLocale locale, ZoneId zone, Path templates, L
             throw new ConfigError(TEMPLATES_KEY + " must name a readable folder of templates, got '" + value + "' ("
                     + folder + ")");
         }
-        TemplateFiles.unknownIn(folder).ifPresent(name -> {
+        unknownIn(folder).ifPresent(name -> {
             throw new ConfigError(TEMPLATES_KEY + ": '" + name + "' in " + folder + " is not a file the suite renders;"
-                    + " known: " + String.join(", ", TemplateFiles.NAMES));
+                    + " known: " + String.join(", ", TEMPLATE_FILES));
         });
         return folder;
+    }
+
+    /** The first file below {@code folder} that is none of {@link #TEMPLATE_FILES}, by its path there. */
+    private static Optional<String> unknownIn(Path folder) {
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile)
+                    .map(file -> folder.relativize(file).toString().replace('\\', '/'))
+                    .filter(name -> !TEMPLATE_FILES.contains(name))
+                    .sorted().findFirst();
+        } catch (IOException e) {
+            throw new ConfigError(TEMPLATES_KEY + ": cannot list " + folder + ": " + e.getMessage());
+        }
     }
 
     /** {@code report.authors}: a list of names, or one string of names separated by commas ({@code -Dreport.authors=a,b}). */
