@@ -12,7 +12,8 @@ import java.util.function.Function;
 
 /**
  * The templates' formatting filters (see {@link Formats}): {@code num}, {@code num(0)}, {@code pct}, {@code mb},
- * {@code utc}, {@code duration}, {@code mdcell}. Their output is plain text, so HTML autoescaping still applies.
+ * {@code utc}, {@code duration}, {@code mdcell}: plain text, so HTML autoescaping still applies; and {@code codes}
+ * ({@link CodeSpans}), which escapes itself.
  */
 final class ReportFilters extends AbstractExtension {
 
@@ -24,7 +25,8 @@ final class ReportFilters extends AbstractExtension {
                 "mb", simple(Formats::megabytes),
                 "utc", simple(Formats::time),
                 "duration", simple(Formats::duration),
-                "mdcell", simple(Formats::markdownCell));
+                "mdcell", simple(Formats::markdownCell),
+                "codes", new CodeSpans());
     }
 
     private static Filter simple(Function<Object, String> format) {
