@@ -77,6 +77,14 @@ final class ConfigReader {
         return read(path, config::getStringList, "a list of strings, e.g. [\"127.0.0.1\", \"localhost\"]");
     }
 
+    /** The value at {@code path} as written (a string, an object, a list …). */
+    com.typesafe.config.ConfigValue value(String path) {
+        if (!has(path)) {
+            throw new ConfigError(key(path) + " is missing");
+        }
+        return config.getValue(path);
+    }
+
     /** A list whose entries may be strings or objects, each as written. */
     List<com.typesafe.config.ConfigValue> values(String path) {
         return read(path, config::getList, "a list [ ... ]");

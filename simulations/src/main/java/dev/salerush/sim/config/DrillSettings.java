@@ -56,7 +56,7 @@ public record DrillSettings(List<ScheduledDrill> scheduled, Map<String, DrillSpe
      * @param expected the alerts that must fire (detection = the first of them), by name and labels
      * @param undo     steps that always run after the drill — when it ends, is aborted, or the run is stopped
      */
-    public record DrillSpec(String name, String description, String point, List<DrillStep> fault,
+    public record DrillSpec(String name, LocalizedText description, LocalizedText point, List<DrillStep> fault,
                             List<DrillStep> firstAction, boolean rollback, List<AlertMatcher> expected,
                             List<String> allowedAlerts, Criteria criteria, boolean absorbed,
                             Duration responderDelay, ResponderMode responderMode, List<DrillStep> undo) {
@@ -160,8 +160,14 @@ public record DrillSettings(List<ScheduledDrill> scheduled, Map<String, DrillSpe
     public record Abort(double koPercent, Duration after) {
     }
 
-    /** One severity level; a null bound is not checked. */
-    public record SeverityLevel(String level, Double koPercent, Long failedOrders, Long impactSeconds) {
+    /**
+     * One severity level (장애 등급); a null bound is not checked.
+     *
+     * @param id    how alert rules and summary.json name it, e.g. {@code sev2}
+     * @param level what pages and notices show, per language, e.g. 2등급 (SEV2) / SEV2
+     */
+    public record SeverityLevel(String id, LocalizedText level, Double koPercent, Long failedOrders,
+                                Long impactSeconds) {
     }
 
     /** The alerting stack's settings. */

@@ -188,7 +188,8 @@ final class DrillsSection {
         if (fault.isEmpty()) {
             throw new ConfigError(drill.key("fault") + " is empty; a drill needs at least one fault step");
         }
-        return new DrillSpec(name, drill.string("description"), drill.nonBlank("point"), fault,
+        return new DrillSpec(name, LocalizedText.read(drill, "description", false), LocalizedText.read(drill, "point", true),
+                fault,
                 steps.read(drill, "firstAction"), drill.bool("rollback"), expected(drill, "expectedAlerts"),
                 drill.stringList("allowedAlerts"), new DrillSettings.Criteria(
                 criterion(drill, defaultCriteria, "detectWithin"), criterion(drill, defaultCriteria, "notifyWithin"),
@@ -251,7 +252,7 @@ final class DrillsSection {
         var sections = drills.sections("severity");
         for (int i = 0; i < sections.size(); i++) {
             ConfigReader level = new ConfigReader(sections.get(i), drills.key("severity") + "[" + i + "]");
-            levels.add(new DrillSettings.SeverityLevel(level.nonBlank("level"),
+            levels.add(new DrillSettings.SeverityLevel(level.nonBlank("id"), LocalizedText.read(level, "level", true),
                     level.has("koPercent") ? level.numberInRange("koPercent", 0, 100) : null,
                     level.has("failedOrders") ? level.longInRange("failedOrders", 0, Long.MAX_VALUE) : null,
                     level.has("impactSeconds") ? level.longInRange("impactSeconds", 0, Long.MAX_VALUE) : null));

@@ -20,7 +20,8 @@ import java.util.stream.Stream;
 final class UnknownKeys {
     private static final Set<String> PROFILE_KEYS = Set.of("description", "journey", "injection", "slo", "stairs");
     /** What a team's own drill (drills.catalogue.&lt;new name&gt;) may set, as the shipped catalogue's drills do. */
-    private static final Set<String> DRILL_KEYS = Set.of("description", "point", "fault", "firstAction", "rollback",
+    private static final Set<String> DRILL_KEYS = Set.of("description", "description.ko", "description.en", "point",
+            "point.ko", "point.en", "fault", "firstAction", "rollback",
             "expectedAlerts", "allowedAlerts", "absorbed", "responderDelay", "responderMode", "undo", "criteria.detectWithin",
             "criteria.notifyWithin", "criteria.recoverWithin");
     /** The JVM's, Maven's and the libraries' own system properties, which reach the Gatling JVM too. */

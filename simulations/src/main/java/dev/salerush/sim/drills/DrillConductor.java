@@ -102,7 +102,7 @@ public final class DrillConductor implements AutoCloseable {
     }
 
     private void runOne(DrillSpec spec) {
-        events.record(DrillTrack.EVENT_KIND_PREFIX + "started", spec.name(), spec.description());
+        events.record(DrillTrack.EVENT_KIND_PREFIX + "started", spec.name(), spec.description().en());
         String unsteady = awaitSteadyState();
         if (unsteady != null) {
             events.record(DrillTrack.EVENT_KIND_PREFIX + "aborted", spec.name(), unsteady + "; no fault injected");

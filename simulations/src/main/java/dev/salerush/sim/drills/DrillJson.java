@@ -22,7 +22,7 @@ public final class DrillJson {
         m.put("verdictReason", r.verdictReason());
         m.put("selfHealed", r.selfHealed());
         m.put("fault", r.fault());
-        m.put("point", r.point());
+        m.put("point", r.point() == null ? null : r.point().json());
         m.put("injectedAt", text(r.injectedAt()));
         m.put("detectedAt", text(r.detectedAt()));
         m.put("detectedBy", r.detectedBy());
@@ -51,7 +51,14 @@ public final class DrillJson {
         m.put("impact", i);
         m.put("integrity", r.integrity().status().json());
         m.put("integrityDetail", r.integrity().detail());
-        m.put("severity", Map.of("level", r.severity().level(), "criterion", r.severity().criterion()));
+        DrillResult.Severity severity = r.severity();
+        Map<String, Object> level = new LinkedHashMap<>();
+        level.put("id", severity.id());
+        level.put("level", severity.level().json());
+        level.put("koPercent", severity.koPercent());
+        level.put("failedOrders", severity.failedOrders());
+        level.put("impactSeconds", severity.impactSeconds());
+        m.put("severity", level);
         DrillResult.Alerts alerts = r.alerts();
         Map<String, Object> a = new LinkedHashMap<>();
         a.put("expected", alerts.expected());

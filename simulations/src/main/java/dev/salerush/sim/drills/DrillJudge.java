@@ -202,31 +202,15 @@ public final class DrillJudge {
 
     static DrillResult.Severity severity(DrillResult.Impact impact, List<DrillSettings.SeverityLevel> levels) {
         for (DrillSettings.SeverityLevel level : levels) {
-            List<String> bounds = new ArrayList<>();
-            boolean reached = true;
-            if (level.koPercent() != null) {
-                reached &= impact.koPercent() >= level.koPercent();
-                bounds.add(String.format(Locale.ROOT, "실패율 ≥ %s %%", trim(level.koPercent())));
-            }
-            if (level.failedOrders() != null) {
-                reached &= impact.failedOrders() >= level.failedOrders();
-                bounds.add("실패 주문 ≥ " + level.failedOrders());
-            }
-            if (level.impactSeconds() != null) {
-                reached &= impact.impactSeconds() >= level.impactSeconds();
-                bounds.add("영향 시간 ≥ " + level.impactSeconds() + " s");
-            }
+            boolean reached = (level.koPercent() == null || impact.koPercent() >= level.koPercent())
+                    && (level.failedOrders() == null || impact.failedOrders() >= level.failedOrders())
+                    && (level.impactSeconds() == null || impact.impactSeconds() >= level.impactSeconds());
             if (reached) {
-                return new DrillResult.Severity(level.level(), bounds.isEmpty() ? "그 외 (영향 없음 또는 경미)"
-                        : String.join(" 그리고 ", bounds));
+                return DrillResult.Severity.of(level);
             }
         }
         DrillSettings.SeverityLevel last = levels.get(levels.size() - 1);
-        return new DrillResult.Severity(last.level(), "그 외");
-    }
-
-    private static String trim(double value) {
-        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+        return new DrillResult.Severity(last.id(), last.level(), null, null, null);
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.salerush.sim.drills;
 
+import dev.salerush.sim.config.DrillSettings;
+import dev.salerush.sim.config.LocalizedText;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -31,8 +33,8 @@ import java.util.List;
  * @see #builder(String) to build one by name
  */
 public record DrillResult(
-        String name, String description, DrillVerdict verdict, String verdictReason,
-        String fault, String point, String firstAction, boolean rollback,
+        String name, LocalizedText description, DrillVerdict verdict, String verdictReason,
+        String fault, LocalizedText point, String firstAction, boolean rollback,
         Instant injectedAt, Instant detectedAt, String detectedBy, Instant notifiedAt,
         Instant firstActionAt, Instant mitigatedAt, Instant recoveredAt, Instant endedAt,
         Impact impact, DrillIntegrity integrity,
@@ -133,8 +135,21 @@ public record DrillResult(
         }
     }
 
-    /** The severity level (등급) and the criterion from conf that set it, e.g. {@code 실패율 ≥ 5 %}. */
-    public record Severity(String level, String criterion) {
+    /**
+     * The severity level (등급) the impact reached, with the bounds of conf's level that set it (null: not part of it;
+     * all null: the level of everything else).
+     */
+    public record Severity(String id, LocalizedText level, Double koPercent, Long failedOrders, Long impactSeconds) {
+
+        /** The level reached by {@code reached} (null bounds: the last level, reached by anything). */
+        public static Severity of(DrillSettings.SeverityLevel reached) {
+            return new Severity(reached.id(), reached.level(), reached.koPercent(), reached.failedOrders(),
+                    reached.impactSeconds());
+        }
+
+        public boolean hasBounds() {
+            return koPercent != null || failedOrders != null || impactSeconds != null;
+        }
     }
 
     /**
@@ -168,11 +183,11 @@ public record DrillResult(
     /** Builds a {@link DrillResult} by name: a new component is one more setter, and no caller counts positions. */
     public static final class Builder {
         private final String name;
-        private String description;
+        private LocalizedText description;
         private DrillVerdict verdict;
         private String verdictReason;
         private String fault;
-        private String point;
+        private LocalizedText point;
         private String firstAction;
         private boolean rollback;
         private Instant injectedAt;
@@ -197,10 +212,12 @@ public record DrillResult(
             this.name = name;
         }
 
-        public Builder description(String value) { description = value; return this; }
+        public Builder description(LocalizedText value) { description = value; return this; }
+        public Builder description(String value) { return description(LocalizedText.of(value)); }
         public Builder verdict(DrillVerdict value, String reason) { verdict = value; verdictReason = reason; return this; }
         public Builder fault(String value) { fault = value; return this; }
-        public Builder point(String value) { point = value; return this; }
+        public Builder point(LocalizedText value) { point = value; return this; }
+        public Builder point(String value) { return point(LocalizedText.of(value)); }
         public Builder firstAction(String value) { firstAction = value; return this; }
         public Builder rollback(boolean value) { rollback = value; return this; }
         public Builder injectedAt(Instant value) { injectedAt = value; return this; }

@@ -145,7 +145,7 @@ final class Preflight {
 
     private void describe(DrillSettings.ScheduledDrill scheduled, Map<String, Double> rules) {
         DrillSpec spec = scheduled.drill();
-        plan.add("drill " + spec.name() + " at +" + scheduled.at().toSeconds() + " s: " + spec.description());
+        plan.add("drill " + spec.name() + " at +" + scheduled.at().toSeconds() + " s: " + spec.description().en());
         plan.add("  fault:        " + spec.fault());
         plan.add("  first action: " + (spec.human() ? "the person on call (POST /drill/action)"
                 : spec.firstAction().isEmpty() ? "none" : spec.firstAction() + ", "

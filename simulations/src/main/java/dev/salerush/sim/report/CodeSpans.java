@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * the engine's own records) between backticks, as the Markdown pages write them, escaped for HTML with each
  * {@code `…`} set in {@code <code>}. One text serves both page kinds, so the code font never depends on the format.
  */
-final class CodeSpans implements Filter {
+public final class CodeSpans implements Filter {
     private static final Pattern SPAN = Pattern.compile("`([^`]*)`");
 
     /** The text escaped, its backtick spans as {@code <code>} elements. */

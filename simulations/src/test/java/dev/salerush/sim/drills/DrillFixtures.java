@@ -1,5 +1,6 @@
 package dev.salerush.sim.drills;
 
+import dev.salerush.sim.config.LocalizedText;
 import dev.salerush.sim.drills.DrillResult.Alerts;
 import dev.salerush.sim.drills.DrillResult.Criterion;
 import dev.salerush.sim.drills.DrillResult.Detection;
@@ -28,9 +29,10 @@ public final class DrillFixtures {
     }
 
     public static DrillResult badDeployPassed() {
-        return DrillResult.builder("bad-deploy").description("A rolling deploy ships a version whose orders fail.")
+        return DrillResult.builder("bad-deploy").description(new LocalizedText("롤링 배포로 주문이 실패하는 버전이 나갑니다.",
+                        "A rolling deploy ships a version whose orders fail."))
                 .verdict(DrillVerdict.PASS, null).fault("rolling-deploy v2:broken-orders")
-                .point("shop instances (demo-shop v2)").firstAction("rollback").rollback(true)
+                .point(new LocalizedText("쇼핑몰 인스턴스 (배포 `v2`)", "shop instances (deploy `v2`)")).firstAction("rollback").rollback(true)
                 .injectedAt(FAULT).detected(at(40), "OrderFailureRateHigh").notifiedAt(at(55)).firstActionAt(at(70))
                 .mitigatedAt(at(90)).recoveredAt(at(110)).endedAt(at(150))
                 .impact(new Impact(420, 1000, 37, 3, 120, 850.0, 95)).integrity(INTEGRITY_PASSED)
@@ -42,7 +44,7 @@ public final class DrillFixtures {
                         new Criterion("notice-posted", "≤ 120 s", "55 s", true, 120.0),
                         new Criterion("recovered-within", "≤ 300 s", "110 s", true, 300.0),
                         new Criterion("integrity", "pass", "pass", true)))
-                .severity(new Severity("SEV2", "주문 실패율 ≥ 5 %"))
+                .severity(new Severity("sev2", new LocalizedText("2등급 (SEV2)", "SEV2"), 5.0, null, null))
                 .detection(new Detection(15, 15, 10, 5, Map.of("OrderFailureRateHigh", 30.0, "HighErrorRate", 60.0)))
                 .timeline(List.of(new TimelineEntry(FAULT, "fault.injected", "drill", "rolling deploy of v2:broken-orders"),
                         new TimelineEntry(at(40), "alert.firing", "alertmanager", "OrderFailureRateHigh"),
@@ -53,9 +55,9 @@ public final class DrillFixtures {
     }
 
     public static DrillResult instanceCrashFailed() {
-        return DrillResult.builder("instance-crash").description("One shop instance is killed.")
+        return DrillResult.builder("instance-crash").description(new LocalizedText("쇼핑몰 인스턴스 하나가 죽습니다.", "One shop instance is killed."))
                 .verdict(DrillVerdict.FAIL, "notice-posted: no notice within 120 s").fault("kill -9 shop-2")
-                .point("shop instance shop-2").firstAction("restart shop-2").rollback(false)
+                .point(new LocalizedText("쇼핑몰 인스턴스 `shop-2`", "shop instance `shop-2`")).firstAction("restart shop-2").rollback(false)
                 .injectedAt(FAULT).detected(at(75), "HighErrorRate").mitigatedAt(at(20)).endedAt(at(300))
                 .impact(new Impact(12, 2000, 0, 2, 9, 240.0, 0)).integrity(INTEGRITY_PASSED)
                 .alerts(new Alerts(List.of("InstanceDown", "HighErrorRate"), List.of(),
@@ -68,7 +70,7 @@ public final class DrillFixtures {
                         new Criterion("no-unexpected-alerts", "0", "1 (DiskSpaceLow)", false),
                         new Criterion("integrity", "pass", "pass", true),
                         new Criterion("queue-drained", "0 messages", "14 messages", false)))
-                .severity(new Severity("SEV3", "error ratio ≥ 0.5 %"))
+                .severity(new Severity("sev3", new LocalizedText("3등급 (SEV3)", "SEV3"), null, null, 1L))
                 .detection(new Detection(15, 15, 10, 5, Map.of("InstanceDown", 60.0, "HighErrorRate", 60.0)))
                 .timeline(List.of(new TimelineEntry(FAULT, "fault.injected", "drill", "kill -9 shop-2"),
                         new TimelineEntry(at(20), "state.mitigated", "load-balancer", "shop-2 marked DOWN"),
@@ -77,9 +79,9 @@ public final class DrillFixtures {
     }
 
     public static DrillResult abortedBeforeFault() {
-        return DrillResult.builder("db-failover").description("The DB primary is stopped.")
+        return DrillResult.builder("db-failover").description(new LocalizedText("DB 프라이머리가 멈춥니다.", "The DB primary is stopped."))
                 .verdict(DrillVerdict.ABORTED, "steady state never held: p95 900 ms > 500 ms, no fault injected")
-                .fault("stop db-primary").point("DB primary").firstAction("promote replica").rollback(false)
+                .fault("stop db-primary").point(new LocalizedText("DB 프라이머리", "the DB primary")).firstAction("promote replica").rollback(false)
                 .integrity(DrillIntegrity.notChecked(null))
                 .timeline(List.of(new TimelineEntry(FAULT.minusSeconds(5), "drill.aborted", "drill",
                         "steady state never held")))

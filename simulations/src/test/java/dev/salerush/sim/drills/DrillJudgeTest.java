@@ -39,8 +39,11 @@ class DrillJudgeTest {
                 .containsExactly("High5xxRatio", "OrderRateDrop");
         assertThat(result.alerts().fired().get(0).resolvedAt()).isEqualTo(T0.plusSeconds(30));
         assertThat(result.criteria()).allMatch(DrillResult.Criterion::passed);
-        assertThat(result.severity().level()).startsWith("2등급");
-        assertThat(result.severity().criterion()).isEqualTo("실패율 ≥ 5 %");
+        assertThat(result.severity().id()).isEqualTo("sev2");
+        assertThat(result.severity().level().ko()).startsWith("2등급");
+        assertThat(result.severity().level().en()).isEqualTo("SEV2");
+        assertThat(result.severity().koPercent()).isEqualTo(5.0);
+        assertThat(result.severity().failedOrders()).isNull();
     }
 
     @Test
@@ -80,7 +83,8 @@ class DrillJudgeTest {
         assertThat(result.alerts().unexpected()).containsExactly("DatabaseDown");
         assertThat(result.verdict()).isEqualTo(DrillVerdict.FAIL);
         assertThat(result.verdictReason()).startsWith("no-unexpected-alerts");
-        assertThat(result.severity().level()).startsWith("4등급");
+        assertThat(result.severity().id()).isEqualTo("sev4");
+        assertThat(result.severity().hasBounds()).isFalse();
     }
 
     @Test
@@ -133,14 +137,16 @@ class DrillJudgeTest {
     @Test
     void severityTakesTheFirstLevelWhoseEveryBoundIsReached() {
         List<DrillSettings.SeverityLevel> levels = settings.severity();
-        assertThat(DrillJudge.severity(new DrillResult.Impact(300, 1000, 0, 0, 0, null, 90), levels).level())
-                .startsWith("1등급");
+        assertThat(DrillJudge.severity(new DrillResult.Impact(300, 1000, 0, 0, 0, null, 90), levels).id())
+                .isEqualTo("sev1");
         // 30 % failed but only for 10 s: not SEV1 (needs 60 s), SEV2 by the failure ratio
-        assertThat(DrillJudge.severity(new DrillResult.Impact(300, 1000, 0, 0, 0, null, 10), levels).level())
-                .startsWith("2등급");
-        assertThat(DrillJudge.severity(new DrillResult.Impact(1, 1000, 120, 0, 0, null, 2), levels).criterion())
-                .isEqualTo("실패 주문 ≥ 100");
-        assertThat(DrillJudge.severity(noImpact(), levels).level()).startsWith("4등급");
+        assertThat(DrillJudge.severity(new DrillResult.Impact(300, 1000, 0, 0, 0, null, 10), levels).koPercent())
+                .isEqualTo(5.0);
+        DrillResult.Severity byOrders = DrillJudge.severity(new DrillResult.Impact(1, 1000, 120, 0, 0, null, 2), levels);
+        assertThat(byOrders.id()).isEqualTo("sev2");
+        assertThat(byOrders.failedOrders()).isEqualTo(100L);
+        assertThat(byOrders.koPercent()).isNull();
+        assertThat(DrillJudge.severity(noImpact(), levels).level().ko()).startsWith("4등급");
     }
 
     private static DrillResult.Criterion criterion(DrillResult result, String name) {

@@ -21,14 +21,14 @@ final class IncidentChart {
     private static final String ERROR_RATE = "#dc2626";
     private static final List<String> MARKER_COLOURS = List.of("#7f1d1d", "#7c3aed", "#0891b2", "#15803d");
 
-    record Bucket(String kst, String requests, String koPercent, String p95) {
+    record Bucket(String time, String requests, String koPercent, String p95) {
     }
 
     private IncidentChart() {
     }
 
     /** The chart, or null when the drill recorded no seconds. */
-    static ChartSpec of(DrillResult drill, Messages m) {
+    static ChartSpec of(DrillResult drill, Messages m, Texts t) {
         List<Second> seconds = seconds(drill);
         if (seconds.isEmpty()) {
             return null;
@@ -47,7 +47,7 @@ final class IncidentChart {
         for (int i = 0; i < stages.size(); i++) {
             if (at.get(i) != null) {
                 double x = millis(at.get(i));
-                series.add(new ChartSpec.Series(m.get("stage." + stages.get(i)) + " " + Texts.kstClock(at.get(i)), "y",
+                series.add(new ChartSpec.Series(m.get("stage." + stages.get(i)) + " " + t.clock(at.get(i)), "y",
                         MARKER_COLOURS.get(i), false, List.of(new ChartSpec.XY(x, 0.0), new ChartSpec.XY(x, top))));
             }
         }
@@ -57,7 +57,7 @@ final class IncidentChart {
     }
 
     /** Rows of {@value #BUCKET_SECONDS} seconds: requests summed, KO % over them, the highest per-second p95. */
-    static List<Bucket> buckets(DrillResult drill) {
+    static List<Bucket> buckets(DrillResult drill, Texts t) {
         List<Second> seconds = seconds(drill);
         List<Bucket> rows = new ArrayList<>();
         for (int from = 0; from < seconds.size(); from += BUCKET_SECONDS) {
@@ -65,7 +65,7 @@ final class IncidentChart {
             long requests = bucket.stream().mapToLong(Second::requests).sum();
             double failed = bucket.stream().mapToDouble(s -> s.requests() * s.koPercent() / 100).sum();
             Double p95 = bucket.stream().map(Second::p95Ms).filter(Objects::nonNull).max(Double::compare).orElse(null);
-            rows.add(new Bucket(Texts.kstClock(bucket.get(0).at()), Texts.count(requests),
+            rows.add(new Bucket(t.clock(bucket.get(0).at()), Texts.count(requests),
                     requests == 0 ? Texts.NONE : Texts.percent(100 * failed / requests), Texts.millis(p95)));
         }
         return rows;

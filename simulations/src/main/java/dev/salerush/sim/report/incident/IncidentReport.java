@@ -26,7 +26,7 @@ public final class IncidentReport {
 
     public static String markdown(DrillResult drill, String runId, ReportSettings settings) {
         Map<String, Object> model = IncidentModel.of(drill, runId, settings);
-        model.put("buckets", IncidentChart.buckets(drill));
+        model.put("buckets", IncidentChart.buckets(drill, new Texts(settings)));
         return Templates.markdown("incident/incident.md.peb", model, settings.templates());
     }
 
@@ -38,7 +38,7 @@ public final class IncidentReport {
     static String html(DrillResult drill, String runId, ReportSettings settings, boolean spofLink) {
         Map<String, Object> model = IncidentModel.of(drill, runId, settings);
         model.put("spofLink", spofLink);
-        ChartSpec chart = IncidentChart.of(drill, Messages.of(Messages.INCIDENT, settings));
+        ChartSpec chart = IncidentChart.of(drill, Messages.of(Messages.INCIDENT, settings), new Texts(settings));
         model.put("chart", chart);
         model.put("chartData", ScriptJson.write(chart == null ? List.of() : List.of(chart)));
         PageAssets assets = PageAssets.get();
@@ -46,7 +46,8 @@ public final class IncidentReport {
         model.put("chartJsVersion", assets.chartJsVersion);
         model.put("script", assets.script);
         model.put("styles", assets.styles);
-        model.put("footer", Messages.of(Messages.INCIDENT, settings).get("footer.generated", Texts.text(runId), assets.chartJsVersion));
+        model.put("footer", Messages.of(Messages.INCIDENT, settings).get("footer.generated", Texts.code(runId),
+                assets.chartJsVersion));
         return Templates.html("incident/incident.html.peb", model, settings.templates());
     }
 }

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
+import static dev.salerush.sim.report.incident.Texts.code;
 import static dev.salerush.sim.report.incident.Texts.count;
-import static dev.salerush.sim.report.incident.Texts.text;
 import static dev.salerush.sim.report.incident.Texts.tenths;
 
 /**
@@ -31,6 +31,11 @@ final class ReviewPoints {
         }
 
         String render(Messages m) {
+            if (key.equals("review.criterionFailed")) {
+                // the criterion's own name, worded by the bundle where it knows it
+                String label = m.find("criterion.", args.get(0));
+                return m.get(key, label != null ? label : code(args.get(0)), args.get(1));
+            }
             return m.get(key, args.toArray());
         }
     }
@@ -39,21 +44,23 @@ final class ReviewPoints {
     private static final Set<String> RESPONSE_CRITERIA = Set.of("first-action-taken", "recovered-within");
 
     private final DrillResult drill;
+    private final Texts t;
     private final List<Point> wentWell = new ArrayList<>();
     private final List<Point> wentBadly = new ArrayList<>();
     /** Criteria already stated as a fact; any other that failed is named as it is. */
     private final Set<String> stated = new HashSet<>();
 
-    private ReviewPoints(DrillResult drill) {
+    private ReviewPoints(DrillResult drill, Texts t) {
         this.drill = drill;
+        this.t = t;
     }
 
-    static ReviewPoints of(DrillResult drill) {
-        ReviewPoints review = new ReviewPoints(drill);
+    static ReviewPoints of(DrillResult drill, Texts t) {
+        ReviewPoints review = new ReviewPoints(drill, t);
         if (drill.injectedAt() != null) {
             review.impact();
             review.selfHealed();
-            review.stage("detected-within", "review.detected", drill.ttdSeconds(), text(drill.detectedBy()));
+            review.stage("detected-within", "review.detected", drill.ttdSeconds(), code(drill.detectedBy()));
             review.stage("notice-posted", "review.notified", drill.ttnSeconds());
             if (!drill.selfHealed()) {
                 review.firstAction();
@@ -84,13 +91,13 @@ final class ReviewPoints {
         if (!affected) {
             wentWell.add(new Point("review.impact.none"));
         } else if (i.failedOrders() > 0) {
-            wentBadly.add(new Point("review.impact.failedOrders", count(i.failedOrders()), count(i.impactSeconds()),
-                    Texts.percent(i.koPercent())));
+            wentBadly.add(new Point("review.impact.failedOrders", count(i.failedOrders()),
+                    t.wholeSeconds(i.impactSeconds()), Texts.percent(i.koPercent())));
         } else if (i.failedRequests() > 0) {
             wentBadly.add(new Point("review.impact.failedRequests", count(i.failedRequests()),
-                    Texts.percent(i.koPercent()), count(i.impactSeconds())));
+                    Texts.percent(i.koPercent()), t.wholeSeconds(i.impactSeconds())));
         } else if (i.impactSeconds() > 0) {
-            wentBadly.add(new Point("review.impact.slow", count(i.impactSeconds()), Texts.millis(i.p95Ms())));
+            wentBadly.add(new Point("review.impact.slow", t.wholeSeconds(i.impactSeconds()), Texts.millis(i.p95Ms())));
         }
         if (i.unknownOrders() > 0) {
             wentBadly.add(new Point("review.impact.unknownOrders", count(i.unknownOrders())));
@@ -138,12 +145,13 @@ final class ReviewPoints {
         }
         stated.add("first-action-taken");
         if (drill.firstActionAt() == null) {
-            wentBadly.add(new Point("review.firstAction.notTaken", drill.firstAction()));
+            wentBadly.add(new Point("review.firstAction.notTaken", code(drill.firstAction())));
         } else if (drill.notifiedAt() != null && !drill.firstActionAt().isBefore(drill.notifiedAt())) {
-            wentWell.add(new Point("review.firstAction.afterNotice", drill.firstAction(),
-                    tenths(Texts.seconds(drill.notifiedAt(), drill.firstActionAt()))));
+            wentWell.add(new Point("review.firstAction.afterNotice", code(drill.firstAction()),
+                    tenths(Texts.secondsBetween(drill.notifiedAt(), drill.firstActionAt()))));
         } else {
-            wentWell.add(new Point("review.firstAction.afterFault", drill.firstAction(), tenths(drill.ttfaSeconds())));
+            wentWell.add(new Point("review.firstAction.afterFault", code(drill.firstAction()),
+                    tenths(drill.ttfaSeconds())));
         }
     }
 
@@ -157,14 +165,16 @@ final class ReviewPoints {
         List<String> missed = IncidentModel.orEmpty(alerts.missed());
         List<String> unexpected = IncidentModel.orEmpty(alerts.unexpected());
         if (!expected.isEmpty() && missed.isEmpty()) {
-            wentWell.add(new Point("review.alerts.allExpectedFired", String.join(", ", expected)));
+            wentWell.add(new Point("review.alerts.allExpectedFired", String.join(", ",
+                    expected.stream().map(Texts::code).toList())));
         }
-        missed.stream().filter(Objects::nonNull).forEach(name -> wentBadly.add(new Point("review.alerts.missed", name)));
+        missed.stream().filter(Objects::nonNull)
+                .forEach(name -> wentBadly.add(new Point("review.alerts.missed", code(name))));
         if (unexpected.isEmpty()) {
             wentWell.add(new Point("review.alerts.noneUnexpected"));
         }
         unexpected.stream().filter(Objects::nonNull)
-                .forEach(name -> wentBadly.add(new Point("review.alerts.unexpected", name)));
+                .forEach(name -> wentBadly.add(new Point("review.alerts.unexpected", code(name))));
     }
 
     private void integrity() {
@@ -178,20 +188,22 @@ final class ReviewPoints {
                     ? new Point("review.integrity.passCounted", count(integrity.checks()))
                     : new Point("review.integrity.pass"));
             case FAIL -> {
-                List<String> failures = integrity.failures().isEmpty() ? List.of(text(integrity.detail()))
+                List<String> failures = integrity.failures().isEmpty() ? List.of(Texts.text(integrity.detail()))
                         : integrity.failures();
-                failures.forEach(check -> wentBadly.add(new Point("review.integrity.failedCheck", check)));
+                failures.forEach(check -> wentBadly.add(new Point("review.integrity.failedCheck", code(check))));
             }
             case NOT_CHECKED -> wentBadly.add(new Point("review.integrity.notChecked"));
         }
     }
 
-    /** A failed criterion no fact above states (e.g. steady-state, fault-injected), named with its figures. */
+    /**
+     * A failed criterion no fact above states (e.g. steady-state, fault-injected): by the bundle's name for it
+     * ({@code criterion.<name>}), with what was recorded in code font.
+     */
     private void otherFailedCriteria() {
         IncidentModel.orEmpty(drill.criteria()).stream().filter(Objects::nonNull)
                 .filter(c -> !c.passed() && !stated.contains(c.name()))
-                .forEach(c -> wentBadly.add(new Point("review.criterionFailed", text(c.name()), text(c.required()),
-                        text(c.actual()))));
+                .forEach(c -> wentBadly.add(new Point("review.criterionFailed", c.name(), code(c.actual()))));
     }
 
     private Criterion criterion(String name) {

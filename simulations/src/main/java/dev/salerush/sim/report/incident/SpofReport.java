@@ -52,6 +52,7 @@ public final class SpofReport {
 
     private static Map<String, Object> model(List<DrillResult> drills, String runId, ReportSettings settings) {
         Messages m = Messages.of(Messages.INCIDENT, settings);
+        Texts t = new Texts(settings);
         List<DrillResult> present = drills.stream().filter(Objects::nonNull).toList();
         List<Row> rows = new ArrayList<>();
         List<String> without = new ArrayList<>();
@@ -65,42 +66,44 @@ public final class SpofReport {
                 continue;
             }
             DrillResult drill = present.stream().filter(d -> c.drill().equals(d.name())).findFirst().orElse(null);
-            rows.add(row(name, c.drill(), m.get("spof.mitigation." + c.mitigation()), drill, m));
+            rows.add(row(name, Texts.code(c.drill()), m.get("spof.mitigation." + c.mitigation()), drill, m, t));
             if (drill != null && drill.verdict() == DrillVerdict.FAIL) {
                 notHeld.add(name);
             }
         }
         present.stream().filter(d -> COMPONENTS.stream().noneMatch(c -> Objects.equals(c.drill(), d.name())))
-                .forEach(d -> rows.add(row(Texts.text(d.point()), Texts.text(d.name()), Texts.NONE, d, m)));
+                .forEach(d -> rows.add(row(d.point() == null ? Texts.NONE : Texts.text(d.point().in(settings.locale())),
+                        Texts.code(d.name()), Texts.NONE, d, m, t)));
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("m", m.all());
         model.put("lang", settings.locale().key());
         model.put("runId", Texts.text(runId));
-        model.put("runLine", m.get("meta.run", Texts.text(runId)));
+        model.put("runLine", m.get("meta.run", Texts.code(runId)));
         model.put("rows", rows);
         model.put("without", m.get("spof.without", String.join(", ", without)));
         model.put("notHeld", notHeld.isEmpty() ? null : m.get("spof.notHeld", String.join(", ", notHeld)));
         return model;
     }
 
-    private static Row row(String component, String drillName, String mitigation, DrillResult drill, Messages m) {
+    private static Row row(String component, String drillName, String mitigation, DrillResult drill, Messages m,
+                           Texts t) {
         if (drill == null || drill.injectedAt() == null) {
             String notMeasured = m.get("spof.notMeasured");
             return drill == null ? new Row(component, drillName, notMeasured, notMeasured, notMeasured, mitigation,
                     m.get("spof.held.notMeasured"), "muted")
                     : new Row(component, drillName, notMeasured, notMeasured, notMeasured, mitigation,
-                    m.get("spof.held.partial") + heldReason(drill), "partial");
+                    m.get("spof.held.partial") + heldReason(drill, m), "partial");
         }
         DrillResult.Impact impact = drill.impact();
         String held = IncidentModel.verdictKind(drill.verdict());
         String label = drill.verdict() == DrillVerdict.INCONCLUSIVE ? drill.verdict().json() : held;
         return new Row(component, drillName, impact == null ? Texts.NONE : Texts.percent(impact.koPercent()),
                 impact == null ? Texts.NONE : Texts.count(impact.failedOrders()),
-                drill.ttrSeconds() == null ? m.get("spof.notRecovered") : Texts.secondsText(drill.ttrSeconds()),
-                mitigation, m.get("spof.held." + label) + heldReason(drill), held);
+                drill.ttrSeconds() == null ? m.get("spof.notRecovered") : t.seconds(drill.ttrSeconds()),
+                mitigation, m.get("spof.held." + label) + heldReason(drill, m), held);
     }
 
-    private static String heldReason(DrillResult drill) {
-        return drill.passed() || drill.verdictReason() == null ? "" : " — " + drill.verdictReason();
+    private static String heldReason(DrillResult drill, Messages m) {
+        return drill.passed() ? "" : " — " + IncidentModel.verdictReason(drill, m);
     }
 }

@@ -1,58 +1,86 @@
 package dev.salerush.sim.report.incident;
 
+import dev.salerush.sim.config.ReportLocale;
+import dev.salerush.sim.config.ReportSettings;
 import dev.salerush.sim.metrics.Numbers;
+import dev.salerush.sim.report.CodeSpans;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
- * How the incident reports write times and figures: Korean time (Asia/Seoul) first, UTC beside it, grouped digits,
- * and "—" for a stage that never happened or a figure not measured (never "null").
+ * How the incident reports write times and figures: every time in the report's zone (named once per page), seconds
+ * in the report's language (초 / s), grouped digits, and "—" for a stage that never happened or a figure not measured
+ * (never "null").
  */
 final class Texts {
     static final String NONE = "—";
-    static final ZoneId KST = ZoneId.of("Asia/Seoul");
-    private static final DateTimeFormatter KST_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(KST);
-    private static final DateTimeFormatter KST_CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(KST);
-    private static final DateTimeFormatter UTC_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
 
-    private Texts() {
+    private final ReportLocale locale;
+    private final ZoneId zone;
+    private final DateTimeFormatter time;
+    private final DateTimeFormatter clock;
+
+    Texts(ReportSettings settings) {
+        this.locale = settings.locale();
+        this.zone = settings.zone();
+        this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(zone);
+        this.clock = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(zone);
+    }
+
+    /** The zone as the page names it once: {@code KST (Asia/Seoul)}. */
+    String zoneName() {
+        String abbreviation = DateTimeFormatter.ofPattern("zzz", Locale.ROOT).format(Instant.EPOCH.atZone(zone));
+        return abbreviation.equals(zone.getId()) ? abbreviation : abbreviation + " (" + code(zone.getId()) + ")";
+    }
+
+    String time(Instant at) {
+        return at == null ? NONE : time.format(at);
+    }
+
+    String clock(Instant at) {
+        return at == null ? NONE : clock.format(at);
+    }
+
+    /** {@code 2026-12-01 16:02:10 ~ 16:03:05}; the end's date is written only when it differs. */
+    String range(Instant from, Instant to) {
+        if (from == null) {
+            return NONE;
+        }
+        if (to == null) {
+            return time.format(from) + " ~";
+        }
+        boolean sameDay = from.atZone(zone).toLocalDate().equals(to.atZone(zone).toLocalDate());
+        return time.format(from) + " ~ " + (sameDay ? clock : time).format(to);
+    }
+
+    /** Seconds with one decimal and the language's unit: {@code 2.4초}, {@code 2.4 s}. */
+    String seconds(Double value) {
+        return value == null || !Double.isFinite(value) ? NONE : number(value, 1) + secondsUnit();
+    }
+
+    /** Whole seconds with the language's unit: {@code 95초}, {@code 95 s}. */
+    String wholeSeconds(long value) {
+        return count(value) + secondsUnit();
+    }
+
+    private String secondsUnit() {
+        return locale == ReportLocale.KO ? "초" : " s";
     }
 
     static String text(String value) {
         return value == null || value.isBlank() ? NONE : value;
     }
 
-    static String kst(Instant at) {
-        return at == null ? NONE : KST_TIME.format(at) + " KST";
+    /** An identifier (alert, step, instance, command) in code font, or "—". */
+    static String code(String value) {
+        return value == null || value.isBlank() ? NONE : CodeSpans.code(value);
     }
 
-    static String kstClock(Instant at) {
-        return at == null ? NONE : KST_CLOCK.format(at);
-    }
-
-    static String utc(Instant at) {
-        return at == null ? NONE : UTC_TIME.format(at);
-    }
-
-    /** {@code 2026-12-01 16:02:10 ~ 16:03:05 KST}; the end's date is written only when it differs. */
-    static String range(Instant from, Instant to) {
-        if (from == null) {
-            return NONE;
-        }
-        if (to == null) {
-            return KST_TIME.format(from) + " ~ KST";
-        }
-        boolean sameDay = from.atZone(KST).toLocalDate().equals(to.atZone(KST).toLocalDate());
-        return KST_TIME.format(from) + " ~ " + (sameDay ? KST_CLOCK : KST_TIME).format(to) + " KST";
-    }
-
-    static Double seconds(Instant from, Instant to) {
+    static Double secondsBetween(Instant from, Instant to) {
         return from == null || to == null ? null : Duration.between(from, to).toMillis() / 1000.0;
     }
 
@@ -67,10 +95,6 @@ final class Texts {
 
     static String percent(double value) {
         return number(value, 1) + " %";
-    }
-
-    static String secondsText(Double value) {
-        return value == null ? NONE : number(value, 1) + " s";
     }
 
     /** Seconds as a review states them, always with one decimal ({@code 23.0}): "—" when unknown. */
