@@ -80,8 +80,8 @@ public record ReportSettings(ReportLocale locale, ZoneId zone, Path templates, L
 
     /**
      * {@code report.templates}: a readable folder, relative to {@code root} unless absolute; blank means none. Every
-     * file in it must be one the suite renders ({@link #TEMPLATE_FILES}), so a misspelt override is an error, not
-     * a default that silently stays.
+     * template or bundle in it must be one the suite renders ({@link #TEMPLATE_FILES}), so a misspelt override is an
+     * error, not a default that silently stays.
      */
     public static Path parseTemplates(String value, Path root) {
         if (value == null || value.isBlank()) {
@@ -99,11 +99,15 @@ public record ReportSettings(ReportLocale locale, ZoneId zone, Path templates, L
         return folder;
     }
 
-    /** The first file below {@code folder} that is none of {@link #TEMPLATE_FILES}, by its path there. */
+    /** What a template or a bundle is named: any other file (a README, .gitkeep) may sit beside them. */
+    private static final List<String> TEMPLATE_KINDS = List.of(".peb", ".properties", ".tmpl");
+
+    /** The first template or bundle below {@code folder} that is none of {@link #TEMPLATE_FILES}, by its path there. */
     private static Optional<String> unknownIn(Path folder) {
         try (Stream<Path> files = Files.walk(folder)) {
             return files.filter(Files::isRegularFile)
                     .map(file -> folder.relativize(file).toString().replace('\\', '/'))
+                    .filter(name -> TEMPLATE_KINDS.stream().anyMatch(name::endsWith))
                     .filter(name -> !TEMPLATE_FILES.contains(name))
                     .sorted().findFirst();
         } catch (IOException e) {

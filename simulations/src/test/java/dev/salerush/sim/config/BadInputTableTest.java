@@ -52,6 +52,8 @@ class BadInputTableTest {
                 row("drills.tolerance.koPercent", "120", "drills.tolerance.koPercent must be a number between 0.0 and 100.0, got 120"),
                 row("drills.notify.slackWebhookUrl", "http://hooks.example/T0/B0/secret", "drills.notify.slackWebhookUrl must be an https:// URL (a Slack incoming webhook); the value given is not (not shown"),
                 row("report.locale", "jp", "report.locale must be one of ko, en, got 'jp'"),
+                row("report.zone", "Seoul", "report.zone must be a time zone ID such as Asia/Seoul or UTC (empty: Asia/Seoul for ko, UTC for en), got 'Seoul'"),
+                row("report.templates", "conf/no-such-wording", "report.templates must name a readable folder of templates, got 'conf/no-such-wording'"),
                 // a team simulation: its class, mean requests per user and id files
                 row("simulation", " ", "simulation must not be empty"),
                 row("journeys.requestsPerUser", "-1", "journeys.requestsPerUser must be a number between 0.0 and 100000.0, got -1"),
@@ -159,6 +161,14 @@ class BadInputTableTest {
                         "profiles.stress.stairs.refine.settle must be shorter than profiles.stress.stairs.refine.hold"),
                 file("profile = stress\nprofiles.stress.stairs.refine.probes = 0",
                         "profiles.stress.stairs.refine.probes must be between 1 and 20, got 0"),
+                file("drills.catalogue.my-lock { description = \"x\", point { ko = \"DB\" }, fault = [\"lock-hot-rows 5s\"],"
+                        + " firstAction = [], rollback = false, expectedAlerts = [], allowedAlerts = [] }",
+                        "drills.catalogue.my-lock.point must have exactly the keys ko and en, got [ko]"),
+                file("drills.catalogue.bad-deploy.description { ko = \"x\", en = \"y\", jp = \"z\" }",
+                        "unknown setting 'drills.catalogue.bad-deploy.description.jp' (team.conf)"),
+                file("drills.catalogue.bad-deploy.point = [\"x\"]",
+                        "drills.catalogue.bad-deploy.point must be a text, or { ko = \"…\", en = \"…\" } with one per language; got list"),
+                file("drills.severity = [ { level = \"P1\" } ]", "drills.severity[0].id is missing"),
                 file("drills.catalogue.bad-deploy.fault = [\"explode\"]",
                         "drills.catalogue.bad-deploy.fault: 'explode' is neither an operation"),
                 // a team's own drill: the catalogue's keys, each checked as the shipped drills' are
