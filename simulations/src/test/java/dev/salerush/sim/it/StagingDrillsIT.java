@@ -370,7 +370,7 @@ class StagingDrillsIT {
         assertThat(drill.path("integrity").asText()).isEqualTo("pass");
         RunChecks.assertIntegrityPasses(run.summary().path("integrity"));
         assertThat(run.dir().resolve("incident-" + drill.path("name").asText() + ".md")).content()
-                .contains("외부 — 팀 스테이징");
+                .contains("팀 스테이징 (팀의 `Prometheus`·`Alertmanager`");
         System.out.printf("%s: TTD %.1f s, TTN %.1f s, TTFA %.1f s, TTR %.1f s%n", drill.path("name").asText(),
                 drill.path("ttdSeconds").asDouble(), drill.path("ttnSeconds").asDouble(),
                 drill.path("ttfaSeconds").asDouble(), drill.path("ttrSeconds").asDouble());
