@@ -39,8 +39,6 @@ class AlertRulesTest {
             "meta", List.of("Watchdog"));
 
     private static final ExternalTool PROMTOOL = new ExternalTool("promtool", "apt-get install prometheus");
-    /** The incident report's severity scale (drills.severity ids); {@code none} only for the Watchdog. */
-    private static final List<String> SEVERITIES = List.of("sev1", "sev2", "sev3", "sev4");
     /** Required; each (and {@code cause} where given) in Korean and, suffixed {@code _en}, in English. */
     private static final List<String> ANNOTATIONS = List.of("summary", "impact", "action");
     private static final Pattern HANGUL = Pattern.compile("[\\uAC00-\\uD7A3\\u1100-\\u11FF\\u3130-\\u318F]");
@@ -66,8 +64,8 @@ class AlertRulesTest {
                 assertThat(found.keySet()).as("alert %s defined twice", name).doesNotContain(name.toString());
                 found.put(name.toString(), rule);
                 Map<?, ?> labels = map(rule, "labels");
-                if (!AlertmanagerConfig.WATCHDOG.equals(name)) {
-                    assertThat(labels.get("severity")).as("%s: label severity", name).isIn(SEVERITIES.toArray());
+                if (!AlertmanagerConfig.WATCHDOG.equals(name)) { // the incident report's scale, which notices print
+                    assertThat(labels.get("severity")).as("%s: label severity", name).isIn(NoticeStyle.SEVERITY_IDS.toArray());
                 }
                 assertThat(labels.get("channel")).as("%s in %s: label channel", name, file.getFileName())
                         .isEqualTo(channel);
