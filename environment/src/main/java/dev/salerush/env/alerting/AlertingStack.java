@@ -128,6 +128,7 @@ public final class AlertingStack implements AutoCloseable {
         AlertmanagerConfig amConfig = new AlertmanagerConfig(settings, standInUrl, secret);
         Files.writeString(alertmanagerConfig, amConfig.render(), StandardCharsets.UTF_8);
         tools.checkAlertmanagerConfig(alertmanagerConfig);
+        tools.checkNoticeText(amConfig.text());
         Path alertmanagerStorage = storageDir(workDir, "alertmanager-data-");
         alertmanager = new Restartable<>(AlertmanagerProcess.PART, port -> AlertmanagerProcess.start(
                 tools.alertmanager(), alertmanagerConfig, alertmanagerStorage, port,
