@@ -82,9 +82,9 @@ class AlertingConfigCheckIT {
                 논의 채널: #sale-incident
                 장애 원인: 확인 중
                 조치 내용: DB primary 프로세스 상태를 확인하십시오
-                알림: DatabaseDown""");
+                알림: `DatabaseDown`""");
         assertThat(render(config, resolved("sev2", DB_DOWN)).lines().toList()).startsWith(
-                "해소: DatabaseDown 경보가 2026-07-01 09:03:12 KST에 해소되었습니다 — 장애 기간 3분 12초",
+                "해소: `DatabaseDown` 경보가 2026-07-01 09:03:12 KST에 해소되었습니다 — 장애 기간 3분 12초",
                 "등급: 2등급 (SEV2)").contains("장애 기간: 2026-07-01 09:00:00 KST ~ 2026-07-01 09:03:12 KST");
     }
 
@@ -93,7 +93,7 @@ class AlertingConfigCheckIT {
         AlertmanagerConfig config = config(NoticeStyle.of(NoticeStyle.EN));
         String resolved = render(config, resolved("sev2", DB_DOWN));
         assertThat(resolved).isEqualTo("""
-                Resolved: the DatabaseDown alert cleared at 2026-07-01 00:03:12 UTC, after 3m12s
+                Resolved: the `DatabaseDown` alert cleared at 2026-07-01 00:03:12 UTC, after 3m12s
                 Severity: SEV2
                 Symptom: The database (primary) is not responding
                 Period: 2026-07-01 00:00:00 UTC ~ 2026-07-01 00:03:12 UTC
@@ -101,7 +101,7 @@ class AlertingConfigCheckIT {
                 Channel: #sale-incident
                 Cause: under investigation
                 Action: Check the DB primary process
-                Alerts: DatabaseDown""");
+                Alerts: `DatabaseDown`""");
         assertThat(render(config, firing("sev3", DB_DOWN))).doesNotContainPattern(AlertmanagerConfigTest.HANGUL)
                 .contains("Severity: SEV3\n", "Period: 2026-07-01 00:00:00 UTC ~ ongoing\n");
     }
@@ -114,7 +114,7 @@ class AlertingConfigCheckIT {
                 "cause", "프로세스 종료");
         assertThat(render(config(NoticeStyle.defaults()), firing("page", shop1, shop2)).lines().toList())
                 .contains("등급: page", "현상: shop-1 응답 없음; shop-2 응답 없음", "장애 원인: 프로세스 종료",
-                        "알림: DatabaseDown, DatabaseDown");
+                        "알림: `DatabaseDown` (2건)");
     }
 
     @Test

@@ -118,7 +118,7 @@ class AlertingStackIT {
                         논의 채널: #sale-incident
                         장애 원인: 확인 중
                         조치 내용: 프로브 대상 점검
-                        알림: ProbeDown""");
+                        알림: `ProbeDown`""");
                 // Prometheus' alerts are polled every 250 ms: its notice may arrive before the poll sees it firing
                 await(() -> stack.alertHistory().stream().filter(change -> change.name().equals("ProbeDown")
                         && change.state().equals(AlertChange.FIRING)).findFirst(), "ProbeDown seen firing");
@@ -129,7 +129,7 @@ class AlertingStackIT {
                 assertThat(resolved.title()).isEqualTo("[RESOLVED] ProbeDown");
                 String took = "(\\d+분 )?\\d+초";
                 assertThat(resolved.text().replaceAll(KST, "<KST>").replaceAll(took, "<took>")).isEqualTo("""
-                        해소: ProbeDown 경보가 <KST>에 해소되었습니다 — 장애 기간 <took>
+                        해소: `ProbeDown` 경보가 <KST>에 해소되었습니다 — 장애 기간 <took>
                         등급: 2등급 (SEV2)
                         현상: DB 프로브가 실패합니다
                         장애 기간: <KST> ~ <KST>
@@ -137,7 +137,7 @@ class AlertingStackIT {
                         논의 채널: #sale-incident
                         장애 원인: 확인 중
                         조치 내용: 프로브 대상 점검
-                        알림: ProbeDown""");
+                        알림: `ProbeDown`""");
 
                 Instant firstBeat = await(stack::lastHeartbeat, "a heartbeat");
                 await(() -> stack.lastHeartbeat().filter(firstBeat::isBefore), "a second heartbeat");
