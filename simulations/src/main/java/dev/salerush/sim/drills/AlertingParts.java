@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,14 +75,16 @@ final class AlertingParts {
     }
 
     /**
-     * The notices in the run's language and time zone, on the default severity scale's labels in that language, in the
-     * team's words when {@code <report.templates>/notice/slack_<locale>.tmpl} exists.
+     * The notices in the run's language and time zone, on the incident report's severity scale ({@code drills.severity}:
+     * a rule's {@code severity} id shown as its level in that language), in the team's words when
+     * {@code <report.templates>/notice/slack_<locale>.tmpl} exists.
      */
-    static NoticeStyle notice(ReportSettings report) {
+    static NoticeStyle notice(ReportSettings report, List<DrillSettings.SeverityLevel> scale) {
         String locale = report.locale().key();
-        // TODO(severity ids): drills.severity's own ids and labels in the locale, once SeverityLevel has id()
-        return new NoticeStyle(locale, report.zone(), NoticeStyle.of(locale).severityLabels(),
-                teamText(report.templates(), locale));
+        Map<String, String> labels = new LinkedHashMap<>();
+        // an id may have several levels (one per criterion): the same label
+        scale.forEach(level -> labels.putIfAbsent(level.id(), level.level().in(report.locale())));
+        return new NoticeStyle(locale, report.zone(), labels, teamText(report.templates(), locale));
     }
 
     private static Optional<String> teamText(Path templates, String locale) {
