@@ -75,9 +75,9 @@ final class AlertingParts {
     }
 
     /**
-     * The notices in the run's language and time zone, on the incident report's severity scale ({@code drills.severity}:
-     * a rule's {@code severity} id shown as its level in that language), in the team's words when
-     * {@code <report.templates>/notice/slack_<locale>.tmpl} exists.
+     * The notices in the run's language and time zone, on the incident report's severity scale
+     * ({@code drills.severity}: a rule's {@code severity} id shown as its level in that language), in the team's words
+     * when {@code <report.templates>/notice/slack_<locale>.tmpl} exists.
      */
     static NoticeStyle notice(ReportSettings report, List<DrillSettings.SeverityLevel> scale) {
         String locale = report.locale().key();
