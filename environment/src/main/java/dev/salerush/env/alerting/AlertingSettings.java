@@ -26,12 +26,14 @@ import java.util.Optional;
  * @param amtool             the amtool executable ({@code drills.tools.amtool})
  * @param notifyUrl          one more webhook (e.g. a team's own receiver) that gets every alert, Watchdog included,
  *                           firing and resolved, beside the stack's own receivers; empty = none
+ * @param notice             how the Slack notices are written: language, clock, severity scale, a team's own text
+ *                           (null = {@link NoticeStyle#defaults()})
  */
 public record AlertingSettings(Path rulesDir, Duration scrapeInterval, Duration evaluationInterval,
                                Duration groupWait, Duration groupInterval, Duration repeatInterval,
                                Duration watchdogRepeat, String channel, Optional<String> slackWebhookUrl,
                                Optional<Path> prometheus, Optional<Path> alertmanager, Optional<Path> promtool,
-                               Optional<Path> amtool, Optional<URI> notifyUrl) {
+                               Optional<Path> amtool, Optional<URI> notifyUrl, NoticeStyle notice) {
 
     public static final Duration DEFAULT_WATCHDOG_REPEAT = Duration.ofSeconds(3);
     public static final String DEFAULT_CHANNEL = "#sale-incident";
@@ -57,9 +59,19 @@ public record AlertingSettings(Path rulesDir, Duration scrapeInterval, Duration 
         amtool = amtool == null ? Optional.empty() : amtool;
         notifyUrl = notifyUrl == null ? Optional.empty() : notifyUrl;
         notifyUrl.ifPresent(AlertingSettings::checkWebhookUrl);
+        notice = notice == null ? NoticeStyle.defaults() : notice;
     }
 
-    /** Settings without a {@code notifyUrl}. */
+    /** Settings with the default notice ({@link NoticeStyle#defaults()}). */
+    public AlertingSettings(Path rulesDir, Duration scrapeInterval, Duration evaluationInterval, Duration groupWait,
+                            Duration groupInterval, Duration repeatInterval, Duration watchdogRepeat, String channel,
+                            Optional<String> slackWebhookUrl, Optional<Path> prometheus, Optional<Path> alertmanager,
+                            Optional<Path> promtool, Optional<Path> amtool, Optional<URI> notifyUrl) {
+        this(rulesDir, scrapeInterval, evaluationInterval, groupWait, groupInterval, repeatInterval, watchdogRepeat,
+                channel, slackWebhookUrl, prometheus, alertmanager, promtool, amtool, notifyUrl, null);
+    }
+
+    /** Settings without a {@code notifyUrl}, with the default notice. */
     public AlertingSettings(Path rulesDir, Duration scrapeInterval, Duration evaluationInterval, Duration groupWait,
                             Duration groupInterval, Duration repeatInterval, Duration watchdogRepeat, String channel,
                             Optional<String> slackWebhookUrl, Optional<Path> prometheus, Optional<Path> alertmanager,
@@ -70,7 +82,8 @@ public record AlertingSettings(Path rulesDir, Duration scrapeInterval, Duration 
 
     /**
      * Drill defaults: 1 s scrape and evaluation, notices at once ({@code group_wait} 0 s, {@code group_interval} 1 s),
-     * repeated every 10 minutes, a heartbeat every 3 s, channel {@value #DEFAULT_CHANNEL}, no real Slack, tools searched.
+     * repeated every 10 minutes, a heartbeat every 3 s, channel {@value #DEFAULT_CHANNEL}, no real Slack, tools searched,
+     * Korean notices on Korean time ({@link NoticeStyle#defaults()}).
      */
     public static AlertingSettings defaults(Path rulesDir) {
         return new AlertingSettings(rulesDir, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ZERO,
@@ -81,19 +94,19 @@ public record AlertingSettings(Path rulesDir, Duration scrapeInterval, Duration 
     public AlertingSettings withChannel(String newChannel) {
         return new AlertingSettings(rulesDir, scrapeInterval, evaluationInterval, groupWait, groupInterval,
                 repeatInterval, watchdogRepeat, newChannel, slackWebhookUrl, prometheus, alertmanager, promtool, amtool,
-                notifyUrl);
+                notifyUrl, notice);
     }
 
     public AlertingSettings withSlackWebhookUrl(String url) {
         return new AlertingSettings(rulesDir, scrapeInterval, evaluationInterval, groupWait, groupInterval,
                 repeatInterval, watchdogRepeat, channel, Optional.ofNullable(url), prometheus, alertmanager, promtool,
-                amtool, notifyUrl);
+                amtool, notifyUrl, notice);
     }
 
     public AlertingSettings withWatchdogRepeat(Duration period) {
         return new AlertingSettings(rulesDir, scrapeInterval, evaluationInterval, groupWait, groupInterval,
                 repeatInterval, period, channel, slackWebhookUrl, prometheus, alertmanager, promtool, amtool,
-                notifyUrl);
+                notifyUrl, notice);
     }
 
     /**
@@ -104,7 +117,14 @@ public record AlertingSettings(Path rulesDir, Duration scrapeInterval, Duration 
     public AlertingSettings withNotifyUrl(URI url) {
         return new AlertingSettings(rulesDir, scrapeInterval, evaluationInterval, groupWait, groupInterval,
                 repeatInterval, watchdogRepeat, channel, slackWebhookUrl, prometheus, alertmanager, promtool, amtool,
-                Optional.ofNullable(url));
+                Optional.ofNullable(url), notice);
+    }
+
+    /** These settings with the notices written as {@code style} says; null = {@link NoticeStyle#defaults()}. */
+    public AlertingSettings withNotice(NoticeStyle style) {
+        return new AlertingSettings(rulesDir, scrapeInterval, evaluationInterval, groupWait, groupInterval,
+                repeatInterval, watchdogRepeat, channel, slackWebhookUrl, prometheus, alertmanager, promtool, amtool,
+                notifyUrl, style);
     }
 
     /** The secret stays out of logs and exception messages that print the settings. */
@@ -115,7 +135,8 @@ public record AlertingSettings(Path rulesDir, Duration scrapeInterval, Duration 
                 + ", repeatInterval=" + repeatInterval + ", watchdogRepeat=" + watchdogRepeat + ", channel=" + channel
                 + ", slackWebhookUrl=" + slackWebhookUrl.map(u -> "(set)").orElse("(none)") + ", prometheus="
                 + prometheus + ", alertmanager=" + alertmanager + ", promtool=" + promtool + ", amtool=" + amtool
-                + ", notifyUrl=" + notifyUrl.map(URI::toString).orElse("(none)") + "]";
+                + ", notifyUrl=" + notifyUrl.map(URI::toString).orElse("(none)") + ", notice=" + notice.locale() + " "
+                + notice.zone() + (notice.textOverride().isPresent() ? " (team text)" : "") + "]";
     }
 
     private static void checkWebhookUrl(URI url) {

@@ -125,13 +125,14 @@ public final class AlertingStack implements AutoCloseable {
 
         Optional<Path> secret = settings.slackWebhookUrl().map(this::secretFile);
         Path alertmanagerConfig = workDir.resolve("alertmanager.yml").toAbsolutePath();
-        Files.writeString(alertmanagerConfig, new AlertmanagerConfig(settings, standInUrl, secret).render(),
-                StandardCharsets.UTF_8);
+        AlertmanagerConfig amConfig = new AlertmanagerConfig(settings, standInUrl, secret);
+        Files.writeString(alertmanagerConfig, amConfig.render(), StandardCharsets.UTF_8);
         tools.checkAlertmanagerConfig(alertmanagerConfig);
+        tools.checkNoticeText(amConfig.text());
         Path alertmanagerStorage = storageDir(workDir, "alertmanager-data-");
         alertmanager = new Restartable<>(AlertmanagerProcess.PART, port -> AlertmanagerProcess.start(
                 tools.alertmanager(), alertmanagerConfig, alertmanagerStorage, port,
-                logDir.resolve("alertmanager.log"), STARTUP), am -> { });
+                logDir.resolve("alertmanager.log"), STARTUP, settings.notice().zone()), am -> { });
         int alertmanagerPort = cleanup.register(AlertmanagerProcess.PART, alertmanager).start().port();
 
         ruleFiles = PrometheusConfig.ruleFiles(settings.rulesDir());

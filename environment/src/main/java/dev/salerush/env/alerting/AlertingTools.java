@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * @param prometheus   the server
  * @param alertmanager the server (Debian names it {@code prometheus-alertmanager})
  * @param promtool     checks the Prometheus configuration and the rules
- * @param amtool       checks the Alertmanager configuration
+ * @param amtool       checks the Alertmanager configuration and renders the notice's text
  */
 record AlertingTools(Path prometheus, Path alertmanager, Path promtool, Path amtool) {
 
@@ -75,9 +75,23 @@ record AlertingTools(Path prometheus, Path alertmanager, Path promtool, Path amt
         check("Prometheus", List.of(promtool.toString(), "check", "config", config.toString()), config);
     }
 
-    /** {@code amtool check-config <file>} (the templates are parsed too). */
+    /** {@code amtool check-config <file>} (template files are parsed too, but not the receivers' inline texts). */
     void checkAlertmanagerConfig(Path config) {
         check("Alertmanager", List.of(amtool.toString(), "check-config", config.toString()), config);
+    }
+
+    /**
+     * Renders a notice's text with {@code amtool template render} on amtool's example alerts: a text that does not
+     * parse or execute (a team's own, say) would otherwise fail only in Alertmanager, and no notice would be posted.
+     */
+    void checkNoticeText(String text) {
+        List<String> command = List.of(amtool.toString(), "template", "render", "--template.glob=/dev/null",
+                "--template.text=" + text);
+        ToolCheck check = ToolCheck.run("Alertmanager", command, CHECK_TIMEOUT);
+        if (!check.passed()) {
+            throw new EnvironmentError("the Slack notice's text does not render (amtool template render):\n"
+                    + check.output().strip());
+        }
     }
 
     private static void check(String part, List<String> command, Path config) {

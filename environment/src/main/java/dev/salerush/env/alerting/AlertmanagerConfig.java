@@ -1,16 +1,22 @@
 package dev.salerush.env.alerting;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The Alertmanager configuration of a drill. Alerts are grouped by name. {@code Watchdog} (an always-firing rule) goes
  * to the {@code watchdog} receiver, a webhook re-posted every {@code watchdogRepeat}: the heartbeat whose absence
  * says the alerting path itself is broken. Everything else goes to {@code slack}: a Slack notice to the webhook
  * stand-in (and, when a real webhook is set, to it too, through {@code api_url_file} so the secret is never in this
- * file) with the fields of a Korean team's incident notice, one a line: 등급, 장애 기간, 고객 영향, 논의 채널, 원인
- * (확인 중 until the rule's {@code cause} annotation says), 조치 and the alerts. When the settings name a
+ * file), titled {@code [FIRING] <alert>} or {@code [RESOLVED] <alert>}, its {@link #text() text} as the settings'
+ * {@link NoticeStyle} says. The default Korean text has the fields of a Korean team's first incident notice, one a
+ * line — 등급, 현상, 장애 기간 (start ~ 진행 중), 고객 영향, 논의 채널, 장애 원인 (확인 중 until the rule's {@code cause}
+ * annotation says), 조치 내용, 알림 — and a resolved notice opens with what changed ({@code 해소: <alert> 경보가 <time>에
+ * 해소되었습니다 — 장애 기간 3분 12초}) and closes the period; the English one has the same in English from the rules'
+ * {@code _en} annotations (Severity, Symptom, Period, Customer impact, Channel, Cause, Action, Alerts; "Resolved: …").
+ * The default texts are resources of this module ({@code notice/slack_ko.tmpl}, {@code notice/slack_en.tmpl} beside
+ * this class), where a team finds the starting point of its own. When the settings name a
  * {@link AlertingSettings#notifyUrl() notifyUrl}, two first child routes with {@code continue: true} send every alert
  * to the {@code notify} receiver, a webhook with {@code send_resolved: true} — the Watchdog every {@code watchdogRepeat}
  * as to the stack's own heartbeat, every other alert with the top route's grouping — and the routes after them still
@@ -29,19 +35,30 @@ public record AlertmanagerConfig(AlertingSettings settings, String standInUrl, O
     public static final String NOTIFY = "notify";
     /** The title of a Slack notice: {@code [FIRING] ProbeUp}. */
     public static final String TITLE = "[{{ .Status | toUpper }}] {{ .CommonLabels.alertname }}";
-    private static final String TIME = "\"2006-01-02 15:04:05 MST\"";
 
-    /** The text of a Slack notice (a Go template of Alertmanager): the incident-notice fields, one a line. */
+    /**
+     * The text of a Slack notice (a Go template of Alertmanager): what the settings set for every body —
+     * {@code $channel}, and {@code $severity} mapped from the alerts' {@code severity} through the scale by an if/else
+     * chain (a value not on the scale stays as it is) — then the body of the {@link NoticeStyle}.
+     */
     public String text() {
-        return String.join("\n", List.of(
-                "등급: {{ .CommonLabels.severity }}",
-                "장애 기간: {{ (index .Alerts 0).StartsAt.Format " + TIME + " }} ~ {{ if eq .Status \"resolved\" }}"
-                        + "{{ (index .Alerts 0).EndsAt.Format " + TIME + " }}{{ else }}진행 중{{ end }}",
-                "고객 영향: {{ .CommonAnnotations.impact }}",
-                "논의 채널: " + settings.channel(),
-                "원인: {{ or .CommonAnnotations.cause \"확인 중\" }}",
-                "조치: {{ .CommonAnnotations.action }}",
-                "알림: {{ range $i, $a := .Alerts }}{{ if $i }}, {{ end }}{{ $a.Labels.alertname }}{{ end }}"));
+        NoticeStyle notice = settings.notice();
+        StringBuilder t = new StringBuilder();
+        t.append("{{- $channel := ").append(goString(settings.channel())).append(" -}}\n");
+        t.append("{{- $severity := .CommonLabels.severity -}}\n");
+        if (!notice.severityLabels().isEmpty()) {
+            String chain = notice.severityLabels().entrySet().stream()
+                    .map(level -> "if eq $severity " + goString(level.getKey()) + " }}{{ $severity = "
+                            + goString(level.getValue()) + " }}")
+                    .collect(Collectors.joining("{{ else "));
+            t.append("{{- ").append(chain).append("{{ end -}}\n");
+        }
+        return t.append(notice.body()).toString();
+    }
+
+    /** A Go string literal: the template reads it as exactly {@code value}. */
+    static String goString(String value) {
+        return '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
 
     /** {@code alertmanager.yml}. */
@@ -96,6 +113,8 @@ public record AlertmanagerConfig(AlertingSettings settings, String standInUrl, O
         y.append("        send_resolved: true\n");
         y.append("        channel: ").append(Yaml.quote(settings.channel())).append('\n');
         y.append("        title: ").append(Yaml.quote(TITLE)).append('\n');
+        // YAML takes the block's indentation from its first line, the preamble of text(): a team text's own leading
+        // spaces further down stay its own
         y.append("        text: |-\n");
         for (String line : text().split("\n")) {
             y.append("          ").append(line).append('\n');

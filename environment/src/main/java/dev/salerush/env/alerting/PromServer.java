@@ -28,11 +28,17 @@ final class PromServer {
      */
     static <T> T start(String part, Path tool, Path config, List<String> args, int port, Path logFile,
                        Duration timeout, BiFunction<ChildProcess, Path, T> wrap) {
+        return start(part, tool, config, args, Map.of(), port, logFile, timeout, wrap);
+    }
+
+    /** As {@link #start(String, Path, Path, List, int, Path, Duration, BiFunction)}, with {@code env} added. */
+    static <T> T start(String part, Path tool, Path config, List<String> args, Map<String, String> env, int port,
+                       Path logFile, Duration timeout, BiFunction<ChildProcess, Path, T> wrap) {
         return ChildProcess.startOnPort(port, p -> {
             List<String> all = new ArrayList<>(List.of("--config.file=" + config.toAbsolutePath(),
                     "--web.listen-address=127.0.0.1:" + p));
             all.addAll(args);
-            return wrap.apply(ChildProcess.start(part, GuardedProcess.command(tool, all), Map.of(), logFile, p,
+            return wrap.apply(ChildProcess.start(part, GuardedProcess.command(tool, all), env, logFile, p,
                     URI.create("http://127.0.0.1:" + p + "/-/ready"), timeout,
                     tail -> tail.contains("address already in use")), config);
         });

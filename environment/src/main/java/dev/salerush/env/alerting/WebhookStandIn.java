@@ -128,20 +128,10 @@ public final class WebhookStandIn extends LaunchedProcess<Path> {
             String title = attachment.path("title").asText();
             String text = attachment.path("text").asText();
             String status = title.startsWith("[RESOLVED]") ? "resolved" : "firing";
-            Set<String> names = new LinkedHashSet<>();
-            for (String line : text.split("\n")) {
-                if (line.startsWith("알림: ")) {
-                    for (String name : line.substring("알림: ".length()).split(",")) {
-                        if (!name.isBlank()) {
-                            names.add(name.strip());
-                        }
-                    }
-                }
-            }
-            if (names.isEmpty() && title.contains("] ")) {
-                names.add(title.substring(title.indexOf("] ") + 2).strip());
-            }
-            return new Notice(at, Notice.SLACK, status, List.copyOf(names), title, text);
+            // from the title, not the text, whose words are the locale's or a team's: alerts are grouped by name, so
+            // a notice is about the one alert its title names
+            String name = title.contains("] ") ? title.substring(title.indexOf("] ") + 2).strip() : "";
+            return new Notice(at, Notice.SLACK, status, name.isEmpty() ? List.of() : List.of(name), title, text);
         }
         return null;
     }

@@ -15,14 +15,17 @@ class NoticesTest {
     private static final Instant T = Instant.parse("2026-07-01T00:00:00Z");
 
     @Test
-    void aSlackPostIsAnIncidentNotice() {
+    void aSlackPostIsAnIncidentNoticeAboutTheAlertItsTitleNames() {
+        // the text's words are the locale's or a team's: the alert is the one the title names (grouped by name)
         String body = """
                 {"channel":"#sale-incident","attachments":[{"title":"[RESOLVED] ProbeUp",
-                 "text":"등급: page\\n원인: 확인 중\\n알림: ProbeUp, ProbeUp","color":"good"}]}
+                 "text":"Severity: SEV2\\nAlerts: ProbeUp, ProbeUp","color":"good"}]}
                 """;
         Notice notice = WebhookStandIn.parse("/slack", T, body);
         assertThat(notice).isEqualTo(new Notice(T, "slack", "resolved", List.of("ProbeUp"), "[RESOLVED] ProbeUp",
-                "등급: page\n원인: 확인 중\n알림: ProbeUp, ProbeUp"));
+                "Severity: SEV2\nAlerts: ProbeUp, ProbeUp"));
+        assertThat(WebhookStandIn.parse("/slack", T, "{\"attachments\":[{\"title\":\"[FIRING] DbPoolWaits\","
+                + "\"text\":\"알림: 다른 이름\"}]}").alertNames()).containsExactly("DbPoolWaits");
     }
 
     @Test

@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The alerting stack end to end with the real programs: a rule fires, Alertmanager posts the incident notice to the
- * stand-in, the Watchdog heartbeat arrives, stops with Alertmanager and resumes with it, and nothing is left behind.
+ * stand-in (in Korean, on Korean time, on the incident report's severity scale) and the resolved notice when it ends,
+ * the Watchdog heartbeat arrives, stops with Alertmanager and resumes with it, and nothing is left behind.
  */
 @Order(ItLanes.LANE_TWO)
 @Execution(ExecutionMode.CONCURRENT)
@@ -41,6 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AlertingStackIT {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final String KST = "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d KST";
 
     @TempDir
     Path work;
@@ -73,12 +76,13 @@ class AlertingStackIT {
                 groups:
                   - name: drill
                     rules:
-                      - alert: ProbeUp
-                        expr: up{job="probe"} == 1
+                      - alert: ProbeDown
+                        expr: salerush_probe_up{job="probe",target="db"} == 0
                         for: 1s
                         labels:
-                          severity: page
+                          severity: sev2
                         annotations:
+                          summary: "DB 프로브가 실패합니다"
                           impact: "주문 결제 불가"
                           action: "프로브 대상 점검"
                       - alert: Watchdog
@@ -89,25 +93,51 @@ class AlertingStackIT {
         Path runDir = work.resolve("run");
         Path logDir = TestEnv.logDir().resolve("alerting-it");
         Supplier<List<ScrapeTarget>> shops = List::of;
+        AtomicBoolean dbUp = new AtomicBoolean(false);
         long t0 = System.nanoTime();
         try (EventLog events = EventLog.open(runDir.resolve(EventLog.FILE))) {
             AlertingStack stack = AlertingStack.start(AlertingSettings.defaults(rules), shops, null,
-                    List.of(Probe.of("db", () -> { })), runDir, logDir, events);
+                    List.of(Probe.of("db", () -> {
+                        if (!dbUp.get()) {
+                            throw new IllegalStateException("down for the drill");
+                        }
+                    })), runDir, logDir, events);
             try {
                 System.out.println("AlertingStackIT: started in " + ms(t0) + " ms: " + stack.describe());
                 long t1 = System.nanoTime();
-                Notice notice = await(() -> stack.notices().stream()
-                        .filter(n -> n.receiver().equals("slack") && n.alertNames().contains("ProbeUp")
-                                && n.status().equals("firing")).findFirst(), "the ProbeUp notice");
-                System.out.println("AlertingStackIT: ProbeUp notice after " + ms(t1) + " ms:\n" + notice.title()
+                Notice notice = await(() -> slackNotice(stack, "firing"), "the ProbeDown notice");
+                System.out.println("AlertingStackIT: ProbeDown notice after " + ms(t1) + " ms:\n" + notice.title()
                         + "\n" + notice.text());
-                assertThat(notice.title()).isEqualTo("[FIRING] ProbeUp");
-                assertThat(notice.text().split("\n")).contains("등급: page", "고객 영향: 주문 결제 불가",
-                        "논의 채널: #sale-incident", "원인: 확인 중", "조치: 프로브 대상 점검", "알림: ProbeUp");
-                assertThat(notice.text()).containsPattern("장애 기간: \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC ~ 진행 중");
+                assertThat(notice.title()).isEqualTo("[FIRING] ProbeDown");
+                // Alertmanager runs with TZ=Asia/Seoul, though Prometheus sends its times in UTC
+                assertThat(notice.text().replaceAll(KST, "<KST>")).isEqualTo("""
+                        등급: 2등급 (SEV2)
+                        현상: DB 프로브가 실패합니다
+                        장애 기간: <KST> ~ 진행 중
+                        고객 영향: 주문 결제 불가
+                        논의 채널: #sale-incident
+                        장애 원인: 확인 중
+                        조치 내용: 프로브 대상 점검
+                        알림: `ProbeDown`""");
                 // Prometheus' alerts are polled every 250 ms: its notice may arrive before the poll sees it firing
-                await(() -> stack.alertHistory().stream().filter(change -> change.name().equals("ProbeUp")
-                        && change.state().equals(AlertChange.FIRING)).findFirst(), "ProbeUp seen firing");
+                await(() -> stack.alertHistory().stream().filter(change -> change.name().equals("ProbeDown")
+                        && change.state().equals(AlertChange.FIRING)).findFirst(), "ProbeDown seen firing");
+
+                dbUp.set(true);
+                Notice resolved = await(() -> slackNotice(stack, "resolved"), "the resolved ProbeDown notice");
+                System.out.println("AlertingStackIT: resolved notice:\n" + resolved.title() + "\n" + resolved.text());
+                assertThat(resolved.title()).isEqualTo("[RESOLVED] ProbeDown");
+                String took = "(\\d+분 )?\\d+초";
+                assertThat(resolved.text().replaceAll(KST, "<KST>").replaceAll(took, "<took>")).isEqualTo("""
+                        해소: `ProbeDown` 경보가 <KST>에 해소되었습니다 — 장애 기간 <took>
+                        등급: 2등급 (SEV2)
+                        현상: DB 프로브가 실패합니다
+                        장애 기간: <KST> ~ <KST>
+                        고객 영향: 주문 결제 불가
+                        논의 채널: #sale-incident
+                        장애 원인: 확인 중
+                        조치 내용: 프로브 대상 점검
+                        알림: `ProbeDown`""");
 
                 Instant firstBeat = await(stack::lastHeartbeat, "a heartbeat");
                 await(() -> stack.lastHeartbeat().filter(firstBeat::isBefore), "a second heartbeat");
@@ -129,13 +159,13 @@ class AlertingStackIT {
                 Instant restarted = Instant.now();
                 await(() -> stack.lastHeartbeat().filter(restarted::isBefore), "a heartbeat after the stand-in's restart");
                 assertThat(stack.notices()).as("notices of the stand-in before its restart are kept")
-                        .anyMatch(n -> n.title().equals("[FIRING] ProbeUp"));
+                        .anyMatch(n -> n.title().equals("[FIRING] ProbeDown"));
 
                 List<Event> recorded = EventLog.read(runDir.resolve(EventLog.FILE));
                 assertThat(recorded).anyMatch(e -> e.kind().equals(EventKinds.ALERT_FIRING)
-                        && e.source().equals("ProbeUp") && e.detail().equals("channel=none severity=page"));
+                        && e.source().equals("ProbeDown") && e.detail().equals("channel=none severity=sev2"));
                 assertThat(recorded).anyMatch(e -> e.kind().equals(EventKinds.NOTICE_POSTED)
-                        && e.source().equals("slack") && e.detail().equals("[FIRING] ProbeUp"));
+                        && e.source().equals("slack") && e.detail().equals("[FIRING] ProbeDown"));
                 assertThat(recorded).noneMatch(e -> e.kind().equals(EventKinds.NOTICE_POSTED)
                         && e.source().equals("watchdog"));
             } finally {
@@ -146,6 +176,11 @@ class AlertingStackIT {
         assertThat(processesNaming(logDir.toAbsolutePath().resolve("webhook-stand-in-wiremock")))
                 .as("the stand-in (wiremock) left behind").isEmpty();
         System.out.println("AlertingStackIT: whole test " + ms(t0) + " ms");
+    }
+
+    private static Optional<Notice> slackNotice(AlertingStack stack, String status) {
+        return stack.notices().stream().filter(n -> n.receiver().equals(Notice.SLACK)
+                && n.alertNames().contains("ProbeDown") && n.status().equals(status)).findFirst();
     }
 
     private static <T> T await(Supplier<Optional<T>> condition, String what) throws InterruptedException {

@@ -6,26 +6,37 @@ import dev.salerush.env.SaleEnvironment;
 import dev.salerush.env.alerting.AlertingSettings;
 import dev.salerush.env.alerting.AlertingStack;
 import dev.salerush.env.alerting.Notice;
+import dev.salerush.env.alerting.NoticeStyle;
 import dev.salerush.env.alerting.Probe;
 import dev.salerush.env.alerting.ScrapeTarget;
 import dev.salerush.env.embedded.RedundantSaleEnvironment;
 import dev.salerush.env.events.EventLog;
+import dev.salerush.sim.config.ConfigError;
 import dev.salerush.sim.config.DrillSettings;
+import dev.salerush.sim.config.ReportSettings;
 import dev.salerush.sim.drills.watch.AlertingView;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The alerting stack of a drill run, pointed at the redundant environment's parts: every shop instance as it is now,
- * the load balancer's exporter, and blackbox probes of the database primary and the payment gateway.
+ * the load balancer's exporter, and blackbox probes of the database primary and the payment gateway. Its Slack
+ * notices are written as the run's pages are ({@code report.locale}, {@code report.zone}), in a team's words when its
+ * templates folder has {@code notice/slack_<locale>.tmpl}.
  */
 final class AlertingParts {
     private static final String GATEWAY_HEALTH = "/__admin/health";
+    /** Where a team's notice texts are in its templates folder ({@link ReportSettings#TEMPLATE_FILES}). */
+    private static final String NOTICE_FOLDER = "notice";
 
     private AlertingParts() {
     }
@@ -35,14 +46,14 @@ final class AlertingParts {
         AlertingStack.checkTools(settings(alerting));
     }
 
-    static AlertingStack start(DrillSettings.Alerting alerting, SaleEnvironment environment, Path runDir,
-                               EventLog events) {
-        return start(alerting, environment, runDir, events, Optional.empty());
+    static AlertingStack start(DrillSettings.Alerting alerting, NoticeStyle notice, SaleEnvironment environment,
+                               Path runDir, EventLog events) {
+        return start(alerting, notice, environment, runDir, events, Optional.empty());
     }
 
     /** As a drill's, and every alert also goes to {@code notifyUrl} when one is given. */
-    static AlertingStack start(DrillSettings.Alerting alerting, SaleEnvironment environment, Path runDir,
-                               EventLog events, Optional<URI> notifyUrl) {
+    static AlertingStack start(DrillSettings.Alerting alerting, NoticeStyle notice, SaleEnvironment environment,
+                               Path runDir, EventLog events, Optional<URI> notifyUrl) {
         if (!(environment instanceof RedundantSaleEnvironment redundant)) {
             throw new EnvironmentError("drills need the redundant sale environment (embedded.topology = redundant)");
         }
@@ -51,7 +62,7 @@ final class AlertingParts {
                 Probe.jdbc("db", database.url(), database.user(), database.password()),
                 Probe.http("gateway", URI.create(redundant.gatewayBaseUrl().toString().replaceAll("/$", "")
                         + GATEWAY_HEALTH)));
-        return AlertingStack.start(settings(alerting).withNotifyUrl(notifyUrl.orElse(null)),
+        return AlertingStack.start(settings(alerting).withNotifyUrl(notifyUrl.orElse(null)).withNotice(notice),
                 () -> redundant.fleet().instances().stream()
                         .map(instance -> new ScrapeTarget(instance.name(), instance.port())).toList(),
                 redundant.loadBalancerMetricsUrl(), probes, runDir.resolve("alerting"), runDir, events);
@@ -61,6 +72,34 @@ final class AlertingParts {
         return new AlertingSettings(a.rulesDir(), a.scrapeInterval(), a.evaluationInterval(), a.groupWait(),
                 a.groupInterval(), a.repeatInterval(), a.watchdogRepeat(), a.channel(), a.slackWebhookUrl(),
                 tool(a, "prometheus"), tool(a, "alertmanager"), tool(a, "promtool"), tool(a, "amtool"));
+    }
+
+    /**
+     * The notices in the run's language and time zone, on the incident report's severity scale
+     * ({@code drills.severity}: a rule's {@code severity} id shown as its level in that language), in the team's words
+     * when {@code <report.templates>/notice/slack_<locale>.tmpl} exists.
+     */
+    static NoticeStyle notice(ReportSettings report, List<DrillSettings.SeverityLevel> scale) {
+        String locale = report.locale().key();
+        Map<String, String> labels = new LinkedHashMap<>();
+        // an id may have several levels (one per criterion): the same label
+        scale.forEach(level -> labels.putIfAbsent(level.id(), level.level().in(report.locale())));
+        return new NoticeStyle(locale, report.zone(), labels, teamText(report.templates(), locale));
+    }
+
+    private static Optional<String> teamText(Path templates, String locale) {
+        if (templates == null) {
+            return Optional.empty();
+        }
+        Path file = templates.resolve(NOTICE_FOLDER).resolve("slack_" + locale + ".tmpl");
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new ConfigError(ReportSettings.TEMPLATES_KEY + ": cannot read " + file + ": " + e.getMessage(), e);
+        }
     }
 
     private static Optional<Path> tool(DrillSettings.Alerting a, String name) {

@@ -116,7 +116,8 @@ public final class Drills implements DrillActions {
         if (settings.isExternal()) {
             view = cleanup.register("team alerting watch", ExternalAlerting.start(external, receiver, events));
         } else {
-            stack = cleanup.register("alerting", AlertingParts.start(settings.alerting(), environment, runDir, events));
+            stack = cleanup.register("alerting", AlertingParts.start(settings.alerting(),
+                    AlertingParts.notice(config.report(), settings.severity()), environment, runDir, events));
             view = new AlertingParts.View(stack, settings.alerting());
         }
         TeamSteps teamSteps = cleanup.register("drill steps", new TeamSteps(events));

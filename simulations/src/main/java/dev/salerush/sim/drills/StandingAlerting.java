@@ -7,6 +7,7 @@ import dev.salerush.env.alerting.AlertingStack;
 import dev.salerush.env.alerting.PrometheusApi;
 import dev.salerush.env.events.EventLog;
 import dev.salerush.sim.config.DrillSettings;
+import dev.salerush.sim.config.ReportSettings;
 
 import java.io.IOException;
 import java.net.URI;
@@ -36,13 +37,15 @@ public final class StandingAlerting {
 
     /**
      * Starts the stack that watches {@code environment} (the redundant one), with its files under {@code dir/alerting}
-     * and its logs in {@code dir}; the caller closes it.
+     * and its logs in {@code dir}, its notices written as {@code report} says on the drills' severity scale; the
+     * caller closes it.
      *
      * @param notifyUrl a webhook that gets every alert, Watchdog included, firing and resolved; empty = none
      */
-    public static AlertingStack start(DrillSettings.Alerting alerting, SaleEnvironment environment, Path dir,
-                                      EventLog events, Optional<URI> notifyUrl) {
-        AlertingStack stack = AlertingParts.start(alerting, environment, dir, events, notifyUrl);
+    public static AlertingStack start(DrillSettings drills, ReportSettings report, SaleEnvironment environment,
+                                      Path dir, EventLog events, Optional<URI> notifyUrl) {
+        AlertingStack stack = AlertingParts.start(drills.alerting(), AlertingParts.notice(report, drills.severity()),
+                environment, dir, events, notifyUrl);
         try {
             awaitAlertmanagerKnown(stack.prometheusUrl());
             return stack;

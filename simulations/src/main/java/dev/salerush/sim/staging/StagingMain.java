@@ -173,8 +173,8 @@ public final class StagingMain {
                 + StagingStock.UNITS + " units each, so the drills' sales never sell out");
         say("starting Prometheus and Alertmanager (rules in " + config.drills().alerting().rulesDir() + ")"
                 + settings.notifyUrl().map(url -> "; every alert also goes to " + url).orElse(""));
-        alerting = cleanup.register("alerting", StandingAlerting.start(config.drills().alerting(), environment, dir,
-                events, settings.notifyUrl()));
+        alerting = cleanup.register("alerting", StandingAlerting.start(config.drills(), config.report(), environment,
+                dir, events, settings.notifyUrl()));
         say("prometheus ready at " + alerting.prometheusUrl() + ", alertmanager at " + alerting.alertmanagerUrl());
         OpsDesk desk = new OpsDesk(environment.operations().orElseThrow(), events, infoFile::refresh);
         ops = cleanup.register("ops endpoint", OpsEndpoint.start(desk, infoFile::json));

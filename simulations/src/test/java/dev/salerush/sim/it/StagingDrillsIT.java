@@ -136,7 +136,7 @@ class StagingDrillsIT {
                       firstAction = []
                       responderMode = human
                       rollback = true
-                      expectedAlerts = [ { alert = High5xxRatio, labels { severity = critical } } ]
+                      expectedAlerts = [ { alert = High5xxRatio, labels { severity = sev2 } } ]
                       allowedAlerts = [OrderRateDrop, ShopInstanceDown, HighLatencyP95, ProductDetailEntryDrop]
                       criteria { recoverWithin = 150s }
                     }
