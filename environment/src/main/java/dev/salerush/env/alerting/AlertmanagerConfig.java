@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  * file), titled {@code [FIRING] <alert>} or {@code [RESOLVED] <alert>}, its {@link #text() text} as the settings'
  * {@link NoticeStyle} says. The default Korean text has the fields of a Korean team's first incident notice, one a
  * line — 등급, 현상, 장애 기간 (start ~ 진행 중), 고객 영향, 논의 채널, 장애 원인 (확인 중 until the rule's {@code cause}
- * annotation says), 조치 내용, 알림 — and a resolved notice opens with what changed ({@code 해소: <alert> 경보가 <time>에
+ * annotation says), 조치 내용, 알림 — and a resolved notice opens with what changed ({@code 해소: <alert> 알림이 <time>에
  * 해소되었습니다 — 장애 기간 3분 12초}) and closes the period; the English one has the same in English from the rules'
  * {@code _en} annotations (Severity, Symptom, Period, Customer impact, Channel, Cause, Action, Alerts; "Resolved: …").
  * The default texts are resources of this module ({@code notice/slack_ko.tmpl}, {@code notice/slack_en.tmpl} beside

@@ -84,7 +84,7 @@ class AlertingConfigCheckIT {
                 조치 내용: DB primary 프로세스 상태를 확인하십시오
                 알림: `DatabaseDown`""");
         assertThat(render(config, resolved("sev2", DB_DOWN)).lines().toList()).startsWith(
-                "해소: `DatabaseDown` 경보가 2026-07-01 09:03:12 KST에 해소되었습니다 — 장애 기간 3분 12초",
+                "해소: `DatabaseDown` 알림이 2026-07-01 09:03:12 KST에 해소되었습니다 — 장애 기간 3분 12초",
                 "등급: 2등급 (SEV2)").contains("장애 기간: 2026-07-01 09:00:00 KST ~ 2026-07-01 09:03:12 KST");
     }
 

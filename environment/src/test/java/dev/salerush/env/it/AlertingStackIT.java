@@ -129,7 +129,7 @@ class AlertingStackIT {
                 assertThat(resolved.title()).isEqualTo("[RESOLVED] ProbeDown");
                 String took = "(\\d+분 )?\\d+초";
                 assertThat(resolved.text().replaceAll(KST, "<KST>").replaceAll(took, "<took>")).isEqualTo("""
-                        해소: `ProbeDown` 경보가 <KST>에 해소되었습니다 — 장애 기간 <took>
+                        해소: `ProbeDown` 알림이 <KST>에 해소되었습니다 — 장애 기간 <took>
                         등급: 2등급 (SEV2)
                         현상: DB 프로브가 실패합니다
                         장애 기간: <KST> ~ <KST>

@@ -19,8 +19,8 @@ public final class LanguageLint {
     /** Latin words a Korean page may show outside code: units, percentile names, stage metrics, common acronyms. */
     static final Set<String> KOREAN_PAGE_LATIN = Set.of(
             "ms", "rps", "p50", "p90", "p95", "p99", "p99.9", "TTD", "TTN", "TTFA", "TTM", "TTR", "SLO", "DAU", "VU",
-            "KST", "UTC", "SEV1", "SEV2", "SEV3", "SEV4", "DB", "API", "CPU", "HTTP", "URL", "ID", "SPOF", "KO", "OK",
-            "vs", "5xx", "4xx");
+            "KST", "UTC", "SEV1", "SEV2", "SEV3", "SEV4", "DB", "API", "CPU", "GC", "HTTP", "URL", "ID", "SPOF", "KO",
+            "OK", "vs", "5xx", "4xx");
     private static final Pattern HANGUL = Pattern.compile("[\\uAC00-\\uD7A3\\u1100-\\u11FF\\u3130-\\u318F]");
     /** A word with a Latin letter in it: {@code p95}, {@code 5xx}, {@code Prometheus}. */
     private static final Pattern LATIN_WORD = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.]*");
