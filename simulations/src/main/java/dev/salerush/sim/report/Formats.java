@@ -2,16 +2,12 @@ package dev.salerush.sim.report;
 
 import dev.salerush.sim.metrics.Numbers;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-
-/** How figures read on the pages: grouped digits, at most two decimals, UTC times, and "–" for not measured. */
+/**
+ * How figures read on the pages: grouped digits, at most two decimals, and "–" for not measured (times: {@link
+ * PageClock}; durations are worded by the bundle, see {@link PageExtension}).
+ */
 final class Formats {
     static final String NOT_MEASURED = "–";
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
 
     private Formats() {
     }
@@ -42,35 +38,6 @@ final class Formats {
 
     static String megabytes(Object value) {
         return value instanceof Number n ? number(n.doubleValue() / (1024 * 1024), 1) + " MB" : number(value);
-    }
-
-    /** An ISO-8601 instant or epoch millis as a UTC time; anything else as is. */
-    static String time(Object value) {
-        if (value == null) {
-            return NOT_MEASURED;
-        }
-        try {
-            Instant instant = value instanceof Number n ? Instant.ofEpochMilli(n.longValue())
-                    : value instanceof Instant i ? i : Instant.parse(value.toString());
-            return TIME.format(instant);
-        } catch (DateTimeParseException e) {
-            return value.toString();
-        }
-    }
-
-    /** Seconds as "6 min 12 s". */
-    static String duration(Object seconds) {
-        if (!(seconds instanceof Number n)) {
-            return number(seconds);
-        }
-        long s = Math.round(n.doubleValue());
-        if (s < 60) {
-            return s + " s";
-        }
-        if (s < 3600) {
-            return s / 60 + " min " + s % 60 + " s";
-        }
-        return s / 3600 + " h " + (s % 3600) / 60 + " min";
     }
 
     /** Text for a Markdown table cell: no line breaks, no column separators. */

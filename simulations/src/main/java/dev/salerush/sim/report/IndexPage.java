@@ -8,15 +8,25 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
  * {@code results/index.html}: every run folder as a row (an unreadable one says why), and per-profile trends of p95,
- * throughput and — for stress runs — the breaking point.
+ * throughput and — for stress runs — the breaking point, in the language and zone of the report settings.
  */
 final class IndexPage {
+    /** A trend chart: its id, the bundle's key of its title, its unit and the figure of a run it follows. */
+    private record Trend(String id, String titleKey, String unit, Function<RunRecord, Double> value) {
+    }
+
+    private static final List<Trend> TRENDS = List.of(
+            new Trend("trend-p95", "index.trend.p95", "ms", RunRecord::globalP95Ms),
+            new Trend("trend-rps", "index.trend.rps", "rps", RunRecord::globalRps),
+            new Trend("trend-breaking-point", "index.trend.breakingPoint", "rps", RunRecord::breakingPointRps));
+
     private IndexPage() {
     }
 
@@ -29,7 +39,8 @@ final class IndexPage {
                 profiles.add(run.profile());
             }
         });
-        List<ChartSpec> trends = trends(runs, profiles);
+        List<ChartSpec> trends = trends(runs, profiles, Messages.of(Messages.RUN_PAGES, settings),
+                new PageClock(settings.zone()));
         PageAssets assets = PageAssets.get();
         model.put("runs", rows);
         model.put("resultsDir", resultsDirName);
@@ -40,7 +51,7 @@ final class IndexPage {
         model.put("chartJsVersion", assets.chartJsVersion);
         model.put("script", assets.script);
         model.put("styles", assets.styles);
-        return Templates.html("index.html.peb", model, settings.templates());
+        return Templates.html("index.html.peb", model, settings);
     }
 
     private static Map<String, Object> row(RunRecord run) {
@@ -50,29 +61,32 @@ final class IndexPage {
         row.put("startedAt", run.startedAt());
         row.put("profile", run.profile());
         row.put("target", run.target());
-        row.put("health", run.health().name().toLowerCase(java.util.Locale.ROOT));
+        row.put("health", run.health().name().toLowerCase(Locale.ROOT));
         row.put("verdictKind", verdict.kind());
         row.put("verdictLabel", verdict.label());
         row.put("globalP95Ms", run.globalP95Ms());
         row.put("globalRps", run.globalRps());
         row.put("breakingPointRps", run.breakingPointRps());
-        List<String> notes = new ArrayList<>();
+        List<Sentence> notes = new ArrayList<>();
         if (run.problem() != null) {
-            notes.add(run.problem());
+            notes.add(Sentence.of("index.problem", run.problem()));
         }
-        notes.addAll(run.warnings());
-        row.put("note", String.join("; ", notes));
+        run.unreadableFigures().forEach(path -> notes.add(Sentence.of("index.notANumber", path)));
+        row.put("notes", notes);
         row.put("hasPage", Files.isRegularFile(run.dir().resolve(RunFiles.REPORT_PAGE)));
         return row;
     }
 
-    private static List<ChartSpec> trends(List<RunRecord> runs, TreeSet<String> profiles) {
+    private static List<ChartSpec> trends(List<RunRecord> runs, TreeSet<String> profiles, Messages m,
+                                          PageClock clock) {
         List<ChartSpec> charts = new ArrayList<>();
-        addTrend(charts, "trend-p95", "p95 over all requests (ms), per profile", "ms", runs, profiles,
-                RunRecord::globalP95Ms);
-        addTrend(charts, "trend-rps", "Throughput (rps), per profile", "rps", runs, profiles, RunRecord::globalRps);
-        addTrend(charts, "trend-breaking-point", "Stress breaking point (rps)", "rps", runs, profiles,
-                RunRecord::breakingPointRps);
+        for (Trend trend : TRENDS) {
+            List<ChartSpec.Series> series = series(runs, profiles, trend.value());
+            if (!series.isEmpty()) {
+                charts.add(new ChartSpec(trend.id(), m.get(trend.titleKey()), "date",
+                        m.get("chart.date.axis", clock.name()), clock.id(), null, null, trend.unit(), null, series));
+            }
+        }
         return sharedRange(charts, runs);
     }
 
@@ -89,9 +103,9 @@ final class IndexPage {
         return charts.stream().map(chart -> chart.withRange(first - padding, last + padding)).toList();
     }
 
-    /** One line per profile with at least one value, oldest run first; no chart at all when no run has the value. */
-    private static void addTrend(List<ChartSpec> charts, String id, String title, String unit, List<RunRecord> runs,
-                                 TreeSet<String> profiles, Function<RunRecord, Double> value) {
+    /** One line per profile with at least one value, oldest run first; none at all when no run has the value. */
+    private static List<ChartSpec.Series> series(List<RunRecord> runs, TreeSet<String> profiles,
+                                                 Function<RunRecord, Double> value) {
         List<ChartSpec.Series> series = new ArrayList<>();
         for (String profile : profiles) {
             List<ChartSpec.XY> points = new ArrayList<>();
@@ -107,8 +121,6 @@ final class IndexPage {
                         false, points));
             }
         }
-        if (!series.isEmpty()) {
-            charts.add(new ChartSpec(id, title, "date", null, null, unit, null, series));
-        }
+        return series;
     }
 }

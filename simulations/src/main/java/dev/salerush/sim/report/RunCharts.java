@@ -16,8 +16,8 @@ import java.util.function.ToDoubleFunction;
 /**
  * The charts of one run page: client throughput and latency from latency.hlog, the injector's own stalls from
  * injector-stalls.hlog, the target's metrics from
- * server-metrics.jsonl on the same time axis, and a stress run's staircase. A file that is missing or unreadable
- * leaves its charts out and says why in {@link #problems()}.
+ * server-metrics.jsonl on the same time axis (shown in the page's zone), and a stress run's staircase, titled in the
+ * page's language. A file that is missing or unreadable leaves its charts out and says why in {@link #problems()}.
  */
 final class RunCharts {
     private static final Logger log = LoggerFactory.getLogger(RunCharts.class);
@@ -25,17 +25,21 @@ final class RunCharts {
     private final List<ChartSpec> time = new ArrayList<>();
     private final List<ChartSpec> server = new ArrayList<>();
     private ChartSpec steps;
-    private final List<String> problems = new ArrayList<>();
+    private final List<Sentence> problems = new ArrayList<>();
+    private final Messages m;
+    private final PageClock clock;
 
-    private RunCharts() {
+    private RunCharts(Messages m, PageClock clock) {
+        this.m = m;
+        this.clock = clock;
     }
 
-    static RunCharts of(Path runDir, RunSummary summary) {
-        RunCharts charts = new RunCharts();
+    static RunCharts of(Path runDir, RunSummary summary, Messages m, PageClock clock) {
+        RunCharts charts = new RunCharts(m, clock);
         charts.addLatency(runDir.resolve(RunFiles.LATENCY_LOG));
         charts.addStalls(runDir.resolve(RunFiles.STALL_LOG));
         charts.addServer(runDir.resolve(RunFiles.SERVER_METRICS));
-        charts.steps = StepChart.of(summary);
+        charts.steps = StepChart.of(summary, m);
         charts.shareTimeRange();
         return charts;
     }
@@ -52,7 +56,7 @@ final class RunCharts {
         return steps;
     }
 
-    List<String> problems() {
+    List<Sentence> problems() {
         return problems;
     }
 
@@ -70,9 +74,10 @@ final class RunCharts {
         if (points.isEmpty()) {
             return;
         }
-        time.add(new ChartSpec("throughput", "Throughput (responses/s)", "time", null, null, "responses/s", null,
-                List.of(timeSeries("responses/s", Palette.THROUGHPUT, points, p -> p.rps()))));
-        time.add(new ChartSpec("latency", "Response time percentiles (ms)", "time", null, null, "ms", null, List.of(
+        String perSecond = m.get("chart.throughput.unit");
+        time.add(timeChart("throughput", m.get("chart.throughput"), perSecond,
+                List.of(timeSeries(perSecond, Palette.THROUGHPUT, points, p -> p.rps()))));
+        time.add(timeChart("latency", m.get("chart.latency"), "ms", List.of(
                 timeSeries("p50", Palette.P50, points, LatencyTimeline.Point::p50Ms),
                 timeSeries("p95", Palette.P95, points, LatencyTimeline.Point::p95Ms),
                 timeSeries("p99", Palette.P99, points, LatencyTimeline.Point::p99Ms))));
@@ -87,10 +92,15 @@ final class RunCharts {
         if (points.isEmpty()) {
             return;
         }
-        time.add(new ChartSpec("injector-stalls", "Injector stalls: how late its probe thread woke (ms)", "time", null,
-                null, "ms", null, List.of(
+        time.add(timeChart("injector-stalls", m.get("chart.stalls"), "ms", List.of(
                 timeSeries("p99", Palette.P99, points, p -> microsToMillis(p.p99Ms())),
-                timeSeries("max", Palette.STALL_MAX, points, p -> microsToMillis(p.maxMs())))));
+                timeSeries(m.get("chart.stalls.max"), Palette.STALL_MAX, points, p -> microsToMillis(p.maxMs())))));
+    }
+
+    /** A chart over the run's time, its axis titled and shown in the page's zone. */
+    private ChartSpec timeChart(String id, String title, String unit, List<ChartSpec.Series> series) {
+        return new ChartSpec(id, title, "time", m.get("chart.time.axis", clock.name()), clock.id(), null, null, unit,
+                null, series);
     }
 
     private static Double microsToMillis(Long micros) {
@@ -108,11 +118,11 @@ final class RunCharts {
             points = LatencyTimeline.read(hlog, Downsampling.MAX_POINTS);
         } catch (RuntimeException e) {
             log.warn("cannot read {}: {}", hlog, e.toString());
-            problems.add(name + " could not be read (" + e.getMessage() + ")");
+            problems.add(Sentence.of("chart.unreadable", name, e.getMessage()));
             return List.of();
         }
         if (points.isEmpty()) {
-            problems.add(name + " holds no intervals");
+            problems.add(Sentence.of("chart.empty", name));
         }
         return points;
     }
@@ -136,18 +146,19 @@ final class RunCharts {
             series = ServerTimeline.read(jsonl, Downsampling.MAX_POINTS);
         } catch (RuntimeException e) {
             log.warn("cannot read {}: {}", jsonl, e.toString());
-            problems.add(RunFiles.SERVER_METRICS + " could not be read (" + e.getMessage() + ")");
+            problems.add(Sentence.of("chart.unreadable", RunFiles.SERVER_METRICS, e.getMessage()));
             return;
         }
-        serverChart("server-cpu", "Server CPU (% of one core)", "%", series, name -> name.equals("processCpu"),
+        // the series keep the names server-metrics.jsonl gives them: they are the metrics' identifiers
+        serverChart("server-cpu", m.get("chart.serverCpu"), "%", series, name -> name.equals("processCpu"),
                 v -> v * 100);
-        serverChart("server-heap", "Server heap used (MB)", "MB", series, name -> name.equals("heapUsedBytes"),
+        serverChart("server-heap", m.get("chart.serverHeap"), "MB", series, name -> name.equals("heapUsedBytes"),
                 v -> v / (1024 * 1024));
-        serverChart("server-pools", "Connection pools: active and waiting", "connections", series,
+        serverChart("server-pools", m.get("chart.serverPools"), m.get("chart.serverPools.unit"), series,
                 name -> name.startsWith("poolActive.") || name.startsWith("poolPending."), v -> v);
-        serverChart("server-rates", "Server request rate and 5xx rate (/s)", "/s", series,
+        serverChart("server-rates", m.get("chart.serverRates"), m.get("chart.perSecond"), series,
                 name -> name.equals("requestRate") || name.equals("serverErrorRate"), v -> v);
-        serverChart("server-db", "PostgreSQL connections and active sessions", "sessions", series,
+        serverChart("server-db", m.get("chart.serverDb"), m.get("chart.serverDb.unit"), series,
                 name -> name.equals("dbConnections") || name.equals("dbActive"), v -> v);
     }
 
@@ -162,7 +173,7 @@ final class RunCharts {
             }
         }
         if (!lines.isEmpty()) {
-            server.add(new ChartSpec(id, title, "time", null, null, unit, null, lines));
+            server.add(timeChart(id, title, unit, lines));
         }
     }
 

@@ -18,17 +18,20 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * One run's page ({@code report.html}) and Markdown summary ({@code summary.md}). The templates get the typed
- * summary's sections; a section the summary lacks (an older run, a hand-edited or unreadable file) is null or empty,
- * so templates never print a missing figure as 0.
+ * One run's page ({@code report.html}) and Markdown summary ({@code summary.md}), in the language and zone of the
+ * report settings. The templates get the typed summary's sections; a section the summary lacks (an older run, a
+ * hand-edited or unreadable file) is null or empty, so templates never print a missing figure as 0.
  */
 final class RunPage {
+    /** The values of summary.json's {@code endedBy}. */
+    private static final List<String> ENDINGS = List.of("breach", "injector", "bound");
 
     private RunPage() {
     }
 
     static String html(RunRecord run, ReportSettings settings) {
-        RunCharts charts = RunCharts.of(run.dir(), run.summary());
+        RunCharts charts = RunCharts.of(run.dir(), run.summary(), Messages.of(Messages.RUN_PAGES, settings),
+                new PageClock(settings.zone()));
         Map<String, Object> model = model(run);
         model.put("clientCharts", charts.clientCharts());
         model.put("serverCharts", charts.serverCharts());
@@ -40,13 +43,13 @@ final class RunPage {
         model.put("chartJsVersion", assets.chartJsVersion);
         model.put("script", assets.script);
         model.put("styles", assets.styles);
-        return Templates.html("run.html.peb", model, settings.templates());
+        return Templates.html("run.html.peb", model, settings);
     }
 
     static String markdown(RunRecord run, String reportPath, ReportSettings settings) {
         Map<String, Object> model = model(run);
         model.put("reportPath", reportPath);
-        return Templates.markdown("summary.md.peb", model, settings.templates());
+        return Templates.markdown("summary.md.peb", model, settings);
     }
 
     /** What both templates show. */
@@ -70,11 +73,20 @@ final class RunPage {
         model.put("steps", orEmpty(summary.steps()));
         model.put("breakingPoint", summary.breakingPoint());
         model.put("knee", summary.knee());
+        model.put("endedBy", endedBy(summary.endedBy()));
         model.put("injector", summary.injector());
         model.put("server", summary.server());
         model.put("dataset", Dataset.of(summary).orElse(null));
         model.put("regression", summary.regression());
+        if (summary.regression() != null) {
+            model.put("regressionLabel", VerdictBanner.label(summary.regression().verdict()));
+            model.put("regressionWord", VerdictBanner.word(summary.regression().verdict()));
+        }
         model.put("integrity", summary.integrity());
+        if (summary.integrity() != null) {
+            model.put("integrityLabel", VerdictBanner.label(summary.integrity().verdict()));
+            model.put("integrityWord", VerdictBanner.word(summary.integrity().verdict()));
+        }
         return model;
     }
 
@@ -97,6 +109,14 @@ final class RunPage {
         } catch (IOException | UncheckedIOException e) {
             return List.of();
         }
+    }
+
+    /** What ended a staircase, worded when the bundle knows the value ({@code breach}, {@code injector}, {@code bound}). */
+    private static Sentence endedBy(String value) {
+        if (value == null) {
+            return null;
+        }
+        return ENDINGS.contains(value) ? Sentence.of("stress.endedBy." + value) : Sentence.of(PageText.RECORD, value);
     }
 
     private static Long durationSeconds(RunSummary summary) {

@@ -90,7 +90,12 @@ public record RunRecord(String runId, Path dir, Health health, String problem, I
 
     /** Headline figures that were present but unreadable (wrong type), for the reader of the index to see. */
     public List<String> warnings() {
-        return HEADLINE_FIGURES.stream().filter(unreadable::containsKey).map(path -> path + " is not a number").toList();
+        return unreadableFigures().stream().map(path -> path + " is not a number").toList();
+    }
+
+    /** The dotted paths of the headline figures that were present but unreadable (wrong type). */
+    public List<String> unreadableFigures() {
+        return HEADLINE_FIGURES.stream().filter(unreadable::containsKey).toList();
     }
 
     private LatencyStats global() {

@@ -1,26 +1,45 @@
 /* Draws the charts a salerush page describes in its #chart-data JSON (see ChartSpec.java), and the index's
-   profile filter. Every chart marks its container data-rendered="true" once Chart.js has drawn it, so a headless
-   browser test can tell a drawn chart from a broken one. */
+   profile filter. Every chart marks its container data-rendered="true" once Chart.js has drawn it (with its x axis'
+   title and first tick), so a headless browser test can tell a drawn chart from a broken one. */
 (function () {
   'use strict';
   var specs = JSON.parse(document.getElementById('chart-data').textContent);
   var byId = {};
   specs.forEach(function (spec) { byId[spec.id] = spec; });
 
-  var KST_OFFSET = 9 * 3600 * 1000; /* Asia/Seoul has no daylight saving time */
-  function iso(value) { return new Date(value).toISOString(); }
-  var formatters = {
-    time: function (v) { return iso(v).substring(11, 19); },
-    date: function (v) { return iso(v).substring(0, 16).replace('T', ' '); },
-    kst: function (v) { return iso(v + KST_OFFSET).substring(11, 19); },
-    step: function (v) { return Number.isInteger(v) ? String(v) : ''; }
-  };
-  var axisTitles = { time: 'time (UTC)', kst: 'time (KST)', date: 'run started (UTC)', step: 'step' };
+  /* Times are shown in the zone the page states (the chart's zone, from report.zone; UTC when it names none), so a
+     chart and the tables beside it agree. */
+  function clockIn(zone) {
+    var parts = new Intl.DateTimeFormat('en-CA', {
+      timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit',
+      hour: '2-digit', minute: '2-digit', second: '2-digit'
+    });
+    return function (v) {
+      var p = {};
+      parts.formatToParts(new Date(v)).forEach(function (part) { p[part.type] = part.value; });
+      return p.year + '-' + p.month + '-' + p.day + ' ' + p.hour + ':' + p.minute + ':' + p.second;
+    };
+  }
+  function formatter(spec) {
+    if (spec.xAxis === 'step') {
+      return function (v) { return Number.isInteger(v) ? String(v) : ''; };
+    }
+    var local = clockIn(spec.zone || 'UTC');
+    return spec.xAxis === 'date' ? function (v) { return local(v).substring(0, 16); }
+                                 : function (v) { return local(v).substring(11, 19); };
+  }
+  /* A chart that titles its own x axis (xTitle) is worded in the page's language; these are for one that does not. */
+  var axisTitles = { time: 'time (UTC)', date: 'run started (UTC)', step: 'step' };
 
+  /* What a drawn chart's x axis says, on its container too: a browser test reads the DOM, not the canvas. */
   var markRendered = {
     id: 'salerushRendered',
     afterRender: function (chart) {
-      chart.canvas.closest('[data-chart]').dataset.rendered = 'true';
+      var box = chart.canvas.closest('[data-chart]');
+      var x = chart.scales.x;
+      box.dataset.rendered = 'true';
+      box.dataset.xTitle = x.options.title.text;
+      box.dataset.xFirstTick = x.ticks.length ? String(x.ticks[0].label) : '';
     }
   };
 
@@ -34,7 +53,7 @@
       borderWidth: series.markersOnly ? 1 : 1.5,
       showLine: !series.markersOnly,
       pointStyle: series.markersOnly ? 'triangle' : 'circle',
-      pointRadius: series.markersOnly ? 9 : (xAxis === 'time' || xAxis === 'kst' ? 0 : 3),
+      pointRadius: series.markersOnly ? 9 : (xAxis === 'time' ? 0 : 3),
       pointHoverRadius: series.markersOnly ? 11 : 4,
       spanGaps: false,
       tension: 0
@@ -46,11 +65,11 @@
     if (!spec) {
       throw new Error('no chart data for "' + container.dataset.chart + '"');
     }
-    var format = formatters[spec.xAxis];
+    var format = formatter(spec);
     var scales = {
       x: {
         type: 'linear', min: spec.xMin, max: spec.xMax,
-        title: { display: true, text: axisTitles[spec.xAxis] },
+        title: { display: true, text: spec.xTitle || axisTitles[spec.xAxis] },
         ticks: { callback: format, maxRotation: 0, autoSkipPadding: 16, stepSize: spec.xAxis === 'step' ? 1 : undefined }
       },
       y: { beginAtZero: true, title: { display: !!spec.yTitle, text: spec.yTitle } }
@@ -80,10 +99,10 @@
   document.querySelectorAll('[data-chart]').forEach(function (container) { charts.push(draw(container)); });
   window.salerushCharts = charts;
 
-  var filter = document.getElementById('profile-filter');
-  if (filter) {
-    filter.addEventListener('change', function () {
-      var profile = filter.value;
+  /* The index's profile filter: one radio button per profile, '' for all. */
+  document.querySelectorAll('#profile-filter input[name="profile"]').forEach(function (option) {
+    option.addEventListener('change', function () {
+      var profile = option.value;
       document.querySelectorAll('tr[data-profile]').forEach(function (row) {
         row.hidden = profile !== '' && row.dataset.profile !== profile;
       });
@@ -94,5 +113,5 @@
         chart.update();
       });
     });
-  }
+  });
 })();

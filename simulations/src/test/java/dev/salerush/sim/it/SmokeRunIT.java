@@ -69,7 +69,7 @@ class SmokeRunIT {
         assertIntervalLogMatchesSummary(runDir.resolve("latency.hlog"), global);
         assertThat(summary.path("environment").path("dataset").path("planCheck").isObject()).isTrue();
         assertThat(runDir.resolve("report.html")).content().contains("data-verdict=\"" + summary.path("verdict").asText());
-        assertThat(runDir.resolve("summary.md")).content().contains("salerush `smoke` run `" + runDir.getFileName());
+        assertThat(runDir.resolve("summary.md")).content().contains("`smoke` 부하 테스트 `" + runDir.getFileName());
         assertThat(work.resolve("results").resolve("index.html")).content().contains(runDir.getFileName() + "/report.html");
         assertThat(result.output()).contains("results: " + runDir.resolve("report.html"));
 

@@ -24,8 +24,10 @@ import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Opens the rendered pages in headless Chromium. The pages report their own problems — script errors in
- * {@code body[data-js-errors]}, and {@code data-rendered="true"} on every chart Chart.js has drawn — so the dumped DOM
- * tells whether a reviewer would see every chart. Screenshots are kept in target/report-screenshots/.
+ * {@code body[data-js-errors]}, and {@code data-rendered="true"} on every chart Chart.js has drawn, with its x axis'
+ * title and first tick — so the dumped DOM tells whether a reviewer would see every chart, and in which zone. The
+ * pages are the Korean ones (report.locale's default; Hangul needs fonts-noto-cjk), the stress run's also in English.
+ * Screenshots are kept in target/report-screenshots/.
  * Skipped without /usr/bin/chromium, unless SALERUSH_REQUIRE_BROWSER=1 (CI), where a missing browser fails.
  */
 @Order(ItLanes.LANE_TWO + 6)
@@ -33,9 +35,12 @@ import static org.assertj.core.api.Assertions.fail;
 @ResourceLock(ItLanes.LANE_TWO_LOCK)
 class ReportBrowserIT {
 
+    private static final ReportSettings KOREAN = ReportSettings.of(ReportLocale.KO);
+
     @TempDir
     static Path dir;
     private static Path results;
+    private static Path englishResults;
 
     @BeforeAll
     static void renderFixtures() throws IOException {
@@ -43,8 +48,10 @@ class ReportBrowserIT {
         results = ReportFixtures.resultsIn(dir);
         IncidentPages.write(results.resolve(ReportFixtures.SMOKE), ReportFixtures.SMOKE, List.of(
                 DrillFixtures.badDeployPassed(), DrillFixtures.instanceCrashFailed(), DrillFixtures.abortedBeforeFault()),
-                ReportSettings.of(ReportLocale.KO));
-        Reports.regenerate(results, ReportSettings.defaults());
+                KOREAN);
+        Reports.regenerate(results, KOREAN);
+        englishResults = ReportFixtures.resultsIn(Files.createDirectories(dir.resolve("en")));
+        Reports.writeRunPagesOnly(englishResults.resolve(ReportFixtures.STRESS), ReportSettings.of(ReportLocale.EN));
     }
 
     @Test
@@ -53,9 +60,22 @@ class ReportBrowserIT {
     }
 
     @Test
-    void stressRunPageDrawsStaircaseAndServerCharts() throws Exception {
+    void stressRunPageDrawsStaircaseAndServerChartsInKoreanTimeLikeItsHeader() throws Exception {
         String dom = assertPageWorks(results.resolve(ReportFixtures.STRESS).resolve("report.html"), "stress", 9);
         assertThat(dom).contains("data-chart=\"steps\"", "data-chart=\"server-cpu\"", "data-chart=\"injector-stalls\"");
+        assertThat(dom).contains("<html lang=\"ko\">", "스트레스 계단", "시작 2026-11-25 20:15:00 KST");
+        assertThat(dom).as("the latency chart's axis, drawn by Chart.js").containsPattern(
+                "data-chart=\"latency\"[^>]*data-x-title=\"시각 \\(KST\\)\"[^>]*data-x-first-tick=\"20:15:00\"");
+    }
+
+    @Test
+    void englishRunPageShowsItsChartsInUtcLikeItsHeader() throws Exception {
+        String dom = assertPageWorks(englishResults.resolve(ReportFixtures.STRESS).resolve("report.html"), "stress-en",
+                9);
+
+        assertThat(dom).contains("<html lang=\"en\">", "Stress staircase", "started 2026-11-25 11:15:00 UTC");
+        assertThat(dom).as("the latency chart's axis, drawn by Chart.js").containsPattern(
+                "data-chart=\"latency\"[^>]*data-x-title=\"time \\(UTC\\)\"[^>]*data-x-first-tick=\"11:15:00\"");
     }
 
     @Test
@@ -80,7 +100,8 @@ class ReportBrowserIT {
     void indexDrawsTrendsAndListsEveryFolder() throws Exception {
         String dom = assertPageWorks(results.resolve("index.html"), "index", 3);
         assertThat(dom).contains(ReportFixtures.SMOKE, ReportFixtures.STRESS, ReportFixtures.BROKEN_JSON,
-                ReportFixtures.NO_SUMMARY, "UNREADABLE");
+                ReportFixtures.NO_SUMMARY, "읽을 수 없음");
+        assertThat(dom).as("the trends' axis").contains("data-x-title=\"실행 시작 시각 (KST)\"");
     }
 
     private static String assertPageWorks(Path page, String name, int expectedCharts) throws Exception {

@@ -16,6 +16,9 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ReportRunPageTest {
+    private static final ReportSettings EN = ReportSettings.of(ReportLocale.EN);
+    private static final ReportSettings KO = ReportSettings.of(ReportLocale.KO);
+
     @TempDir
     Path dir;
 
@@ -23,7 +26,7 @@ class ReportRunPageTest {
     void writesRunPageSummaryAndIndexForARun() throws Exception {
         Path results = ReportFixtures.resultsIn(dir);
 
-        Path page = Reports.writeForRun(results.resolve(ReportFixtures.STRESS), results, ReportSettings.defaults());
+        Path page = Reports.writeForRun(results.resolve(ReportFixtures.STRESS), results, EN);
 
         assertThat(page).isEqualTo(results.resolve(ReportFixtures.STRESS).resolve("report.html"));
         String html = Files.readString(page);
@@ -42,12 +45,51 @@ class ReportRunPageTest {
     void summaryTextIsEscapedInTheHtmlAndInTheChartData() {
         Path results = ReportFixtures.resultsIn(dir);
 
-        String html = RunPage.html(RunCatalog.read(results.resolve(ReportFixtures.SMOKE)), ReportSettings.defaults());
+        String html = RunPage.html(RunCatalog.read(results.resolve(ReportFixtures.SMOKE)), EN);
 
         assertThat(html).contains("&lt;b&gt;product&lt;/b&gt; detail").doesNotContain("<b>product</b>");
         assertThat(html).contains("<span class=\"muted\">not measured</span>");
         assertThat(html).contains("id=\"regression\"", "id=\"integrity\"", "id=\"dataset\"");
         assertThat(html).doesNotContain("id=\"stress\"").doesNotContain("id=\"server\"");
+    }
+
+    @Test
+    void aKoreanRunPageWordsItsVerdictFromTheTypedSummaryAndShowsTheEnginesTextAsTheRecord() {
+        Path results = ReportFixtures.resultsIn(dir);
+
+        String html = RunPage.html(RunCatalog.read(results.resolve(ReportFixtures.SMOKE)), KO);
+
+        assertThat(html).contains("<html lang=\"ko\">", "<span class=\"verdict\">실패</span>",
+                "<li>SLO <code>failed | requests</code> 실패: 측정값 없음 (<code>no responses</code>)</li>",
+                "<li>회귀 발견: <code>p95 of list products rose 60 % over the baseline</code></li>",
+                "시작 2026-11-25 19:15:00 KST · 30초");
+        assertThat(html).as("a request name is the team's identifier, escaped in code font")
+                .contains("<td class=\"text\"><code>&lt;b&gt;product&lt;/b&gt; detail</code></td>");
+    }
+
+    @Test
+    void aKoreanStressPageWordsTheStallAndTheStaircaseInKorean() {
+        Path results = ReportFixtures.resultsIn(dir);
+
+        String html = RunPage.html(RunCatalog.read(results.resolve(ReportFixtures.STRESS)), KO);
+
+        assertThat(html).contains("부하 발생기 멈춤: 부하 발생기 자체가 최대 84 ms 멈췄습니다 (p99 1.2 ms, 허용 한계 50 ms,"
+                        + " 실행 중 2초 동안 초과)",
+                "<span class=\"tag bp\">한계 지점</span> <b>732.5 rps</b> (3단계) — <code>step 3 was the highest step",
+                "<span class=\"tag knee\">응답 시간 급증 지점</span> <b>588.6 rps</b> (2단계)",
+                "계단 종료: <code>stopped in step 4", "<span class=\"fail\">위반</span>");
+        assertThat(html).as("the staircase's axis is titled").contains("\"xAxis\":\"step\",\"xTitle\":\"단계");
+    }
+
+    @Test
+    void aKoreanIndexNamesItsZoneInTheStartColumnAndSaysWhyAFolderIsUnreadable() throws Exception {
+        Path results = ReportFixtures.resultsIn(dir);
+
+        String index = Files.readString(Reports.writeIndex(results, KO));
+
+        assertThat(index).contains("<th class=\"text\">시작 시각 (KST)</th>", "<td class=\"text nowrap\">2026-11-25 20:15:00</td>",
+                "<span class=\"corrupt\">읽을 수 없음</span>", "사유: <code>summary.json is not valid JSON",
+                "<input type=\"radio\" name=\"profile\" value=\"stress\"> <code>stress</code>");
     }
 
     @Test
@@ -63,11 +105,11 @@ class ReportRunPageTest {
         IncidentPages.write(run, ReportFixtures.SMOKE,
                 List.of(DrillFixtures.badDeployPassed(), DrillFixtures.instanceCrashFailed()), ReportSettings.of(ReportLocale.KO));
 
-        String html = Files.readString(Reports.writeForRun(run, results, ReportSettings.defaults()));
+        String html = Files.readString(Reports.writeForRun(run, results, EN));
 
         assertThat(html).contains("href=\"#drills\"", "id=\"drills\"", "<a href=\"incident-bad-deploy.html\">bad-deploy</a>",
                 "<a href=\"incident-instance-crash.html\">instance-crash</a>", "href=\"spof.html\"");
-        assertThat(RunPage.html(RunCatalog.read(results.resolve(ReportFixtures.STRESS)), ReportSettings.defaults()))
+        assertThat(RunPage.html(RunCatalog.read(results.resolve(ReportFixtures.STRESS)), EN))
                 .as("a run without drills").doesNotContain("id=\"drills\"");
     }
 
@@ -75,7 +117,7 @@ class ReportRunPageTest {
     void regeneratingKeepsGoingPastBrokenFolders() {
         Path results = ReportFixtures.resultsIn(dir);
 
-        int pages = Reports.regenerate(results, ReportSettings.defaults());
+        int pages = Reports.regenerate(results, EN);
 
         assertThat(pages).isEqualTo(4);
         assertThat(results.resolve(ReportFixtures.BROKEN_JSON).resolve("report.html")).content()

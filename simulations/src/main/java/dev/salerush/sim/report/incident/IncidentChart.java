@@ -51,7 +51,8 @@ final class IncidentChart {
                         MARKER_COLOURS.get(i), false, List.of(new ChartSpec.XY(x, 0.0), new ChartSpec.XY(x, top))));
             }
         }
-        return new ChartSpec(ID, m.get("chart.title"), "kst", millis(seconds.get(0).at()),
+        return new ChartSpec(ID, m.get("chart.title"), "time", m.get("chart.timeAxis", t.zoneLabel()), t.zoneId(),
+                millis(seconds.get(0).at()),
                 millis(seconds.get(seconds.size() - 1).at()), m.get("chart.errorRateAxis"), m.get("chart.p95Axis"),
                 series);
     }

@@ -27,7 +27,7 @@ public final class IncidentReport {
     public static String markdown(DrillResult drill, String runId, ReportSettings settings) {
         Map<String, Object> model = IncidentModel.of(drill, runId, settings);
         model.put("buckets", IncidentChart.buckets(drill, new Texts(settings)));
-        return Templates.markdown("incident/incident.md.peb", model, settings.templates());
+        return Templates.markdown("incident/incident.md.peb", model, settings);
     }
 
     public static String html(DrillResult drill, String runId, ReportSettings settings) {
@@ -48,6 +48,6 @@ public final class IncidentReport {
         model.put("styles", assets.styles);
         model.put("footer", Messages.of(Messages.INCIDENT, settings).get("footer.generated", Texts.code(runId),
                 assets.chartJsVersion));
-        return Templates.html("incident/incident.html.peb", model, settings.templates());
+        return Templates.html("incident/incident.html.peb", model, settings);
     }
 }

@@ -41,13 +41,13 @@ public final class SpofReport {
     }
 
     public static String markdown(List<DrillResult> drills, String runId, ReportSettings settings) {
-        return Templates.markdown("incident/spof.md.peb", model(drills, runId, settings), settings.templates());
+        return Templates.markdown("incident/spof.md.peb", model(drills, runId, settings), settings);
     }
 
     public static String html(List<DrillResult> drills, String runId, ReportSettings settings) {
         Map<String, Object> model = model(drills, runId, settings);
         model.put("styles", PageAssets.get().styles);
-        return Templates.html("incident/spof.html.peb", model, settings.templates());
+        return Templates.html("incident/spof.html.peb", model, settings);
     }
 
     private static Map<String, Object> model(List<DrillResult> drills, String runId, ReportSettings settings) {

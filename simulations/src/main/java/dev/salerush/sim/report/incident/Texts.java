@@ -4,6 +4,7 @@ import dev.salerush.sim.config.ReportLocale;
 import dev.salerush.sim.config.ReportSettings;
 import dev.salerush.sim.metrics.Numbers;
 import dev.salerush.sim.report.CodeSpans;
+import dev.salerush.sim.report.PageClock;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -21,24 +22,33 @@ final class Texts {
 
     private final ReportLocale locale;
     private final ZoneId zone;
-    private final DateTimeFormatter time;
+    private final PageClock pageClock;
     private final DateTimeFormatter clock;
 
     Texts(ReportSettings settings) {
         this.locale = settings.locale();
         this.zone = settings.zone();
-        this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(zone);
+        this.pageClock = new PageClock(zone);
         this.clock = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(zone);
     }
 
-    /** The zone as the page names it once: {@code KST (Asia/Seoul)}. */
+    /** The zone as the page names it once: KST, UTC, or its ID in code font ({@code `Europe/Berlin`}). */
     String zoneName() {
-        String abbreviation = DateTimeFormatter.ofPattern("zzz", Locale.ROOT).format(Instant.EPOCH.atZone(zone));
-        return abbreviation.equals(zone.getId()) ? abbreviation : abbreviation + " (" + code(zone.getId()) + ")";
+        return pageClock.abbreviated() ? pageClock.name() : code(pageClock.name());
+    }
+
+    /** The zone as a chart's axis names it (no code font on a canvas). */
+    String zoneLabel() {
+        return pageClock.name();
+    }
+
+    /** The IANA ID the page's script shows chart times in. */
+    String zoneId() {
+        return pageClock.id();
     }
 
     String time(Instant at) {
-        return at == null ? NONE : time.format(at);
+        return at == null ? NONE : pageClock.format(at);
     }
 
     String clock(Instant at) {
@@ -51,10 +61,10 @@ final class Texts {
             return NONE;
         }
         if (to == null) {
-            return time.format(from) + " ~";
+            return time(from) + " ~";
         }
         boolean sameDay = from.atZone(zone).toLocalDate().equals(to.atZone(zone).toLocalDate());
-        return time.format(from) + " ~ " + (sameDay ? clock : time).format(to);
+        return time(from) + " ~ " + (sameDay ? clock(to) : time(to));
     }
 
     /** Seconds with one decimal and the language's unit: {@code 2.4초}, {@code 2.4 s}. */

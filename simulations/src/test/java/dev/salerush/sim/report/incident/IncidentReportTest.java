@@ -43,7 +43,7 @@ class IncidentReportTest {
 
         assertThat(md).startsWith("> **훈련** — 이 문서는 장애 대응 훈련 결과입니다. 실제 장애가 아닙니다.");
         assertThat(md).contains("# 주문 실패 37건 (요청 실패율 42 %): 2026-12-01 16:02:10 ~ 16:04:00 (`bad-deploy` 훈련)",
-                "시각은 모두 KST (`Asia/Seoul`) 기준입니다.", "**작성자·참여자:** `김민수`, `이지은`",
+                "시각은 모두 KST 기준입니다.", "**작성자·참여자:** `김민수`, `이지은`",
                 "**통과** — 모든 통과 기준을 충족했습니다.");
         assertThat(md.indexOf("## 판정")).isLessThan(md.indexOf("## 장애 등급")).isLessThan(md.indexOf("## 개요"))
                 .isLessThan(md.indexOf("### 단계별 시각")).isLessThan(md.indexOf("## 탐지"))
@@ -308,6 +308,9 @@ class IncidentReportTest {
         assertThat(charts).hasSize(1);
         JsonNode chart = charts.get(0);
         assertThat(chart.get("id").asText()).isEqualTo("incident");
+        assertThat(chart.get("xAxis").asText()).isEqualTo("time");
+        assertThat(chart.get("zone").asText()).as("the page's zone, as its tables").isEqualTo("Asia/Seoul");
+        assertThat(chart.get("xTitle").asText()).isEqualTo("시각 (KST)");
         assertThat(chart.get("series").findValuesAsText("label")).containsExactly("오류율 %", "p95 ms",
                 "발생 16:02:10", "탐지 16:02:50", "초동 조치 16:03:20", "복구 16:04:00");
         assertThat(chart.get("series").get(0).get("data")).hasSize(181);
