@@ -1,5 +1,6 @@
 package dev.salerush.sim.it;
 
+import dev.salerush.sim.config.ReportLocale;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -83,6 +84,7 @@ class CalibrationIT {
             assertThat(breakingPoint).isCloseTo(capacity, within(0.1 * capacity));
             assertThat(point.path("bracket").get(0).asDouble()).isLessThan(point.path("bracket").get(1).asDouble());
             assertThat(result.output()).contains("breaking point: ");
+            RunChecks.assertPagesInOneLanguage(RunChecks.onlyRunFolder(work), ReportLocale.KO);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.salerush.sim.it;
 
+import dev.salerush.sim.config.ReportLocale;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.salerush.env.events.Event;
 import dev.salerush.env.events.EventKinds;
@@ -131,6 +132,11 @@ class DrillsIT {
         assertThat(runDir.resolve("spof.html")).isNotEmptyFile();
         assertThat(runDir.resolve("spof.md")).isNotEmptyFile();
         RunChecks.assertNothingLeftBehind(ports(summary.path("environment")), runDir);
+    }
+
+    @Test
+    void theGameDaysPagesAreInKoreanOnly() throws IOException {
+        RunChecks.assertPagesInOneLanguage(runDir, ReportLocale.KO);
     }
 
     /** Every port the run listened on: instances, gateway, load balancer, both databases, the alerting stack. */

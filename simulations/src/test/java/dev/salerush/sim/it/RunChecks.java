@@ -1,5 +1,7 @@
 package dev.salerush.sim.it;
 
+import dev.salerush.sim.config.ReportLocale;
+import dev.salerush.sim.report.LanguageLint;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.salerush.sim.integrity.IntegrityChecks;
@@ -87,6 +89,27 @@ final class RunChecks {
             assertThat(folders).hasSize(1);
             return folders.get(0);
         }
+    }
+
+    /**
+     * Every page the suite wrote into the run folder (report.html, summary.md, the incident reports, the SPOF table;
+     * not Gatling's own index.html) is in one language: no sentence of the other script outside code.
+     */
+    static void assertPagesInOneLanguage(Path runDir, ReportLocale locale) throws IOException {
+        List<String> offences = new java.util.ArrayList<>();
+        try (Stream<Path> files = Files.list(runDir)) {
+            for (Path page : files.filter(RunChecks::isSuitePage).sorted().toList()) {
+                LanguageLint.offences(Files.readString(page), locale)
+                        .forEach(o -> offences.add(page.getFileName() + ": " + o));
+            }
+        }
+        assertThat(offences).as("sentences of the other language on the pages of " + runDir).isEmpty();
+    }
+
+    private static boolean isSuitePage(Path file) {
+        String name = file.getFileName().toString();
+        return name.equals("report.html") || name.equals("summary.md") || name.startsWith("incident-")
+                || name.startsWith("spof.");
     }
 
     static JsonNode summary(Path runDir) throws IOException {

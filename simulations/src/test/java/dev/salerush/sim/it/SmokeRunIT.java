@@ -1,5 +1,6 @@
 package dev.salerush.sim.it;
 
+import dev.salerush.sim.config.ReportLocale;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
@@ -70,6 +71,7 @@ class SmokeRunIT {
         assertThat(summary.path("environment").path("dataset").path("planCheck").isObject()).isTrue();
         assertThat(runDir.resolve("report.html")).content().contains("data-verdict=\"" + summary.path("verdict").asText());
         assertThat(runDir.resolve("summary.md")).content().contains("`smoke` 부하 테스트 `" + runDir.getFileName());
+        RunChecks.assertPagesInOneLanguage(runDir, ReportLocale.KO);
         assertThat(work.resolve("results").resolve("index.html")).content().contains(runDir.getFileName() + "/report.html");
         assertThat(result.output()).contains("results: " + runDir.resolve("report.html"));
 

@@ -1,5 +1,6 @@
 package dev.salerush.sim.it;
 
+import dev.salerush.sim.config.ReportLocale;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -150,6 +151,7 @@ class TeamProjectIT {
         for (String file : new String[] {"report.html", "junit.xml", "summary.md", "orders.csv"}) {
             assertThat(runDir.resolve(file)).as(file).isRegularFile();
         }
+        RunChecks.assertPagesInOneLanguage(runDir, ReportLocale.KO);
         try (Stream<Path> files = Files.walk(runDir)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 assertThat(Files.readString(file, StandardCharsets.ISO_8859_1))
