@@ -42,8 +42,8 @@ public final class RunCatalog {
     }
 
     /**
-     * Every run folder (every non-hidden directory) directly under {@code resultsDir}, newest first; an empty list
-     * when the folder does not exist.
+     * Every run folder (every non-hidden directory directly under {@code resultsDir} but the suite's own,
+     * {@link RunFiles#NOT_RUNS}), newest first; an empty list when the folder does not exist.
      */
     public static List<RunRecord> scan(Path resultsDir) {
         if (!Files.isDirectory(resultsDir)) {
@@ -53,6 +53,7 @@ public final class RunCatalog {
         try (Stream<Path> entries = Files.list(resultsDir)) {
             entries.filter(Files::isDirectory)
                     .filter(dir -> !dir.getFileName().toString().startsWith("."))
+                    .filter(dir -> !RunFiles.NOT_RUNS.contains(dir.getFileName().toString()))
                     .forEach(dir -> runs.add(read(dir)));
         } catch (IOException e) {
             log.warn("cannot list {}: {}", resultsDir, e.toString());

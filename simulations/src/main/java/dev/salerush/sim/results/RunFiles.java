@@ -37,6 +37,13 @@ public final class RunFiles {
     public static final String GATEWAY_LOG = "gateway.log";
     /** In the results folder itself, next to the run folders: every run with trends per profile. */
     public static final String RESULTS_INDEX = "index.html";
+    /** Next to the run folders: the undo steps a SIGKILLed drill still owes, one file per drill. */
+    public static final String PENDING_UNDO = "pending-undo";
+    /**
+     * Folders of the suite's own next to the run folders, which are no runs: the catalogue, the index and any pruning
+     * leave them alone.
+     */
+    public static final java.util.Set<String> NOT_RUNS = java.util.Set.of(RunFiles.PENDING_UNDO);
 
     private RunFiles() {
     }

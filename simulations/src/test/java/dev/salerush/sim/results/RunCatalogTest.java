@@ -40,6 +40,17 @@ class RunCatalogTest {
     }
 
     @Test
+    void theSuitesOwnFoldersBesideTheRunsAreNoRuns() throws Exception {
+        Path results = ReportFixtures.resultsIn(dir);
+        for (String own : RunFiles.NOT_RUNS) {
+            java.nio.file.Files.createDirectories(results.resolve(own));
+        }
+
+        assertThat(RunCatalog.scan(results)).extracting(RunRecord::runId).doesNotContainAnyElementsOf(RunFiles.NOT_RUNS)
+                .hasSize(4);
+    }
+
+    @Test
     void aFolderWithoutSummaryIsCorruptButKeepsWhatItsNameSays() {
         Path results = ReportFixtures.resultsIn(dir);
 

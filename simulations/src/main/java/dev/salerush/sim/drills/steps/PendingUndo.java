@@ -3,6 +3,7 @@ package dev.salerush.sim.drills.steps;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.salerush.sim.results.RunFiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,7 +21,7 @@ import java.util.List;
  * ({@link #neverRan}), so nobody has to find out from a staging still broken the next morning.
  */
 public final class PendingUndo {
-    public static final String FOLDER = "pending-undo";
+    public static final String FOLDER = RunFiles.PENDING_UNDO;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path dir;
