@@ -250,8 +250,9 @@ class ConfigLoaderTest {
     void theGameDayRunsItsScheduleInOrder() {
         SuiteConfig config = load("profile", "gameday");
         assertThat(config.drills().scheduled()).extracting(s -> s.drill().name())
-                .containsExactly("instance-crash", "payment-outage", "bad-deploy", "db-failover");
-        assertThat(config.drills().scheduled().get(1).at()).hasMinutes(8);
+                .containsExactly("instance-crash", "payment-outage", "payment-slow", "mixed-version", "bad-deploy",
+                        "db-failover");
+        assertThat(config.drills().scheduled().get(2).at()).hasMinutes(9);
         assertThat(config.drills().alerting().toString()).doesNotContain("https://");
     }
 

@@ -60,8 +60,11 @@ class DrillsIT {
      */
     private static final String EXPIRING_LOCK = """
             drills.catalogue.expiring-lock {
-              description = "A stuck job's row locks let go by themselves before anyone acts."
-              point = "PostgreSQL (row locks on hot products)"
+              description {
+                ko = "멈춘 작업의 행 잠금이 누가 조치하기 전에 스스로 풀립니다."
+                en = "A stuck job's row locks let go by themselves before anyone acts."
+              }
+              point { ko = "`PostgreSQL` (인기 상품의 행 잠금)", en = "`PostgreSQL` (row locks on hot products)" }
               fault = ["lock-hot-rows 30s"]
               firstAction = ["release-locks"]
               rollback = false

@@ -1,5 +1,6 @@
 package dev.salerush.sim.it;
 
+import dev.salerush.sim.config.ReportLocale;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.salerush.env.events.Event;
@@ -108,6 +109,7 @@ class StagingDrillsIT {
                 db { url = "%s", user = "%s", password = "%s" }
                 plan.dau = 330000
                 warmup.during = 3s
+                report.locale = en
                 ids.queries {
                   brands = "SELECT id AS \\"brandId\\" FROM brand WHERE product_count > 0"
                   users = "SELECT id AS \\"userId\\" FROM app_user ORDER BY id LIMIT 1000"
@@ -322,6 +324,12 @@ class StagingDrillsIT {
         assertThat(pendingUndo()).isEmpty();
     }
 
+    @Test
+    @Order(7)
+    void aTeamThatWritesInEnglishGetsEveryPageInEnglish() throws Exception {
+        RunChecks.assertPagesInOneLanguage(gameDay().dir(), ReportLocale.EN);
+    }
+
     /** The game day, run once, by the first test that reads it (after the quiet cases above). */
     private static synchronized Run gameDay() throws Exception {
         if (gameDay == null) {
@@ -370,7 +378,7 @@ class StagingDrillsIT {
         assertThat(drill.path("integrity").asText()).isEqualTo("pass");
         RunChecks.assertIntegrityPasses(run.summary().path("integrity"));
         assertThat(run.dir().resolve("incident-" + drill.path("name").asText() + ".md")).content()
-                .contains("팀 스테이징 (팀의 `Prometheus`·`Alertmanager`");
+                .contains("the team's staging (the team's `Prometheus` and `Alertmanager`");
         System.out.printf("%s: TTD %.1f s, TTN %.1f s, TTFA %.1f s, TTR %.1f s%n", drill.path("name").asText(),
                 drill.path("ttdSeconds").asDouble(), drill.path("ttnSeconds").asDouble(),
                 drill.path("ttfaSeconds").asDouble(), drill.path("ttrSeconds").asDouble());

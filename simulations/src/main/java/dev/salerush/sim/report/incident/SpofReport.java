@@ -17,7 +17,8 @@ import java.util.Objects;
  * A game day's single points of failure: per component, the drill that failed it, the impact measured then, the
  * mitigation that should have held (redundancy, breaker, failover, rollback, watchdog) and whether it held (the
  * drill's verdict). The load balancer is a single HAProxy no drill can fail over, so it is always listed as having
- * none. A drill outside the catalogue's components gets a row of its own.
+ * none. A drill outside the catalogue's components gets a row of its own. Below the table, the deploy and dependency
+ * analysis ({@link DeployAnalysis}) from the same drills.
  */
 public final class SpofReport {
 
@@ -82,6 +83,7 @@ public final class SpofReport {
         model.put("rows", rows);
         model.put("without", m.get("spof.without", String.join(", ", without)));
         model.put("notHeld", notHeld.isEmpty() ? null : m.get("spof.notHeld", String.join(", ", notHeld)));
+        model.put("analysis", DeployAnalysis.of(present, m, t));
         return model;
     }
 
