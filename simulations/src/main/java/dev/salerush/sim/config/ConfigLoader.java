@@ -35,7 +35,7 @@ public final class ConfigLoader {
 
     /** Loads the project's configuration with the current JVM's system properties on top. */
     public static SuiteConfig load() {
-        return load(projectRoot(), System.getProperties());
+        return load(projectRoot(), ForkedProperties.decoded(System.getProperties()));
     }
 
     public static SuiteConfig load(Path root, Properties overrides) {
