@@ -136,7 +136,8 @@ final class RunChecks {
         assertThat(cells.get("virtualUsers")).as("VU").isEqualTo(peak + " × " + t + " / "
                 + grouped(plan, "requestsPerIteration", 0) + " = " + grouped(plan, "virtualUsers", 1) + " → "
                 + (long) Math.ceil(plan.path("virtualUsers").asDouble()) + " (올림)");
-        assertThat(cells.get("usersPerSec")).as("users arriving").endsWith("= " + grouped(plan, "usersPerSec", 1) + "명");
+        assertThat(cells.get("usersPerSec")).as("users arriving")
+                .endsWith("= " + grouped(plan, "usersPerSec", 1) + "명");
         JsonNode rows = summary.path("environment").path("dataset").path("rows");
         Map<String, String> tables = markedCells(page, "data-table");
         for (String table : List.of("brand", "product", "app_user", "orders")) {

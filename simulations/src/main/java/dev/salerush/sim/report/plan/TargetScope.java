@@ -36,7 +36,8 @@ final class TargetScope {
             facts.add(new Fact(w.get("scope.journey"), Words.code(journey) + " — " + journey(journey, config, w)));
             facts.add(new Fact(w.get("scope.requests"), String.join(", ", requests(journey, config.target()))));
         } else {
-            facts.add(new Fact(w.get("scope.requests"), w.get("scope.requests.team", Words.code(subject.simulation()))));
+            facts.add(new Fact(w.get("scope.requests"),
+                    w.get("scope.requests.team", Words.code(subject.simulation()))));
         }
         return facts;
     }

@@ -35,7 +35,8 @@ class PlanPagesTest {
     private static final String SIMULATION = "dev.salerush.sim.simulations.SaleSimulation";
     private static final PlanSubject ALONE = PlanSubject.alone(SIMULATION, true);
     private static final Instant WRITTEN = Instant.parse("2026-12-07T05:05:09Z");
-    private static final Pattern FIGURE_CELL = Pattern.compile("data-figure=\"(\\w+)\">([^<]*(?:<code>[^<]*</code>[^<]*)*)</td>");
+    private static final Pattern FIGURE_CELL =
+            Pattern.compile("data-figure=\"(\\w+)\">([^<]*(?:<code>[^<]*</code>[^<]*)*)</td>");
 
     @TempDir
     Path dir;
@@ -169,10 +170,13 @@ class PlanPagesTest {
         Path team = dir.resolve("team.conf");
         Files.writeString(team, "profiles.checkout { injection = [ { type = ramp, from = 1, to = 3, during = 1m },"
                 + " { type = nothing, during = 5s } ], slo = [ { name = max, metric = maxMs, threshold = 900 } ] }\n"
-                + "profiles.broken { slo = [] }\n");
+                + "profiles.broken { slo = [] }\n"
+                + "profiles.calibration { stairs { from = 40, step = 20, hold = 6s, steps = 8, breachSustain = 3s,"
+                + " headroom = 0, refine { probes = 4, hold = 6s, settle = 2s, within = 0.04 } },"
+                + " slo = [ { name = p95, metric = p95Ms, threshold = 48, request = fixed } ] }\n");
         String lang = locale.key();
         Map<String, String> pages = new LinkedHashMap<>();
-        for (String profile : List.of("smoke", "load", "stress", "checkout")) {
+        for (String profile : List.of("smoke", "load", "stress", "checkout", "calibration")) {
             SuiteConfig config = TestConfigs.load("report.locale", lang, "profile", profile, "salerush.conf",
                     team.toString(), "dataset.scale", "0.01", "warmup.during", "0s");
             pages.put(profile + ".html", PlanPages.html(config, ALONE, WRITTEN));
@@ -186,17 +190,25 @@ class PlanPagesTest {
 
         SoftAssertions softly = new SoftAssertions();
         pages.forEach((name, page) -> {
-            softly.assertThat(LanguageLint.offences(page, locale)).as("sentences not in %s on %s", lang, name).isEmpty();
+            softly.assertThat(LanguageLint.offences(page, locale)).as("sentences not in %s on %s", lang, name)
+                    .isEmpty();
             softly.assertThat(page).as(name).doesNotContain("null", "{0}", "{1}");
         });
         softly.assertAll();
         assertThat(pages.get("redundant.html")).contains("<code>20.0s kill-instance shop-1</code>");
+        assertThat(pages.get("calibration.md")).as("a staircase in users/s that only records its breaking point")
+                .contains(locale == ReportLocale.KO ? "초당 40명부터 초당 20명씩 올리는 계단 8단, 단마다 6초"
+                        : "a staircase from 40 users/s up by 20 users/s: 8 steps of 6 s")
+                .contains(locale == ReportLocale.KO ? "한계 지점을 찾아 기록만 합니다 (`headroom = 0`" : "`headroom = 0`: no pass")
+                // 8 steps of 6 s, and 5 x 6 s kept for the probes
+                .contains(locale == ReportLocale.KO ? "최대 1분 18초" : "at most 1 min 18 s");
     }
 
     @Test
     void bothBundlesWordTheSameMessages() {
         assertThat(TemplateFiles.bundle("plan/messages_ko.properties", null).keySet())
-                .containsExactlyInAnyOrderElementsOf(TemplateFiles.bundle("plan/messages_en.properties", null).keySet());
+                .containsExactlyInAnyOrderElementsOf(
+                        TemplateFiles.bundle("plan/messages_en.properties", null).keySet());
     }
 
     /** The line of the profile table that starts with the profile's (code-font) name. */
@@ -213,7 +225,8 @@ class PlanPagesTest {
         while (cell.find()) {
             figures.put(cell.group(1), cell.group(2).replaceAll("</?code>", ""));
         }
-        assertThat(figures).containsOnlyKeys("averageRps", "peakRps", "iterationSeconds", "virtualUsers", "usersPerSec");
+        assertThat(figures)
+                .containsOnlyKeys("averageRps", "peakRps", "iterationSeconds", "virtualUsers", "usersPerSec");
         return figures;
     }
 }
