@@ -33,7 +33,11 @@ public final class SuiteConfig {
     private final Path root;
     private final TreeSet<String> profileNames;
     private final Profile profile;
+    private final Duration expectedRequestDuration;
+    private final Duration networkAllowance;
     private final TrafficPlan plan;
+    private final LocalizedText situation;
+    private final boolean planOnly;
     private final JourneySettings journeys;
     private final TargetSettings target;
     private final DatabaseSettings database;
@@ -63,7 +67,11 @@ public final class SuiteConfig {
         this.secrets = secrets;
         this.profileNames = new TreeSet<>(reader.section("profiles").root().keySet());
         this.profile = parseProfile();
+        this.expectedRequestDuration = reader.positiveDuration("plan.expectedRequestDuration");
+        this.networkAllowance = reader.nonNegativeDuration("plan.networkAllowance");
         this.plan = parsePlan();
+        this.situation = LocalizedText.read(reader, "plan.situation", false);
+        this.planOnly = reader.bool("plan.only");
         this.journeys = JourneySettings.from(reader.child("journeys"));
         this.target = parseTarget();
         this.database = parseDatabase();
@@ -154,6 +162,49 @@ public final class SuiteConfig {
 
     public TrafficPlan plan() {
         return plan;
+    }
+
+    /** {@code plan.expectedRequestDuration}: the expected duration of one request, which T is derived from. */
+    public Duration expectedRequestDuration() {
+        return expectedRequestDuration;
+    }
+
+    /** {@code plan.networkAllowance}: the network time one iteration adds to T. */
+    public Duration networkAllowance() {
+        return networkAllowance;
+    }
+
+    /** {@code plan.situation}: the situation the test plan describes, per report language. */
+    public LocalizedText situation() {
+        return situation;
+    }
+
+    /** {@code plan.only}: write the test plan and exit, starting nothing and sending no load. */
+    public boolean planOnly() {
+        return planOnly;
+    }
+
+    /**
+     * The profile of that name as a run of it would have it (with the default warm-up); {@code duration} changes the
+     * selected profile only. The test plan lists every profile, so one that does not parse throws its
+     * {@link ConfigError} here, not when the configuration is loaded.
+     */
+    public Profile profileNamed(String name) {
+        if (name.equals(profile.name())) {
+            return profile;
+        }
+        if (!profileNames.contains(name)) {
+            throw new ConfigError("unknown profile '" + name + "'; available profiles: "
+                    + String.join(", ", profileNames));
+        }
+        return readProfile(name);
+    }
+
+    /** The named profile with the default warm-up before it, unless it has its own. */
+    private Profile readProfile(String name) {
+        String key = "profiles." + ConfigUtil.quoteString(name);
+        return Profile.from(name, new ConfigReader(config.getConfig(key), "profiles." + name))
+                .withWarmupIfNone(parseWarmup());
     }
 
     public JourneySettings journeys() {
@@ -266,9 +317,7 @@ public final class SuiteConfig {
         if (!profileNames.contains(name)) {
             throw new ConfigError("unknown profile '" + name + "'; available profiles: " + String.join(", ", profileNames));
         }
-        String key = "profiles." + ConfigUtil.quoteString(name);
-        Profile profile = Profile.from(name, new ConfigReader(config.getConfig(key), "profiles." + name))
-                .withWarmupIfNone(parseWarmup());
+        Profile profile = readProfile(name);
         String duration = reader.string("duration").trim();
         return duration.isEmpty() ? profile : profile.withMainPhase(reader.positiveDuration("duration"));
     }
@@ -344,9 +393,7 @@ public final class SuiteConfig {
                 reader.longInRange("plan.dau", 1, 10_000_000_000L),
                 reader.positiveNumber("plan.requestsPerUserPerDay", 100_000),
                 peakToAverage,
-                reader.intInRange("plan.requestsPerIteration", 1, 1_000),
-                reader.positiveDuration("plan.expectedRequestDuration"),
-                reader.nonNegativeDuration("plan.networkAllowance"));
+                reader.intInRange("plan.requestsPerIteration", 1, 1_000), expectedRequestDuration, networkAllowance);
     }
 
     private IdSettings parseIds() {

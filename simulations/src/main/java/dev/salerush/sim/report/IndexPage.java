@@ -4,7 +4,10 @@ import dev.salerush.sim.config.ReportSettings;
 import dev.salerush.sim.results.RunFiles;
 import dev.salerush.sim.results.RunRecord;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,10 +15,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
- * {@code results/index.html}: every run folder as a row (an unreadable one says why), and per-profile trends of p95,
- * throughput and — for stress runs — the breaking point, in the language and zone of the report settings.
+ * {@code results/index.html}: every run folder as a row (an unreadable one says why), per-profile trends of p95,
+ * throughput and — for stress runs — the breaking point, and the test plans written alone, in the language and zone
+ * of the report settings.
  */
 final class IndexPage {
     /** A trend chart: its id, the bundle's key of its title, its unit and the figure of a run it follows. */
@@ -30,8 +35,9 @@ final class IndexPage {
     private IndexPage() {
     }
 
-    static String html(List<RunRecord> runs, String resultsDirName, ReportSettings settings) {
+    static String html(List<RunRecord> runs, List<String> plans, String resultsDirName, ReportSettings settings) {
         Map<String, Object> model = new LinkedHashMap<>();
+        model.put("plans", plans);
         List<Map<String, Object>> rows = runs.stream().map(IndexPage::row).toList();
         TreeSet<String> profiles = new TreeSet<>();
         runs.forEach(run -> {
@@ -52,6 +58,23 @@ final class IndexPage {
         model.put("script", assets.script);
         model.put("styles", assets.styles);
         return Templates.html("index.html.peb", model, settings);
+    }
+
+    /**
+     * The profiles whose test plan was written alone ({@code -Dplan.only=true}) into {@code plans/<profile>/plan.html}
+     * beside the run folders, by name; none when there is no such folder.
+     */
+    static List<String> plans(Path resultsDir) {
+        Path plans = resultsDir.resolve(RunFiles.PLANS);
+        if (!Files.isDirectory(plans)) {
+            return List.of();
+        }
+        try (Stream<Path> profiles = Files.list(plans)) {
+            return profiles.filter(dir -> Files.isRegularFile(dir.resolve(RunFiles.PLAN_PAGE)))
+                    .map(dir -> dir.getFileName().toString()).sorted().toList();
+        } catch (IOException | UncheckedIOException e) {
+            return List.of();
+        }
     }
 
     private static Map<String, Object> row(RunRecord run) {

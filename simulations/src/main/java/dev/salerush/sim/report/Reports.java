@@ -63,8 +63,9 @@ public final class Reports {
     public static Path writeIndex(Path resultsDir, ReportSettings settings) {
         List<RunRecord> runs = RunCatalog.scan(resultsDir);
         Path index = resultsDir.resolve(RunFiles.RESULTS_INDEX);
-        AtomicFiles.writeString(index, IndexPage.html(runs, resultsDir.getFileName() == null ? resultsDir.toString()
-                : resultsDir.getFileName().toString(), settings));
+        AtomicFiles.writeString(index, IndexPage.html(runs, IndexPage.plans(resultsDir),
+                resultsDir.getFileName() == null ? resultsDir.toString() : resultsDir.getFileName().toString(),
+                settings));
         return index;
     }
 

@@ -28,6 +28,9 @@ public final class RunFiles {
     /** A game day's single-points-of-failure table (runs with more than one drill), as a page and in Markdown. */
     public static final String SPOF_PAGE = "spof.html";
     public static final String SPOF_MARKDOWN = "spof.md";
+    /** The test plan (테스트 계획서), written when the folder is created, before any load: a page and in Markdown. */
+    public static final String PLAN_PAGE = "plan.html";
+    public static final String PLAN_MARKDOWN = "plan.md";
     /** Gatling's HTML report, copied in with its js/ and style/ folders. */
     public static final String GATLING_REPORT = "index.html";
     /** Logs of the embedded demo shop and payment gateway. */
@@ -39,11 +42,13 @@ public final class RunFiles {
     public static final String RESULTS_INDEX = "index.html";
     /** Next to the run folders: the undo steps a SIGKILLed drill still owes, one file per drill. */
     public static final String PENDING_UNDO = "pending-undo";
+    /** Next to the run folders: the test plans written alone ({@code -Dplan.only=true}), {@code plans/<profile>/}. */
+    public static final String PLANS = "plans";
     /**
      * Folders of the suite's own next to the run folders, which are no runs: the catalogue, the index and any pruning
      * leave them alone.
      */
-    public static final java.util.Set<String> NOT_RUNS = java.util.Set.of(RunFiles.PENDING_UNDO);
+    public static final java.util.Set<String> NOT_RUNS = java.util.Set.of(RunFiles.PENDING_UNDO, RunFiles.PLANS);
 
     private RunFiles() {
     }

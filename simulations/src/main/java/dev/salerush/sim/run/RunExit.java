@@ -7,6 +7,9 @@ import dev.salerush.sim.config.ConfigLoader;
 import dev.salerush.sim.config.SloSource;
 import dev.salerush.sim.config.SuiteConfig;
 import dev.salerush.sim.metrics.Verdict;
+import dev.salerush.sim.report.Reports;
+import dev.salerush.sim.report.plan.PlanPages;
+import dev.salerush.sim.results.RunFiles;
 import dev.salerush.sim.results.RunSummary;
 
 import dev.salerush.sim.shard.ShardContract;
@@ -14,6 +17,7 @@ import dev.salerush.sim.shard.ShardSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
@@ -48,6 +52,9 @@ public final class RunExit {
             contract.accept(loaded);
             return loaded;
         });
+        if (config.planOnly()) {
+            planOnly(config, simulation, shopJourneys);
+        }
         if (config.sloSource().warnsFor(config.target())) {
             log.warn("{}", SloSource.DEMO_WARNING);
         }
@@ -62,7 +69,7 @@ public final class RunExit {
         } else if (config.shards() > 1 && !shard.sharded()) {
             int code;
             try {
-                code = ShardLauncher.launch(config, simulation);
+                code = ShardLauncher.launch(config, simulation, shopJourneys);
             } catch (ConfigError | EnvironmentError e) {
                 throw notRun(e.getMessage());
             }
@@ -77,6 +84,25 @@ public final class RunExit {
             throw notRun(e.getMessage());
         }
         return run;
+    }
+
+    /**
+     * {@code plan.only = true}: writes the test plan into {@code results/plans/<profile>/}, refreshes the results index
+     * that links it, prints where it is and ends the JVM with exit status 0 — before a run folder, a shard or a target
+     * exists, so nothing is started and no load is sent. A plan that cannot be written is one line and exit 3.
+     */
+    private static void planOnly(SuiteConfig config, String simulation, boolean shopJourneys) {
+        Path page;
+        try {
+            page = PlanPages.writeAlone(config, simulation, shopJourneys);
+            Reports.writeIndex(config.resultsDir(), config.report());
+        } catch (RuntimeException e) {
+            throw notRun("could not write the test plan: " + e.getMessage());
+        }
+        System.out.println("plan.only = true: test plan written to " + page + " and "
+                + page.resolveSibling(RunFiles.PLAN_MARKDOWN) + "; nothing started, no load sent");
+        System.out.flush();
+        System.exit(0);
     }
 
     /**

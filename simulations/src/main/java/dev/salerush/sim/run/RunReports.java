@@ -5,6 +5,8 @@ import dev.salerush.sim.drills.DrillsOutcome;
 import dev.salerush.sim.report.JUnitReport;
 import dev.salerush.sim.report.Reports;
 import dev.salerush.sim.report.incident.IncidentPages;
+import dev.salerush.sim.report.plan.PlanPages;
+import dev.salerush.sim.report.plan.PlanSubject;
 import dev.salerush.sim.results.RunFiles;
 import dev.salerush.sim.results.RunFolder;
 import dev.salerush.sim.results.RunSummary;
@@ -14,14 +16,23 @@ import org.slf4j.LoggerFactory;
 import java.time.Instant;
 
 /**
- * What a run writes into its folder besides summary.json: junit.xml and the drills' incident reports when it
- * finishes, Gatling's own report and the report pages when it is closed. A report that cannot be written keeps the
- * summary.
+ * What a run writes into its folder besides summary.json: the test plan when the folder is created, junit.xml and the
+ * drills' incident reports when it finishes, Gatling's own report and the report pages when it is closed. A report
+ * that cannot be written keeps the run going and the summary.
  */
 final class RunReports {
     private static final Logger log = LoggerFactory.getLogger(RunReports.class);
 
     private RunReports() {
+    }
+
+    /** The test plan (plan.html, plan.md): known before the load, so written as soon as the folder exists. */
+    static void writePlan(SuiteConfig config, RunFolder folder, String simulation, boolean shopJourneys) {
+        try {
+            PlanPages.write(folder.dir(), config, PlanSubject.ofRun(simulation, shopJourneys, folder.runId()));
+        } catch (RuntimeException e) {
+            log.warn("could not write the test plan (the run goes on): {}", e.toString());
+        }
     }
 
     /** junit.xml, and the incident report of every drill (and the SPOF table of a game day); null: no drills. */

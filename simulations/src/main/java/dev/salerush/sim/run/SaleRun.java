@@ -77,6 +77,10 @@ public final class SaleRun {
         this.folder = shard.sharded()
                 ? RunFolder.forShard(config.resultsDir(), shard.runId(), ShardContract.SHARD_FOLDER_PREFIX + shard.index())
                 : RunFolder.create(config.resultsDir(), profile.name(), LocalDateTime.now());
+        if (!shard.sharded()) {
+            // a shard's plan is its run's, which the launcher writes into the run's folder
+            RunReports.writePlan(config, folder, simulation, shopJourneys);
+        }
         this.events = EventLog.open(folder.file(RunFiles.EVENTS));
         this.orders = new OrderChecks(config, simulation, shopJourneys, shard, folder.dir());
         this.gate = new LoadGate(() -> recording, () -> drills, () -> stress, config.target().requestTimeout());

@@ -43,19 +43,24 @@ final class ShardLauncher {
 
     private final SuiteConfig config;
     private final String simulation;
+    private final boolean shopJourneys;
     private final Cleanup cleanup = new Cleanup();
     private final List<Process> children = new ArrayList<>();
     private volatile boolean siblingsStopped;
 
-    private ShardLauncher(SuiteConfig config, String simulation) {
+    private ShardLauncher(SuiteConfig config, String simulation, boolean shopJourneys) {
         this.config = config;
         this.simulation = simulation;
+        this.shopJourneys = shopJourneys;
     }
 
-    /** Runs {@code config.shards()} shards of the simulation and returns the merged run's exit code. */
-    static int launch(SuiteConfig config, String simulation) {
+    /**
+     * Runs {@code config.shards()} shards of the simulation and returns the merged run's exit code; {@code
+     * shopJourneys}: whether the simulation drives the demo shop's journeys (the test plan names their requests).
+     */
+    static int launch(SuiteConfig config, String simulation, boolean shopJourneys) {
         refuseWhatCannotBeSharded(config);
-        ShardLauncher launcher = new ShardLauncher(config, simulation);
+        ShardLauncher launcher = new ShardLauncher(config, simulation, shopJourneys);
         Thread hook = new Thread(launcher::stopEverything, "salerush-shard-launcher-exit");
         Runtime.getRuntime().addShutdownHook(hook);
         int code = launcher.run();
@@ -75,6 +80,7 @@ final class ShardLauncher {
 
     private int run() {
         RunFolder folder = RunFolder.create(config.resultsDir(), config.profile().name(), LocalDateTime.now());
+        RunReports.writePlan(config, folder, simulation, shopJourneys);
         String baseUrl = startTargetOnce(folder);
         long startAt = System.currentTimeMillis() + config.shardStartDelay().toMillis();
         log.info("run {}: {} shards start together at {} against {}", folder.runId(), config.shards(),

@@ -29,6 +29,7 @@ class BadInputTableTest {
                 row("target.requestTimeout", "fast", "target.requestTimeout must be a duration with a unit"),
                 row("plan.dau", "many", "plan.dau must be a whole number, got 'many'"),
                 row("target.shareConnections", "maybe", "target.shareConnections must be true or false, got 'maybe'"),
+                row("plan.only", "abc", "plan.only must be true or false, got 'abc'"),
                 row("metrics.interval", "1", "metrics.interval must be between 100ms and 60s, got 1ms"),
                 row("journeys.browsing.detailProbability", "often", "journeys.browsing.detailProbability must be a number"),
                 // the default warm-up
@@ -223,6 +224,8 @@ class BadInputTableTest {
                 file(STAGING + "drills.catalogue.staging-crash.expectedAlerts = [ 7 ]\n"
                         + stagingDrill("[ { run = [\"true\"] } ]").replace("expectedAlerts = [ShopInstanceDown], ", ""),
                         "drills.catalogue.staging-crash.expectedAlerts[0] must be an alert name or"),
+                file("plan.situation { ko = \"세일\", jp = \"セール\" }", "unknown setting 'plan.situation.jp' (team.conf); did you mean 'plan.situation.ko'?"),
+                file("plan.situation = [1, 2]", "plan.situation must be a text, or { ko = \"…\", en = \"…\" } with one per language; got list"),
                 file("drills.preflight = true", "drills.preflight = true checks the drills of a run: give -Ddrill=<name>"));
     }
 

@@ -5,6 +5,7 @@ import dev.salerush.sim.report.LanguageLint;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.salerush.sim.integrity.IntegrityChecks;
+import dev.salerush.sim.metrics.Numbers;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -15,6 +16,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -92,8 +95,8 @@ final class RunChecks {
     }
 
     /**
-     * Every page the suite wrote into the run folder (report.html, summary.md, the incident reports, the SPOF table;
-     * not Gatling's own index.html) is in one language: no sentence of the other script outside code.
+     * Every page the suite wrote into the run folder (report.html, summary.md, the test plan, the incident reports,
+     * the SPOF table; not Gatling's own index.html) is in one language: no sentence of the other script outside code.
      */
     static void assertPagesInOneLanguage(Path runDir, ReportLocale locale) throws IOException {
         List<String> offences = new java.util.ArrayList<>();
@@ -109,7 +112,53 @@ final class RunChecks {
     private static boolean isSuitePage(Path file) {
         String name = file.getFileName().toString();
         return name.equals("report.html") || name.equals("summary.md") || name.startsWith("incident-")
-                || name.startsWith("spof.");
+                || name.startsWith("spof.") || name.startsWith("plan.");
+    }
+
+    /**
+     * The run's test plan shows the figures its summary.json holds: each step of the derivation ends in the summary's
+     * {@code plan} value as the page rounds it (rps to one decimal, T to three, VU rounded up), and the counts loaded
+     * are the rows the seeder reports in {@code environment.dataset.rows}. Read from the page's marked cells, so no
+     * figure is typed twice.
+     */
+    static void assertPlanMatchesSummary(Path runDir, JsonNode summary) throws IOException {
+        String page = Files.readString(runDir.resolve("plan.html"));
+        JsonNode plan = summary.path("plan");
+        String average = grouped(plan, "averageRps", 1);
+        String peak = grouped(plan, "peakRps", 1);
+        String t = grouped(plan, "iterationSeconds", 3);
+        Map<String, String> cells = markedCells(page, "data-figure");
+        assertThat(cells.get("averageRps")).as("average rps").isEqualTo(grouped(plan, "dau", 0) + " × "
+                + grouped(plan, "requestsPerUserPerDay", 3) + " / 86,400 = " + average + " rps");
+        assertThat(cells.get("peakRps")).as("peak rps")
+                .isEqualTo(average + " × " + grouped(plan, "peakToAverage", 3) + " = " + peak + " rps");
+        assertThat(cells.get("iterationSeconds")).as("T").endsWith("= " + t + "초");
+        assertThat(cells.get("virtualUsers")).as("VU").isEqualTo(peak + " × " + t + " / "
+                + grouped(plan, "requestsPerIteration", 0) + " = " + grouped(plan, "virtualUsers", 1) + " → "
+                + (long) Math.ceil(plan.path("virtualUsers").asDouble()) + " (올림)");
+        assertThat(cells.get("usersPerSec")).as("users arriving")
+                .endsWith("= " + grouped(plan, "usersPerSec", 1) + "명");
+        JsonNode rows = summary.path("environment").path("dataset").path("rows");
+        Map<String, String> tables = markedCells(page, "data-table");
+        for (String table : List.of("brand", "product", "app_user", "orders")) {
+            assertThat(tables.get(table)).as("rows of " + table).isEqualTo(grouped(rows, table, 0));
+        }
+        assertThat(runDir.resolve("plan.md")).content().contains(cells.get("averageRps"), cells.get("virtualUsers"));
+    }
+
+    private static String grouped(JsonNode node, String field, int decimals) {
+        assertThat(node.has(field)).as(field + " in " + node).isTrue();
+        return Numbers.grouped(node.path(field).asDouble(), decimals);
+    }
+
+    /** The text of every table cell carrying {@code attribute="<name>"}, by name, with code spans as plain text. */
+    private static Map<String, String> markedCells(String page, String attribute) {
+        Map<String, String> cells = new HashMap<>();
+        Matcher cell = Pattern.compile(attribute + "=\"([\\w-]+)\">(.*?)</td>").matcher(page);
+        while (cell.find()) {
+            cells.put(cell.group(1), cell.group(2).replaceAll("</?code>", ""));
+        }
+        return cells;
     }
 
     static JsonNode summary(Path runDir) throws IOException {

@@ -72,6 +72,7 @@ class SmokeRunIT {
         assertThat(runDir.resolve("report.html")).content().contains("data-verdict=\"" + summary.path("verdict").asText());
         assertThat(runDir.resolve("summary.md")).content().contains("`smoke` 부하 테스트 `" + runDir.getFileName());
         RunChecks.assertPagesInOneLanguage(runDir, ReportLocale.KO);
+        RunChecks.assertPlanMatchesSummary(runDir, summary);
         assertThat(work.resolve("results").resolve("index.html")).content().contains(runDir.getFileName() + "/report.html");
         assertThat(result.output()).contains("results: " + runDir.resolve("report.html"));
 

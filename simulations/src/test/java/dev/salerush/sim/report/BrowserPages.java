@@ -38,12 +38,31 @@ public final class BrowserPages {
      * browser fails it.
      */
     public static void requireBrowser() {
-        if (!Files.isExecutable(CHROMIUM)) {
-            if ("1".equals(System.getenv("SALERUSH_REQUIRE_BROWSER"))) {
-                fail("chromium is missing at " + CHROMIUM + " but SALERUSH_REQUIRE_BROWSER=1: apt-get install -y chromium");
-            }
-            assumeTrue(false, "no " + CHROMIUM + ": browser test skipped (set SALERUSH_REQUIRE_BROWSER=1 to fail)");
+        assumeTrue(browserAvailable(),
+                "no " + CHROMIUM + ": browser test skipped (set SALERUSH_REQUIRE_BROWSER=1 to fail)");
+    }
+
+    /**
+     * Whether /usr/bin/chromium is there, for a test that checks a page in the browser after checks of its own;
+     * without it under SALERUSH_REQUIRE_BROWSER=1 (CI) the test fails.
+     */
+    public static boolean browserAvailable() {
+        if (!Files.isExecutable(CHROMIUM) && "1".equals(System.getenv("SALERUSH_REQUIRE_BROWSER"))) {
+            fail("chromium is missing at " + CHROMIUM + " but SALERUSH_REQUIRE_BROWSER=1: apt-get install -y chromium");
         }
+        return Files.isExecutable(CHROMIUM);
+    }
+
+    /**
+     * A Korean page renders its Hangul only with a font that has it (fonts-noto-cjk); without one Chromium draws
+     * empty boxes and no script notices. Asks fontconfig, which Chromium uses, for a font covering Korean.
+     */
+    public static void assertHangulFont() throws Exception {
+        Process fcList = new ProcessBuilder("fc-list", ":lang=ko", "family").redirectErrorStream(true).start();
+        String fonts = new String(fcList.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(fcList.waitFor(30, TimeUnit.SECONDS)).as("fc-list ended").isTrue();
+        assertThat(fonts.strip()).as("a font with Hangul for Chromium (apt-get install -y fonts-noto-cjk)")
+                .isNotEmpty();
     }
 
     /** Dumps the page's DOM after its scripts ran, checks it, takes a screenshot; returns the DOM. */

@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
  * Finds text of the other language on a page or notice: Hangul on an English one; on a Korean one, Latin words other
  * than the abbreviations a Korean operations team writes as they are (ms, p95, TTD, SLO, …: docs/report-wording.md).
  * Code is exempt — HTML {@code <code>}, {@code <pre>}, {@code <kbd>}, {@code <samp>}, Markdown code spans and fences —
- * and so are tags, attributes, scripts, styles, URLs and the {@code <title>} (a browser tab's identifiers: the drill,
- * the run, which cannot be set in code font there). Returns each offending sentence, so a failure lists them all.
+ * and so are tags, attributes, scripts, styles, URLs, Markdown task-list boxes and the {@code <title>} (a browser
+ * tab's identifiers: the drill, the run, which cannot be set in code font there). Returns each offending sentence, so
+ * a failure lists them all.
  */
 public final class LanguageLint {
     /** Latin words a Korean page may show outside code: units, percentile names, stage metrics, common acronyms. */
@@ -28,6 +29,8 @@ public final class LanguageLint {
             "(?is)<(script|style|code|pre|kbd|samp|title)\\b[^>]*>.*?</\\1>|```.*?```|`[^`\\n]*`|<!--.*?-->");
     private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?|file)://\\S+|\\b[\\w./-]+\\.(?:html|md|json|csv|hlog|xml|png)\\b");
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
+    /** A Markdown task-list box ({@code - [x] }, {@code - [ ] }): syntax, as a tag is, not a word. */
+    private static final Pattern TASK_BOX = Pattern.compile("(?m)^(\\s*[-*] )\\[[ xX]]");
     private static final Pattern ENTITY = Pattern.compile("&[a-zA-Z#0-9]+;");
 
     private LanguageLint() {
@@ -37,6 +40,7 @@ public final class LanguageLint {
     public static List<String> offences(String page, ReportLocale locale) {
         String prose = EXEMPT_BLOCKS.matcher(page).replaceAll("\n");
         prose = TAG.matcher(prose).replaceAll("\n");
+        prose = TASK_BOX.matcher(prose).replaceAll("$1");
         prose = ENTITY.matcher(prose).replaceAll(" ");
         prose = URL.matcher(prose).replaceAll(" ");
         List<String> offences = new ArrayList<>();

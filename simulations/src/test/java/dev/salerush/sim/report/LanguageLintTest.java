@@ -36,4 +36,12 @@ class LanguageLintTest {
 
         assertThat(LanguageLint.offences(page, ReportLocale.KO)).isEmpty();
     }
+
+    @Test
+    void aMarkdownTaskBoxIsSyntaxAnXInASentenceIsNot() {
+        String markdown = "- [x] **운영과 같은 데이터 양** — 적재합니다\n- [ ] **배경 배치 작업 부하** — 재현하지 않습니다\n"
+                + "- 상품 2 x 3개";
+
+        assertThat(LanguageLint.offences(markdown, ReportLocale.KO)).containsExactly("- 상품 2 x 3개");
+    }
 }

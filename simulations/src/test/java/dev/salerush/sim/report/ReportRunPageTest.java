@@ -6,6 +6,7 @@ import dev.salerush.sim.drills.DrillFixtures;
 import dev.salerush.sim.report.incident.IncidentPages;
 import dev.salerush.sim.results.ReportFixtures;
 import dev.salerush.sim.results.RunCatalog;
+import dev.salerush.sim.results.RunRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -90,6 +91,25 @@ class ReportRunPageTest {
         assertThat(index).contains("<th class=\"text\">시작 시각 (KST)</th>", "<td class=\"text nowrap\">2026-11-25 20:15:00</td>",
                 "<span class=\"corrupt\">읽을 수 없음</span>", "사유: <code>summary.json is not valid JSON",
                 "<input type=\"radio\" name=\"profile\" value=\"stress\"> <code>stress</code>");
+    }
+
+    @Test
+    void theIndexListsTheTestPlansWrittenAloneAndNoneWithoutThem() throws Exception {
+        Path results = ReportFixtures.resultsIn(dir);
+        assertThat(Files.readString(Reports.writeIndex(results, KO))).doesNotContain("id=\"plans\"", "plans/");
+        for (String profile : List.of("stress", "load")) {
+            Path plans = Files.createDirectories(results.resolve("plans").resolve(profile));
+            Files.writeString(plans.resolve("plan.html"), "");
+        }
+        Files.createDirectories(results.resolve("plans/empty"));
+
+        String index = Files.readString(Reports.writeIndex(results, KO));
+
+        assertThat(index).contains("<h2 id=\"plans\">테스트 계획서</h2>",
+                "<a href=\"plans/load/plan.html\"><code>load</code> 테스트 계획서</a>",
+                "<a href=\"plans/stress/plan.md\"><code>plan.md</code></a>").doesNotContain("plans/empty");
+        assertThat(index.indexOf("plans/load/")).as("by name").isLessThan(index.indexOf("plans/stress/"));
+        assertThat(RunCatalog.scan(results)).extracting(RunRecord::runId).doesNotContain("plans");
     }
 
     @Test

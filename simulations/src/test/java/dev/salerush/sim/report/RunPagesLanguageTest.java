@@ -106,11 +106,16 @@ class RunPagesLanguageTest {
         softly.assertAll();
     }
 
-    /** The pages of every fixture run and the index, by {@code <profile>/<file>}; the smoke run has two drills. */
+    /**
+     * The pages of every fixture run and the index, by {@code <profile>/<file>}; the smoke run has two drills, the
+     * index lists a test plan.
+     */
     private Map<String, String> render(ReportSettings settings) throws IOException {
         Path results = ReportFixtures.resultsIn(dir);
         IncidentPages.write(results.resolve(ReportFixtures.SMOKE), ReportFixtures.SMOKE,
                 List.of(DrillFixtures.badDeployPassed(), DrillFixtures.instanceCrashFailed()), settings);
+        // a test plan written alone, which the index lists
+        Files.writeString(Files.createDirectories(results.resolve("plans/load")).resolve("plan.html"), "");
         Reports.regenerate(results, settings);
         Map<String, String> pages = new LinkedHashMap<>();
         for (String run : List.of(ReportFixtures.SMOKE, ReportFixtures.STRESS, ReportFixtures.BROKEN_JSON,
