@@ -324,6 +324,11 @@ class DrillsIT {
         Drill drill = drill("mixed-version");
         drill.assertPassed("no-alert-fired");
         assertThat(drill.fired()).isEmpty();
+        // every request of the drill's window, counted per second, while v1 and v2 served side by side
+        JsonNode impact = drill.result().path("impact");
+        assertThat(impact.path("requests").asLong()).as("requests while two versions served").isPositive();
+        assertThat(impact.path("failedRequests").asLong()).as("failed requests: " + impact).isZero();
+        assertThat(impact.path("failedOrders").asLong()).isZero();
         assertRunIntegrity(summary, drill.result());
         // its verdict is the criteria's: a charge cut by another drill's kill fails the integrity criterion, named
         assertThat(drill.result().path("verdict").asText()).isEqualTo(
