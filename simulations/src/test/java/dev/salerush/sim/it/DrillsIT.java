@@ -1,18 +1,19 @@
 package dev.salerush.sim.it;
 
-import dev.salerush.sim.config.ReportLocale;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.salerush.env.events.Event;
 import dev.salerush.env.events.EventKinds;
+import dev.salerush.sim.config.ReportLocale;
 import dev.salerush.sim.integrity.OrderAttempt;
+import dev.salerush.sim.metrics.Numbers;
 import dev.salerush.sim.report.BrowserPages;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -135,6 +136,28 @@ class DrillsIT {
         assertThat(runDir.resolve("spof.html")).isNotEmptyFile();
         assertThat(runDir.resolve("spof.md")).isNotEmptyFile();
         RunChecks.assertNothingLeftBehind(ports(summary.path("environment")), runDir);
+    }
+
+    /**
+     * The SPOF page's analysis states the deploys from the drills' own figures: silent-failure's rollback (a bad deploy
+     * caught by a business alert), mixed-version's two versions side by side; no payment drill ran, and it says so.
+     */
+    @Test
+    void theSpofPageAnalysesTheDeploysFromWhatTheDrillsMeasured() throws Exception {
+        String spof = Files.readString(runDir.resolve("spof.md"));
+        JsonNode silent = drill("silent-failure").result();
+        JsonNode mixed = drill("mixed-version").result();
+
+        assertThat(spof).contains("## 서버 확장·배포 과정의 장애와 SPOF 분석", "### 배포 실패 대응", "### 롤백 전략");
+        assertThat(spof).contains("- `silent-failure`: 탐지 " + Numbers.grouped(silent.path("ttdSeconds").asDouble(), 1)
+                + "초 · 롤백 시작(초동 조치) " + Numbers.grouped(silent.path("ttfaSeconds").asDouble(), 1) + "초 · 롤백 ");
+        assertThat(spof).contains(" · 복구 " + Numbers.grouped(silent.path("ttrSeconds").asDouble(), 1) + "초 · 실패한 주문 "
+                + Numbers.grouped(silent.path("impact").path("failedOrders").asLong(), 0) + "건");
+        assertThat(spof).contains("- `mixed-version`: 두 버전이 함께 돈 ", " 동안 실패한 요청 "
+                + Numbers.grouped(mixed.path("impact").path("failedRequests").asLong(), 0) + "건");
+        assertThat(spof).contains("- `silent-failure`: 롤백 ", "측정하는 훈련: `payment-outage`, `payment-slow`");
+        BrowserPages.requireBrowser();
+        new BrowserPages(work).assertPageWorks(runDir.resolve("spof.html"), "drill-run-spof", 0);
     }
 
     @Test

@@ -1,11 +1,11 @@
 package dev.salerush.sim.it;
 
-import dev.salerush.sim.config.ReportLocale;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.salerush.env.events.Event;
 import dev.salerush.env.events.EventLog;
 import dev.salerush.example.staging.StagingShopperSimulation;
+import dev.salerush.sim.config.ReportLocale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
