@@ -1,12 +1,7 @@
 package dev.salerush.sim.report;
 
-import io.pebbletemplates.pebble.extension.Filter;
 import io.pebbletemplates.pebble.extension.escaper.SafeString;
-import io.pebbletemplates.pebble.template.EvaluationContext;
-import io.pebbletemplates.pebble.template.PebbleTemplate;
 
-import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,8 +10,16 @@ import java.util.regex.Pattern;
  * the engine's own records) between backticks, as the Markdown pages write them, escaped for HTML with each
  * {@code `…`} set in {@code <code>}. One text serves both page kinds, so the code font never depends on the format.
  */
-public final class CodeSpans implements Filter {
+public final class CodeSpans {
     private static final Pattern SPAN = Pattern.compile("`([^`]*)`");
+
+    private CodeSpans() {
+    }
+
+    /** The text escaped, its backtick spans as {@code <code>} elements; safe from the engine's own escaping. */
+    static SafeString filter(Object text) {
+        return text == null ? null : new SafeString(html(String.valueOf(text)));
+    }
 
     /** The text escaped, its backtick spans as {@code <code>} elements. */
     static String html(String text) {
@@ -39,16 +42,5 @@ public final class CodeSpans implements Filter {
     private static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
                 .replace("'", "&#39;");
-    }
-
-    @Override
-    public List<String> getArgumentNames() {
-        return List.of();
-    }
-
-    @Override
-    public Object apply(Object input, Map<String, Object> args, PebbleTemplate self, EvaluationContext context,
-                        int lineNumber) {
-        return input == null ? null : new SafeString(html(String.valueOf(input)));
     }
 }

@@ -52,7 +52,7 @@ final class PageExtension extends AbstractExtension {
                 "fill", positional(text::fill),
                 "say", simple(sentence -> sentence instanceof Sentence s ? text.say(s) : text.record(sentence)),
                 "record", simple(text::record),
-                "codes", new CodeSpans());
+                "codes", simple(CodeSpans::filter));
     }
 
     /** Seconds as "6 min 12 s" ("6분 12초"). */

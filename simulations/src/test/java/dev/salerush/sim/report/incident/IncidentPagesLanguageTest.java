@@ -44,10 +44,8 @@ class IncidentPagesLanguageTest {
 
     @Test
     void anEnglishSentenceATeamPutsInTheKoreanBundleIsListed() throws Exception {
-        Files.createDirectories(dir.resolve("wording/incident"));
-        Files.writeString(dir.resolve("wording/incident/messages_ko.properties"),
+        ReportSettings team = teamWording("incident/messages_ko.properties",
                 "notice.apology=We apologize for the inconvenience.\n");
-        ReportSettings team = ReportSettings.defaults().withTemplates(dir.resolve("wording"));
 
         String md = IncidentReport.markdown(DrillFixtures.badDeployPassed(), "run", team);
 
@@ -57,10 +55,8 @@ class IncidentPagesLanguageTest {
 
     @Test
     void aTeamPageTemplateReplacesTheDefaultByItsPath() throws Exception {
-        Files.createDirectories(dir.resolve("wording/incident"));
-        Files.writeString(dir.resolve("wording/incident/incident.md.peb"),
+        ReportSettings team = teamWording("incident/incident.md.peb",
                 "# {{ m['doc.title'] }} — {{ title }}\n{% for r in response %}{{ r.time }} {{ r.actor }}: {{ r.what }}\n{% endfor %}");
-        ReportSettings team = ReportSettings.defaults().withTemplates(dir.resolve("wording"));
 
         String md = IncidentReport.markdown(DrillFixtures.badDeployPassed(), "run", team);
 
@@ -68,5 +64,13 @@ class IncidentPagesLanguageTest {
                 .doesNotContain("## 재발 방지 대책");
         assertThat(IncidentReport.html(DrillFixtures.badDeployPassed(), "run", team)).as("the page it does not replace")
                 .contains("재발 방지 대책");
+    }
+
+    /** Korean pages with a team's templates folder holding one file. */
+    private ReportSettings teamWording(String file, String content) throws Exception {
+        Path wording = dir.resolve("wording");
+        Files.createDirectories(wording.resolve(file).getParent());
+        Files.writeString(wording.resolve(file), content);
+        return ReportSettings.defaults().withTemplates(wording);
     }
 }
