@@ -1,6 +1,7 @@
 package dev.salerush.sim.report;
 
 import dev.salerush.sim.config.ReportSettings;
+import dev.salerush.sim.report.findings.FindingsPages;
 import dev.salerush.sim.results.RunFiles;
 import dev.salerush.sim.results.RunRecord;
 
@@ -14,8 +15,9 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
- * {@code results/index.html}: every run folder as a row (an unreadable one says why), and per-profile trends of p95,
- * throughput and — for stress runs — the breaking point, in the language and zone of the report settings.
+ * {@code results/index.html}: every run folder as a row (an unreadable one says why), per-profile trends of p95,
+ * throughput and — for stress runs — the breaking point, and the results-and-countermeasures documents, in the
+ * language and zone of the report settings.
  */
 final class IndexPage {
     /** A trend chart: its id, the bundle's key of its title, its unit and the figure of a run it follows. */
@@ -30,7 +32,8 @@ final class IndexPage {
     private IndexPage() {
     }
 
-    static String html(List<RunRecord> runs, String resultsDirName, ReportSettings settings) {
+    static String html(List<RunRecord> runs, String resultsDirName, List<FindingsPages.Document> findings,
+                       ReportSettings settings) {
         Map<String, Object> model = new LinkedHashMap<>();
         List<Map<String, Object>> rows = runs.stream().map(IndexPage::row).toList();
         TreeSet<String> profiles = new TreeSet<>();
@@ -46,6 +49,7 @@ final class IndexPage {
         model.put("resultsDir", resultsDirName);
         model.put("profiles", profiles);
         model.put("trendCharts", trends);
+        model.put("findings", findings);
         model.put("chartData", ScriptJson.write(trends));
         model.put("chartJs", assets.chartJs);
         model.put("chartJsVersion", assets.chartJsVersion);
