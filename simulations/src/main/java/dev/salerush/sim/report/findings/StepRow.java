@@ -2,7 +2,6 @@ package dev.salerush.sim.report.findings;
 
 import dev.salerush.sim.server.ServerAggregate;
 import dev.salerush.sim.stress.BreakingPoint;
-import dev.salerush.sim.stress.StepResult;
 
 import java.util.ArrayList;
 import java.util.List;
