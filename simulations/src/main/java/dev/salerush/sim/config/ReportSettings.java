@@ -32,7 +32,8 @@ public record ReportSettings(ReportLocale locale, ZoneId zone, Path templates, L
             "incident/incident.html.peb", "incident/incident.md.peb", "incident/spof.html.peb",
             "incident/spof.md.peb", "incident/messages_ko.properties", "incident/messages_en.properties",
             "notice/slack_ko.tmpl", "notice/slack_en.tmpl", "plan/plan.html.peb", "plan/plan.md.peb",
-            "plan/messages_ko.properties", "plan/messages_en.properties");
+            "plan/messages_ko.properties", "plan/messages_en.properties", "findings/findings.html.peb",
+            "findings/findings.md.peb", "findings/messages_ko.properties", "findings/messages_en.properties");
 
     public ReportSettings {
         Objects.requireNonNull(locale, "locale");

@@ -1,6 +1,7 @@
 package dev.salerush.sim.report;
 
 import dev.salerush.sim.config.ReportSettings;
+import dev.salerush.sim.report.findings.FindingsPages;
 import dev.salerush.sim.results.RunFiles;
 import dev.salerush.sim.results.RunRecord;
 
@@ -19,8 +20,8 @@ import java.util.stream.Stream;
 
 /**
  * {@code results/index.html}: every run folder as a row (an unreadable one says why), per-profile trends of p95,
- * throughput and — for stress runs — the breaking point, and the test plans written alone, in the language and zone
- * of the report settings.
+ * throughput and — for stress runs — the breaking point, the test plans written alone and the
+ * results-and-countermeasures documents, in the language and zone of the report settings.
  */
 final class IndexPage {
     /** A trend chart: its id, the bundle's key of its title, its unit and the figure of a run it follows. */
@@ -35,7 +36,8 @@ final class IndexPage {
     private IndexPage() {
     }
 
-    static String html(List<RunRecord> runs, List<String> plans, String resultsDirName, ReportSettings settings) {
+    static String html(List<RunRecord> runs, List<String> plans, String resultsDirName,
+                       List<FindingsPages.Document> findings, ReportSettings settings) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("plans", plans);
         List<Map<String, Object>> rows = runs.stream().map(IndexPage::row).toList();
@@ -52,6 +54,7 @@ final class IndexPage {
         model.put("resultsDir", resultsDirName);
         model.put("profiles", profiles);
         model.put("trendCharts", trends);
+        model.put("findings", findings);
         model.put("chartData", ScriptJson.write(trends));
         model.put("chartJs", assets.chartJs);
         model.put("chartJsVersion", assets.chartJsVersion);

@@ -1,6 +1,7 @@
 package dev.salerush.sim.report;
 
 import dev.salerush.sim.config.ReportSettings;
+import dev.salerush.sim.report.findings.FindingsPages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +19,10 @@ import java.util.List;
  *   <li>{@code results/<run>/report.html} — one self-contained page per run (verdict, plan, SLOs, exact percentiles,
  *       charts over time, stress staircase, server metrics, dataset, regression and integrity sections);</li>
  *   <li>{@code results/<run>/summary.md} — the same verdict in Markdown for a CI job summary or a PR comment;</li>
- *   <li>{@code results/index.html} — every run with trends per profile.</li>
+ *   <li>{@code results/index.html} — every run with trends per profile, and links to</li>
+ *   <li>{@code results/findings/<simulation>@<host>/findings.html} and {@code findings.md} — the results and
+ *       countermeasures (결과와 대응 방안) of the latest smoke, load and stress runs of a simulation against a host
+ *       (see {@link FindingsPages}).</li>
  * </ul>
  */
 public final class Reports {
@@ -28,10 +32,17 @@ public final class Reports {
     }
 
     /**
-     * Writes a finished run's report.html and summary.md and refreshes the results index. Returns the run page.
+     * Writes a finished run's report.html and summary.md, refreshes the findings of its simulation and host and the
+     * results index. Returns the run page.
      */
     public static Path writeForRun(Path runDir, Path resultsDir, ReportSettings settings) {
         Path page = writeRunPages(RunCatalog.read(runDir), settings);
+        try {
+            FindingsPages.writeForRun(runDir, resultsDir, settings);
+        } catch (RuntimeException e) {
+            log.warn("could not write the findings of {} (its run pages are written): {}", runDir.getFileName(),
+                    e.toString());
+        }
         writeIndex(resultsDir, settings);
         return page;
     }
@@ -42,8 +53,8 @@ public final class Reports {
     }
 
     /**
-     * Re-renders every run folder's pages and the index. A folder whose page cannot be rendered is logged and
-     * skipped; returns how many run pages were written.
+     * Re-renders every run folder's pages, every findings document and the index. A folder whose page cannot be
+     * rendered is logged and skipped; returns how many run pages were written.
      */
     public static int regenerate(Path resultsDir, ReportSettings settings) {
         int written = 0;
@@ -55,6 +66,7 @@ public final class Reports {
                 log.warn("could not render the report of {}: {}", run.runId(), e.toString());
             }
         }
+        FindingsPages.writeAll(resultsDir, settings);
         writeIndex(resultsDir, settings);
         return written;
     }
@@ -65,7 +77,7 @@ public final class Reports {
         Path index = resultsDir.resolve(RunFiles.RESULTS_INDEX);
         AtomicFiles.writeString(index, IndexPage.html(runs, IndexPage.plans(resultsDir),
                 resultsDir.getFileName() == null ? resultsDir.toString() : resultsDir.getFileName().toString(),
-                settings));
+                FindingsPages.documents(runs, resultsDir), settings));
         return index;
     }
 

@@ -45,10 +45,18 @@ public final class RunFiles {
     /** Next to the run folders: the test plans written alone ({@code -Dplan.only=true}), {@code plans/<profile>/}. */
     public static final String PLANS = "plans";
     /**
+     * Next to the run folders: the results-and-countermeasures documents (결과와 대응 방안), one folder per simulation
+     * and target host, {@code findings/<simulation>@<host>/} with {@link #FINDINGS_PAGE} and {@link #FINDINGS_MARKDOWN}.
+     */
+    public static final String FINDINGS = "findings";
+    public static final String FINDINGS_PAGE = "findings.html";
+    public static final String FINDINGS_MARKDOWN = "findings.md";
+    /**
      * Folders of the suite's own next to the run folders, which are no runs: the catalogue, the index and any pruning
      * leave them alone.
      */
-    public static final java.util.Set<String> NOT_RUNS = java.util.Set.of(RunFiles.PENDING_UNDO, RunFiles.PLANS);
+    public static final java.util.Set<String> NOT_RUNS = java.util.Set.of(RunFiles.PENDING_UNDO, RunFiles.PLANS,
+            RunFiles.FINDINGS);
 
     private RunFiles() {
     }

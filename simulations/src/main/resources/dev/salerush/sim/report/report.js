@@ -24,12 +24,15 @@
     if (spec.xAxis === 'step') {
       return function (v) { return Number.isInteger(v) ? String(v) : ''; };
     }
+    if (spec.xAxis === 'load') {
+      return function (v) { return String(Math.round(v * 10) / 10); };
+    }
     var local = clockIn(spec.zone || 'UTC');
     return spec.xAxis === 'date' ? function (v) { return local(v).substring(0, 16); }
                                  : function (v) { return local(v).substring(11, 19); };
   }
   /* A chart that titles its own x axis (xTitle) is worded in the page's language; these are for one that does not. */
-  var axisTitles = { time: 'time (UTC)', date: 'run started (UTC)', step: 'step' };
+  var axisTitles = { time: 'time (UTC)', date: 'run started (UTC)', step: 'step', load: 'offered rps' };
 
   /* What a drawn chart's x axis says, on its container too: a browser test reads the DOM, not the canvas. */
   var markRendered = {

@@ -1,6 +1,10 @@
 package dev.salerush.sim.it;
 
 import dev.salerush.sim.config.ReportLocale;
+import dev.salerush.sim.metrics.Numbers;
+import dev.salerush.sim.report.BrowserPages;
+import dev.salerush.sim.report.LanguageLint;
+import dev.salerush.sim.results.RunFiles;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -85,6 +89,40 @@ class CalibrationIT {
             assertThat(point.path("bracket").get(0).asDouble()).isLessThan(point.path("bracket").get(1).asDouble());
             assertThat(result.output()).contains("breaking point: ");
             RunChecks.assertPagesInOneLanguage(RunChecks.onlyRunFolder(work), ReportLocale.KO);
+            assertFindings(summary, workers == 4 ? "findings-calibration" : null);
         }
+    }
+
+    /**
+     * The run's results-and-countermeasures document (결과와 대응 방안): a staircase under a profile not called stress
+     * is the stress run; its breaking point and knee are summary.json's, smoke and load are said not run, and the
+     * server metrics this run did not collect are listed as not measured. Opened in Chromium once (one capacity is
+     * enough to show the page renders), as {@code screenshot}.
+     */
+    private void assertFindings(JsonNode summary, String screenshot) throws Exception {
+        Path folder = work.resolve("results").resolve(RunFiles.FINDINGS)
+                .resolve(FixedDelayProbeSimulation.class.getName() + "@127.0.0.1");
+        String md = Files.readString(folder.resolve(RunFiles.FINDINGS_MARKDOWN));
+        JsonNode point = summary.path("breakingPoint");
+        JsonNode knee = summary.path("knee");
+        assertThat(md).contains("- **한계 지점:** " + rps(point) + " rps (", "| 스트레스 테스트 | [`" + summary.path("runId")
+                .asText() + "`]");
+        assertThat(md).contains(knee.path("rps").isNumber() ? "- **응답 시간 급증 지점:** " + rps(knee) + " rps ("
+                : "- **응답 시간 급증 지점:** 찾지 못함");
+        assertThat(md).contains("| 스모크 테스트 | – | – | **실행 안 됨** |", "| 부하 테스트 | – | – | **실행 안 됨** |",
+                "- 스모크 테스트(`smoke`)를 실행하지 않았습니다", "- 부하 테스트(`load`)를 실행하지 않았습니다",
+                "- 단계별 서버 지표(CPU, 커넥션 풀, DB 세션)를 수집하지 않았습니다");
+        Path page = folder.resolve(RunFiles.FINDINGS_PAGE);
+        assertThat(LanguageLint.offences(md, ReportLocale.KO)).isEmpty();
+        assertThat(LanguageLint.offences(Files.readString(page), ReportLocale.KO)).isEmpty();
+        if (screenshot != null && BrowserPages.browserAvailable()) {
+            String dom = new BrowserPages(work).assertPageWorks(page, screenshot, 1);
+            assertThat(dom).contains("<html lang=\"ko\">", "부하테스트 결과와 대응 방안", "data-chart=\"load-curve\"",
+                    "id=\"breaking-point\" data-rps=\"" + point.path("rps").asDouble() + "\"");
+        }
+    }
+
+    private static String rps(JsonNode point) {
+        return Numbers.grouped(point.path("rps").asDouble(), 1);
     }
 }

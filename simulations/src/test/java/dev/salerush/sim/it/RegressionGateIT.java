@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static dev.salerush.sim.it.RunChecks.SIMULATION;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,8 +67,6 @@ class RegressionGateIT {
     }
 
     private List<Path> runFolders() throws IOException {
-        try (Stream<Path> entries = Files.list(work.resolve("results"))) {
-            return entries.filter(Files::isDirectory).sorted().toList();
-        }
+        return RunChecks.runFolders(work.resolve("results"));
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.salerush.sim.integrity.IntegrityChecks;
 import dev.salerush.sim.metrics.Numbers;
+import dev.salerush.sim.results.RunFiles;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -87,10 +88,19 @@ final class RunChecks {
     }
 
     static Path onlyRunFolder(Path work) throws IOException {
-        try (Stream<Path> runs = Files.list(work.resolve("results"))) {
-            List<Path> folders = runs.filter(Files::isDirectory).toList();
-            assertThat(folders).hasSize(1);
-            return folders.get(0);
+        List<Path> folders = runFolders(work.resolve("results"));
+        assertThat(folders).hasSize(1);
+        return folders.get(0);
+    }
+
+    /**
+     * The run folders in a results folder, by name: every folder but the suite's own beside them
+     * ({@code RunFiles.NOT_RUNS}: findings/, pending-undo/).
+     */
+    static List<Path> runFolders(Path results) throws IOException {
+        try (Stream<Path> entries = Files.list(results)) {
+            return entries.filter(Files::isDirectory)
+                    .filter(dir -> !RunFiles.NOT_RUNS.contains(dir.getFileName().toString())).sorted().toList();
         }
     }
 

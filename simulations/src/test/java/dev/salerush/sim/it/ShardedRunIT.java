@@ -156,11 +156,7 @@ class ShardedRunIT {
     }
 
     private Path onlyRun() throws IOException {
-        try (Stream<Path> runs = Files.list(work.resolve("results"))) {
-            List<Path> folders = runs.filter(Files::isDirectory).toList();
-            assertThat(folders).hasSize(1);
-            return folders.get(0);
-        }
+        return RunChecks.onlyRunFolder(work);
     }
 
     private static List<JsonNode> shardSummaries(Path run) throws IOException {

@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -276,9 +275,7 @@ class TeamProjectIT {
         if (!Files.isDirectory(results)) {
             return Set.of();
         }
-        try (Stream<Path> entries = Files.list(results)) {
-            return entries.filter(Files::isDirectory).collect(Collectors.toSet());
-        }
+        return Set.copyOf(RunChecks.runFolders(results));
     }
 
     private static Map<String, Long> minus(Map<String, Long> after, Map<String, Long> before) {

@@ -11,12 +11,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /** A {@link FixedDelayServer} in its own process, for tests and benchmarks; closing it ends the process. */
 public final class TestServer implements AutoCloseable {
@@ -61,13 +59,11 @@ public final class TestServer implements AutoCloseable {
 
     /** The summary.json of the only run in {@code resultsDir}. */
     public static JsonNode onlySummary(Path resultsDir) throws IOException {
-        try (Stream<Path> runs = Files.list(resultsDir)) {
-            List<Path> folders = runs.filter(Files::isDirectory).toList(); // results/index.html sits beside them
-            if (folders.size() != 1) {
-                throw new AssertionError("expected one run folder in " + resultsDir + ", found " + folders);
-            }
-            return JSON.readTree(folders.get(0).resolve("summary.json").toFile());
+        List<Path> folders = RunChecks.runFolders(resultsDir); // results/index.html and findings/ sit beside them
+        if (folders.size() != 1) {
+            throw new AssertionError("expected one run folder in " + resultsDir + ", found " + folders);
         }
+        return JSON.readTree(folders.get(0).resolve("summary.json").toFile());
     }
 
     @Override
