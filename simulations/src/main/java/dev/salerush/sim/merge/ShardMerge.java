@@ -6,7 +6,7 @@ import dev.salerush.sim.metrics.RecordedRun;
 import dev.salerush.sim.regression.RegressionGate;
 import dev.salerush.sim.report.JUnitReport;
 import dev.salerush.sim.config.ReportSettings;
-import dev.salerush.sim.report.Reports;
+import dev.salerush.sim.report.publish.ResultsPages;
 import dev.salerush.sim.results.BaselineFinder;
 import dev.salerush.sim.results.RunFiles;
 import dev.salerush.sim.results.RunSummary;
@@ -58,7 +58,7 @@ public final class ShardMerge {
         MergedSummaryFile.write(summary, shards, dir.resolve(RunFiles.SUMMARY));
         JUnitReport.write(summary, dir.resolve(RunFiles.JUNIT));
         try {
-            Reports.writeForRun(dir, dir.toAbsolutePath().getParent(), report);
+            ResultsPages.afterRun(dir, dir.toAbsolutePath().getParent(), report);
         } catch (RuntimeException e) {
             log.warn("could not write the merged run's report pages (summary.json is kept): {}", e.toString());
         }

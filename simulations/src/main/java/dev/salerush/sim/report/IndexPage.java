@@ -1,7 +1,6 @@
 package dev.salerush.sim.report;
 
 import dev.salerush.sim.config.ReportSettings;
-import dev.salerush.sim.report.findings.FindingsPages;
 import dev.salerush.sim.results.RunFiles;
 import dev.salerush.sim.results.RunRecord;
 
@@ -37,7 +36,7 @@ final class IndexPage {
     }
 
     static String html(List<RunRecord> runs, List<String> plans, String resultsDirName,
-                       List<FindingsPages.Document> findings, ReportSettings settings) {
+                       List<FindingsLink> findings, ReportSettings settings) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("plans", plans);
         List<Map<String, Object>> rows = runs.stream().map(IndexPage::row).toList();
@@ -61,6 +60,30 @@ final class IndexPage {
         model.put("script", assets.script);
         model.put("styles", assets.styles);
         return Templates.html("index.html.peb", model, settings);
+    }
+
+    /** A results-and-countermeasures document beside the runs: its page, and the simulation and host it is of. */
+    record FindingsLink(String href, String simulation, String host) {
+    }
+
+    /**
+     * The results-and-countermeasures documents in {@code findings/<simulation>@<host>/findings.html}, by folder name;
+     * none when there is no such folder.
+     */
+    static List<FindingsLink> findings(Path resultsDir) {
+        Path findings = resultsDir.resolve(RunFiles.FINDINGS);
+        if (!Files.isDirectory(findings)) {
+            return List.of();
+        }
+        try (Stream<Path> folders = Files.list(findings)) {
+            return folders.filter(dir -> Files.isRegularFile(dir.resolve(RunFiles.FINDINGS_PAGE)))
+                    .map(dir -> dir.getFileName().toString()).filter(name -> name.lastIndexOf('@') > 0).sorted()
+                    .map(name -> new FindingsLink(RunFiles.FINDINGS + "/" + name + "/" + RunFiles.FINDINGS_PAGE,
+                            name.substring(0, name.lastIndexOf('@')), name.substring(name.lastIndexOf('@') + 1)))
+                    .toList();
+        } catch (IOException | UncheckedIOException e) {
+            return List.of();
+        }
     }
 
     /**

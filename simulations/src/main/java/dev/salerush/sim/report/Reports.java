@@ -1,7 +1,6 @@
 package dev.salerush.sim.report;
 
 import dev.salerush.sim.config.ReportSettings;
-import dev.salerush.sim.report.findings.FindingsPages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,10 +18,9 @@ import java.util.List;
  *   <li>{@code results/<run>/report.html} — one self-contained page per run (verdict, plan, SLOs, exact percentiles,
  *       charts over time, stress staircase, server metrics, dataset, regression and integrity sections);</li>
  *   <li>{@code results/<run>/summary.md} — the same verdict in Markdown for a CI job summary or a PR comment;</li>
- *   <li>{@code results/index.html} — every run with trends per profile, and links to</li>
- *   <li>{@code results/findings/<simulation>@<host>/findings.html} and {@code findings.md} — the results and
- *       countermeasures (결과와 대응 방안) of the latest smoke, load and stress runs of a simulation against a host
- *       (see {@link FindingsPages}).</li>
+ *   <li>{@code results/index.html} — every run with trends per profile, and links to the test plans and the
+ *       results-and-countermeasures documents beside the runs (written by {@code report.plan} and
+ *       {@code report.findings}, which use these pages' parts: this package depends on neither).</li>
  * </ul>
  */
 public final class Reports {
@@ -32,17 +30,11 @@ public final class Reports {
     }
 
     /**
-     * Writes a finished run's report.html and summary.md, refreshes the findings of its simulation and host and the
-     * results index. Returns the run page.
+     * Writes a finished run's report.html and summary.md and refreshes the results index (which lists the findings
+     * documents beside the runs: {@code report.publish.ResultsPages} writes them in between). Returns the run page.
      */
     public static Path writeForRun(Path runDir, Path resultsDir, ReportSettings settings) {
         Path page = writeRunPages(RunCatalog.read(runDir), settings);
-        try {
-            FindingsPages.writeForRun(runDir, resultsDir, settings);
-        } catch (RuntimeException e) {
-            log.warn("could not write the findings of {} (its run pages are written): {}", runDir.getFileName(),
-                    e.toString());
-        }
         writeIndex(resultsDir, settings);
         return page;
     }
@@ -53,10 +45,17 @@ public final class Reports {
     }
 
     /**
-     * Re-renders every run folder's pages, every findings document and the index. A folder whose page cannot be
-     * rendered is logged and skipped; returns how many run pages were written.
+     * Re-renders every run folder's pages and the index. A folder whose page cannot be rendered is logged and
+     * skipped; returns how many run pages were written.
      */
     public static int regenerate(Path resultsDir, ReportSettings settings) {
+        int written = regenerateRunPages(resultsDir, settings);
+        writeIndex(resultsDir, settings);
+        return written;
+    }
+
+    /** Re-renders every run folder's pages (not the index); returns how many were written. */
+    public static int regenerateRunPages(Path resultsDir, ReportSettings settings) {
         int written = 0;
         for (RunRecord run : RunCatalog.scan(resultsDir)) {
             try {
@@ -66,8 +65,6 @@ public final class Reports {
                 log.warn("could not render the report of {}: {}", run.runId(), e.toString());
             }
         }
-        FindingsPages.writeAll(resultsDir, settings);
-        writeIndex(resultsDir, settings);
         return written;
     }
 
@@ -77,7 +74,7 @@ public final class Reports {
         Path index = resultsDir.resolve(RunFiles.RESULTS_INDEX);
         AtomicFiles.writeString(index, IndexPage.html(runs, IndexPage.plans(resultsDir),
                 resultsDir.getFileName() == null ? resultsDir.toString() : resultsDir.getFileName().toString(),
-                FindingsPages.documents(runs, resultsDir), settings));
+                IndexPage.findings(resultsDir), settings));
         return index;
     }
 

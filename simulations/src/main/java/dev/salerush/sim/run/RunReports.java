@@ -4,6 +4,7 @@ import dev.salerush.sim.config.SuiteConfig;
 import dev.salerush.sim.drills.DrillsOutcome;
 import dev.salerush.sim.report.JUnitReport;
 import dev.salerush.sim.report.Reports;
+import dev.salerush.sim.report.publish.ResultsPages;
 import dev.salerush.sim.report.incident.IncidentPages;
 import dev.salerush.sim.report.plan.PlanPages;
 import dev.salerush.sim.report.plan.PlanSubject;
@@ -57,7 +58,7 @@ final class RunReports {
                 .ifPresent(report -> GatlingReportCopier.copy(report, folder.dir()));
         try {
             return (shard ? Reports.writeRunPagesOnly(folder.dir(), config.report())
-                    : Reports.writeForRun(folder.dir(), config.resultsDir(), config.report())).toString();
+                    : ResultsPages.afterRun(folder.dir(), config.resultsDir(), config.report())).toString();
         } catch (RuntimeException e) {
             log.warn("could not write the run's report pages (summary.json is kept): {}", e.toString());
             return folder.dir().toString();

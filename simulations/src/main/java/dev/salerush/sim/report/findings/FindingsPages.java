@@ -19,15 +19,12 @@ import java.util.Optional;
 /**
  * Writes the results-and-countermeasures documents next to the run folders:
  * {@code results/findings/<simulation>@<host>/findings.html} and {@code findings.md} (see {@link FindingsKey}, and
- * {@link RunKind} for which runs count as smoke, load and stress). The run pages write the document of the run's
- * simulation and host after every run; regenerating the reports writes them all.
+ * {@link RunKind} for which runs count as smoke, load and stress). A finished run writes the document of its
+ * simulation and host before its run pages and the results index, which lists the documents; regenerating the
+ * reports writes them all.
  */
 public final class FindingsPages {
     private static final Logger log = LoggerFactory.getLogger(FindingsPages.class);
-
-    /** A document as the results index lists it: its page from the index, and whose results it holds. */
-    public record Document(String href, String simulation, String host) {
-    }
 
     private FindingsPages() {
     }
@@ -57,18 +54,6 @@ public final class FindingsPages {
             }
         }
         return written;
-    }
-
-    /** The documents of the runs listed, newest run's first, that are written in {@code resultsDir}. */
-    public static List<Document> documents(List<RunRecord> runs, Path resultsDir) {
-        List<Document> documents = new ArrayList<>();
-        for (FindingsKey key : FindingsRuns.keys(runs)) {
-            if (Files.isRegularFile(folder(resultsDir, key).resolve(RunFiles.FINDINGS_PAGE))) {
-                documents.add(new Document(RunFiles.FINDINGS + "/" + key.folder() + "/" + RunFiles.FINDINGS_PAGE,
-                        key.simulation(), key.host()));
-            }
-        }
-        return documents;
     }
 
     /** Writes the page and the Markdown; returns the page. */

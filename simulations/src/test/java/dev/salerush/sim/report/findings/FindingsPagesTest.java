@@ -9,7 +9,7 @@ import dev.salerush.sim.metrics.Numbers;
 import dev.salerush.sim.metrics.Verdict;
 import dev.salerush.sim.report.LanguageLint;
 import dev.salerush.sim.report.Messages;
-import dev.salerush.sim.report.Reports;
+import dev.salerush.sim.report.publish.ResultsPages;
 import dev.salerush.sim.report.TemplateFiles;
 import dev.salerush.sim.results.ReportFixtures;
 import dev.salerush.sim.results.RunCatalog;
@@ -57,7 +57,7 @@ class FindingsPagesTest {
     void regenerateWritesOneDocumentPerSimulationAndHostBesideTheRunsAndTheCatalogueIgnoresThem() throws IOException {
         Path results = resultsWithATeamRun();
 
-        Reports.regenerate(results, ReportSettings.defaults());
+        regenerate(results, ReportSettings.defaults());
 
         for (String folder : List.of(SALE_FOLDER, TEAM_FOLDER)) {
             assertThat(results.resolve("findings").resolve(folder).resolve("findings.html")).isNotEmptyFile();
@@ -73,7 +73,7 @@ class FindingsPagesTest {
     void aStressRunThatMeasuredNoStepIsPartialAndSaysSo() throws IOException {
         Path results = resultsWithATeamRun();
 
-        Reports.regenerate(results, ReportSettings.defaults());
+        regenerate(results, ReportSettings.defaults());
 
         assertThat(page(results, TEAM_FOLDER, "findings.md"))
                 .contains("| 스트레스 테스트 | [`" + TEAM_STRESS + "`](../../" + TEAM_STRESS + "/report.html) | "
@@ -89,7 +89,7 @@ class FindingsPagesTest {
     void aFinishedRunRefreshesTheDocumentOfItsOwnSimulationAndHostOnly() throws IOException {
         Path results = resultsWithATeamRun();
 
-        Reports.writeForRun(results.resolve(ReportFixtures.STRESS), results, ReportSettings.defaults());
+        ResultsPages.afterRun(results.resolve(ReportFixtures.STRESS), results, ReportSettings.defaults());
 
         assertThat(results.resolve("findings").resolve(SALE_FOLDER).resolve("findings.md")).content()
                 .contains(ReportFixtures.SMOKE, ReportFixtures.STRESS);
@@ -103,7 +103,7 @@ class FindingsPagesTest {
     void everySectionIsOnThePageAndInTheMarkdownInOneLanguage(ReportLocale locale) throws IOException {
         Path results = resultsWithATeamRun();
         ReportSettings settings = ReportSettings.of(locale);
-        Reports.regenerate(results, settings);
+        regenerate(results, settings);
         Messages m = Messages.of(Words.BUNDLE, settings);
 
         SoftAssertions softly = new SoftAssertions();
@@ -133,7 +133,7 @@ class FindingsPagesTest {
     @Test
     void theBreakingPointKneeAndCurveAreTheStressSummarysOwn() throws IOException {
         Path results = ReportFixtures.resultsIn(dir);
-        Reports.regenerate(results, ReportSettings.defaults());
+        regenerate(results, ReportSettings.defaults());
         RunSummary stress = RunCatalog.read(results.resolve(ReportFixtures.STRESS)).summary();
         String html = page(results, SALE_FOLDER, "findings.html");
         String md = page(results, SALE_FOLDER, "findings.md");
@@ -165,7 +165,7 @@ class FindingsPagesTest {
     @Test
     void theVerdictsAreTheRunsOwnAndAMissingKindIsSaidNotRun() throws IOException {
         Path results = ReportFixtures.resultsIn(dir);
-        Reports.regenerate(results, ReportSettings.defaults());
+        regenerate(results, ReportSettings.defaults());
         RunSummary smoke = RunCatalog.read(results.resolve(ReportFixtures.SMOKE)).summary();
         LatencyStats global = smoke.global();
         String md = page(results, SALE_FOLDER, "findings.md");
@@ -184,7 +184,7 @@ class FindingsPagesTest {
     @Test
     void theEvidenceAndCountermeasuresAnswerTheFiguresOfTheFirstRateThatFailed() throws IOException {
         Path results = ReportFixtures.resultsIn(dir);
-        Reports.regenerate(results, ReportSettings.of(ReportLocale.EN));
+        regenerate(results, ReportSettings.of(ReportLocale.EN));
         RunSummary stress = RunCatalog.read(results.resolve(ReportFixtures.STRESS)).summary();
         StepResult failed = stress.steps().get(4);
         String html = page(results, SALE_FOLDER, "findings.html");
@@ -268,5 +268,9 @@ class FindingsPagesTest {
             count++;
         }
         return count;
+    }
+
+    private static void regenerate(Path results, ReportSettings settings) {
+        ResultsPages.regenerate(results, settings);
     }
 }

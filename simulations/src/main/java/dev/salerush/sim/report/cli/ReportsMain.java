@@ -1,15 +1,16 @@
-package dev.salerush.sim.report;
+package dev.salerush.sim.report.cli;
 
-import dev.salerush.sim.config.ReportSettings;
 import dev.salerush.sim.config.ConfigError;
 import dev.salerush.sim.config.ConfigLoader;
+import dev.salerush.sim.config.ReportSettings;
+import dev.salerush.sim.report.publish.ResultsPages;
 import dev.salerush.sim.results.RunFiles;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Regenerates every run page and the index of a results folder:
+ * Regenerates every run page, every results-and-countermeasures document and the index of a results folder:
  * {@code ./mvnw -q compile exec:java@reports [-Dreports.dir=path/to/results] [-Dreport.locale=en]}, in the language,
  * time zone and wording of {@code report} in conf/salerush.conf (with -D overrides).
  */
@@ -33,7 +34,7 @@ public final class ReportsMain {
             System.exit(3);
             return;
         }
-        int pages = Reports.regenerate(resultsDir, settings);
+        int pages = ResultsPages.regenerate(resultsDir, settings);
         System.out.println("salerush: wrote " + pages + " run page(s) and " + resultsDir.resolve(RunFiles.RESULTS_INDEX));
     }
 
