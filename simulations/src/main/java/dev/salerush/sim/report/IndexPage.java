@@ -123,6 +123,8 @@ final class IndexPage {
         run.unreadableFigures().forEach(path -> notes.add(Sentence.of("index.notANumber", path)));
         row.put("notes", notes);
         row.put("hasPage", Files.isRegularFile(run.dir().resolve(RunFiles.REPORT_PAGE)));
+        // a game day's single points of failure and its deploy analysis
+        row.put("spofPage", Files.isRegularFile(run.dir().resolve(RunFiles.SPOF_PAGE)));
         return row;
     }
 

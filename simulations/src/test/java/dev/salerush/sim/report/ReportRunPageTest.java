@@ -94,6 +94,18 @@ class ReportRunPageTest {
     }
 
     @Test
+    void theIndexLinksAGameDaysSpofAndDeployAnalysis() throws Exception {
+        Path results = ReportFixtures.resultsIn(dir);
+        IncidentPages.write(results.resolve(ReportFixtures.SMOKE), ReportFixtures.SMOKE,
+                List.of(DrillFixtures.badDeployPassed(), DrillFixtures.instanceCrashFailed()), KO);
+
+        String index = Files.readString(Reports.writeIndex(results, KO));
+
+        assertThat(index).contains("<a href=\"" + ReportFixtures.SMOKE + "/spof.html\">SPOF·배포 분석</a>")
+                .doesNotContain(ReportFixtures.STRESS + "/spof.html");
+    }
+
+    @Test
     void theIndexListsTheTestPlansWrittenAloneAndNoneWithoutThem() throws Exception {
         Path results = ReportFixtures.resultsIn(dir);
         assertThat(Files.readString(Reports.writeIndex(results, KO))).doesNotContain("id=\"plans\"", "plans/");
