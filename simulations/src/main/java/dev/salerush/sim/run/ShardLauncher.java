@@ -2,6 +2,7 @@ package dev.salerush.sim.run;
 
 import dev.salerush.env.RunLogs;
 import dev.salerush.env.embedded.EmbeddedSaleEnvironment;
+import dev.salerush.env.events.EventLog;
 import dev.salerush.env.process.Cleanup;
 import dev.salerush.sim.config.ConfigError;
 import dev.salerush.sim.config.SuiteConfig;
@@ -94,8 +95,9 @@ final class ShardLauncher {
             return config.target().baseUrl().toString();
         }
         RunLogs logs = new RunLogs(folder.file(RunFiles.SHOP_LOG), folder.file(RunFiles.GATEWAY_LOG));
+        // the launcher performs no operations (to the shards the target is an external one): no event log to keep
         EmbeddedSaleEnvironment environment = EmbeddedSaleEnvironment.start(config.embedded(), config.database(),
-                config.dataset(), logs, cleanup);
+                config.dataset(), logs, cleanup, EventLog.discarding());
         return environment.baseUrl().toString();
     }
 
