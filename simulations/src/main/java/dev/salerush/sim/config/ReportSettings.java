@@ -31,7 +31,9 @@ public record ReportSettings(ReportLocale locale, ZoneId zone, Path templates, L
             "run.html.peb", "summary.md.peb", "index.html.peb", "messages_ko.properties", "messages_en.properties",
             "incident/incident.html.peb", "incident/incident.md.peb", "incident/spof.html.peb",
             "incident/spof.md.peb", "incident/messages_ko.properties", "incident/messages_en.properties",
-            "notice/slack_ko.tmpl", "notice/slack_en.tmpl");
+            "notice/slack_ko.tmpl", "notice/slack_en.tmpl",
+            "compare/compare.html.peb", "compare/compare.md.peb", "compare/messages_ko.properties",
+            "compare/messages_en.properties");
 
     public ReportSettings {
         Objects.requireNonNull(locale, "locale");

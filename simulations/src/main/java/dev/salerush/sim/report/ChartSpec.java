@@ -9,7 +9,8 @@ import java.util.List;
  * draws (see report.js). Time charts have epoch-millis x values and share one x range on a page.
  *
  * @param xAxis  {@code time} (epoch millis, shown as a clock in {@code zone}), {@code date} (epoch millis, shown as a
- *               date and time in {@code zone}) or {@code step} (stress step number)
+ *               date and time in {@code zone}), {@code step} (stress step number) or {@code offset} (seconds from an
+ *               event, e.g. a drill's fault: several runs on one axis)
  * @param xTitle the x axis' title; null: the script's English default for the axis kind
  * @param zone   the IANA zone ID of a {@code time} or {@code date} axis (the page's {@code report.zone}); null: UTC
  */
