@@ -40,10 +40,15 @@ public final class RunFiles {
     /** Next to the run folders: the undo steps a SIGKILLed drill still owes, one file per drill. */
     public static final String PENDING_UNDO = "pending-undo";
     /**
+     * Next to the run folders: the mitigation comparisons, {@code compare/<yyyyMMdd-HHmmss>/} each with its page
+     * ({@code compare.html}, {@code compare.md}) and the settings of its runs, which are run folders of their own.
+     */
+    public static final String COMPARISONS = "compare";
+    /**
      * Folders of the suite's own next to the run folders, which are no runs: the catalogue, the index and any pruning
      * leave them alone.
      */
-    public static final java.util.Set<String> NOT_RUNS = java.util.Set.of(RunFiles.PENDING_UNDO);
+    public static final java.util.Set<String> NOT_RUNS = java.util.Set.of(RunFiles.PENDING_UNDO, RunFiles.COMPARISONS);
 
     private RunFiles() {
     }

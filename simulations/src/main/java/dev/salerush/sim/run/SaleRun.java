@@ -74,8 +74,10 @@ public final class SaleRun {
         this.simulation = simulation;
         this.shard = shard;
         this.shardClock = new ShardClock(shard);
+        String namedByLauncher = System.getProperty(RunFolder.RUN_ID_PROPERTY, "").trim();
         this.folder = shard.sharded()
                 ? RunFolder.forShard(config.resultsDir(), shard.runId(), ShardContract.SHARD_FOLDER_PREFIX + shard.index())
+                : !namedByLauncher.isEmpty() ? RunFolder.named(config.resultsDir(), namedByLauncher)
                 : RunFolder.create(config.resultsDir(), profile.name(), LocalDateTime.now());
         this.events = EventLog.open(folder.file(RunFiles.EVENTS));
         this.orders = new OrderChecks(config, simulation, shopJourneys, shard, folder.dir());

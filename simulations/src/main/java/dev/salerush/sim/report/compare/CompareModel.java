@@ -153,16 +153,12 @@ final class CompareModel {
                 with.figure(d -> d.impact().failedRequests())));
         lines.add(countChange("row.failedOrders", without.figure(d -> d.impact().failedOrders()),
                 with.figure(d -> d.impact().failedOrders())));
-        Double ttrWithout = without.figure(DrillFigures::ttrSeconds);
-        Double ttrWith = with.figure(DrillFigures::ttrSeconds);
-        if (ttrWithout != null && ttrWith != null) {
-            double delta = ttrWith - ttrWithout;
-            lines.add(m.get("difference.change", m.get("row.ttr"), figures.seconds(ttrWithout), figures.seconds(ttrWith),
-                    Math.abs(delta) < 0.05 ? m.get("difference.same") : m.get(delta < 0 ? "difference.sooner"
-                            : "difference.later", Numbers.grouped(Math.abs(delta), 1))));
-        } else {
-            lines.add(m.get("difference.plain", m.get("row.ttr"), ttr(ttrWithout), ttr(ttrWith)));
-        }
+        lines.add(countChange("row.unknownOrders", without.figure(d -> d.impact().unknownOrders()),
+                with.figure(d -> d.impact().unknownOrders())));
+        lines.add(secondsChange("row.impactSeconds", without.figure(d -> seconds(d.impact().impactSeconds())),
+                with.figure(d -> seconds(d.impact().impactSeconds())), "difference.shorter", "difference.longer"));
+        lines.add(secondsChange("row.ttr", without.figure(DrillFigures::ttrSeconds), with.figure(DrillFigures::ttrSeconds),
+                "difference.sooner", "difference.later"));
         Double p95Without = without.figure(d -> d.impact().p95Ms());
         Double p95With = with.figure(d -> d.impact().p95Ms());
         if (p95Without != null && p95With != null) {
@@ -184,7 +180,23 @@ final class CompareModel {
                 Numbers.grouped(Math.abs(delta), 0)));
     }
 
-    private String ttr(Double seconds) {
-        return seconds == null ? m.get("figure.notRecovered") : figures.seconds(seconds);
+    /** A time of both runs and how it changed; a run that never got there (never recovered) is named so. */
+    private String secondsChange(String label, Double before, Double after, String less, String more) {
+        if (before == null || after == null) {
+            return m.get("difference.plain", m.get(label), notReached(label, before), notReached(label, after));
+        }
+        double delta = after - before;
+        return m.get("difference.change", m.get(label), figures.seconds(before), figures.seconds(after),
+                Math.abs(delta) < 0.05 ? m.get("difference.same") : m.get(delta < 0 ? less : more,
+                        Numbers.grouped(Math.abs(delta), 1)));
+    }
+
+    private String notReached(String label, Double seconds) {
+        return seconds != null ? figures.seconds(seconds)
+                : m.get("row.ttr".equals(label) ? "figure.notRecovered" : "figure.notMeasured");
+    }
+
+    private static Double seconds(Long value) {
+        return value == null ? null : value.doubleValue();
     }
 }

@@ -73,7 +73,8 @@ class ComparePageTest {
                 "href=\"../../" + CompareFixtures.WITHOUT + "/report.html\"",
                 "href=\"../../" + CompareFixtures.WITH + "/report.html\"", "href=\"instance-crash-without.conf\"");
         assertThat(page).contains("<li>실패한 요청: 1,234건 → 3건 (1,231건 줄었습니다)</li>",
-                "<li>실패한 주문: 37건 → 0건 (37건 줄었습니다)</li>",
+                "<li>실패한 주문: 37건 → 0건 (37건 줄었습니다)</li>", "<li>결과를 알 수 없는 주문: 4건 → 1건 (3건 줄었습니다)</li>",
+                "<li>허용 범위를 벗어난 시간: 21초 → 0초 (21초 줄었습니다)</li>",
                 "<li>복구 (TTR): 25.9초 → 11초 (14.9초 빨라졌습니다)</li>",
                 "<li>장애 중 p95: 2,150 ms → 48 ms (2,102 ms 낮아졌습니다)</li>");
     }
