@@ -12,18 +12,25 @@ import java.util.Set;
  * the primary in place needs there to be none (with a standby the crashed primary is fenced).
  */
 final class OperationSupport {
-    /** What the single topology can do: its one shop is {@code shop-1}. */
+    /** What the single topology can do. */
     private static final Set<Operation> SINGLE = Set.of(Operation.KILL_INSTANCE, Operation.RESTART_INSTANCE,
             Operation.GATEWAY_ERRORS, Operation.GATEWAY_DELAY, Operation.GATEWAY_RECOVER);
+    /** The single topology's one shop, named as the redundant topology's first instance. */
+    private static final String SINGLE_SHOP = "shop-1";
 
     private OperationSupport() {
     }
 
     /** Why {@code operation} cannot be performed on {@code embedded} as configured, or empty when it can. */
-    static Optional<String> refusal(Operation operation, EmbeddedSettings embedded) {
+    static Optional<String> refusal(Operation operation, String argument, EmbeddedSettings embedded) {
         if (embedded.topology() == EmbeddedSettings.Topology.SINGLE) {
-            return SINGLE.contains(operation) ? Optional.empty() : Optional.of("needs embedded.topology = redundant"
-                    + " (it is single)");
+            if (!SINGLE.contains(operation)) {
+                return Optional.of("needs embedded.topology = redundant (it is single)");
+            }
+            boolean instance = operation.argument() == Operation.Argument.INSTANCE;
+            return instance && argument != null && !argument.isEmpty() && !SINGLE_SHOP.equals(argument)
+                    ? Optional.of("names no instance of the single topology, whose one shop is " + SINGLE_SHOP)
+                    : Optional.empty();
         }
         boolean standby = embedded.redundancy().standby();
         if (operation == Operation.FAILOVER && !standby) {

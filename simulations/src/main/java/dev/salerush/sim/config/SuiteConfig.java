@@ -259,10 +259,12 @@ public final class SuiteConfig {
     private void checkSteps(DrillSettings drills) {
         for (DrillSettings.ScheduledDrill scheduled : drills.scheduled()) {
             DrillSettings.DrillSpec drill = scheduled.drill();
-            drill.steps().filter(step -> step.operation() != null).forEach(step ->
-                    OperationSupport.refusal(step.operation().operation(), embedded).ifPresent(why -> {
-                        throw new ConfigError("drills.catalogue." + drill.name() + ": '" + step + "' " + why);
-                    }));
+            for (DrillSettings.DrillStep step : drill.steps().filter(s -> s.operation() != null).toList()) {
+                ScheduledOperation operation = step.operation();
+                OperationSupport.refusal(operation.operation(), operation.argument(), embedded).ifPresent(why -> {
+                    throw new ConfigError("drills.catalogue." + drill.name() + ": '" + step + "' " + why);
+                });
+            }
         }
     }
 
@@ -278,7 +280,7 @@ public final class SuiteConfig {
                 throw new ConfigError("operations: '" + entry + "' needs the embedded sale environment (target.baseUrl "
                         + "empty); the suite never operates on a service it did not start");
             }
-            OperationSupport.refusal(entry.operation(), embedded).ifPresent(why -> {
+            OperationSupport.refusal(entry.operation(), entry.argument(), embedded).ifPresent(why -> {
                 throw new ConfigError("operations: '" + entry + "' " + why);
             });
         }

@@ -50,6 +50,10 @@ public final class RunFolder {
 
     /** Creates the folder {@code runId} a launcher chose; one that exists already is an error, never reused. */
     public static RunFolder named(Path resultsDir, String runId) {
+        if (!runId.matches("[A-Za-z0-9_.-]+") || runId.startsWith(".")) {
+            throw new IllegalArgumentException(RUN_ID_PROPERTY + " must be a folder name of letters, digits, '_', "
+                    + "'.' and '-', got '" + runId + "'");
+        }
         try {
             Files.createDirectories(resultsDir);
             return new RunFolder(runId, Files.createDirectory(resultsDir.resolve(runId)));

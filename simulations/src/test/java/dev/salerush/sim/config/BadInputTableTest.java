@@ -46,6 +46,7 @@ class BadInputTableTest {
                 row("embedded.redundancy.standbyTimeout", "0s", "embedded.redundancy.standbyTimeout must be a positive duration"),
                 row("operations", "20s explode", "operations: '20s explode': unknown operation 'explode'; allowed: kill-instance"),
                 row("operations", "20s scale-out", "operations: '20.0s scale-out' needs embedded.topology = redundant (it is single)"),
+                row("operations", "20s kill-instance shop-2", "operations: '20.0s kill-instance shop-2' names no instance of the single topology, whose one shop is shop-1"),
                 row("embedded.redundancy.standby", "sometimes", "embedded.redundancy.standby must be true or false, got 'sometimes'"),
                 row("embedded.shop.breaker.enabled", "off-ish", "embedded.shop.breaker.enabled must be true or false, got 'off-ish'"),
                 // mitigation before/after: names of the comparisons
