@@ -140,6 +140,13 @@ class CompareIT {
         }
         assertThat(page).contains("<li>실패한 요청: " + count(drill(without).path("impact"), "failedRequests") + "건 → "
                 + count(drill(with).path("impact"), "failedRequests") + "건 (");
+        JsonNode before = drill(without).path("impact");
+        JsonNode after = drill(with).path("impact");
+        assertThat(Files.readString(folder.resolve("compare.md"))).contains("# 완화 장치 적용 전후 비교",
+                "## 쇼핑몰 인스턴스 장애: 단일 구성 vs 이중화", "| 실패한 주문 | " + count(before, "failedOrders") + "건 | "
+                        + count(after, "failedOrders") + "건 |", "- 결과를 알 수 없는 주문: " + count(before, "unknownOrders")
+                        + "건 → " + count(after, "unknownOrders") + "건", "**5초 단위 오류율 (장애 발생 시각 기준)**",
+                "[`" + without.runId() + "`](../../" + without.runId() + "/report.html)");
     }
 
     @Test
