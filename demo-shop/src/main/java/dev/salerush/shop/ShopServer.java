@@ -80,6 +80,9 @@ public final class ShopServer implements AutoCloseable {
                         + " on purpose by {}", Durations.format(settings.artificialDelay()),
                         settings.version().behaviour().argName(), Durations.format(settings.apiDelay()));
             }
+            if (!settings.breaker().enabled()) {
+                log.warn("Started with --breaker-enabled=false: the payment circuit breaker never opens");
+            }
             if (settings.version().behaviour() != Behaviour.NORMAL) {
                 log.warn("Version {} runs with --behaviour={}: DELIBERATELY DEFECTIVE",
                         settings.version().label(), settings.version().behaviour().argName());

@@ -32,9 +32,12 @@ public record EmbeddedSettings(Duration startupTimeout, Topology topology, Shop 
     public record Admission(int maxConcurrent, int maxQueued, Duration queueWait, Duration poolWait) {
     }
 
-    /** The shop's circuit breaker around the payment gateway (see the demo shop's BreakerSettings for each value). */
+    /**
+     * The shop's circuit breaker around the payment gateway (see the demo shop's BreakerSettings for each value);
+     * {@code enabled} false: it never opens.
+     */
     public record Breaker(int window, int minimumCalls, int failureRatePercent, Duration slowCall,
-                          int slowCallRatePercent, Duration openWait, int halfOpenCalls) {
+                          int slowCallRatePercent, Duration openWait, int halfOpenCalls, boolean enabled) {
     }
 
     public record Gateway(int port, Duration medianLatency, double latencySigma, String heap,
@@ -45,12 +48,14 @@ public record EmbeddedSettings(Duration startupTimeout, Topology topology, Shop 
      * The redundant topology's extra parts.
      *
      * @param instances      shop instances behind the load balancer
+     * @param standby        a streaming standby beside the primary; false: the primary alone, which a crash leaves
+     *                       down until it is restarted in place
      * @param synchronous    synchronous streaming replication (an acknowledged commit is on the standby too)
      * @param standbyTimeout how long the standby may take to start streaming
      * @param haproxy        the haproxy executable ({@code embedded.tools.haproxy}): empty = found on PATH
      */
-    public record Redundancy(int instances, boolean synchronous, Duration standbyTimeout, LoadBalancer loadBalancer,
-                             String haproxy) {
+    public record Redundancy(int instances, boolean standby, boolean synchronous, Duration standbyTimeout,
+                             LoadBalancer loadBalancer, String haproxy) {
     }
 
     /**

@@ -110,16 +110,21 @@ public final class ArgsParser {
     }
 
     public boolean flag(String key) {
+        return flag(key, false);
+    }
+
+    /** {@code --key}, {@code --key=true} or {@code --key=false}; {@code defaultValue} when the option is absent. */
+    public boolean flag(String key, boolean defaultValue) {
         String v = values.get(key);
         if (v == null) {
-            return false;
+            return defaultValue;
         }
         return switch (v.trim().toLowerCase(java.util.Locale.ROOT)) {
             case "true", "yes", "1" -> true;
             case "false", "no", "0" -> false;
             default -> {
                 problems.add("--" + key + "=" + v + " is not a boolean (true/false)");
-                yield false;
+                yield defaultValue;
             }
         };
     }

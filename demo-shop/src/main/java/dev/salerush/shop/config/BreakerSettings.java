@@ -13,9 +13,11 @@ import java.time.Duration;
  * @param slowCallRatePercent slow-call rate that opens the breaker (default 50)
  * @param openWait            time OPEN before the automatic transition to HALF_OPEN (default 5 s)
  * @param halfOpenCalls       trial calls permitted in HALF_OPEN (default 3)
+ * @param enabled             false: the breaker never opens (every payment is attempted, as without one), but it still
+ *                            counts the calls, so the payment metrics and alerts see the failures (default true)
  */
 public record BreakerSettings(int windowSize, int minimumCalls, int failureRatePercent, Duration slowCallThreshold,
-                              int slowCallRatePercent, Duration openWait, int halfOpenCalls) {
+                              int slowCallRatePercent, Duration openWait, int halfOpenCalls, boolean enabled) {
 
     public static final BreakerSettings DEFAULTS =
             new BreakerSettings(20, 10, 50, Duration.ofSeconds(1), 50, Duration.ofSeconds(5), 3);
@@ -29,6 +31,19 @@ public record BreakerSettings(int windowSize, int minimumCalls, int failureRateP
                 "breaker slow-call threshold must be > 0");
         require(openWait != null && !openWait.isNegative() && !openWait.isZero(), "breaker open wait must be > 0");
         require(halfOpenCalls >= 1, "breaker half-open calls must be >= 1");
+    }
+
+    /** An enabled breaker. */
+    public BreakerSettings(int windowSize, int minimumCalls, int failureRatePercent, Duration slowCallThreshold,
+                           int slowCallRatePercent, Duration openWait, int halfOpenCalls) {
+        this(windowSize, minimumCalls, failureRatePercent, slowCallThreshold, slowCallRatePercent, openWait,
+                halfOpenCalls, true);
+    }
+
+    /** These settings with the breaker on or off. */
+    public BreakerSettings withEnabled(boolean on) {
+        return new BreakerSettings(windowSize, minimumCalls, failureRatePercent, slowCallThreshold,
+                slowCallRatePercent, openWait, halfOpenCalls, on);
     }
 
     private static void require(boolean condition, String message) {

@@ -51,7 +51,7 @@ public record ShopSettings(int port, String dbUrl, String dbUser, String dbPassw
             "port", "db-url", "db-user", "browse-pool-size", "order-pool-size",
             "gateway-url", "gateway-connect-timeout", "gateway-timeout",
             "breaker-window", "breaker-min-calls", "breaker-failure-rate", "breaker-slow-call",
-            "breaker-slow-call-rate", "breaker-open-wait", "breaker-half-open-calls",
+            "breaker-slow-call-rate", "breaker-open-wait", "breaker-half-open-calls", "breaker-enabled",
             "unsafe-stock-check", "artificial-delay",
             "version", "behaviour", "slow-delay",
             "max-concurrent", "max-queued", "queue-wait", "pool-wait",
@@ -231,6 +231,7 @@ public record ShopSettings(int port, String dbUrl, String dbUser, String dbPassw
         int slowRate = p.integer("breaker-slow-call-rate", d.slowCallRatePercent(), 1, 100);
         Duration openWait = p.duration("breaker-open-wait", d.openWait());
         int halfOpen = p.integer("breaker-half-open-calls", d.halfOpenCalls(), 1, 1000);
+        boolean breakerOn = p.flag("breaker-enabled", d.enabled());
         boolean unsafe = p.flag("unsafe-stock-check");
         Duration delay = p.duration("artificial-delay", Duration.ZERO);
         VersionSettings v = VersionSettings.DEFAULTS;
@@ -258,7 +259,7 @@ public record ShopSettings(int port, String dbUrl, String dbUser, String dbPassw
         p.failOnProblems();
         try {
             BreakerSettings breaker = new BreakerSettings(window, minCalls, failureRate, slowCall, slowRate,
-                    openWait, halfOpen);
+                    openWait, halfOpen, breakerOn);
             return new ShopSettings(port, dbUrl, dbUser, passwordFromEnv, browse, order, gatewayUrl, connect,
                     timeout, breaker, unsafe, delay, new VersionSettings(label, behaviour, slowDelay),
                     new AdmissionSettings(maxConcurrent, maxQueued, queueWait, poolWait), parentPid, stdinEof);
@@ -285,6 +286,9 @@ public record ShopSettings(int port, String dbUrl, String dbUser, String dbPassw
         a.add("--breaker-slow-call-rate=" + breaker.slowCallRatePercent());
         a.add("--breaker-open-wait=" + Durations.format(breaker.openWait()));
         a.add("--breaker-half-open-calls=" + breaker.halfOpenCalls());
+        if (!breaker.enabled()) {
+            a.add("--breaker-enabled=false");
+        }
         if (unsafeStockCheck) {
             a.add("--unsafe-stock-check");
         }
@@ -325,6 +329,8 @@ public record ShopSettings(int port, String dbUrl, String dbUser, String dbPassw
                   --breaker-window=20              --breaker-min-calls=10   --breaker-failure-rate=50
                   --breaker-slow-call=1s           --breaker-slow-call-rate=50
                   --breaker-open-wait=5s           --breaker-half-open-calls=3
+                  --breaker-enabled=false          the breaker never opens (it still counts the calls): the shop
+                                                   without one, for comparing a payment outage with and without it
                   --unsafe-stock-check             DELIBERATELY BROKEN: non-atomic stock check (oversells)
                   --artificial-delay=20ms          DELIBERATELY SLOW: sleep in every /api request
                   --version=v1                     version label: in /health and the metric tag version

@@ -63,8 +63,20 @@ public final class HttpPaymentGateway implements PaymentGateway {
                 log.warn("Payment circuit breaker {}", e.getStateTransition()));
     }
 
-    /** The breaker configuration from the settings: COUNT_BASED window, automatic OPEN to HALF_OPEN. */
+    /**
+     * The breaker configuration from the settings: COUNT_BASED window, automatic OPEN to HALF_OPEN. A disabled breaker
+     * stays in place but can never open: its rates are never evaluated (a one-second window that would need more
+     * calls than can ever fall into it), so every payment is attempted while the calls are still counted — unlike
+     * Resilience4j's DISABLED state, which records no calls and would leave the payment alerts blind.
+     */
     public static CircuitBreakerConfig breakerConfig(BreakerSettings s) {
+        if (!s.enabled()) {
+            return CircuitBreakerConfig.custom()
+                    .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.TIME_BASED)
+                    .slidingWindowSize(1)
+                    .minimumNumberOfCalls(Integer.MAX_VALUE)
+                    .build();
+        }
         return CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(s.windowSize())

@@ -44,6 +44,17 @@ class ShopSettingsTest {
     }
 
     @Test
+    void aBreakerTurnedOffRoundTripsAndIsOnUnlessSaidOtherwise() {
+        ShopSettings off = ShopSettings.defaults(URL, "shop", "secret", GW)
+                .withBreaker(BreakerSettings.DEFAULTS.withEnabled(false));
+        assertThat(off.toArgs()).contains("--breaker-enabled=false");
+        assertThat(ShopSettings.fromArgs(off.toArgs().toArray(String[]::new), "secret").breaker().enabled()).isFalse();
+        assertThat(ShopSettings.defaults(URL, "shop", "secret", GW).toArgs()).noneMatch(a -> a.startsWith("--breaker-enabled"));
+        assertThatThrownBy(() -> ShopSettings.fromArgs(new String[] {"--db-url=" + URL, "--gateway-url=" + GW,
+                "--breaker-enabled=sometimes"}, null)).hasMessageContaining("--breaker-enabled=sometimes is not a boolean");
+    }
+
+    @Test
     void readsVersionAndAdmission() {
         ShopSettings s = ShopSettings.fromArgs(new String[] {"--db-url=" + URL, "--gateway-url=" + GW,
                 "--version=v1.1", "--behaviour=slow", "--slow-delay=500ms", "--artificial-delay=20ms",

@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
  * {@link SeededSnapshot} with zonky's binaries, durable ({@code fsync=on}, {@code full_page_writes=on},
  * {@code synchronous_commit=on}) and, in {@link Replication#SYNC} mode, with the standby as synchronous standby: a
  * commit the primary acknowledges is on the standby's disk. For failover drills: {@link #crashPrimary()},
- * {@link #promoteStandby()}, and {@link #multiHostUrl()} for clients that follow the primary.
+ * {@link #promoteStandby()}, and {@link #multiHostUrl()} for clients that follow the primary. In
+ * {@link Replication#NONE} mode there is no standby: a crashed primary stays down until {@link #restartPrimary()}
+ * starts it again in place.
  *
  * <p>{@link #close()} stops both servers and deletes their directories ({@code <tmp>/salerush-pg-cluster-…}); a JVM
  * shutdown hook does the same if the caller never closes the cluster.
@@ -46,7 +48,13 @@ public final class DatabaseCluster implements AutoCloseable {
         /** {@code synchronous_standby_names='standby1'}: a commit returns once the standby has flushed it. */
         SYNC,
         /** No synchronous standby: commits return at once, the standby trails by its replay lag. */
-        ASYNC
+        ASYNC,
+        /**
+         * No standby at all: the primary alone. A crash is not fenced (there is no second primary to fear); the primary
+         * comes back only by a restart in place, whose crash recovery replays its WAL (fsync on: no acknowledged
+         * commit is lost).
+         */
+        NONE
     }
 
     private final Path root;
@@ -55,6 +63,8 @@ public final class DatabaseCluster implements AutoCloseable {
     private final Replication replication;
     private final Thread shutdownHook;
     private volatile boolean closed;
+    /** The primary was crashed and has not been restarted since (guarded by this). */
+    private boolean primaryDown;
 
     private DatabaseCluster(Path root, PgNode primary, PgNode standby, Replication replication) {
         this.root = root;
@@ -77,7 +87,8 @@ public final class DatabaseCluster implements AutoCloseable {
     /**
      * Copies the snapshot twice, starts the primary, then the standby ({@code standby.signal},
      * {@code primary_conninfo} with {@code application_name=standby1}), and waits until the primary's
-     * {@code pg_stat_replication} shows the standby streaming (and {@code sync_state='sync'} for SYNC).
+     * {@code pg_stat_replication} shows the standby streaming (and {@code sync_state='sync'} for SYNC). For
+     * {@link Replication#NONE}: one copy, the primary only.
      *
      * @param serverConfig extra settings for both nodes; the durability and replication settings are not
      *                     overridable
@@ -95,7 +106,9 @@ public final class DatabaseCluster implements AutoCloseable {
         try {
             try {
                 snapshot.copyTo(primary.dataDir());
-                snapshot.copyTo(standby.dataDir());
+                if (replication != Replication.NONE) {
+                    snapshot.copyTo(standby.dataDir());
+                }
             } catch (RuntimeException e) {
                 throw new DatabaseClusterException("cannot copy the snapshot " + snapshot.directory()
                         + " for the primary and the standby: " + e.getMessage(), e);
@@ -106,6 +119,11 @@ public final class DatabaseCluster implements AutoCloseable {
             primaryConfig.put("synchronous_standby_names", replication == Replication.SYNC ? STANDBY_NAME : "");
             startWithFreePort(primary, primaryConfig);
             long primaryUp = System.nanoTime();
+            if (replication == Replication.NONE) {
+                log.info("database up in {} ms without a standby (copy {} ms, primary {} ms): primary 127.0.0.1:{} "
+                        + "({})", ms(primaryUp - t0), ms(copied - t0), ms(primaryUp - copied), primary.port(), root);
+                return cluster;
+            }
 
             Map<String, String> standbyConfig = nodeConfig(serverConfig, clusterName + "-standby");
             // Empty on the standby: once promoted it must not wait for a standby it does not have.
@@ -232,8 +250,9 @@ public final class DatabaseCluster implements AutoCloseable {
      * timeouts): the URL clients use to follow a failover.
      */
     public String multiHostUrl() {
-        return ClusterUrls.multiHost("127.0.0.1", List.of(primary.port(), standby.port()),
-                EmbeddedDatabase.DATABASE, ClusterUrls.DEFAULT_SOCKET_TIMEOUT);
+        return ClusterUrls.multiHost("127.0.0.1", replication == Replication.NONE ? List.of(primary.port())
+                : List.of(primary.port(), standby.port()), EmbeddedDatabase.DATABASE,
+                ClusterUrls.DEFAULT_SOCKET_TIMEOUT);
     }
 
     public String user() {
@@ -261,24 +280,61 @@ public final class DatabaseCluster implements AutoCloseable {
         return root;
     }
 
-    /** Whether the primary has been crashed (and fenced). */
+    /** Whether the primary has been crashed (and, with a standby, fenced), and not restarted since. */
     public synchronized boolean primaryCrashed() {
-        return primary.fenced();
+        return primaryDown;
     }
 
     /**
      * Crashes the primary: an immediate stop (SIGQUIT to the postmaster from postmaster.pid: no checkpoint, clients
-     * cut off), then fences its data directory so it can never be started again, not even by mistake as a second
-     * primary. Returns once its processes are gone.
+     * cut off), then — when there is a standby — fences its data directory so it can never be started again, not even
+     * by mistake as a second primary. Returns once its processes are gone.
      */
     public synchronized void crashPrimary() {
         checkOpen();
-        if (primary.fenced()) {
+        if (primaryDown) {
             throw new IllegalStateException("the primary has already been crashed");
         }
         primary.crash(Duration.ofSeconds(10));
+        primaryDown = true;
+        if (replication == Replication.NONE) {
+            log.info("primary 127.0.0.1:{} crashed (immediate stop); no standby", primary.port());
+            return;
+        }
         primary.fence();
         log.info("primary 127.0.0.1:{} crashed (immediate stop) and fenced", primary.port());
+    }
+
+    /**
+     * Without a standby: starts the crashed primary again on its port and returns how long it took until it accepts
+     * writes (its crash recovery included).
+     *
+     * @throws IllegalStateException the cluster has a standby (its crashed primary is fenced: fail over instead), or
+     *                               the primary was not crashed
+     */
+    public synchronized Duration restartPrimary() {
+        checkOpen();
+        if (replication != Replication.NONE) {
+            throw new IllegalStateException("the primary has a standby: its crashed primary is fenced and never "
+                    + "restarted (a second primary); fail over to the standby instead");
+        }
+        if (!primaryDown) {
+            throw new IllegalStateException("the primary runs; crash it first");
+        }
+        long t0 = System.nanoTime();
+        primary.restart(START_TIMEOUT);
+        try (Connection c = primary.connect(5); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT pg_current_xact_id()")) {
+            rs.next();
+        } catch (SQLException e) {
+            throw new DatabaseClusterException("the primary (127.0.0.1:" + primary.port() + ") restarted but takes no "
+                    + "writes: " + e.getMessage() + primary.describeLog(), e);
+        }
+        primaryDown = false;
+        Duration took = Duration.ofNanos(System.nanoTime() - t0);
+        log.info("primary 127.0.0.1:{} restarted in place in {} ms (crash recovery included)", primary.port(),
+                took.toMillis());
+        return took;
     }
 
     /**
@@ -288,6 +344,9 @@ public final class DatabaseCluster implements AutoCloseable {
      */
     public synchronized Duration promoteStandby() {
         checkOpen();
+        if (replication == Replication.NONE) {
+            throw new IllegalStateException("there is no standby to promote; restart the primary in place instead");
+        }
         long t0 = System.nanoTime();
         try (Connection c = standby.connect(5); Statement st = c.createStatement()) {
             try (ResultSet rs = st.executeQuery("SELECT pg_promote(true, 30)")) {
@@ -401,6 +460,7 @@ public final class DatabaseCluster implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "DatabaseCluster[" + replication + ", primary " + primary + ", standby " + standby + ", " + root + "]";
+        return "DatabaseCluster[" + replication + ", primary " + primary
+                + (replication == Replication.NONE ? "" : ", standby " + standby) + ", " + root + "]";
     }
 }

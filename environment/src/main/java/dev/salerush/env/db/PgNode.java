@@ -70,11 +70,24 @@ final class PgNode {
         } catch (IOException e) {
             throw new DatabaseClusterException("the " + name + " could not start: cannot write its settings: " + e, e);
         }
+        pgCtlStart(timeout, "did not start");
+    }
+
+    /**
+     * Starts the server again on its port with the settings it was first started with (they are in its
+     * postgresql.auto.conf), e.g. after a crash: {@code pg_ctl -w} returns once crash recovery is done.
+     */
+    void restart(Duration timeout) {
+        pgCtlStart(timeout, "did not start again");
+    }
+
+    /** {@code pg_ctl start}, waiting until the server accepts connections; {@code failed} words the error. */
+    private void pgCtlStart(Duration timeout, String failed) {
         long secs = Math.max(1, timeout.toSeconds());
         PgBinaries.Result r = bin.run("pg_ctl", List.of("-D", dataDir.toString(), "-l", logFile.toString(),
                 "-w", "-t", Long.toString(secs), "start"), timeout.plusSeconds(10));
         if (!r.ok()) {
-            throw new DatabaseClusterException("the " + name + " (127.0.0.1:" + port + ") did not start: "
+            throw new DatabaseClusterException("the " + name + " (127.0.0.1:" + port + ") " + failed + ": "
                     + r.output().strip() + describeLog());
         }
     }

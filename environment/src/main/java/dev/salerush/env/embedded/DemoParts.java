@@ -52,7 +52,7 @@ final class DemoParts {
                 .withGatewayTimeouts(shop.gatewayConnectTimeout(), shop.gatewayTimeout())
                 .withBreaker(new BreakerSettings(breaker.window(), breaker.minimumCalls(),
                         breaker.failureRatePercent(), breaker.slowCall(), breaker.slowCallRatePercent(),
-                        breaker.openWait(), breaker.halfOpenCalls()))
+                        breaker.openWait(), breaker.halfOpenCalls(), breaker.enabled()))
                 .withUnsafeStockCheck(shop.unsafeStockCheck())
                 .withArtificialDelay(shop.artificialDelay())
                 .withVersion(shop.version().toShop())

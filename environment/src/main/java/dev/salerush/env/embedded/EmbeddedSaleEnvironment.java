@@ -9,6 +9,7 @@ import dev.salerush.env.demo.GatewayAdmin;
 import dev.salerush.env.ops.GatewayOperations;
 import dev.salerush.env.ops.Operations;
 import dev.salerush.env.demo.PaymentGatewayProcess;
+import dev.salerush.env.events.EventLog;
 import dev.salerush.env.process.Cleanup;
 import dev.salerush.seeder.DbTarget;
 import dev.salerush.seeder.embedded.EmbeddedDatabase;
@@ -20,6 +21,7 @@ import org.slf4j.LoggerFactory;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -29,25 +31,30 @@ import java.util.concurrent.CompletableFuture;
  * from the stored snapshot of its dataset), the payment gateway and the demo shop, each in its own OS process on
  * 127.0.0.1. The gateway starts while the database is prepared. Every part is registered with the run's
  * {@link Cleanup} the moment it has started, so a failure at any step — or Ctrl-C — stops what was started so far.
+ * Its {@link #operations()} are the gateway's faults and a crash and restart of its one shop ({@code shop-1}).
  */
 public final class EmbeddedSaleEnvironment extends StartedSaleEnvironment {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedSaleEnvironment.class);
 
     private final Map<String, Object> description;
+    private final SingleShopOperations operations;
+    private final URI gatewayBaseUrl;
 
-    private EmbeddedSaleEnvironment(URI baseUrl, DatabaseSettings database, GatewayAdmin gateway,
-                                    Map<String, Object> description) {
+    private EmbeddedSaleEnvironment(URI baseUrl, DatabaseSettings database, GatewayAdmin gateway, URI gatewayBaseUrl,
+                                    SingleShopOperations operations, Map<String, Object> description) {
         super(baseUrl, database, gateway);
+        this.gatewayBaseUrl = gatewayBaseUrl;
+        this.operations = operations;
         this.description = description;
     }
 
     /**
      * Starts database (seeded, or copied from its snapshot) and gateway in parallel, then the shop; throws
      * {@link EnvironmentError} naming the failed part. {@code configuredDatabase} is an external database to seed, or
-     * the embedded one when its URL is empty.
+     * the embedded one when its URL is empty; {@code events} gets the steps of its operations.
      */
     public static EmbeddedSaleEnvironment start(EmbeddedSettings settings, DatabaseSettings configuredDatabase,
-                                                DatasetSpec spec, RunLogs logs, Cleanup cleanup) {
+                                                DatasetSpec spec, RunLogs logs, Cleanup cleanup, EventLog events) {
         CompletableFuture<PaymentGatewayProcess> startingGateway = DemoParts.inParallel("payment gateway",
                 () -> DemoParts.startGateway(settings, logs.gateway(), cleanup));
         DatabaseSettings database;
@@ -72,6 +79,9 @@ public final class EmbeddedSaleEnvironment extends StartedSaleEnvironment {
         PaymentGatewayProcess gateway = DemoParts.await(startingGateway);
         DemoShopProcess shop = DemoParts.startShop("demo shop",
                 DemoParts.shopArgs(settings.shop(), database, gateway.baseUrl()), settings, logs.shop(), cleanup);
+        // the same settings on the port it took: a restarted shop is the same shop to clients and Prometheus
+        SingleShopOperations operations = new SingleShopOperations(shop, () -> DemoParts.startShop("demo shop",
+                shop.settings(), settings, logs.shop(), cleanup), new GatewayOperations(gateway.admin()), events);
 
         Map<String, Object> description = new LinkedHashMap<>();
         description.put("kind", "embedded");
@@ -80,7 +90,8 @@ public final class EmbeddedSaleEnvironment extends StartedSaleEnvironment {
         description.put("gateway", gateway.baseUrl());
         description.put("database", JdbcUrls.mask(database.url()));
         description.put("dataset", seeded.facts(source));
-        return new EmbeddedSaleEnvironment(URI.create(shop.baseUrl()), database, gateway.admin(), description);
+        return new EmbeddedSaleEnvironment(URI.create(shop.baseUrl()), database, gateway.admin(),
+                URI.create(gateway.baseUrl()), operations, description);
     }
 
     /** The embedded database of a start, and where its data came from: snapshot, seeded or (seeded) fresh. */
@@ -114,7 +125,22 @@ public final class EmbeddedSaleEnvironment extends StartedSaleEnvironment {
 
     @Override
     public Optional<Operations> operations() {
-        return Optional.of(new GatewayOperations(gateway()));
+        return Optional.of(operations);
+    }
+
+    @Override
+    public List<Shop> shops() {
+        return List.of(new Shop(SingleShopOperations.NAME, operations.port()));
+    }
+
+    @Override
+    public Optional<URI> loadBalancerMetricsUrl() {
+        return Optional.empty();
+    }
+
+    @Override
+    public URI gatewayBaseUrl() {
+        return gatewayBaseUrl;
     }
 
     @Override

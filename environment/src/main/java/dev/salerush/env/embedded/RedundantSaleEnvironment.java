@@ -37,10 +37,11 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The redundant sale environment ({@code embedded.topology = redundant}): HAProxy in front of N demo-shop instances,
- * a PostgreSQL primary with a streaming standby (synchronous by default, fsync on) reached through a multi-host URL,
- * and the payment gateway — each its own process on 127.0.0.1. Its {@link #operations()} kill, restart, replace and
- * add instances, roll versions out and back, crash and fail over the database while load runs; the load balancer's
- * and the breakers' state changes go to the run's event log.
+ * a PostgreSQL primary with a streaming standby (synchronous by default, fsync on; none with
+ * {@code embedded.redundancy.standby = false}) reached through a multi-host URL, and the payment gateway — each its
+ * own process on 127.0.0.1. Its {@link #operations()} kill, restart, replace and add instances, roll versions out and
+ * back, crash the database and fail it over (or, without a standby, restart it in place) while load runs; the load
+ * balancer's and the breakers' state changes go to the run's event log.
  */
 public final class RedundantSaleEnvironment extends StartedSaleEnvironment {
     private static final Logger log = LoggerFactory.getLogger(RedundantSaleEnvironment.class);
@@ -79,8 +80,7 @@ public final class RedundantSaleEnvironment extends StartedSaleEnvironment {
         try {
             try (SnapshotSource.Obtained obtained = SnapshotSource.obtain(spec, settings.snapshots())) {
                 cluster = cleanup.register("database primary and standby", DatabaseCluster.start(obtained.snapshot(),
-                        redundancy.synchronous() ? DatabaseCluster.Replication.SYNC : DatabaseCluster.Replication.ASYNC,
-                        redundancy.standbyTimeout()));
+                        replication(redundancy), redundancy.standbyTimeout()));
                 source = obtained.how();
             }
             database = new DatabaseSettings(cluster.multiHostUrl(), cluster.user(), cluster.password(),
@@ -121,6 +121,11 @@ public final class RedundantSaleEnvironment extends StartedSaleEnvironment {
                 events);
         return new RedundantSaleEnvironment(URI.create(loadBalancer.baseUrl()), database, gatewayProcess.admin(),
                 fleet, operations, description);
+    }
+
+    private static DatabaseCluster.Replication replication(EmbeddedSettings.Redundancy redundancy) {
+        return !redundancy.standby() ? DatabaseCluster.Replication.NONE
+                : redundancy.synchronous() ? DatabaseCluster.Replication.SYNC : DatabaseCluster.Replication.ASYNC;
     }
 
     /** The load balancer in front of the fleet; a failure names its settings' key. */
@@ -165,12 +170,17 @@ public final class RedundantSaleEnvironment extends StartedSaleEnvironment {
                                 + "string '{\"error\":\"OVERLOADED\"}'"));
     }
 
-    /** The load balancer's Prometheus exporter. */
-    public URI loadBalancerMetricsUrl() {
-        return URI.create(description.get("loadBalancerMetrics").toString());
+    @Override
+    public Optional<URI> loadBalancerMetricsUrl() {
+        return Optional.of(URI.create(description.get("loadBalancerMetrics").toString()));
     }
 
-    /** The payment gateway's base URL. */
+    @Override
+    public List<Shop> shops() {
+        return fleet.instances().stream().map(instance -> new Shop(instance.name(), instance.port())).toList();
+    }
+
+    @Override
     public URI gatewayBaseUrl() {
         return URI.create(description.get("gateway").toString());
     }

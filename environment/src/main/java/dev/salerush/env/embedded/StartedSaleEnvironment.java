@@ -9,10 +9,10 @@ import java.util.Optional;
 
 /**
  * What both embedded topologies have once started: the URL load goes to, the database (for the integrity checks and
- * server metrics) and the payment gateway's admin API. The parts themselves are stopped by the run's Cleanup, newest
+ * server metrics), the payment gateway's admin API, and the parts a drill's alerting watches. The parts themselves are stopped by the run's Cleanup, newest
  * first, so closing the environment does nothing more.
  */
-abstract class StartedSaleEnvironment implements SaleEnvironment {
+abstract class StartedSaleEnvironment implements SaleEnvironment, MonitoredParts {
     private final URI baseUrl;
     private final DatabaseSettings database;
     private final GatewayAdmin gateway;

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The operations the redundant sale environment can perform while load runs. Each name is fixed: schedules, drills and
+ * The operations the embedded sale environment can perform while load runs (the single topology: the gateway's, and a
+ * crash and restart of its one shop; the redundant one: all of them). Each name is fixed: schedules, drills and
  * documents refer to it.
  */
 public enum Operation {
@@ -25,6 +26,8 @@ public enum Operation {
     CRASH_PRIMARY("crash-primary", Argument.NONE),
     /** Fence the old primary (crash it if it still runs) and promote the standby. */
     FAILOVER("failover", Argument.NONE),
+    /** Without a standby: start the crashed primary again in place (crash recovery replays its WAL). */
+    RESTART_PRIMARY("restart-primary", Argument.NONE),
     /** Hold row locks on the sale's hot products for a while, so orders on them queue and the order pool runs dry. */
     LOCK_HOT_ROWS("lock-hot-rows", Argument.DURATION, true),
     /** A running lock-hot-rows lets go of its locks now (the stuck job's session is ended). */

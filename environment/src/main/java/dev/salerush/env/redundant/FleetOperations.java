@@ -13,7 +13,10 @@ import dev.salerush.env.ops.ShopVersion;
 
 import java.time.Duration;
 
-/** Every operation of the redundant topology: on the shop fleet, the database pair and the payment gateway. */
+/**
+ * Every operation of the redundant topology: on the shop fleet, the database pair (or the primary alone, without a
+ * standby) and the payment gateway.
+ */
 public final class FleetOperations implements Operations {
     private final ShopFleet fleet;
     private final DatabaseCluster database;
@@ -44,6 +47,7 @@ public final class FleetOperations implements Operations {
                 case ROLLBACK -> fleet.rollback();
                 case CRASH_PRIMARY -> crashPrimary();
                 case FAILOVER -> failover();
+                case RESTART_PRIMARY -> restartPrimary();
                 case LOCK_HOT_ROWS -> hotRows.hold(database.multiHostUrl(), database.user(), database.password(),
                         OperationSchedule.duration(argument, argument), events);
                 case RELEASE_LOCKS -> hotRows.release();
@@ -56,7 +60,15 @@ public final class FleetOperations implements Operations {
 
     private void crashPrimary() {
         database.crashPrimary();
-        events.record(EventKinds.DATABASE_ROLE, "db-primary", "crashed (immediate stop) and fenced");
+        events.record(EventKinds.DATABASE_ROLE, "db-primary", database.replication() == DatabaseCluster.Replication.NONE
+                ? "crashed (immediate stop); no standby" : "crashed (immediate stop) and fenced");
+    }
+
+    /** Without a standby: the crashed primary started again in place. */
+    private void restartPrimary() {
+        Duration took = database.restartPrimary();
+        events.record(EventKinds.DATABASE_ROLE, "db-primary", "restarted in place in " + took.toMillis()
+                + " ms (crash recovery included); accepts writes");
     }
 
     /** Fences the old primary (crashing it if it still runs) and promotes the standby. */

@@ -57,7 +57,8 @@ public final class ConfigLoader {
             SloSource sloSource = SloSource.of(above, shipped, merged.getString("profile"));
             Map<String, String> drillHeaders = Secrets.fromEnvironment(above, merged, "drills.external.headers",
                     "STAGING_PROMETHEUS_AUTH");
-            return new SuiteConfig(DrillsSection.drillMode(merged), root, sloSource, secrets, drillHeaders);
+            return new SuiteConfig(DrillsSection.drillMode(merged, above.hasPath("embedded.topology")), root, sloSource,
+                    secrets, drillHeaders);
         } catch (ConfigException e) {
             throw new ConfigError(e.getMessage(), e);
         }

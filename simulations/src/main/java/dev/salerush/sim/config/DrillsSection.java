@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
 final class DrillsSection {
     static final String GAMEDAY_PROFILE = "gameday";
     static final String DRILL_PROFILE = "drill";
+    /** The mitigation comparison's profile: its runs are drills too (see {@link CompareSection}). */
+    static final String COMPARE_PROFILE = "compare";
     private static final Pattern SCHEDULE_ENTRY = Pattern.compile("(\\S+)\\s+(\\S+)");
     private static final List<String> TOOLS = List.of("prometheus", "alertmanager", "promtool", "amtool");
 
@@ -26,23 +28,25 @@ final class DrillsSection {
     }
 
     /**
-     * A drill (-Ddrill=) runs with the profile {@value #DRILL_PROFILE}, and every drill and the game day on the
-     * redundant topology with stock for the whole run on the hot items ({@code drills.hotStock}, unless
-     * journeys.ordering.hotStock is set): the configuration as such a run reads it.
+     * A drill (-Ddrill=) runs with the profile {@value #DRILL_PROFILE} (or {@value #COMPARE_PROFILE}, as one run of a
+     * comparison), and every drill and the game day on the redundant topology — unless a layer above the defaults sets
+     * {@code embedded.topology} itself ({@code topologySet}): a drill on {@code single} crashes its one shop — with
+     * stock for the whole run on the hot items ({@code drills.hotStock}, unless journeys.ordering.hotStock is set): the
+     * configuration as such a run reads it.
      */
-    static com.typesafe.config.Config drillMode(com.typesafe.config.Config config) {
+    static com.typesafe.config.Config drillMode(com.typesafe.config.Config config, boolean topologySet) {
         String drill = config.hasPath("drill") ? config.getString("drill").trim() : "";
         String profile = config.hasPath("profile") ? config.getString("profile").trim() : "";
         if (drill.isEmpty() && !GAMEDAY_PROFILE.equals(profile)) {
             return config;
         }
-        com.typesafe.config.Config drillRun = config.withValue("embedded.topology",
+        com.typesafe.config.Config drillRun = topologySet ? config : config.withValue("embedded.topology",
                 com.typesafe.config.ConfigValueFactory.fromAnyRef("redundant"));
         String hotStock = "journeys.ordering.hotStock";
         if ((!config.hasPath(hotStock) || config.getInt(hotStock) == 0) && config.hasPath("drills.hotStock")) {
             drillRun = drillRun.withValue(hotStock, config.getValue("drills.hotStock"));
         }
-        if (!drill.isEmpty() && !GAMEDAY_PROFILE.equals(profile)) {
+        if (!drill.isEmpty() && !GAMEDAY_PROFILE.equals(profile) && !COMPARE_PROFILE.equals(profile)) {
             if (!List.of("smoke", DRILL_PROFILE).contains(profile)) {
                 throw new ConfigError("drill = " + drill + " runs the profile '" + DRILL_PROFILE + "'; profile = "
                         + profile + " cannot be combined with it (leave profile unset, or -Dprofile=gameday without "

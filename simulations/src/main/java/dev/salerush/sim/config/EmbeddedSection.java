@@ -76,6 +76,7 @@ final class EmbeddedSection {
         ConfigReader lb = redundancy.child("loadBalancer");
         return new EmbeddedSettings.Redundancy(
                 redundancy.intInRange("instances", 1, maxInstances(shopHeap)),
+                redundancy.bool("standby"),
                 redundancy.bool("synchronous"),
                 redundancy.positiveDuration("standbyTimeout"),
                 new EmbeddedSettings.LoadBalancer(
@@ -129,6 +130,7 @@ final class EmbeddedSection {
                 breaker.positiveDuration("slowCall"),
                 breaker.intInRange("slowCallRate", 1, 100),
                 breaker.positiveDuration("openWait"),
-                breaker.intInRange("halfOpenCalls", 1, 10_000));
+                breaker.intInRange("halfOpenCalls", 1, 10_000),
+                breaker.bool("enabled"));
     }
 }

@@ -33,7 +33,9 @@ public record ReportSettings(ReportLocale locale, ZoneId zone, Path templates, L
             "incident/spof.md.peb", "incident/messages_ko.properties", "incident/messages_en.properties",
             "notice/slack_ko.tmpl", "notice/slack_en.tmpl", "plan/plan.html.peb", "plan/plan.md.peb",
             "plan/messages_ko.properties", "plan/messages_en.properties", "findings/findings.html.peb",
-            "findings/findings.md.peb", "findings/messages_ko.properties", "findings/messages_en.properties");
+            "findings/findings.md.peb", "findings/messages_ko.properties", "findings/messages_en.properties",
+            "compare/compare.html.peb", "compare/compare.md.peb", "compare/messages_ko.properties",
+            "compare/messages_en.properties");
 
     public ReportSettings {
         Objects.requireNonNull(locale, "locale");

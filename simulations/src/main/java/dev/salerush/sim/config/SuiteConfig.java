@@ -51,6 +51,7 @@ public final class SuiteConfig {
     private final DatasetSpec dataset;
     private final List<ScheduledOperation> operations;
     private final DrillSettings drills;
+    private final List<Comparison> comparisons;
     private final ReportSettings report;
     private final SimulationSettings simulation;
     private final int shards;
@@ -89,6 +90,7 @@ public final class SuiteConfig {
         this.dataset = DatasetSection.read(reader.child("dataset"));
         this.operations = parseOperations();
         this.drills = parseDrills(drillHeaders);
+        this.comparisons = CompareSection.read(reader, drills.catalogue().keySet());
         this.report = parseReport();
         this.simulation = SimulationSettings.from(reader, root, !database.embedded());
         this.shards = reader.intInRange("shards", 1, MAX_LOCAL_SHARDS);
@@ -265,9 +267,22 @@ public final class SuiteConfig {
         return drills;
     }
 
+    /**
+     * Whether this run compares mitigations ({@code -Dprofile=compare} without a drill): it sends no load itself but
+     * runs each of {@link #comparisons()} twice, as drill runs of the same profile.
+     */
+    public boolean comparesMitigations() {
+        return DrillsSection.COMPARE_PROFILE.equals(profile.name()) && reader.string("drill").trim().isEmpty();
+    }
+
+    /** {@code compare.pairs}: the comparisons a comparison run performs, in order. */
+    public List<Comparison> comparisons() {
+        return comparisons;
+    }
+
     private DrillSettings parseDrills(Map<String, String> headers) {
         DrillSettings parsed = DrillsSection.read(reader, profile.name(), root, headers);
-        if (profile.slos().isEmpty() && !parsed.active()) {
+        if (profile.slos().isEmpty() && !parsed.active() && !comparesMitigations()) {
             throw new ConfigError("profile " + profile.name() + " is judged by drills: run it with -Ddrill=<name> ("
                     + String.join(", ", parsed.catalogue().keySet()) + ")");
         }
@@ -275,17 +290,33 @@ public final class SuiteConfig {
             throw new ConfigError("drills.environment = external drills a service you run: set target.baseUrl to it "
                     + "(the embedded demo world has its own alerting: drills.environment = embedded)");
         }
-        if (parsed.active() && !parsed.isExternal() && !targetKind.redundant()) {
-            throw new ConfigError("drills.environment = embedded runs on the embedded redundant sale environment only "
-                    + "(target.baseUrl empty, embedded.topology = redundant): the suite never injects faults into a "
-                    + "service it did not start unless told so: drills.environment = external drills your own staging "
-                    + "with your steps and your alerting");
+        if (parsed.active() && !parsed.isExternal() && targetKind == TargetKind.EXTERNAL) {
+            throw new ConfigError("drills.environment = embedded runs on the embedded sale environment only "
+                    + "(target.baseUrl empty): the suite never injects faults into a service it did not start unless "
+                    + "told so: drills.environment = external drills your own staging with your steps and your "
+                    + "alerting");
+        }
+        if (parsed.active() && !parsed.isExternal()) {
+            checkSteps(parsed);
         }
         if (parsed.active() && !operations.isEmpty()) {
             throw new ConfigError("operations and a drill together: the drill performs its own fault and first action;"
                     + " leave operations empty");
         }
         return parsed;
+    }
+
+    /** Every operation a drill of this run performs must be one the environment can perform as configured. */
+    private void checkSteps(DrillSettings drills) {
+        for (DrillSettings.ScheduledDrill scheduled : drills.scheduled()) {
+            DrillSettings.DrillSpec drill = scheduled.drill();
+            for (DrillSettings.DrillStep step : drill.steps().filter(s -> s.operation() != null).toList()) {
+                ScheduledOperation operation = step.operation();
+                OperationSupport.refusal(operation.operation(), operation.argument(), embedded).ifPresent(why -> {
+                    throw new ConfigError("drills.catalogue." + drill.name() + ": '" + step + "' " + why);
+                });
+            }
+        }
     }
 
     private List<ScheduledOperation> parseOperations() {
@@ -296,15 +327,13 @@ public final class SuiteConfig {
             throw new ConfigError("operations: " + e.getMessage(), e);
         }
         for (ScheduledOperation entry : schedule) {
-            boolean gatewayFault = entry.operation().name().startsWith("GATEWAY_");
             if (!target.embedded()) {
                 throw new ConfigError("operations: '" + entry + "' needs the embedded sale environment (target.baseUrl "
                         + "empty); the suite never operates on a service it did not start");
             }
-            if (!gatewayFault && !targetKind.redundant()) {
-                throw new ConfigError("operations: '" + entry + "' needs embedded.topology = redundant (it is "
-                        + embedded.topology().configName() + ")");
-            }
+            OperationSupport.refusal(entry.operation(), entry.argument(), embedded).ifPresent(why -> {
+                throw new ConfigError("operations: '" + entry + "' " + why);
+            });
         }
         return schedule;
     }

@@ -9,7 +9,7 @@ import dev.salerush.env.alerting.Notice;
 import dev.salerush.env.alerting.NoticeStyle;
 import dev.salerush.env.alerting.Probe;
 import dev.salerush.env.alerting.ScrapeTarget;
-import dev.salerush.env.embedded.RedundantSaleEnvironment;
+import dev.salerush.env.embedded.MonitoredParts;
 import dev.salerush.env.events.EventLog;
 import dev.salerush.sim.config.ConfigError;
 import dev.salerush.sim.config.DrillSettings;
@@ -28,8 +28,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The alerting stack of a drill run, pointed at the redundant environment's parts: every shop instance as it is now,
- * the load balancer's exporter, and blackbox probes of the database primary and the payment gateway. Its Slack
+ * The alerting stack of a drill run, pointed at the embedded environment's parts: every shop instance as it is now,
+ * the load balancer's exporter (the redundant topology's), and blackbox probes of the database primary and the payment
+ * gateway. Its Slack
  * notices are written as the run's pages are ({@code report.locale}, {@code report.zone}), in a team's words when its
  * templates folder has {@code notice/slack_<locale>.tmpl}.
  */
@@ -54,18 +55,17 @@ final class AlertingParts {
     /** As a drill's, and every alert also goes to {@code notifyUrl} when one is given. */
     static AlertingStack start(DrillSettings.Alerting alerting, NoticeStyle notice, SaleEnvironment environment,
                                Path runDir, EventLog events, Optional<URI> notifyUrl) {
-        if (!(environment instanceof RedundantSaleEnvironment redundant)) {
-            throw new EnvironmentError("drills need the redundant sale environment (embedded.topology = redundant)");
+        if (!(environment instanceof MonitoredParts parts)) {
+            throw new EnvironmentError("drills.environment = embedded needs the embedded sale environment");
         }
-        DatabaseSettings database = redundant.database().orElseThrow();
+        DatabaseSettings database = environment.database().orElseThrow();
         List<Probe> probes = List.of(
                 Probe.jdbc("db", database.url(), database.user(), database.password()),
-                Probe.http("gateway", URI.create(redundant.gatewayBaseUrl().toString().replaceAll("/$", "")
+                Probe.http("gateway", URI.create(parts.gatewayBaseUrl().toString().replaceAll("/$", "")
                         + GATEWAY_HEALTH)));
         return AlertingStack.start(settings(alerting).withNotifyUrl(notifyUrl.orElse(null)).withNotice(notice),
-                () -> redundant.fleet().instances().stream()
-                        .map(instance -> new ScrapeTarget(instance.name(), instance.port())).toList(),
-                redundant.loadBalancerMetricsUrl(), probes, runDir.resolve("alerting"), runDir, events);
+                () -> parts.shops().stream().map(shop -> new ScrapeTarget(shop.name(), shop.port())).toList(),
+                parts.loadBalancerMetricsUrl().orElse(null), probes, runDir.resolve("alerting"), runDir, events);
     }
 
     private static AlertingSettings settings(DrillSettings.Alerting a) {

@@ -89,7 +89,28 @@ public final class DrillJson {
         detection.put("responder", d.responder());
         detection.put("noticeMeasured", d.noticeMeasured());
         m.put("detection", detection);
+        m.put("series", series(r));
         return m;
+    }
+
+    /**
+     * The drill's seconds, compact: {@code t} seconds from the fault (negative before it), requests answered, the
+     * failed share and the p95 of that second (null when nothing was answered). Empty when no fault was injected:
+     * nothing to align them on.
+     */
+    static List<Map<String, Object>> series(DrillResult r) {
+        if (r.injectedAt() == null || r.series() == null) {
+            return List.of();
+        }
+        long t0 = r.injectedAt().toEpochMilli();
+        return r.series().stream().filter(s -> s != null && s.at() != null).map(s -> {
+            Map<String, Object> second = new LinkedHashMap<>();
+            second.put("t", Math.round((s.at().toEpochMilli() - t0) / 100.0) / 10.0);
+            second.put("requests", s.requests());
+            second.put("koPercent", Math.round(s.koPercent() * 1000) / 1000.0);
+            second.put("p95Ms", s.p95Ms());
+            return second;
+        }).toList();
     }
 
     private static String text(Instant at) {

@@ -121,8 +121,9 @@ public final class Drills implements DrillActions {
             view = new AlertingParts.View(stack, settings.alerting());
         }
         TeamSteps teamSteps = cleanup.register("drill steps", new TeamSteps(events));
+        // without a standby nothing is failed over to: a restart in place loses no acknowledged order (fsync on)
         boolean asynchronous = config.targetKind() == TargetKind.EMBEDDED_REDUNDANT
-                && !config.embedded().redundancy().synchronous();
+                && config.embedded().redundancy().standby() && !config.embedded().redundancy().synchronous();
         return new Drills(settings, view, stack, environment, receiver == null ? OnCallLog.NONE : receiver, teamSteps,
                 new PendingUndo(config.resultsDir()), runId, events, eventsFile, asynchronous);
     }

@@ -9,8 +9,9 @@ import java.util.List;
  * draws (see report.js). Time charts have epoch-millis x values and share one x range on a page.
  *
  * @param xAxis  {@code time} (epoch millis, shown as a clock in {@code zone}), {@code date} (epoch millis, shown as a
- *               date and time in {@code zone}), {@code step} (stress step number) or {@code load} (the offered
- *               rate in rps: a stress run's steps by the load they offered)
+ *               date and time in {@code zone}), {@code step} (stress step number), {@code load} (the offered
+ *               rate in rps: a stress run's steps by the load they offered) or {@code offset} (seconds from an
+ *               event, e.g. a drill's fault: several runs on one axis)
  * @param xTitle the x axis' title; null: the script's English default for the axis kind
  * @param zone   the IANA zone ID of a {@code time} or {@code date} axis (the page's {@code report.zone}); null: UTC
  */

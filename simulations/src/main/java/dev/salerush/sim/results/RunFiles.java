@@ -52,11 +52,16 @@ public final class RunFiles {
     public static final String FINDINGS_PAGE = "findings.html";
     public static final String FINDINGS_MARKDOWN = "findings.md";
     /**
+     * Next to the run folders: the mitigation comparisons, {@code compare/<yyyyMMdd-HHmmss>/} each with its page
+     * ({@code compare.html}, {@code compare.md}) and the settings of its runs, which are run folders of their own.
+     */
+    public static final String COMPARISONS = "compare";
+    /**
      * Folders of the suite's own next to the run folders, which are no runs: the catalogue, the index and any pruning
      * leave them alone.
      */
     public static final java.util.Set<String> NOT_RUNS = java.util.Set.of(RunFiles.PENDING_UNDO, RunFiles.PLANS,
-            RunFiles.FINDINGS);
+            RunFiles.FINDINGS, RunFiles.COMPARISONS);
 
     private RunFiles() {
     }

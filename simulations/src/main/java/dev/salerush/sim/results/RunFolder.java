@@ -10,6 +10,11 @@ import java.time.format.DateTimeFormatter;
 
 /** {@code results/<run-id>/}: where everything a run produces is kept, outside any {@code target/} folder. */
 public final class RunFolder {
+    /**
+     * System property a launcher gives the runs it starts (a comparison's) so that it knows their folders: the run id,
+     * a name of the form {@code <yyyyMMdd-HHmmss>-<profile>[-...]}. Not a setting of the run.
+     */
+    public static final String RUN_ID_PROPERTY = "salerush.runId";
     private static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private final String runId;
@@ -22,7 +27,7 @@ public final class RunFolder {
 
     /** Creates a new, uniquely named folder {@code <time>-<profile>} (with a suffix if that name is taken). */
     public static RunFolder create(Path resultsDir, String profile, LocalDateTime now) {
-        String base = RUN_ID_TIME.format(now) + "-" + profile.replaceAll("[^A-Za-z0-9_.-]", "_");
+        String base = timestamp(now) + "-" + profile.replaceAll("[^A-Za-z0-9_.-]", "_");
         try {
             Files.createDirectories(resultsDir);
             for (int attempt = 0; ; attempt++) {
@@ -35,6 +40,27 @@ public final class RunFolder {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a run folder under " + resultsDir, e);
+        }
+    }
+
+    /** The time part of a run id, as {@link #create} names folders. */
+    public static String timestamp(LocalDateTime now) {
+        return RUN_ID_TIME.format(now);
+    }
+
+    /** Creates the folder {@code runId} a launcher chose; one that exists already is an error, never reused. */
+    public static RunFolder named(Path resultsDir, String runId) {
+        if (!runId.matches("[A-Za-z0-9_.-]+") || runId.startsWith(".")) {
+            throw new IllegalArgumentException(RUN_ID_PROPERTY + " must be a folder name of letters, digits, '_', "
+                    + "'.' and '-', got '" + runId + "'");
+        }
+        try {
+            Files.createDirectories(resultsDir);
+            return new RunFolder(runId, Files.createDirectory(resultsDir.resolve(runId)));
+        } catch (FileAlreadyExistsException taken) {
+            throw new IllegalStateException(resultsDir.resolve(runId) + " exists already: the run id is reused", taken);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the run folder " + resultsDir.resolve(runId), e);
         }
     }
 

@@ -58,6 +58,17 @@ public final class RunExit {
         if (config.sloSource().warnsFor(config.target())) {
             log.warn("{}", SloSource.DEMO_WARNING);
         }
+        if (config.comparesMitigations()) {
+            int code;
+            try {
+                code = CompareLauncher.launch(config, simulation);
+            } catch (ConfigError e) {
+                throw notRun("configuration error: " + e.getMessage());
+            } catch (EnvironmentError e) {
+                throw notRun(e.getMessage());
+            }
+            System.exit(code);
+        }
         if (config.drills().active()) {
             preflight(config);
         }

@@ -74,8 +74,10 @@ public final class SaleRun {
         this.simulation = simulation;
         this.shard = shard;
         this.shardClock = new ShardClock(shard);
+        String namedByLauncher = System.getProperty(RunFolder.RUN_ID_PROPERTY, "").trim();
         this.folder = shard.sharded()
                 ? RunFolder.forShard(config.resultsDir(), shard.runId(), ShardContract.SHARD_FOLDER_PREFIX + shard.index())
+                : !namedByLauncher.isEmpty() ? RunFolder.named(config.resultsDir(), namedByLauncher)
                 : RunFolder.create(config.resultsDir(), profile.name(), LocalDateTime.now());
         if (!shard.sharded()) {
             // a shard's plan is its run's, which the launcher writes into the run's folder

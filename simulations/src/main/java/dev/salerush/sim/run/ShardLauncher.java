@@ -2,6 +2,7 @@ package dev.salerush.sim.run;
 
 import dev.salerush.env.RunLogs;
 import dev.salerush.env.embedded.EmbeddedSaleEnvironment;
+import dev.salerush.env.events.EventLog;
 import dev.salerush.env.process.Cleanup;
 import dev.salerush.sim.config.ConfigError;
 import dev.salerush.sim.config.SuiteConfig;
@@ -14,18 +15,12 @@ import dev.salerush.sim.shard.ShardContract;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code -Dshards=N} on one machine: emulates a Kubernetes Indexed Job's contract ({@link ShardContract}) with N
@@ -37,9 +32,8 @@ import java.util.concurrent.TimeUnit;
 final class ShardLauncher {
     private static final Logger log = LoggerFactory.getLogger(ShardLauncher.class);
     /** Properties the launcher sets for its children itself. */
-    private static final List<String> OWN_PROPERTIES = List.of("-Dshards=", "-Dtarget.baseUrl=",
-            "-D" + GatlingReportCopier.GATLING_RESULTS_PROPERTY + "=");
-    private static final long STOP_GRACE_SECONDS = 30;
+    private static final List<String> OWN_PROPERTIES = List.of("shards", "target.baseUrl",
+            GatlingReportCopier.GATLING_RESULTS_PROPERTY);
 
     private final SuiteConfig config;
     private final String simulation;
@@ -100,53 +94,24 @@ final class ShardLauncher {
             return config.target().baseUrl().toString();
         }
         RunLogs logs = new RunLogs(folder.file(RunFiles.SHOP_LOG), folder.file(RunFiles.GATEWAY_LOG));
+        // the launcher performs no operations (to the shards the target is an external one): no event log to keep
         EmbeddedSaleEnvironment environment = EmbeddedSaleEnvironment.start(config.embedded(), config.database(),
-                config.dataset(), logs, cleanup);
+                config.dataset(), logs, cleanup, EventLog.discarding());
         return environment.baseUrl().toString();
     }
 
     private Process startShard(int index, String runId, long startAt, String baseUrl) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(argument -> OWN_PROPERTIES.stream().noneMatch(argument::startsWith))
-                .filter(argument -> !argument.startsWith("-agentlib:jdwp")) // one debugger port, not N
-                .forEach(command::add);
         Path gatlingResults = GatlingReportCopier.gatlingResultsDir(config.root())
                 .resolve(runId + "-" + ShardContract.SHARD_FOLDER_PREFIX + index);
-        command.addAll(List.of("-Dshards=1", "-Dtarget.baseUrl=" + baseUrl,
-                "-D" + GatlingReportCopier.GATLING_RESULTS_PROPERTY + "=" + gatlingResults,
-                "-cp", System.getProperty("java.class.path"), "io.gatling.app.Gatling",
-                "--simulation", simulation, "--results-folder", gatlingResults.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        Map<String, String> env = builder.environment();
+        Map<String, String> env = new HashMap<>();
         env.put(ShardContract.ENV_COUNT, String.valueOf(config.shards()));
         env.put(ShardContract.ENV_INDEX, String.valueOf(index));
-        env.remove(ShardContract.ENV_JOB_INDEX);
+        env.put(ShardContract.ENV_JOB_INDEX, null);
         env.put(ShardContract.ENV_START_AT, String.valueOf(startAt));
         env.put(ShardContract.ENV_RUN_ID, runId);
-        try {
-            Process child = builder.start();
-            streamOutput(child, "[shard " + index + "] ");
-            return child;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start shard " + index, e);
-        }
-    }
-
-    private static void streamOutput(Process child, String prefix) {
-        Thread pump = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    System.out.println(prefix + line);
-                }
-            } catch (IOException e) {
-                // the child's output closed: it ended
-            }
-        }, "shard-output " + prefix.trim());
-        pump.setDaemon(true);
-        pump.start();
+        return ChildGatling.start(argument -> !ChildGatling.setsAny(argument, OWN_PROPERTIES),
+                List.of("-Dshards=1", "-Dtarget.baseUrl=" + baseUrl), simulation, gatlingResults, env,
+                "[shard " + index + "] ");
     }
 
     /**
@@ -160,7 +125,8 @@ final class ShardLauncher {
                 children.stream().filter(child -> !child.isAlive() && child.exitValue() != 0).findFirst()
                         .ifPresent(this::stopSiblingsOf);
             }
-            children.stream().filter(Process::isAlive).findFirst().ifPresent(child -> waitQuietly(child, 200));
+            children.stream().filter(Process::isAlive).findFirst().ifPresent(child -> ChildGatling.waitQuietly(child,
+                    200));
         }
         return children.stream().map(Process::exitValue).toList();
     }
@@ -177,14 +143,6 @@ final class ShardLauncher {
         children.stream().filter(Process::isAlive).forEach(Process::destroy);
     }
 
-    private static void waitQuietly(Process child, long millis) {
-        try {
-            child.waitFor(millis, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the shards", e);
-        }
-    }
 
     /**
      * Merges the shards with this run's configuration and prints the merged summary it returns, as a single run's; its
@@ -205,17 +163,7 @@ final class ShardLauncher {
 
     /** Stops the children still running (SIGTERM, then after a grace period SIGKILL) and the target. */
     private synchronized void stopEverything() {
-        children.stream().filter(Process::isAlive).forEach(Process::destroy);
-        for (Process child : children) {
-            try {
-                if (!child.waitFor(STOP_GRACE_SECONDS, TimeUnit.SECONDS)) {
-                    child.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                child.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
-        }
+        ChildGatling.stop(children);
         cleanup.close();
     }
 }

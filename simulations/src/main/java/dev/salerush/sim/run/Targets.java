@@ -25,7 +25,7 @@ final class Targets {
             case EMBEDDED_REDUNDANT -> RedundantSaleEnvironment.start(config.embedded(), config.dataset(), logs,
                     cleanup, events);
             case EMBEDDED_SINGLE -> EmbeddedSaleEnvironment.start(config.embedded(), config.database(),
-                    config.dataset(), logs, cleanup);
+                    config.dataset(), logs, cleanup, events);
             case EXTERNAL -> cleanup.register("external target", ExternalTarget.connect(target.baseUrl(),
                     target.healthPath(), target.healthTimeout(), config.database()));
         };

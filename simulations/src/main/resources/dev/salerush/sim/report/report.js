@@ -21,7 +21,7 @@
     };
   }
   function formatter(spec) {
-    if (spec.xAxis === 'step') {
+    if (spec.xAxis === 'step' || spec.xAxis === 'offset') {
       return function (v) { return Number.isInteger(v) ? String(v) : ''; };
     }
     if (spec.xAxis === 'load') {
@@ -32,7 +32,8 @@
                                  : function (v) { return local(v).substring(11, 19); };
   }
   /* A chart that titles its own x axis (xTitle) is worded in the page's language; these are for one that does not. */
-  var axisTitles = { time: 'time (UTC)', date: 'run started (UTC)', step: 'step', load: 'offered rps' };
+  var axisTitles = { time: 'time (UTC)', date: 'run started (UTC)', step: 'step', load: 'offered rps',
+    offset: 'seconds from the fault' };
 
   /* What a drawn chart's x axis says, on its container too: a browser test reads the DOM, not the canvas. */
   var markRendered = {
@@ -56,7 +57,7 @@
       borderWidth: series.markersOnly ? 1 : 1.5,
       showLine: !series.markersOnly,
       pointStyle: series.markersOnly ? 'triangle' : 'circle',
-      pointRadius: series.markersOnly ? 9 : (xAxis === 'time' ? 0 : 3),
+      pointRadius: series.markersOnly ? 9 : (xAxis === 'time' || xAxis === 'offset' ? 0 : 3),
       pointHoverRadius: series.markersOnly ? 11 : 4,
       spanGaps: false,
       tension: 0

@@ -46,7 +46,13 @@ class BadInputTableTest {
                 row("embedded.shop.admission.poolWait", "100ms", "embedded.shop.admission.poolWait must be at least 250ms"),
                 row("embedded.redundancy.standbyTimeout", "0s", "embedded.redundancy.standbyTimeout must be a positive duration"),
                 row("operations", "20s explode", "operations: '20s explode': unknown operation 'explode'; allowed: kill-instance"),
-                row("operations", "20s kill-instance", "operations: '20.0s kill-instance' needs embedded.topology = redundant (it is single)"),
+                row("operations", "20s scale-out", "operations: '20.0s scale-out' needs embedded.topology = redundant (it is single)"),
+                row("operations", "20s kill-instance shop-2", "operations: '20.0s kill-instance shop-2' names no instance of the single topology, whose one shop is shop-1"),
+                row("embedded.redundancy.standby", "sometimes", "embedded.redundancy.standby must be true or false, got 'sometimes'"),
+                row("embedded.shop.breaker.enabled", "off-ish", "embedded.shop.breaker.enabled must be true or false, got 'off-ish'"),
+                // mitigation before/after: names of the comparisons
+                row("compare.pairs", "instance-crash,meteor-strike", "compare.pairs: no comparison named 'meteor-strike'; known: db-failover, instance-crash, payment-outage"),
+                row("compare.pairs", "db-failover,db-failover", "compare.pairs names 'db-failover' twice"),
                 // drills: names from the catalogue, steps from the operations, a profile judged by drills needs one
                 row("drill", "meteor-strike", "drill: no drill named 'meteor-strike'; the catalogue (drills.catalogue) has alerting-down, bad-deploy, db-failover"),
                 row("profile", "drill", "profile drill is judged by drills: run it with -Ddrill=<name>"),
@@ -184,6 +190,16 @@ class BadInputTableTest {
                         "drills.gameday.schedule: no drill named 'outage'; the catalogue has alerting-down"),
                 file("drill = bad-deploy\nprofile = load", "drill = bad-deploy runs the profile 'drill'; profile = load cannot"),
                 file("drill = bad-deploy\noperations = \"10s scale-out\"", "operations and a drill together"),
+                // a drill on the single topology has its one shop to crash and restart, nothing more
+                file("embedded.topology = single\ndrill = db-failover",
+                        "drills.catalogue.db-failover: 'crash-primary' needs embedded.topology = redundant (it is single)"),
+                // without a standby nothing is promoted; with one the crashed primary is fenced, never restarted
+                file("embedded.redundancy.standby = false\ndrill = db-failover",
+                        "drills.catalogue.db-failover: 'failover' needs a standby to promote (embedded.redundancy.standby is false)"),
+                file("embedded.topology = redundant\noperations = \"10s crash-primary; 20s restart-primary\"",
+                        "operations: '20.0s restart-primary' needs embedded.redundancy.standby = false"),
+                file("compare.comparisons.instance-crash.drill = meteor-strike",
+                        "compare.comparisons.instance-crash.drill: no drill named 'meteor-strike'"),
                 file("dataset.stock { min = 50, max = 10 }", "dataset.stock must satisfy 0 <= min <= max, was min=50 max=10"),
                 file("profile = mine\nprofiles.mine { injection = [ { type = constant, usersPerSec = -3, during = 5s } ], slo = ${slo.peak} }",
                         "profiles.mine.injection[0].usersPerSec"),
@@ -220,7 +236,7 @@ class BadInputTableTest {
                 file(STAGING.replace("target.baseUrl = \"http://127.0.0.1:1\"\n", "") + stagingDrill("[ { run = [\"true\"] } ]"),
                         "drills.environment = external drills a service you run: set target.baseUrl"),
                 file("target.baseUrl = \"http://127.0.0.1:1\"\n" + stagingDrill("[ { run = [\"true\"] } ]"),
-                        "drills.environment = embedded runs on the embedded redundant sale environment only"),
+                        "drills.environment = embedded runs on the embedded sale environment only"),
                 file(STAGING + "drills.catalogue.staging-crash.expectedAlerts = [ 7 ]\n"
                         + stagingDrill("[ { run = [\"true\"] } ]").replace("expectedAlerts = [ShopInstanceDown], ", ""),
                         "drills.catalogue.staging-crash.expectedAlerts[0] must be an alert name or"),

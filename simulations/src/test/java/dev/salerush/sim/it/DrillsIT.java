@@ -167,20 +167,8 @@ class DrillsIT {
 
     /** Every port the run listened on: instances, gateway, load balancer, both databases, the alerting stack. */
     private static List<Integer> ports(JsonNode environment) {
-        List<Integer> ports = new ArrayList<>();
-        environment.path("instances").forEach(i -> ports.add(java.net.URI.create(i.path("url").asText()).getPort()));
-        ports.add(java.net.URI.create(environment.path("gateway").asText()).getPort());
-        ports.add(java.net.URI.create(environment.path("loadBalancer").asText()).getPort());
-        java.util.regex.Matcher db = java.util.regex.Pattern.compile(":(\\d+)[,/]")
-                .matcher(environment.path("database").asText());
-        while (db.find()) {
-            ports.add(Integer.parseInt(db.group(1)));
-        }
-        JsonNode alerting = environment.path("alerting");
-        for (String part : List.of("prometheusPort", "alertmanagerPort", "webhookPort", "probeExporterPort")) {
-            ports.add(alerting.path(part).asInt());
-        }
-        assertThat(ports).as("ports of " + environment).allMatch(port -> port > 0).hasSizeGreaterThanOrEqualTo(9);
+        List<Integer> ports = RunChecks.ports(environment);
+        assertThat(ports).as("ports of " + environment).hasSizeGreaterThanOrEqualTo(9);
         return ports;
     }
 

@@ -202,6 +202,32 @@ final class RunChecks {
                 .toList()).as("processes of the run left behind").isEmpty();
     }
 
+    /**
+     * Every port a drill run's embedded environment listened on, as its summary's {@code environment} names them: the
+     * shop (single) or the instances and the load balancer (redundant), the gateway, the database nodes, the alerting
+     * stack.
+     */
+    static List<Integer> ports(JsonNode environment) {
+        List<Integer> ports = new java.util.ArrayList<>();
+        environment.path("instances").forEach(i -> ports.add(URI.create(i.path("url").asText()).getPort()));
+        for (String part : List.of("shop", "gateway", "loadBalancer")) {
+            if (environment.hasNonNull(part)) {
+                ports.add(URI.create(environment.path(part).asText()).getPort());
+            }
+        }
+        java.util.regex.Matcher db = java.util.regex.Pattern.compile(":(\\d+)[,/]")
+                .matcher(environment.path("database").asText());
+        while (db.find()) {
+            ports.add(Integer.parseInt(db.group(1)));
+        }
+        JsonNode alerting = environment.path("alerting");
+        for (String part : List.of("prometheusPort", "alertmanagerPort", "webhookPort", "probeExporterPort")) {
+            ports.add(alerting.path(part).asInt());
+        }
+        assertThat(ports).as("ports of " + environment).allMatch(port -> port > 0);
+        return ports;
+    }
+
     static boolean isListening(int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 500);

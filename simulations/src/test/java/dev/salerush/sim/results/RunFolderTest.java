@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RunFolderTest {
     static final LocalDateTime NOW = LocalDateTime.of(2026, 7, 1, 9, 30, 0);
@@ -36,6 +37,15 @@ class RunFolderTest {
         RunFolder folder = RunFolder.create(results, "../../etc", NOW);
 
         assertThat(folder.dir().getParent()).isEqualTo(results);
+    }
+
+    @Test
+    void aLauncherNamesItsRunsFolderOnceAndWithinTheResultsFolder(@TempDir Path results) {
+        RunFolder named = RunFolder.named(results, "20260701-093000-compare-instance-crash-without");
+
+        assertThat(named.dir()).isDirectory().hasParent(results);
+        assertThatThrownBy(() -> RunFolder.named(results, named.runId())).hasMessageContaining("exists already");
+        assertThatThrownBy(() -> RunFolder.named(results, "../../etc")).hasMessageContaining("salerush.runId must be");
     }
 
     @Test
