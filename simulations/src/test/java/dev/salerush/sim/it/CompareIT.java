@@ -11,9 +11,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,9 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ({@code -Dprofile=compare}). Phases as short as the checks allow: DrillsIT's plan, a 3 s warm-up, 3 s holds, the
  * responder 2 s after the notice, requests given up after 3 s (the load ends once they are answered).
  */
-@Order(ItLanes.LANE_TWO + 10)
-@Execution(ExecutionMode.CONCURRENT)
-@ResourceLock(ItLanes.LANE_TWO_LOCK)
+@Order(ItLanes.LANE_ONE + 6)
 class CompareIT {
     /**
      * 3 s holds (DrillsIT's are 5 s, for a payment outage that once looked recovered in a quiet stretch of orders):

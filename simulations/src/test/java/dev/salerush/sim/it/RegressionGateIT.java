@@ -2,6 +2,9 @@ package dev.salerush.sim.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,7 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the regression gate alone (its SLOs are lenient), naming the metric and the baseline; the index lists both runs
  * and draws their trend.
  */
-@Order(ItLanes.LANE_ONE + 3)
+@Order(ItLanes.LANE_TWO + 11)
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(ItLanes.LANE_TWO_LOCK)
 class RegressionGateIT {
     @TempDir
     Path work;

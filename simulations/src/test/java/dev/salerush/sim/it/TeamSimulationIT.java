@@ -138,8 +138,7 @@ class TeamSimulationIT {
     @CsvSource(delimiter = '|', value = {
             "simulation | com.example.NoSuchSimulation | simulation: unknown class 'com.example.NoSuchSimulation'",
             "simulation | dev.salerush.example.goods.GoodsStandIn | simulation: dev.salerush.example.goods.GoodsStandIn is not a concrete subclass of dev.salerush.sim.gatling.SalerushSimulation",
-            "simulation | dev.salerush.sim.it.NoMeanSimulation | journeys.requestsPerUser: dev.salerush.sim.it.NoMeanSimulation does not override requestsPerUser() and journeys.requestsPerUser is 0",
-            "ids.feeders.brands | conf/examples/no-such.csv | ids.feeders.brands must name a readable CSV file"})
+            "simulation | dev.salerush.sim.it.NoMeanSimulation | journeys.requestsPerUser: dev.salerush.sim.it.NoMeanSimulation does not override requestsPerUser() and journeys.requestsPerUser is 0"})
     void aBadSelectionEndsBeforeAnythingIsWrittenOrSent(String key, String value, String message) throws Exception {
         try (ServerSocket target = new ServerSocket(0)) {
             AtomicInteger connections = BadInputIT.countConnections(target);
