@@ -36,7 +36,7 @@ final class IndexPage {
     }
 
     static String html(List<RunRecord> runs, List<String> plans, String resultsDirName,
-                       List<FindingsLink> findings, ReportSettings settings) {
+                       List<FindingsLink> findings, List<String> comparisons, ReportSettings settings) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("plans", plans);
         List<Map<String, Object>> rows = runs.stream().map(IndexPage::row).toList();
@@ -54,6 +54,7 @@ final class IndexPage {
         model.put("profiles", profiles);
         model.put("trendCharts", trends);
         model.put("findings", findings);
+        model.put("comparisons", comparisons);
         model.put("chartData", ScriptJson.write(trends));
         model.put("chartJs", assets.chartJs);
         model.put("chartJsVersion", assets.chartJsVersion);
@@ -71,19 +72,17 @@ final class IndexPage {
      * none when there is no such folder.
      */
     static List<FindingsLink> findings(Path resultsDir) {
-        Path findings = resultsDir.resolve(RunFiles.FINDINGS);
-        if (!Files.isDirectory(findings)) {
-            return List.of();
-        }
-        try (Stream<Path> folders = Files.list(findings)) {
-            return folders.filter(dir -> Files.isRegularFile(dir.resolve(RunFiles.FINDINGS_PAGE)))
-                    .map(dir -> dir.getFileName().toString()).filter(name -> name.lastIndexOf('@') > 0).sorted()
-                    .map(name -> new FindingsLink(RunFiles.FINDINGS + "/" + name + "/" + RunFiles.FINDINGS_PAGE,
-                            name.substring(0, name.lastIndexOf('@')), name.substring(name.lastIndexOf('@') + 1)))
-                    .toList();
-        } catch (IOException | UncheckedIOException e) {
-            return List.of();
-        }
+        return documentFolders(resultsDir, RunFiles.FINDINGS, RunFiles.FINDINGS_PAGE).stream()
+                .filter(name -> name.lastIndexOf('@') > 0)
+                .map(name -> new FindingsLink(RunFiles.FINDINGS + "/" + name + "/" + RunFiles.FINDINGS_PAGE,
+                        name.substring(0, name.lastIndexOf('@')), name.substring(name.lastIndexOf('@') + 1)))
+                .toList();
+    }
+
+    /** The mitigation comparisons in {@code compare/<time>/compare.html}, by folder name (their time), newest first. */
+    static List<String> comparisons(Path resultsDir) {
+        return documentFolders(resultsDir, RunFiles.COMPARISONS, RunFiles.COMPARISON_PAGE).stream()
+                .sorted(java.util.Comparator.reverseOrder()).toList();
     }
 
     /**
@@ -91,12 +90,17 @@ final class IndexPage {
      * beside the run folders, by name; none when there is no such folder.
      */
     static List<String> plans(Path resultsDir) {
-        Path plans = resultsDir.resolve(RunFiles.PLANS);
-        if (!Files.isDirectory(plans)) {
+        return documentFolders(resultsDir, RunFiles.PLANS, RunFiles.PLAN_PAGE);
+    }
+
+    /** The folders of {@code resultsDir/<kind>/} that hold {@code page}, by name; none when there is no such folder. */
+    private static List<String> documentFolders(Path resultsDir, String kind, String page) {
+        Path documents = resultsDir.resolve(kind);
+        if (!Files.isDirectory(documents)) {
             return List.of();
         }
-        try (Stream<Path> profiles = Files.list(plans)) {
-            return profiles.filter(dir -> Files.isRegularFile(dir.resolve(RunFiles.PLAN_PAGE)))
+        try (Stream<Path> folders = Files.list(documents)) {
+            return folders.filter(dir -> Files.isRegularFile(dir.resolve(page)))
                     .map(dir -> dir.getFileName().toString()).sorted().toList();
         } catch (IOException | UncheckedIOException e) {
             return List.of();

@@ -74,7 +74,7 @@ public final class Reports {
         Path index = resultsDir.resolve(RunFiles.RESULTS_INDEX);
         AtomicFiles.writeString(index, IndexPage.html(runs, IndexPage.plans(resultsDir),
                 resultsDir.getFileName() == null ? resultsDir.toString() : resultsDir.getFileName().toString(),
-                IndexPage.findings(resultsDir), settings));
+                IndexPage.findings(resultsDir), IndexPage.comparisons(resultsDir), settings));
         return index;
     }
 

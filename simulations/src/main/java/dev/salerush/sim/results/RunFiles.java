@@ -56,6 +56,7 @@ public final class RunFiles {
      * ({@code compare.html}, {@code compare.md}) and the settings of its runs, which are run folders of their own.
      */
     public static final String COMPARISONS = "compare";
+    public static final String COMPARISON_PAGE = "compare.html";
     /**
      * Folders of the suite's own next to the run folders, which are no runs: the catalogue, the index and any pruning
      * leave them alone.

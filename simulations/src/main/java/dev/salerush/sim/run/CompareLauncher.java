@@ -5,6 +5,7 @@ import dev.salerush.sim.config.ConfigError;
 import dev.salerush.sim.config.ConfigLoader;
 import dev.salerush.sim.config.SuiteConfig;
 import dev.salerush.sim.drills.Drills;
+import dev.salerush.sim.report.Reports;
 import dev.salerush.sim.report.compare.ComparePage;
 import dev.salerush.sim.report.compare.PairRuns;
 import dev.salerush.sim.results.AtomicFiles;
@@ -109,6 +110,8 @@ final class CompareLauncher {
                     runs.get(i + 1).settings()));
         }
         List<Path> written = ComparePage.write(folder, pairs, Instant.now(), config.report());
+        // the runs refreshed the index before the page existed: once more, so it lists the comparison
+        Reports.writeIndex(config.resultsDir(), config.report());
         pairs.forEach(pair -> System.out.println(consoleLine(pair)));
         System.out.println("comparison written: " + written.get(0) + " (and " + written.get(1).getFileName() + ")");
         System.out.flush();

@@ -86,6 +86,8 @@ class CompareIT {
         assertThat(result.exitCode()).as(result.output()).isZero();
         assertThat(folder.resolve("compare.html")).isNotEmptyFile();
         assertThat(folder.resolve("compare.md")).isNotEmptyFile();
+        assertThat(work.resolve("results/index.html")).as("the index lists the comparison")
+                .content().contains("compare/" + folder.getFileName() + "/compare.html");
         assertThat(folder.resolve("instance-crash-without.conf")).content().contains("topology", "single");
         assertThat(RunCatalog.scan(work.resolve("results"))).as("the comparison's folder is no run")
                 .extracting(RunRecord::runId).containsExactlyInAnyOrder(without.runId(), with.runId());

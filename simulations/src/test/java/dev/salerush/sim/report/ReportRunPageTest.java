@@ -106,6 +106,22 @@ class ReportRunPageTest {
     }
 
     @Test
+    void theIndexListsTheMitigationComparisonsNewestFirst() throws Exception {
+        Path results = ReportFixtures.resultsIn(dir);
+        for (String time : List.of("20261207-100000", "20261207-110000")) {
+            Files.createDirectories(results.resolve("compare").resolve(time));
+            Files.writeString(results.resolve("compare").resolve(time).resolve("compare.html"), "<html></html>");
+        }
+        Files.createDirectories(results.resolve("compare/20261207-120000")); // settings only: a run that never ended
+
+        String index = Files.readString(Reports.writeIndex(results, KO));
+
+        assertThat(index).contains("<h2 id=\"comparisons\">적용 전후 비교</h2>").doesNotContain("20261207-120000");
+        assertThat(index.indexOf("compare/20261207-110000/compare.html"))
+                .isPositive().isLessThan(index.indexOf("compare/20261207-100000/compare.html"));
+    }
+
+    @Test
     void theIndexListsTheTestPlansWrittenAloneAndNoneWithoutThem() throws Exception {
         Path results = ReportFixtures.resultsIn(dir);
         assertThat(Files.readString(Reports.writeIndex(results, KO))).doesNotContain("id=\"plans\"", "plans/");

@@ -7,6 +7,7 @@ import dev.salerush.sim.report.PageAssets;
 import dev.salerush.sim.report.ScriptJson;
 import dev.salerush.sim.report.Templates;
 import dev.salerush.sim.results.AtomicFiles;
+import dev.salerush.sim.results.RunFiles;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -21,7 +22,7 @@ import java.util.Objects;
  * fault.
  */
 public final class ComparePage {
-    public static final String PAGE = "compare.html";
+    public static final String PAGE = RunFiles.COMPARISON_PAGE;
     public static final String MARKDOWN = "compare.md";
     /** The page's own wording ({@code compare/messages_<locale>.properties}). */
     static final String BUNDLE = "compare/messages";
