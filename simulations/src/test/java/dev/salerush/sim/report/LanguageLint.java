@@ -53,6 +53,16 @@ public final class LanguageLint {
         return offences;
     }
 
+    /** How many times {@code word} stands as a whole word in {@code text} (e.g. a page naming its zone once). */
+    public static int occurrences(String text, String word) {
+        Matcher matcher = Pattern.compile("\\b" + Pattern.quote(word) + "\\b").matcher(text);
+        int count = 0;
+        while (matcher.find()) {
+            count++;
+        }
+        return count;
+    }
+
     private static boolean offends(String sentence, ReportLocale locale) {
         if (locale == ReportLocale.EN) {
             return HANGUL.matcher(sentence).find();

@@ -19,7 +19,6 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -97,7 +96,7 @@ class RunPagesLanguageTest {
         SoftAssertions softly = new SoftAssertions();
         pages.forEach((name, page) -> {
             String text = visibleText(page);
-            softly.assertThat(occurrences(text, zone)).as("%s named on %s", zone, name).isEqualTo(1);
+            softly.assertThat(LanguageLint.occurrences(text, zone)).as("%s named on %s", zone, name).isEqualTo(1);
             softly.assertThat(text).as(name).doesNotContain(otherZone);
         });
         softly.assertThat(pages.get("stress/report.html")).contains(stressStart + " " + zone);
@@ -130,14 +129,5 @@ class RunPagesLanguageTest {
 
     private static String visibleText(String page) {
         return SCRIPT_OR_STYLE.matcher(page).replaceAll(" ");
-    }
-
-    private static int occurrences(String text, String word) {
-        Matcher matcher = Pattern.compile("\\b" + word + "\\b").matcher(text);
-        int count = 0;
-        while (matcher.find()) {
-            count++;
-        }
-        return count;
     }
 }

@@ -122,7 +122,7 @@ class FindingsPagesTest {
             softly.assertThat(LanguageLint.offences(md, locale)).as("other language in %s/findings.md", folder)
                     .isEmpty();
             String zone = locale == ReportLocale.KO ? "KST" : "UTC";
-            softly.assertThat(occurrences(SCRIPT_OR_STYLE.matcher(html).replaceAll(" "), zone))
+            softly.assertThat(LanguageLint.occurrences(SCRIPT_OR_STYLE.matcher(html).replaceAll(" "), zone))
                     .as("%s named once on %s", zone, folder).isEqualTo(1);
         }
         softly.assertThat(LanguageLint.offences(Files.readString(results.resolve("index.html")), locale))
@@ -261,14 +261,6 @@ class FindingsPagesTest {
         return html.substring(start, html.indexOf("</tr>", start));
     }
 
-    private static int occurrences(String text, String word) {
-        Matcher matcher = Pattern.compile("\\b" + word + "\\b").matcher(text);
-        int count = 0;
-        while (matcher.find()) {
-            count++;
-        }
-        return count;
-    }
 
     private static void regenerate(Path results, ReportSettings settings) {
         ResultsPages.regenerate(results, settings);
