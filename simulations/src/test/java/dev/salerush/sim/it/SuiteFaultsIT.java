@@ -2,9 +2,6 @@ package dev.salerush.sim.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,9 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the middle of the load, and a child process that cannot start. Each run must end by itself within a bounded time,
  * say why, and leave no process or listening port behind. (Signals are covered in {@link SmokeRunIT}.)
  */
-@Order(ItLanes.LANE_TWO + 4)
-@Execution(ExecutionMode.CONCURRENT)
-@ResourceLock(ItLanes.LANE_TWO_LOCK)
+@Order(ItLanes.LANE_ONE + 2)
 class SuiteFaultsIT {
     private static final Pattern GATEWAY_PORT = Pattern.compile("payment gateway ready at http://127\\.0\\.0\\.1:(\\d+)");
     private static final Pattern DATABASE_PORT = Pattern.compile("embedded PostgreSQL started on 127\\.0\\.0\\.1:(\\d+)");
