@@ -52,12 +52,7 @@ final class Countermeasures {
         if (c.withinSeconds() == null) {
             return m.get("countermeasure.measuredRecord", Texts.code(c.actual()));
         }
-        Double seconds = switch (c.name()) {
-            case "detected-within" -> drill.ttdSeconds();
-            case "notice-posted" -> drill.ttnSeconds();
-            case "recovered-within" -> drill.ttrSeconds();
-            default -> null;
-        };
+        Double seconds = ReviewPoints.stageSeconds(drill, c.name());
         return seconds == null ? m.get("countermeasure.measuredNever", t.seconds(c.withinSeconds()))
                 : m.get("countermeasure.measuredTime", t.seconds(seconds), t.seconds(c.withinSeconds()));
     }
@@ -70,8 +65,9 @@ final class Countermeasures {
         }
         if (impact.failedOrders() > 0) {
             String own = m.find("countermeasure.orders.", drill.name());
-            rows.add(row(own != null ? own : m.get("countermeasure.orders.generic"), m.get("countermeasure.failedOrders",
-                    count(impact.failedOrders()), t.wholeSeconds(impact.impactSeconds())), m));
+            String measure = own != null ? own : m.get("countermeasure.orders.generic");
+            rows.add(row(measure, m.get("countermeasure.failedOrders", count(impact.failedOrders()),
+                    t.wholeSeconds(impact.impactSeconds())), m));
         }
         if (impact.unknownOrders() > 0) {
             rows.add(row(m.get("countermeasure.unknownOrders.measure"),

@@ -196,8 +196,7 @@ final class IncidentModel {
                 new Line(m.get("summary.duration"), totalDuration()),
                 new Line(m.get("summary.detection"), detectionMethod()),
                 new Line(m.get("cause.point"), drill.point() == null ? NONE : text(drill.point().in(locale()))),
-                new Line(m.get("cause.trigger"), drill.injectedAt() == null
-                        ? m.get("cause.notInjected", code(drill.fault())) : m.get("cause.injected", code(drill.fault()))),
+                trigger(),
                 new Line(m.get("cause.recovery"), recovery()));
     }
 
@@ -347,9 +346,14 @@ final class IncidentModel {
     /** 장애 원인 (what the drill injected, a confirmed fact) and 근본 원인 (the team's to write). */
     private List<Line> cause() {
         return List.of(
-                new Line(m.get("cause.trigger"), drill.injectedAt() == null
-                        ? m.get("cause.notInjected", code(drill.fault())) : m.get("cause.injected", code(drill.fault()))),
+                trigger(),
                 new Line(m.get("cause.root"), m.get("cause.rootToWrite")));
+    }
+
+    /** 장애 원인: the fault the drill injected, or meant to inject when it ended before. */
+    private Line trigger() {
+        String key = drill.injectedAt() == null ? "cause.notInjected" : "cause.injected";
+        return new Line(m.get("cause.trigger"), m.get(key, code(drill.fault())));
     }
 
     /** The machine's own event log, in code font: the appendix, apart from who did what. */

@@ -31,7 +31,8 @@ public final class IncidentPages {
         Set<String> used = new HashSet<>();
         for (DrillResult drill : present) {
             String base = RunFiles.INCIDENT_PREFIX + uniqueName(drill.name(), used);
-            written.add(write(runDir.resolve(base + ".html"), IncidentReport.html(drill, runId, language, present.size() > 1)));
+            boolean gameDay = present.size() > 1;
+            written.add(write(runDir.resolve(base + ".html"), IncidentReport.html(drill, runId, language, gameDay)));
             written.add(write(runDir.resolve(base + ".md"), IncidentReport.markdown(drill, runId, language)));
         }
         if (present.size() > 1) {

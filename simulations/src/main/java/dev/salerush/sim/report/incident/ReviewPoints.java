@@ -60,11 +60,11 @@ final class ReviewPoints {
         if (drill.injectedAt() != null) {
             review.impact();
             review.selfHealed();
-            review.stage("detected-within", "review.detected", drill.ttdSeconds(), code(drill.detectedBy()));
-            review.stage("notice-posted", "review.notified", drill.ttnSeconds());
+            review.stage("detected-within", "review.detected", code(drill.detectedBy()));
+            review.stage("notice-posted", "review.notified");
             if (!drill.selfHealed()) {
                 review.firstAction();
-                review.stage("recovered-within", "review.recovered", drill.ttrSeconds());
+                review.stage("recovered-within", "review.recovered");
             }
             review.alerts();
             review.integrity();
@@ -120,11 +120,12 @@ final class ReviewPoints {
      * A stage judged by a time criterion: within its bound went well; over it, or never reached, went badly. A
      * criterion without a bound is left to {@link #otherFailedCriteria()}.
      */
-    private void stage(String criterion, String key, Double seconds, String... detail) {
+    private void stage(String criterion, String key, String... detail) {
         Criterion c = criterion(criterion);
         if (c == null || c.withinSeconds() == null) {
             return;
         }
+        Double seconds = stageSeconds(drill, criterion);
         stated.add(criterion);
         String bound = Texts.number(c.withinSeconds(), 1);
         if (seconds == null) {
@@ -136,6 +137,16 @@ final class ReviewPoints {
         } else {
             wentBadly.add(new Point(key + ".over", tenths(seconds), bound));
         }
+    }
+
+    /** The stage a time criterion bounds, in seconds from the fault: null when it never happened or is no stage. */
+    static Double stageSeconds(DrillResult drill, String criterion) {
+        return switch (criterion) {
+            case "detected-within" -> drill.ttdSeconds();
+            case "notice-posted" -> drill.ttnSeconds();
+            case "recovered-within" -> drill.ttrSeconds();
+            default -> null;
+        };
     }
 
     /** The first action counted from the notice (what the responder reacted to), or from the fault without one. */
