@@ -46,7 +46,8 @@ class BadInputIT {
             "plan.dau        | -5                 | plan.dau must be between 1 and 10000000000, got -5",
             "dataset.scale   | abc                | dataset.scale must be a number, got 'abc'",
             "plan.only       | abc                | plan.only must be true or false, got 'abc'",
-            "compare.pairs   | instance-crash,meteor-strike | compare.pairs: no comparison named 'meteor-strike'; known: db-failover, instance-crash, payment-outage"})
+            "compare.pairs   | instance-crash,meteor-strike | compare.pairs: no comparison named 'meteor-strike'; known: db-failover, instance-crash, payment-outage",
+            "salerush.conf   | /nonexistent/team.conf,/nonexistent/staging.conf | salerush.conf names /nonexistent/team.conf, which is not a readable file"})
     void aBadSettingEndsTheRunBeforeAnythingStartsOrIsSent(String key, String value, String message) throws Exception {
         try (ServerSocket target = new ServerSocket(0)) {
             AtomicInteger connections = countConnections(target);
