@@ -22,7 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A team's round trip through the CLI, as the README tells it: the marketplace schema seeded from its spec plays
+ * A team's round trip through the CLI, as docs/seeding.md tells it: the marketplace schema seeded from its spec plays
  * "production"; {@code profile} reads only its statistics into a spec; a second database seeded from that profiled
  * spec must have the same counts and the same top skews (within 5 %); {@code plan-record} on production and
  * {@code plan-check} on the second database pass, and fail naming the node once an index is dropped.

@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A team's own simulation through the suite, as the README command runs it: the example {@link GoodsSimulation},
+ * A team's own simulation through the suite, as docs/own-service.md runs it: the example {@link GoodsSimulation},
  * selected by conf/examples/goods.conf's {@code simulation} key, against its stand-in API in a real Gatling JVM — and
  * the same run folder as the built-in simulation's. Bad selections end before anything is written or sent.
  */
