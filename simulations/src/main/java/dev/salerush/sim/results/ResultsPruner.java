@@ -1,32 +1,38 @@
 package dev.salerush.sim.results;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
  * Deletes the run folders {@link RunPruning} decides on ({@code results.keep}), oldest first, each with everything in
  * it, and says which: one line per deleted run and one line for all of them; nothing when nothing goes. A folder that
- * cannot be deleted is logged and left (partly deleted at worst): pruning never fails a run.
+ * cannot be deleted is said so and left (partly deleted at worst): pruning never fails a run.
  */
 public final class ResultsPruner {
-    private static final Logger log = LoggerFactory.getLogger(ResultsPruner.class);
+    /**
+     * The console, where a run's end says what it pruned: printed, not logged, since Gatling has shut logging down
+     * by the time a run's pages are written.
+     */
+    public static final Consumer<String> CONSOLE = line -> {
+        System.out.println(line);
+        System.out.flush();
+    };
 
     private ResultsPruner() {
     }
 
     /**
-     * Prunes {@code resultsDir} by {@code rule}, never touching {@code currentRunId} (null: no run is being written);
-     * returns the runs deleted, oldest first.
+     * Prunes {@code resultsDir} by {@code rule}, never touching {@code currentRunId} (null: no run is being written),
+     * telling {@code say} what goes; returns the runs deleted, oldest first.
      */
-    public static List<RunPruning.Pruned> prune(Path resultsDir, RunPruning.Rule rule, String currentRunId) {
+    public static List<RunPruning.Pruned> prune(Path resultsDir, RunPruning.Rule rule, String currentRunId,
+                                                Consumer<String> say) {
         if (rule.keep() == 0) {
             return List.of();
         }
@@ -36,15 +42,15 @@ public final class ResultsPruner {
             try {
                 deleteTree(run.run().dir());
                 deleted.add(run);
-                log.info("pruned {} ({}: {} newer kept)", shown, run.group(), run.newerKept());
+                say.accept("pruned " + shown + " (" + run.group() + ": " + run.newerKept() + " newer kept)");
             } catch (IOException | RuntimeException e) {
-                log.warn("could not prune {} (results.keep = {}): {}", shown, rule.keep(), e.toString());
+                say.accept("could not prune " + shown + " (results.keep = " + rule.keep() + "): " + e);
             }
         }
         if (!deleted.isEmpty()) {
-            log.info("results.keep = {}: pruned {} run folder(s) from {}; kept the {} newest of each simulation, "
-                    + "profile and target, the baselines and the pinned runs", rule.keep(), deleted.size(),
-                    resultsDir, rule.keep());
+            say.accept("results.keep = " + rule.keep() + ": pruned " + deleted.size() + " run folder(s) from "
+                    + resultsDir + "; kept the " + rule.keep() + " newest of each simulation, profile and target, "
+                    + "the baselines and the pinned runs");
         }
         return deleted;
     }

@@ -1,17 +1,13 @@
 package dev.salerush.sim.results;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static dev.salerush.sim.results.RunPruningTest.SALE;
 import static dev.salerush.sim.results.RunPruningTest.id;
@@ -20,22 +16,10 @@ import static dev.salerush.sim.results.RunPruningTest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ResultsPrunerTest {
-    private final Logger logger = (Logger) LoggerFactory.getLogger(ResultsPruner.class);
-    private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    private final List<String> said = new ArrayList<>();
 
     @TempDir
     Path dir;
-
-    @BeforeEach
-    void listen() {
-        logged.start();
-        logger.addAppender(logged);
-    }
-
-    @AfterEach
-    void stopListening() {
-        logger.detachAppender(logged);
-    }
 
     @Test
     void aPrunedRunFolderGoesWithEverythingInItAndSaysSoOnceAndInSum() throws IOException {
@@ -47,14 +31,14 @@ class ResultsPrunerTest {
         Path outside = Files.writeString(dir.resolve("kept-outside.txt"), "not the run's");
         Files.createSymbolicLink(results.resolve(id(1, "smoke")).resolve("link"), outside);
 
-        var pruned = ResultsPruner.prune(results, new RunPruning.Rule(1, null), id(3, "smoke"));
+        var pruned = ResultsPruner.prune(results, new RunPruning.Rule(1, null), id(3, "smoke"), said::add);
 
         assertThat(ids(pruned)).containsExactly(id(1, "smoke"), id(2, "smoke"));
         assertThat(results.resolve(id(1, "smoke"))).doesNotExist();
         assertThat(results.resolve(id(2, "smoke"))).doesNotExist();
         assertThat(results.resolve(id(3, "smoke")).resolve("js").resolve("gatling.js")).exists();
         assertThat(outside).as("a link is deleted, never followed").hasContent("not the run's");
-        assertThat(logged.list).extracting(ILoggingEvent::getFormattedMessage).containsExactly(
+        assertThat(said).containsExactly(
                 "pruned results/" + id(1, "smoke") + " (" + SALE + ", smoke, the embedded target: 1 newer kept)",
                 "pruned results/" + id(2, "smoke") + " (" + SALE + ", smoke, the embedded target: 1 newer kept)",
                 "results.keep = 1: pruned 2 run folder(s) from " + results + "; kept the 1 newest of each "
@@ -67,10 +51,11 @@ class ResultsPrunerTest {
         write(results, 1);
         write(results, 2);
 
-        assertThat(ResultsPruner.prune(results, new RunPruning.Rule(2, null), null)).isEmpty();
-        assertThat(ResultsPruner.prune(results, RunPruning.Rule.KEEP_EVERY_RUN, null)).isEmpty();
-        assertThat(ResultsPruner.prune(dir.resolve("no-such-folder"), new RunPruning.Rule(1, null), null)).isEmpty();
-        assertThat(logged.list).isEmpty();
+        assertThat(ResultsPruner.prune(results, new RunPruning.Rule(2, null), null, said::add)).isEmpty();
+        assertThat(ResultsPruner.prune(results, RunPruning.Rule.KEEP_EVERY_RUN, null, said::add)).isEmpty();
+        assertThat(ResultsPruner.prune(dir.resolve("no-such-folder"), new RunPruning.Rule(1, null), null, said::add))
+                .isEmpty();
+        assertThat(said).isEmpty();
         assertThat(results.resolve(id(1, "smoke"))).exists();
     }
 

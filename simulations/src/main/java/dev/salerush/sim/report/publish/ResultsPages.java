@@ -59,8 +59,8 @@ public final class ResultsPages {
     /** The runs pruned; none when pruning fails, which never keeps a run's pages from being written. */
     private static List<RunRecord> pruned(Path resultsDir, RunPruning.Rule keeping, String currentRunId) {
         try {
-            return ResultsPruner.prune(resultsDir, keeping, currentRunId).stream().map(RunPruning.Pruned::run)
-                    .toList();
+            return ResultsPruner.prune(resultsDir, keeping, currentRunId, ResultsPruner.CONSOLE).stream()
+                    .map(RunPruning.Pruned::run).toList();
         } catch (RuntimeException e) {
             log.warn("could not prune {} (results.keep = {}): {}", resultsDir, keeping.keep(), e.toString());
             return List.of();
