@@ -275,6 +275,9 @@ public final class SuiteConfig {
         return drills;
     }
 
+    /** The profile of a mitigation comparison's runs: both sides of every pair, linked from its page. */
+    public static final String COMPARISON_PROFILE = DrillsSection.COMPARE_PROFILE;
+
     /**
      * Whether this run compares mitigations ({@code -Dprofile=compare} without a drill): it sends no load itself but
      * runs each of {@link #comparisons()} twice, as drill runs of the same profile.

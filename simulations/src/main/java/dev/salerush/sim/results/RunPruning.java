@@ -13,16 +13,20 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * Which run folders {@code results.keep = N} deletes. The runs are grouped by simulation, profile and target (every
- * run against the embedded target is one target, as for the regression gate); of each group the N newest are kept
- * and the older ones go, unless one of them is
+ * run against the embedded target is one target, as for the regression gate), and a drill's run by its drills too
+ * (a db-failover drill is no older run of a bad-deploy one); of each group the N newest are kept and the older ones
+ * go, unless one of them is
  * <ul>
  *   <li>the group's baseline for its next run: the newest complete, passing run ({@link BaselineFinder}'s rule), one
  *       per dataset fingerprint, since a run is compared with a run of its own dataset only;</li>
  *   <li>the pinned baseline {@code regression.baseline} names (its summary.json or its folder);</li>
  *   <li>pinned by hand: its folder holds a file named {@link RunFiles#PINNED};</li>
+ *   <li>a run of a mitigation comparison (profile {@value SuiteConfig#COMPARISON_PROFILE}): its page under
+ *       {@code results/compare/} links both sides of every pair;</li>
  *   <li>the run being written now.</li>
  * </ul>
  * Only folders {@link RunCatalog} lists are runs (never the suite's own, {@link RunFiles#NOT_RUNS}), and only those
@@ -56,16 +60,30 @@ public final class RunPruning {
         }
     }
 
-    /** The runs that are compared with each other, so that only the newest of them are worth keeping. */
-    public record Group(String simulation, String profile, String target) {
+    /**
+     * The runs that are compared with each other, so that only the newest of them are worth keeping.
+     *
+     * @param drills the drills the run injected, in order, or null for a run without
+     */
+    public record Group(String simulation, String profile, String target, String drills) {
         static Group of(RunRecord run) {
-            return new Group(run.summary().simulation(), run.profile(), BaselineFinder.targetKey(run.summary()));
+            RunSummary summary = run.summary();
+            return new Group(summary.simulation(), run.profile(), BaselineFinder.targetKey(summary), drills(summary));
         }
 
+        private static String drills(RunSummary summary) {
+            if (summary.drills() == null || summary.drills().isEmpty()) {
+                return null;
+            }
+            return summary.drills().stream().map(drill -> String.valueOf(drill.get("name")))
+                    .collect(Collectors.joining(", "));
+        }
+
+        /** {@code simulation, profile, target}; a drill's profile with its drills: {@code drill (db-failover)}. */
         @Override
         public String toString() {
             return Objects.requireNonNullElse(simulation, "?") + ", " + Objects.requireNonNullElse(profile, "?")
-                    + ", " + target;
+                    + (drills == null ? "" : " (" + drills + ")") + ", " + target;
         }
     }
 
@@ -83,7 +101,7 @@ public final class RunPruning {
         }
         Map<Group, List<RunRecord>> groups = new LinkedHashMap<>();
         for (RunRecord run : runs) {
-            if (run.summary() != null) {
+            if (run.summary() != null && !SuiteConfig.COMPARISON_PROFILE.equals(run.profile())) {
                 groups.computeIfAbsent(Group.of(run), group -> new ArrayList<>()).add(run);
             }
         }

@@ -30,7 +30,7 @@ class RunPruningTest {
 
         assertThat(ids(pruned)).containsExactly(id(1, "smoke"), id(2, "smoke"), id(3, "smoke"));
         assertThat(pruned).extracting(RunPruning.Pruned::newerKept).containsOnly(2);
-        assertThat(pruned.get(0).group()).isEqualTo(new RunPruning.Group(SALE, "smoke", "the embedded target"));
+        assertThat(pruned.get(0).group()).isEqualTo(new RunPruning.Group(SALE, "smoke", "the embedded target", null));
         assertThat(pruned.get(0).group()).hasToString(SALE + ", smoke, the embedded target");
     }
 
@@ -46,6 +46,25 @@ class RunPruningTest {
 
         assertThat(ids(decide(1, null))).containsExactly(id(1, "smoke"), id(2, "smoke"));
         assertThat(ids(decide(2, null))).containsExactly(id(1, "smoke"));
+    }
+
+    @Test
+    void eachDrillIsAGroupOfItsOwnAndAComparisonsRunsAreLeftToItsPage() throws IOException {
+        runJson(1, "drill", drillRun(1, "drill", "db-failover"));
+        runJson(2, "drill", drillRun(2, "drill", "bad-deploy"));
+        runJson(3, "drill", drillRun(3, "drill", "db-failover"));
+        runJson(4, "compare", drillRun(4, "compare", "db-failover"));
+        runJson(5, "compare", drillRun(5, "compare", "db-failover"));
+
+        List<RunPruning.Pruned> pruned = decide(1, null);
+
+        assertThat(ids(pruned)).containsExactly(id(1, "drill"));
+        assertThat(pruned.get(0).group()).hasToString(SALE + ", drill (db-failover), the embedded target");
+    }
+
+    private static String drillRun(int day, String profile, String drill) {
+        return json(id(day, profile), profile, SALE, "complete", "fail", "f1")
+                .replace("\"embedded\": true", "\"embedded\": true, \"drills\": [{\"name\": \"" + drill + "\"}]");
     }
 
     @Test
