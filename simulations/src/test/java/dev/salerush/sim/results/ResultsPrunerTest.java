@@ -61,7 +61,8 @@ class ResultsPrunerTest {
 
     private static Path write(Path results, int day) throws IOException {
         Path run = Files.createDirectories(results.resolve(id(day, "smoke")));
-        Files.writeString(run.resolve(RunFiles.SUMMARY), json(id(day, "smoke"), "smoke", SALE, "complete", "fail", "f1"));
+        Files.writeString(run.resolve(RunFiles.SUMMARY),
+                json(id(day, "smoke"), "smoke", SALE, "complete", "fail", "f1"));
         return run;
     }
 }

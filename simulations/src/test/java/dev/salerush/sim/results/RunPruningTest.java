@@ -69,10 +69,11 @@ class RunPruningTest {
 
     @Test
     void theEmbeddedTargetIsOneTargetWhateverItsPort() throws IOException {
-        runJson(1, "smoke", json(id(1, "smoke"), "smoke", SALE, "complete", "fail", "f1")
-                .replace("\"embedded\": true", "\"embedded\": true, \"target\": {\"baseUrl\": \"http://127.0.0.1:41001\"}"));
-        runJson(2, "smoke", json(id(2, "smoke"), "smoke", SALE, "complete", "fail", "f1")
-                .replace("\"embedded\": true", "\"embedded\": true, \"target\": {\"baseUrl\": \"http://127.0.0.1:41002\"}"));
+        for (int day = 1; day <= 2; day++) {
+            String target = "\"target\": {\"baseUrl\": \"http://127.0.0.1:4100" + day + "\"}";
+            runJson(day, "smoke", json(id(day, "smoke"), "smoke", SALE, "complete", "fail", "f1")
+                    .replace("\"embedded\": true", "\"embedded\": true, " + target));
+        }
 
         assertThat(ids(decide(1, null))).containsExactly(id(1, "smoke"));
     }
