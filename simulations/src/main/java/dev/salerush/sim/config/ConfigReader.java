@@ -127,6 +127,18 @@ final class ConfigReader {
         return value;
     }
 
+    /**
+     * A whole number of at least {@code min}, where {@code getInt} would read 1.5 as 1; {@code allowed} says what
+     * the number means, for the one line that refuses anything else.
+     */
+    int wholeNumberFrom(String path, int min, String allowed) {
+        double value = read(path, config::getDouble, allowed);
+        if (value != Math.rint(value) || value < min || value > Integer.MAX_VALUE) {
+            throw new ConfigError(key(path) + " must be " + allowed + ", got " + raw(path));
+        }
+        return (int) value;
+    }
+
     long longInRange(String path, long min, long max) {
         // what the user wrote: a number beyond a long's range reads as Long.MAX_VALUE
         long value = read(path, config::getLong, "a whole number");

@@ -47,6 +47,7 @@ public final class SuiteConfig {
     private final EmbeddedSettings embedded;
     private final TargetKind targetKind;
     private final Path resultsDir;
+    private final int resultsKeep;
     private final RegressionSettings regression;
     private final DatasetSpec dataset;
     private final List<ScheduledOperation> operations;
@@ -86,6 +87,8 @@ public final class SuiteConfig {
                     + "db.url empty (it is " + database.url() + ")");
         }
         this.resultsDir = root.resolve(reader.nonBlank("results.dir")).normalize();
+        this.resultsKeep = reader.wholeNumberFrom("results.keep", 0,
+                "a whole number of runs to keep in each group, 0 (every run) or more");
         this.regression = parseRegression();
         this.dataset = DatasetSection.read(reader.child("dataset"));
         this.operations = parseOperations();
@@ -243,6 +246,11 @@ public final class SuiteConfig {
         return resultsDir;
     }
 
+    /** {@code results.keep}: how many runs of each simulation, profile and target to keep; 0 keeps every run. */
+    public int resultsKeep() {
+        return resultsKeep;
+    }
+
     public RegressionSettings regression() {
         return regression;
     }
@@ -266,6 +274,9 @@ public final class SuiteConfig {
     public DrillSettings drills() {
         return drills;
     }
+
+    /** The profile of a mitigation comparison's runs: both sides of every pair, linked from its page. */
+    public static final String COMPARISON_PROFILE = DrillsSection.COMPARE_PROFILE;
 
     /**
      * Whether this run compares mitigations ({@code -Dprofile=compare} without a drill): it sends no load itself but

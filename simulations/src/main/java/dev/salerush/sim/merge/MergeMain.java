@@ -5,6 +5,7 @@ import dev.salerush.sim.config.ConfigLoader;
 import dev.salerush.sim.config.SuiteConfig;
 import dev.salerush.sim.metrics.Verdict;
 import dev.salerush.sim.config.ReportSettings;
+import dev.salerush.sim.results.RunPruning;
 import dev.salerush.sim.results.RunSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +34,8 @@ public final class MergeMain {
         try {
             SuiteConfig config = configuration();
             merged = ShardMerge.mergedSummary(dir, config == null ? null : config.regression(),
-                    config == null ? ReportSettings.defaults() : config.report());
+                    config == null ? ReportSettings.defaults() : config.report(),
+                    config == null ? RunPruning.Rule.KEEP_EVERY_RUN : RunPruning.Rule.of(config));
         } catch (MergeRefused e) {
             fail("refused to merge " + dir + ": " + e.getMessage());
         }
@@ -46,8 +48,8 @@ public final class MergeMain {
     }
 
     /**
-     * conf/salerush.conf with -D overrides, for the regression gate and the report pages' language; null when it
-     * cannot be read (no regression judged, pages in the default language).
+     * conf/salerush.conf with -D overrides, for the regression gate, results.keep and the pages' language; null when it
+     * cannot be read (no regression judged, nothing pruned, pages in the default language).
      */
     private static SuiteConfig configuration() {
         try {

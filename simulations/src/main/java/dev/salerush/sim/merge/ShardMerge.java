@@ -9,6 +9,7 @@ import dev.salerush.sim.config.ReportSettings;
 import dev.salerush.sim.report.publish.ResultsPages;
 import dev.salerush.sim.results.BaselineFinder;
 import dev.salerush.sim.results.RunFiles;
+import dev.salerush.sim.results.RunPruning;
 import dev.salerush.sim.results.RunSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,17 +31,19 @@ public final class ShardMerge {
     private ShardMerge() {
     }
 
-    /** Merges judging regressions with {@code regression} (null: not judged); returns {@code dir}. */
+    /** Merges judging regressions with {@code regression} (null: not judged), pruning nothing; returns {@code dir}. */
     public static Path merge(Path dir, RegressionSettings regression, ReportSettings report) {
-        mergedSummary(dir, regression, report);
+        mergedSummary(dir, regression, report, RunPruning.Rule.KEEP_EVERY_RUN);
         return dir;
     }
 
     /**
-     * Merges judging regressions with {@code regression} (null: not judged), the caller's configuration: the merge
-     * reads none itself. Returns the merged summary as written to {@code dir}'s summary.json.
+     * Merges judging regressions with {@code regression} (null: not judged) and pruning the results folder around
+     * {@code dir} by {@code keeping}, the caller's configuration: the merge reads none itself. Returns the merged
+     * summary as written to {@code dir}'s summary.json.
      */
-    public static RunSummary mergedSummary(Path dir, RegressionSettings regression, ReportSettings report) {
+    public static RunSummary mergedSummary(Path dir, RegressionSettings regression, ReportSettings report,
+                                           RunPruning.Rule keeping) {
         List<ShardRun> shards = ShardSet.read(dir);
         if (StaircaseMerge.isStaircase(shards)) {
             StaircaseMerge.check(shards);
@@ -58,7 +61,7 @@ public final class ShardMerge {
         MergedSummaryFile.write(summary, shards, dir.resolve(RunFiles.SUMMARY));
         JUnitReport.write(summary, dir.resolve(RunFiles.JUNIT));
         try {
-            ResultsPages.afterRun(dir, dir.toAbsolutePath().getParent(), report);
+            ResultsPages.afterRun(dir, dir.toAbsolutePath().getParent(), report, keeping);
         } catch (RuntimeException e) {
             log.warn("could not write the merged run's report pages (summary.json is kept): {}", e.toString());
         }

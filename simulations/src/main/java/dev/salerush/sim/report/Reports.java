@@ -1,6 +1,7 @@
 package dev.salerush.sim.report;
 
 import dev.salerush.sim.config.ReportSettings;
+import dev.salerush.sim.regression.RegressionResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -9,8 +10,10 @@ import dev.salerush.sim.results.RunCatalog;
 import dev.salerush.sim.results.RunFiles;
 import dev.salerush.sim.results.RunRecord;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The suite's own reports, built from run folders alone:
@@ -58,11 +61,25 @@ public final class Reports {
     public static int regenerateRunPages(Path resultsDir, ReportSettings settings) {
         int written = 0;
         for (RunRecord run : RunCatalog.scan(resultsDir)) {
-            try {
-                writeRunPages(run, settings);
-                written++;
-            } catch (RuntimeException e) {
-                log.warn("could not render the report of {}: {}", run.runId(), e.toString());
+            written += rendered(run, settings);
+        }
+        return written;
+    }
+
+    /**
+     * Re-renders the pages of the runs in {@code resultsDir} whose regression baseline is one of {@code goneRunIds}
+     * (deleted by {@code results.keep}), so that none links a page that is gone; returns how many were written.
+     */
+    public static int rewriteRunPagesComparedWith(Set<String> goneRunIds, Path resultsDir, ReportSettings settings) {
+        if (goneRunIds.isEmpty()) {
+            return 0;
+        }
+        int written = 0;
+        for (RunRecord run : RunCatalog.scan(resultsDir)) {
+            RegressionResult regression = run.summary() == null ? null : run.summary().regression();
+            if (regression != null && goneRunIds.contains(regression.baselineRunId())
+                    && Files.isRegularFile(run.dir().resolve(RunFiles.REPORT_PAGE))) {
+                written += rendered(run, settings);
             }
         }
         return written;
@@ -76,6 +93,17 @@ public final class Reports {
                 resultsDir.getFileName() == null ? resultsDir.toString() : resultsDir.getFileName().toString(),
                 IndexPage.findings(resultsDir), IndexPage.comparisons(resultsDir), settings));
         return index;
+    }
+
+    /** 1 when the run's pages were written, 0 when they could not be rendered (logged). */
+    private static int rendered(RunRecord run, ReportSettings settings) {
+        try {
+            writeRunPages(run, settings);
+            return 1;
+        } catch (RuntimeException e) {
+            log.warn("could not render the report of {}: {}", run.runId(), e.toString());
+            return 0;
+        }
     }
 
     private static Path writeRunPages(RunRecord run, ReportSettings settings) {

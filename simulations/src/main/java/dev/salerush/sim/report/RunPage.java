@@ -81,6 +81,7 @@ final class RunPage {
         if (summary.regression() != null) {
             model.put("regressionLabel", VerdictBanner.label(summary.regression().verdict()));
             model.put("regressionWord", VerdictBanner.word(summary.regression().verdict()));
+            model.put("baselinePage", baselinePage(run, summary.regression().baselineRunId()));
         }
         model.put("integrity", summary.integrity());
         if (summary.integrity() != null) {
@@ -88,6 +89,16 @@ final class RunPage {
             model.put("integrityWord", VerdictBanner.word(summary.integrity().verdict()));
         }
         return model;
+    }
+
+    /**
+     * Whether the baseline's run folder is next to this one, so its page can be linked: a pinned summary.json kept
+     * elsewhere, or a baseline that {@code results.keep} deleted since, is named without a link.
+     */
+    private static boolean baselinePage(RunRecord run, String baselineRunId) {
+        Path results = run.dir().getParent();
+        return baselineRunId != null && results != null && !baselineRunId.contains("/")
+                && Files.isRegularFile(results.resolve(baselineRunId).resolve(RunFiles.SUMMARY));
     }
 
     /** A drill's incident page in the run folder: the drill's name and the file. */

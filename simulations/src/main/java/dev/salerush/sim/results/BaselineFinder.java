@@ -57,9 +57,13 @@ public final class BaselineFinder {
                 && (current.simulation() == null || candidate.simulation() == null
                 || current.simulation().equals(candidate.simulation()))
                 && targetKey(current).equals(targetKey(candidate))
-                && candidate.status() == RunStatus.COMPLETE
-                && candidate.verdict() == Verdict.PASS
+                && passed(candidate)
                 && sameDatasetWhereKnown(current, candidate);
+    }
+
+    /** Whether a run may be a baseline at all: it completed and passed. */
+    static boolean passed(RunSummary run) {
+        return run.status() == RunStatus.COMPLETE && run.verdict() == Verdict.PASS;
     }
 
     /** The embedded target gets a new port every run, so it is one target; an external one is its base URL. */
@@ -71,8 +75,13 @@ public final class BaselineFinder {
     }
 
     private static boolean sameDatasetWhereKnown(RunSummary current, RunSummary candidate) {
-        String mine = Dataset.of(current).map(Dataset::fingerprint).orElse(null);
-        String theirs = Dataset.of(candidate).map(Dataset::fingerprint).orElse(null);
+        String mine = datasetFingerprint(current);
+        String theirs = datasetFingerprint(candidate);
         return mine == null || theirs == null || mine.equals(theirs);
+    }
+
+    /** The fingerprint of the run's dataset, or null when the summary does not say (any dataset then). */
+    static String datasetFingerprint(RunSummary run) {
+        return Dataset.of(run).map(Dataset::fingerprint).orElse(null);
     }
 }

@@ -38,6 +38,11 @@ public final class RunFiles {
     /** What happened to the environment during the run, one JSON object a line: {at, kind, source, detail}. */
     public static final String EVENTS = dev.salerush.env.events.EventLog.FILE;
     public static final String GATEWAY_LOG = "gateway.log";
+    /**
+     * Put there by a person ({@code touch results/<run-id>/pinned}), never by the suite: {@code results.keep} never
+     * deletes the run. Its content does not matter.
+     */
+    public static final String PINNED = "pinned";
     /** In the results folder itself, next to the run folders: every run with trends per profile. */
     public static final String RESULTS_INDEX = "index.html";
     /** Next to the run folders: the undo steps a SIGKILLed drill still owes, one file per drill. */

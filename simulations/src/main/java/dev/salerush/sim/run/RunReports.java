@@ -10,6 +10,7 @@ import dev.salerush.sim.report.plan.PlanPages;
 import dev.salerush.sim.report.plan.PlanSubject;
 import dev.salerush.sim.results.RunFiles;
 import dev.salerush.sim.results.RunFolder;
+import dev.salerush.sim.results.RunPruning;
 import dev.salerush.sim.results.RunSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,7 +59,8 @@ final class RunReports {
                 .ifPresent(report -> GatlingReportCopier.copy(report, folder.dir()));
         try {
             return (shard ? Reports.writeRunPagesOnly(folder.dir(), config.report())
-                    : ResultsPages.afterRun(folder.dir(), config.resultsDir(), config.report())).toString();
+                    : ResultsPages.afterRun(folder.dir(), config.resultsDir(), config.report(),
+                    RunPruning.Rule.of(config))).toString();
         } catch (RuntimeException e) {
             log.warn("could not write the run's report pages (summary.json is kept): {}", e.toString());
             return folder.dir().toString();

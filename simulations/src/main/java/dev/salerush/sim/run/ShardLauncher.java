@@ -9,6 +9,7 @@ import dev.salerush.sim.config.SuiteConfig;
 import dev.salerush.sim.merge.ShardMerge;
 import dev.salerush.sim.metrics.Verdict;
 import dev.salerush.sim.results.RunFiles;
+import dev.salerush.sim.results.RunPruning;
 import dev.salerush.sim.results.RunFolder;
 import dev.salerush.sim.results.RunSummary;
 import dev.salerush.sim.shard.ShardContract;
@@ -150,7 +151,8 @@ final class ShardLauncher {
      */
     private int mergedExitCode(Path runDir) {
         try {
-            RunSummary summary = ShardMerge.mergedSummary(runDir, config.regression(), config.report());
+            RunSummary summary = ShardMerge.mergedSummary(runDir, config.regression(), config.report(),
+                    RunPruning.Rule.of(config));
             System.out.print(ConsoleReport.render(summary, runDir.resolve(RunFiles.REPORT_PAGE).toString()));
             System.out.flush();
             log.info("merged run {}: verdict {}", runDir, summary.verdict());

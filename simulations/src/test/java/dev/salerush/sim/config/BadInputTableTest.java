@@ -90,6 +90,10 @@ class BadInputTableTest {
                 row("profile", "", "profile is empty; available profiles: "),
                 row("target.healthPath", "", "target.healthPath must start with '/', got ''"),
                 row("results.dir", " ", "results.dir must not be empty"),
+                // how many runs results.keep keeps of each group: a count, never a fraction or below 0
+                row("results.keep", "-1", "results.keep must be a whole number of runs to keep in each group, 0 (every run) or more, got -1"),
+                row("results.keep", "2.5", "results.keep must be a whole number of runs to keep in each group, 0 (every run) or more, got 2.5"),
+                row("results.keep", "all", "results.keep must be a whole number of runs to keep in each group, 0 (every run) or more, got 'all'"),
                 row("ids.brandsQuery", "", "ids.brandsQuery must not be empty"),
                 row("metrics.names.cpu", "", "metrics.names.cpu must not be empty"),
                 row("embedded.shop.heap", "", "embedded.shop.heap must be a JVM heap size such as 512m or 2g, got ''"),
@@ -160,6 +164,7 @@ class BadInputTableTest {
                         "unknown setting 'profiles.mine.stairs.warmp' (team.conf)"),
                 file("targt { baseUrl = \"http://127.0.0.1:1\" }", "unknown setting 'targt.baseUrl' (team.conf); did you mean 'target.baseUrl'?"),
                 file("target { baseUrl = ", "team.conf"),
+                file("results { keep = -3 }", "results.keep must be a whole number of runs to keep in each group, 0 (every run) or more, got -3"),
                 file("profile = stress\nprofiles.stress.stairs.climb.factor = 1",
                         "profiles.stress.stairs.climb.factor must be a number between 1.05 and 10.0, got 1"),
                 file("profile = stress\nprofiles.stress.stairs.climb.maxDuration = 1m",

@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Two real runs of one profile into one results folder: the second, against a demo shop slowed down on purpose, fails
  * the regression gate alone (its SLOs are lenient), naming the metric and the baseline; the index lists both runs
- * and draws their trend.
+ * and draws their trend. The second runs with results.keep = 1 beside earlier runs written from the first one's
+ * summary: it prunes them but the baseline (the next run's), a pinned one and another profile's.
  */
 @Order(ItLanes.LANE_TWO + 11)
 @Execution(ExecutionMode.CONCURRENT)
@@ -48,11 +49,19 @@ class RegressionGateIT {
         Path baselineRun = runFolders().get(0);
         assertThat(RunChecks.summary(baselineRun).path("regression").path("verdict").asText()).isEqualTo("no baseline");
 
+        // earlier nights of the same group, restored as a pipeline does, and one of another profile
+        Path older = earlierRun(baselineRun, "20260101-000000-gate", "gate", "pass");
+        Path failed = earlierRun(baselineRun, "20260102-000000-gate", "gate", "fail");
+        Path pinned = earlierRun(baselineRun, "20260103-000000-gate", "gate", "fail");
+        Files.createFile(pinned.resolve("pinned"));
+        Path otherProfile = earlierRun(baselineRun, "20260104-000000-smoke", "smoke", "fail");
         properties.put("embedded.shop.artificialDelay", "40ms");
+        properties.put("results.keep", "1");
         GatlingProcess.Result slower = GatlingProcess.run(SIMULATION, work.resolve("gatling"), properties, 300);
 
         assertThat(slower.exitCode()).as(slower.output()).isEqualTo(2);
-        Path slowerRun = runFolders().stream().filter(run -> !run.equals(baselineRun)).findFirst().orElseThrow();
+        Path slowerRun = runFolders().stream().filter(run -> !List.of(baselineRun, pinned, otherProfile).contains(run))
+                .findFirst().orElseThrow();
         JsonNode summary = RunChecks.summary(slowerRun);
         assertThat(summary.path("slo").get(0).path("passed").asBoolean()).as("the SLO alone would pass").isTrue();
         assertThat(summary.path("verdict").asText()).isEqualTo("fail");
@@ -69,6 +78,26 @@ class RegressionGateIT {
         String index = Files.readString(work.resolve("results").resolve("index.html"));
         assertThat(index).contains(baselineRun.getFileName() + "/report.html", slowerRun.getFileName() + "/report.html")
                 .contains("data-chart=\"trend-p95\"");
+
+        // results.keep = 1: the failing run is the newest, the baseline the next run is compared with stays
+        assertThat(runFolders()).containsExactly(pinned, otherProfile, baselineRun, slowerRun);
+        assertThat(older).doesNotExist();
+        assertThat(failed).doesNotExist();
+        assertThat(slower.output()).contains("pruned results/" + older.getFileName() + " (", "pruned results/"
+                + failed.getFileName() + " (").contains(", gate, the embedded target: ");
+        assertThat(index).doesNotContain(older.getFileName().toString());
+    }
+
+    /** A copy of {@code run}'s summary.json as an earlier run's, in a folder of its own. */
+    private Path earlierRun(Path run, String runId, String profile, String verdict) throws IOException {
+        JsonNode summary = RunChecks.summary(run);
+        com.fasterxml.jackson.databind.node.ObjectNode copy = summary.deepCopy();
+        copy.put("runId", runId).put("profile", profile).put("verdict", verdict)
+                .put("startedAt", runId.substring(0, 4) + "-" + runId.substring(4, 6) + "-" + runId.substring(6, 8)
+                        + "T00:00:00Z");
+        Path dir = Files.createDirectories(work.resolve("results").resolve(runId));
+        Files.writeString(dir.resolve("summary.json"), copy.toPrettyString());
+        return dir;
     }
 
     private List<Path> runFolders() throws IOException {

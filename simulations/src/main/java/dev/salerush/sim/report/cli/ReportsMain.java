@@ -2,9 +2,10 @@ package dev.salerush.sim.report.cli;
 
 import dev.salerush.sim.config.ConfigError;
 import dev.salerush.sim.config.ConfigLoader;
-import dev.salerush.sim.config.ReportSettings;
+import dev.salerush.sim.config.SuiteConfig;
 import dev.salerush.sim.report.publish.ResultsPages;
 import dev.salerush.sim.results.RunFiles;
+import dev.salerush.sim.results.RunPruning;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +13,8 @@ import java.nio.file.Path;
 /**
  * Regenerates every run page, every results-and-countermeasures document and the index of a results folder:
  * {@code ./mvnw -q compile exec:java@reports [-Dreports.dir=path/to/results] [-Dreport.locale=en]}, in the language,
- * time zone and wording of {@code report} in conf/salerush.conf (with -D overrides).
+ * time zone and wording of {@code report} in conf/salerush.conf (with -D overrides). With {@code results.keep = N}
+ * it first prunes the folder as a run's end does, so a nightly that restored earlier nights' runs prunes them too.
  */
 public final class ReportsMain {
     private ReportsMain() {
@@ -26,15 +28,15 @@ public final class ReportsMain {
         if (!Files.isDirectory(resultsDir)) {
             fail("no results folder at " + resultsDir + " (set -Dreports.dir=path/to/results)");
         }
-        ReportSettings settings;
+        SuiteConfig config;
         try {
-            settings = ConfigLoader.load().report();
+            config = ConfigLoader.load();
         } catch (ConfigError e) {
             System.err.println("salerush: configuration error: " + e.getMessage());
             System.exit(3);
             return;
         }
-        int pages = ResultsPages.regenerate(resultsDir, settings);
+        int pages = ResultsPages.regenerate(resultsDir, config.report(), RunPruning.Rule.of(config));
         System.out.println("salerush: wrote " + pages + " run page(s) and " + resultsDir.resolve(RunFiles.RESULTS_INDEX));
     }
 

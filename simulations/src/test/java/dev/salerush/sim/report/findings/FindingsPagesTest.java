@@ -13,6 +13,7 @@ import dev.salerush.sim.report.publish.ResultsPages;
 import dev.salerush.sim.report.TemplateFiles;
 import dev.salerush.sim.results.ReportFixtures;
 import dev.salerush.sim.results.RunCatalog;
+import dev.salerush.sim.results.RunPruning;
 import dev.salerush.sim.results.RunRecord;
 import dev.salerush.sim.results.RunStatus;
 import dev.salerush.sim.results.RunSummary;
@@ -89,7 +90,8 @@ class FindingsPagesTest {
     void aFinishedRunRefreshesTheDocumentOfItsOwnSimulationAndHostOnly() throws IOException {
         Path results = resultsWithATeamRun();
 
-        ResultsPages.afterRun(results.resolve(ReportFixtures.STRESS), results, ReportSettings.defaults());
+        ResultsPages.afterRun(results.resolve(ReportFixtures.STRESS), results, ReportSettings.defaults(),
+                RunPruning.Rule.KEEP_EVERY_RUN);
 
         assertThat(results.resolve("findings").resolve(SALE_FOLDER).resolve("findings.md")).content()
                 .contains(ReportFixtures.SMOKE, ReportFixtures.STRESS);
@@ -263,6 +265,6 @@ class FindingsPagesTest {
 
 
     private static void regenerate(Path results, ReportSettings settings) {
-        ResultsPages.regenerate(results, settings);
+        ResultsPages.regenerate(results, settings, RunPruning.Rule.KEEP_EVERY_RUN);
     }
 }
