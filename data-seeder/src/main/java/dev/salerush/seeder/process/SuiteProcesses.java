@@ -10,10 +10,11 @@ import java.util.Map;
  * Prometheus or PostgreSQL. Every launcher of every module builds its processes here (an architecture test checks);
  * data-seeder is the lowest module, so all of them see it.
  *
- * <p>Two starts are not the suite's ProcessBuilders: zonky's embedded PostgreSQL (zonky lets no environment be set;
- * its server inherits the mark from the JVM that starts it, and its command line names the {@code salerush-pg-}
- * data directory) and the Gatling Maven plugin's forked JVM (the plugin takes no environment; its command line names
- * the suite's classes). {@code .ci/suite-processes} matches those command lines as well.
+ * <p>Two starts are not the suite's ProcessBuilders. The Gatling Maven plugin forks its JVM with Maven's environment
+ * and takes none to add: that JVM carries the mark on its command line instead ({@code -DSALERUSH_SUITE_PROCESS=1},
+ * simulations/pom.xml). zonky's embedded PostgreSQL lets no environment be set either: its server inherits the mark
+ * from the JVM that starts it when that JVM has it in its environment, and its command line always names its
+ * {@code salerush-pg-} data directory. {@code .ci/suite-processes} looks for both.
  */
 public final class SuiteProcesses {
 

@@ -25,6 +25,8 @@ class SuiteProcessesScriptTest {
 
     @AfterEach
     void stopStarted() {
+        // the shells' children first: killing a shell leaves its sleep running, marked, until it ends
+        started.forEach(process -> process.descendants().forEach(ProcessHandle::destroyForcibly));
         started.forEach(Process::destroyForcibly);
     }
 
