@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * people's runs may be listed beside ours on a shared machine, so only our own pids are judged.
  */
 class SuiteProcessesScriptTest {
+    private static final String MARK = SuiteProcesses.MARK;
     private static final Path SCRIPT = TestConfigs.PROJECT_ROOT.resolve(".ci/suite-processes");
     private final List<Process> started = new ArrayList<>();
 
@@ -35,6 +37,8 @@ class SuiteProcessesScriptTest {
         long marked = start(SuiteProcesses.builder("sleep", "30"));
         long grandchild = start(SuiteProcesses.builder("sh", "-c", "sleep 30; true"));
         long oldPattern = start(unmarked("sh", "-c", "sleep 30; true # -D /tmp/salerush-pg-1234"));
+        long onCommandLine = start(unmarked("bash", "-c", "exec -a 'java -D" + MARK + "=1' sleep 30"));
+        long notOnCommandLine = start(unmarked("bash", "-c", "exec -a 'java -D" + MARK + "=10' sleep 30"));
         long haproxy = start(unmarked("bash", "-c", "exec -a haproxy sleep 30"));
         long prometheus = start(unmarked("bash", "-c", "exec -a /usr/bin/prometheus sleep 30"));
         long plain = start(unmarked("sleep", "30"));
@@ -44,8 +48,16 @@ class SuiteProcessesScriptTest {
 
         List<Long> listed = listedPids();
 
-        assertThat(listed).contains(marked, grandchild, oldPattern, sleepUnder(grandchild))
-                .doesNotContain(haproxy, prometheus, plain, notOne);
+        assertThat(listed).contains(marked, grandchild, oldPattern, onCommandLine, sleepUnder(grandchild))
+                .doesNotContain(haproxy, prometheus, plain, notOne, notOnCommandLine);
+    }
+
+    @Test
+    void theGatlingPluginsForkedJvmCarriesTheMarkOnItsCommandLine() throws IOException {
+        // the plugin forks with Maven's environment and takes none to add
+        String pom = Files.readString(TestConfigs.PROJECT_ROOT.resolve("simulations/pom.xml"));
+
+        assertThat(pom).contains("<jvmArg>-D" + SuiteProcesses.MARK + "=1</jvmArg>");
     }
 
     @Test
