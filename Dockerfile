@@ -2,7 +2,8 @@
 # The salerush shard image (issue 16): one container = one shard of a sharded run, or the merge of one.
 # Build:  docker build -t salerush:dev .
 # Shard:  docker run -e SALERUSH_SHARD_COUNT=2 -e SALERUSH_SHARD_INDEX=0 -e SALERUSH_RUN_ID=... \
-#           -e SALERUSH_START_AT=<epoch ms> -e JAVA_OPTS="-Dprofile=load -Dtarget.baseUrl=http://shop:8080" \
+#           -e SALERUSH_START_AT=<epoch ms> \
+#           -e JAVA_OPTS="-Dprofile=load -Dtarget.baseUrl=http://shop:8080 -Dtarget.allowedHosts=shop" \
 #           -v results:/results salerush:dev
 # Merge:  docker run -v results:/results --entrypoint java salerush:dev -Dsalerush.root=/app -Dresults.dir=/results \
 #           -cp "/app/resources:/app/classes:/app/libs/*:/app/test-classes" dev.salerush.sim.merge.MergeMain /results/<run id>
@@ -40,8 +41,10 @@ USER salerush
 # SALERUSH_SHARD_INDEX (or JOB_COMPLETION_INDEX from an Indexed Job), SALERUSH_START_AT (epoch ms), SALERUSH_RUN_ID.
 # Every run folder goes under /results: mount the shared volume there. The suite's settings (-Dprofile=load ...) go in
 # JAVA_OPTS or JAVA_TOOL_OPTIONS (deploy/k8s uses the latter: the Jib image reads it too); none is set here, as a
-# command-line -D would override JAVA_TOOL_OPTIONS.
-ENV SIMULATION=dev.salerush.sim.simulations.SaleSimulation \
+# command-line -D would override JAVA_TOOL_OPTIONS. Gatling starts ConfiguredSimulation, which runs the class the
+# `simulation` conf key names (-Dsimulation=... or a team conf; the built-in sale by default): the class must be in the
+# image (under simulations/src/test/java when it is built).
+ENV SIMULATION=dev.salerush.sim.gatling.ConfiguredSimulation \
     JAVA_OPTS="-Xmx2g"
 VOLUME /results
 # exec: the JVM is PID 1 and gets SIGTERM itself, so a stopped pod ends its run and writes its partial summary

@@ -2,6 +2,7 @@ package dev.salerush.seeder.bench;
 
 import dev.salerush.seeder.embedded.EmbeddedDatabase;
 import dev.salerush.seeder.load.SeedReport;
+import dev.salerush.seeder.process.SuiteProcesses;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -60,7 +61,7 @@ public final class PgbenchReference {
 
     /** Wall-clock seconds of {@code pgbench -i -q -s scale} against the embedded database. */
     public static double pgbenchInit(Path pgbench, EmbeddedDatabase db, int scale) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(pgbench.toString(), "-i", "-q", "-s", String.valueOf(scale),
+        ProcessBuilder pb = SuiteProcesses.builder(pgbench.toString(), "-i", "-q", "-s", String.valueOf(scale),
                 "-h", db.host(), "-p", String.valueOf(db.port()), "-U", db.user(), EmbeddedDatabase.DATABASE);
         pb.environment().put("PGPASSWORD", db.password());
         pb.redirectErrorStream(true);

@@ -1,5 +1,6 @@
 package dev.salerush.seeder.embedded;
 
+import dev.salerush.seeder.process.SuiteProcesses;
 import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
@@ -88,7 +89,7 @@ public final class PgBinaries {
         try {
             Path out = Files.createTempFile("salerush-pgcmd-", ".log");
             try {
-                Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+                Process p = SuiteProcesses.builder(cmd).redirectErrorStream(true)
                         .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                         .redirectOutput(out.toFile()).start();
                 if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

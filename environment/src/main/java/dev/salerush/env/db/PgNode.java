@@ -2,6 +2,7 @@ package dev.salerush.env.db;
 
 import dev.salerush.seeder.embedded.EmbeddedDatabase;
 import dev.salerush.seeder.embedded.PgBinaries;
+import dev.salerush.seeder.process.SuiteProcesses;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -189,7 +190,7 @@ final class PgNode {
 
     private static void signal(long pid, String signal) {
         try {
-            Process p = new ProcessBuilder("kill", "-" + signal, Long.toString(pid))
+            Process p = SuiteProcesses.builder("kill", "-" + signal, Long.toString(pid))
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             p.waitFor(5, TimeUnit.SECONDS);
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package dev.salerush.env.process;
 
+import dev.salerush.seeder.process.SuiteProcesses;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.RandomAccessFile;
@@ -104,7 +105,7 @@ public final class ChildProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new LaunchException("cannot write the log file " + logFile + " of " + name + ": " + e, e);
         }
-        ProcessBuilder builder = new ProcessBuilder(command)
+        ProcessBuilder builder = SuiteProcesses.builder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.PIPE);

@@ -1,5 +1,6 @@
 package dev.salerush.env.process;
 
+import dev.salerush.seeder.process.SuiteProcesses;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,7 @@ public record ToolCheck(int exitCode, String output) {
         String shown = String.join(" ", command.subList(0, Math.min(2, command.size())));
         Process check;
         try {
-            check = new ProcessBuilder(command).redirectErrorStream(true)
+            check = SuiteProcesses.builder(command).redirectErrorStream(true)
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
         } catch (IOException e) {
             throw new LaunchException(part + ": cannot run " + shown + ": " + e.getMessage(), e);

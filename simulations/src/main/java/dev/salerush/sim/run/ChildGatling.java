@@ -1,5 +1,6 @@
 package dev.salerush.sim.run;
 
+import dev.salerush.seeder.process.SuiteProcesses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +50,7 @@ final class ChildGatling {
         command.add("-D" + GatlingReportCopier.GATLING_RESULTS_PROPERTY + "=" + gatlingResults);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.gatling.app.Gatling",
                 "--simulation", simulation, "--results-folder", gatlingResults.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        ProcessBuilder builder = SuiteProcesses.builder(command).redirectErrorStream(true);
         env.forEach((name, value) -> {
             if (value == null) {
                 builder.environment().remove(name);

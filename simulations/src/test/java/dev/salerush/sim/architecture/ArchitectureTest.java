@@ -3,11 +3,14 @@ package dev.salerush.sim.architecture;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.salerush.seeder.process.SuiteProcesses;
 import dev.salerush.sim.drills.DrillResult;
 import dev.salerush.sim.drills.Drills;
 import dev.salerush.sim.drills.DrillsOutcome;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
@@ -52,6 +55,16 @@ class ArchitectureTest {
                         .and(not(belongToAnyOf(Drills.class, DrillsOutcome.class, DrillResult.class))))
                 .because("a drill is one slice: a run calls Drills, and reads only what its methods return"
                         + " (DrillsOutcome from finish, the DrillResult of each drill in it)")
+                .check(salerush);
+    }
+
+    @Test
+    void everyProcessTheSuiteStartsIsMarkedAsTheSuites() {
+        noClasses().that().doNotBelongToAnyOf(SuiteProcesses.class)
+                .should().callConstructor(ProcessBuilder.class, String[].class)
+                .orShould().callConstructor(ProcessBuilder.class, List.class)
+                .because("SuiteProcesses.builder marks the process, so .ci/suite-processes finds what a run left"
+                        + " behind and never the machine's own services")
                 .check(salerush);
     }
 

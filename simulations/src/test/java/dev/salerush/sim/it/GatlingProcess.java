@@ -1,5 +1,7 @@
 package dev.salerush.sim.it;
 
+import dev.salerush.seeder.process.SuiteProcesses;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +57,8 @@ public final class GatlingProcess {
         command.add(gatlingResults.toString());
 
         Path output = Files.createTempFile("gatling-run", ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        Process process = SuiteProcesses.builder(command).redirectErrorStream(true).redirectOutput(output.toFile())
+                .start();
         return new Running(process, output, System.nanoTime());
     }
 

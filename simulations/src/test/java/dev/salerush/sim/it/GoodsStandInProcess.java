@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.salerush.example.goods.GoodsStandIn;
 
+import dev.salerush.seeder.process.SuiteProcesses;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -46,7 +47,7 @@ final class GoodsStandInProcess implements AutoCloseable {
     /** Starts {@code GoodsStandIn 0} with the test's classpath and {@code password}, and waits for its two URLs. */
     static GoodsStandInProcess startWithLogin(String password) throws IOException {
         Path errors = Files.createTempFile("goods-stand-in", ".err");
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        Process process = SuiteProcesses.builder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dgoods.password=" + password, "-cp", System.getProperty("java.class.path"),
                 GoodsStandIn.class.getName(), "0", "--stop-when-stdin-closes")
                 .redirectError(errors.toFile()).start();

@@ -2,6 +2,7 @@ package dev.salerush.sim.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.salerush.seeder.process.SuiteProcesses;
 import dev.salerush.sim.staging.StagingMain;
 
 import java.io.IOException;
@@ -50,7 +51,8 @@ final class StagingProcess implements AutoCloseable {
             command.add("-D" + setting);
         }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), StagingMain.class.getName()));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        Process process = SuiteProcesses.builder(command).redirectErrorStream(true).redirectOutput(output.toFile())
+                .start();
         StagingProcess staging = new StagingProcess(process, info, output);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
         while (!Files.exists(info)) {

@@ -1,5 +1,6 @@
 package dev.salerush.sim.it;
 
+import dev.salerush.seeder.process.SuiteProcesses;
 import dev.salerush.sim.config.ReportLocale;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
@@ -240,7 +241,8 @@ class TeamProjectIT {
                 "-Dmaven.repo.local=" + repository, "-Dmaven.repo.local.tail=" + required("salerush.userRepository")));
         command.addAll(List.of(arguments));
         Path log = Files.createTempFile(work, "maven", ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
+        // marked: the team build and everything it starts (its Gatling JVM, the embedded PostgreSQL) are the suite's
+        ProcessBuilder builder = SuiteProcesses.builder(command).directory(directory.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
         env.put("JAVA_HOME", System.getProperty("java.home"));

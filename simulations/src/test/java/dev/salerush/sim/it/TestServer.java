@@ -3,6 +3,7 @@ package dev.salerush.sim.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.salerush.seeder.process.SuiteProcesses;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -35,7 +36,7 @@ public final class TestServer implements AutoCloseable {
         if (workers != null) {
             command.add(String.valueOf(workers));
         }
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process process = SuiteProcesses.builder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String firstLine = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)).readLine();
         return new TestServer(process, Integer.parseInt(firstLine.trim()));
     }

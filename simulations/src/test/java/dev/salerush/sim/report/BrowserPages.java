@@ -1,5 +1,7 @@
 package dev.salerush.sim.report;
 
+import dev.salerush.seeder.process.SuiteProcesses;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,7 +107,7 @@ public final class BrowserPages {
         command.addAll(List.of(options));
         command.add(page.toUri().toString());
         Path output = dir.resolve("chromium-" + System.nanoTime() + ".out");
-        Process process = new ProcessBuilder(command).redirectOutput(output.toFile())
+        Process process = SuiteProcesses.builder(command).redirectOutput(output.toFile())
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         if (!process.waitFor(90, TimeUnit.SECONDS)) {
             process.destroyForcibly();

@@ -3,9 +3,12 @@ package dev.salerush.sim.shard;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.salerush.sim.config.ConfigLoader;
+import dev.salerush.sim.config.SuiteConfig;
 import dev.salerush.sim.config.TestConfigs;
 import dev.salerush.sim.merge.MergeMain;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.lang.reflect.Field;
@@ -16,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.stream.StreamSupport;
 
@@ -25,16 +29,24 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The Kubernetes manifests of a sharded run (deploy/k8s) have the shape the shard contract needs: an Indexed Job of
  * N parallel shards that is never retried and stops every shard when one exits with
  * {@link ShardContract#EXIT_STOP_SIBLINGS}, env names that are the code's, one shard per node, a shared results
- * volume that the merge Job mounts too. The manifests are filled in the way the README says (envsubst) first.
+ * volume that the merge Job mounts too, and settings that the suite loads as it would in the pod: the example host
+ * allowed, the simulation class set, the team conf from its ConfigMap layered. The manifests are filled in the way the
+ * README says (envsubst) first.
  */
 class K8sManifestShapeTest {
     private static final Path K8S = TestConfigs.PROJECT_ROOT.resolve("deploy/k8s");
     private static final int SHARDS = 3;
+    private static final String SIMULATION = "dev.salerush.example.goods.GoodsSimulation";
+    private static final String TEAM_CONF = "salerush-team-conf";
+    /** What the README's {@code kubectl create configmap ... --from-file=team.conf=...} puts in the ConfigMap. */
+    private static final Path TEAM_CONF_FILE = TestConfigs.PROJECT_ROOT.resolve("conf/examples/goods.conf");
     private static final Map<String, String> FILLED_IN = Map.of("${RUN_ID}", "20261206-180000-load",
             "${SHARDS}", String.valueOf(SHARDS), "${START_AT}", "1796000000000", "${IMAGE}", "salerush:test",
-            "${PROFILE}", "load", "${TARGET_URL}", "http://shop.internal:8080");
+            "${PROFILE}", "load", "${TARGET_URL}", "http://shop.internal:8080", "${ALLOWED_HOSTS}", "shop.internal",
+            "${SIMULATION}", SIMULATION, "${TEAM_CONF}", TEAM_CONF);
     /** Env the JVM reads, not the shard contract: the suite's -D settings. */
-    private static final Set<String> JVM_ENV = Set.of("JAVA_TOOL_OPTIONS");
+    private static final String JAVA_TOOL_OPTIONS = "JAVA_TOOL_OPTIONS";
+    private static final Set<String> JVM_ENV = Set.of(JAVA_TOOL_OPTIONS);
 
     @Test
     void shardsAreAnIndexedJobOfNParallelPodsNeverRetried() throws IOException {
@@ -120,7 +132,57 @@ class K8sManifestShapeTest {
         assertThat(args).contains(MergeMain.class.getName());
         assertThat(args.get(args.size() - 1)).isEqualTo(mountPath(container) + "/$(" + ShardContract.ENV_RUN_ID + ")");
         assertThat(list(container.path("env")).stream().map(e -> e.path("name").asText()))
-                .containsExactly(ShardContract.ENV_RUN_ID);
+                .containsExactly(ShardContract.ENV_RUN_ID, JAVA_TOOL_OPTIONS);
+    }
+
+    @Test
+    void theShardsSettingsLoadAsTheSuiteLoadsThemWithTheTeamConfFromItsConfigMap(@TempDir Path pod)
+            throws IOException {
+        JsonNode podSpec = read("shards-job.yaml").path("spec").path("template").path("spec");
+        Properties options = options(shardContainer());
+        mountConfigMaps(podSpec, shardContainer(), pod);
+
+        // the image's /app is this repository (its conf/ folder); the pod's absolute paths are under `pod`
+        SuiteConfig config = ConfigLoader.load(TestConfigs.PROJECT_ROOT, inPod(options, pod));
+
+        assertThat(config.target().baseUrl()).hasHost("shop.internal");
+        assertThat(config.target().allowedHosts()).contains("shop.internal");
+        assertThat(config.profile().name()).isEqualTo("load");
+        assertThat(options.getProperty("simulation")).as("the simulation class is a parameter").isEqualTo(SIMULATION);
+        assertThat(config.simulation().className()).isEqualTo(SIMULATION);
+        // only the team conf (goods.conf) names this feeder: the file from the ConfigMap was layered
+        assertThat(config.simulation().feeders()).containsKey("brands");
+    }
+
+    @Test
+    void theTeamConfIsAReadOnlyConfigMapMountedWhereTheOptionsNameIt() throws IOException {
+        JsonNode podSpec = read("shards-job.yaml").path("spec").path("template").path("spec");
+        String named = options(shardContainer()).getProperty(ConfigLoader.OVERRIDES_PROPERTY);
+        JsonNode volume = list(podSpec.path("volumes")).stream().filter(v -> v.has("configMap")).findFirst()
+                .orElseThrow();
+        JsonNode mount = list(shardContainer().path("volumeMounts")).stream()
+                .filter(m -> m.path("name").asText().equals(volume.path("name").asText())).findFirst().orElseThrow();
+
+        assertThat(volume.path("configMap").path("name").asText()).isEqualTo(TEAM_CONF);
+        assertThat(mount.path("readOnly").asBoolean()).isTrue();
+        assertThat(Path.of(named)).isAbsolute();
+        JsonNode item = volume.path("configMap").path("items").get(0);
+        assertThat(Path.of(mount.path("mountPath").asText(), item.path("path").asText())).isEqualTo(Path.of(named));
+        String readme = Files.readString(K8S.resolve("README.md"));
+        assertThat(readme).contains("kubectl create configmap " + TEAM_CONF + " --from-file="
+                + item.path("key").asText() + "=");
+    }
+
+    @Test
+    void theMergeReadsTheShardsSettings() throws IOException {
+        JsonNode merge = read("merge-job.yaml").path("spec").path("template");
+        JsonNode container = merge.path("spec").path("containers").get(0);
+
+        assertThat(options(container)).isEqualTo(options(shardContainer()));
+        assertThat(merge.path("spec").path("volumes").toString())
+                .isEqualTo(read("shards-job.yaml").path("spec").path("template").path("spec").path("volumes")
+                        .toString());
+        assertThat(container.path("volumeMounts")).isEqualTo(shardContainer().path("volumeMounts"));
     }
 
     @Test
@@ -132,6 +194,53 @@ class K8sManifestShapeTest {
         String readme = Files.readString(K8S.resolve("README.md"));
         FILLED_IN.keySet().forEach(placeholder -> assertThat(readme).contains("$" + placeholder.substring(2,
                 placeholder.length() - 1)));
+    }
+
+    /**
+     * The container's JAVA_TOOL_OPTIONS as the JVM turns them into system properties (whitespace-separated
+     * {@code -Dkey=value}; the manifests quote nothing).
+     */
+    private static Properties options(JsonNode container) {
+        Properties properties = new Properties();
+        for (String option : value(list(container.path("env")), JAVA_TOOL_OPTIONS).trim().split("\\s+")) {
+            assertThat(option).as("a -Dkey=value option").startsWith("-D").contains("=");
+            int equals = option.indexOf('=');
+            properties.setProperty(option.substring(2, equals), option.substring(equals + 1));
+        }
+        return properties;
+    }
+
+    /** Writes each ConfigMap item the container mounts under {@code pod}, as the kubelet would (the README's data). */
+    private static void mountConfigMaps(JsonNode podSpec, JsonNode container, Path pod) throws IOException {
+        for (JsonNode volume : list(podSpec.path("volumes"))) {
+            if (!volume.has("configMap")) {
+                continue;
+            }
+            assertThat(volume.path("configMap").path("name").asText()).isEqualTo(TEAM_CONF);
+            String mountPath = list(container.path("volumeMounts")).stream()
+                    .filter(m -> m.path("name").asText().equals(volume.path("name").asText())).findFirst()
+                    .orElseThrow().path("mountPath").asText();
+            for (JsonNode item : list(volume.path("configMap").path("items"))) {
+                assertThat(item.path("key").asText()).isEqualTo("team.conf");
+                Path file = inPod(pod, mountPath + "/" + item.path("path").asText());
+                Files.createDirectories(file.getParent());
+                Files.copy(TEAM_CONF_FILE, file);
+            }
+        }
+    }
+
+    /** The options with every absolute path of {@code salerush.conf} moved under {@code pod}. */
+    private static Properties inPod(Properties options, Path pod) {
+        Properties moved = new Properties();
+        moved.putAll(options);
+        String files = options.getProperty(ConfigLoader.OVERRIDES_PROPERTY, "");
+        moved.setProperty(ConfigLoader.OVERRIDES_PROPERTY, String.join(",", Arrays.stream(files.split(","))
+                .map(file -> Path.of(file).isAbsolute() ? inPod(pod, file).toString() : file).toList()));
+        return moved;
+    }
+
+    private static Path inPod(Path pod, String absolute) {
+        return pod.resolve(absolute.substring(1));
     }
 
     private static JsonNode shardContainer() throws IOException {

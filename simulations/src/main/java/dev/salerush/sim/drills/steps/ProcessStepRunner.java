@@ -1,5 +1,6 @@
 package dev.salerush.sim.drills.steps;
 
+import dev.salerush.seeder.process.SuiteProcesses;
 import dev.salerush.sim.config.RunStep;
 
 import java.io.BufferedReader;
@@ -14,7 +15,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs a {@link RunStep}'s program (no shell) with its environment and timeout, and judges it by its exit code. A
  * process still running is ended — its whole tree, politely first — when the step times out or the drill ends
- * ({@link #stopAll()}), so no step outlives its drill.
+ * ({@link #stopAll()}), so no step outlives its drill. The step's process is the suite's, and so is whatever it starts
+ * itself: it is marked ({@link SuiteProcesses}) and its descendants inherit the mark, so a daemon a step leaves running
+ * counts as a run's leftover. What the team's command asks another party to start (a {@code systemctl restart}, a
+ * container, a remote command) is that party's child, unmarked: the team's own service, never a leftover.
  */
 final class ProcessStepRunner {
     private static final long GRACE_MILLIS = 3_000;
@@ -24,7 +28,7 @@ final class ProcessStepRunner {
 
     /** @return what the step printed and its exit; throws when it failed */
     String run(RunStep step) {
-        ProcessBuilder builder = new ProcessBuilder(step.argv()).redirectErrorStream(true);
+        ProcessBuilder builder = SuiteProcesses.builder(step.argv()).redirectErrorStream(true);
         builder.environment().putAll(step.env());
         Process process;
         try {
