@@ -9,6 +9,7 @@ import dev.salerush.sim.results.RunPruning;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Properties;
 
 /**
  * Regenerates every run page, every results-and-countermeasures document and the index of a results folder:
@@ -17,6 +18,9 @@ import java.nio.file.Path;
  * it first prunes the folder as a run's end does, so a nightly that restored earlier nights' runs prunes them too.
  */
 public final class ReportsMain {
+    /** The pom's property naming the results folder; Maven's, not a setting of the suite's. */
+    static final String RESULTS_FOLDER_PROPERTY = "reports.dir";
+
     private ReportsMain() {
     }
 
@@ -26,11 +30,11 @@ public final class ReportsMain {
         }
         Path resultsDir = Path.of(args[0]).toAbsolutePath().normalize();
         if (!Files.isDirectory(resultsDir)) {
-            fail("no results folder at " + resultsDir + " (set -Dreports.dir=path/to/results)");
+            fail("no results folder at " + resultsDir + " (set -D" + RESULTS_FOLDER_PROPERTY + "=path/to/results)");
         }
         SuiteConfig config;
         try {
-            config = ConfigLoader.load();
+            config = ConfigLoader.load(ConfigLoader.projectRoot(), settingsOnly(System.getProperties()));
         } catch (ConfigError e) {
             System.err.println("salerush: configuration error: " + e.getMessage());
             System.exit(3);
@@ -38,6 +42,17 @@ public final class ReportsMain {
         }
         int pages = ResultsPages.regenerate(resultsDir, config.report(), RunPruning.Rule.of(config));
         System.out.println("salerush: wrote " + pages + " run page(s) and " + resultsDir.resolve(RunFiles.RESULTS_INDEX));
+    }
+
+    /**
+     * This runs inside Maven's JVM, where {@code -Dreports.dir} is a system property beside the suite's settings; the
+     * config loader would refuse it as a misspelt {@code report.dir}.
+     */
+    static Properties settingsOnly(Properties system) {
+        Properties settings = new Properties();
+        settings.putAll(system);
+        settings.remove(RESULTS_FOLDER_PROPERTY);
+        return settings;
     }
 
     private static void fail(String message) {
