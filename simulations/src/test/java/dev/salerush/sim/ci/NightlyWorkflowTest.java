@@ -96,7 +96,8 @@ class NightlyWorkflowTest {
                 .contains("\"-Dresults.keep=${RESULTS_KEEP}\"");
         assertThat(job().path("env").path("TEAM_CONF").asText()).contains("inputs.conf").contains("vars.SALERUSH_CONF");
         assertThat(job().path("env").path("SIMULATION").asText()).contains("inputs.simulation");
-        assertThat(job().path("env").path("RESULTS_KEEP").asText()).isEqualTo("${{ vars.SALERUSH_RESULTS_KEEP || '30' }}");
+        assertThat(job().path("env").path("RESULTS_KEEP").asText())
+                .isEqualTo("${{ vars.SALERUSH_RESULTS_KEEP || '30' }}");
     }
 
     @Test

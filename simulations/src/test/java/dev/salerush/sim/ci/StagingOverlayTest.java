@@ -33,7 +33,8 @@ class StagingOverlayTest {
                 metrics.url = "http://metrics.team.example:9100/metrics"
                 plan.dau = 1234
                 """);
-        Files.writeString(root.resolve("staging.conf"), overlay("https://staging.team.example:8443", "prom.team.example, 10.0.0.5"));
+        Files.writeString(root.resolve("staging.conf"),
+                overlay("https://staging.team.example:8443", "prom.team.example, 10.0.0.5"));
 
         SuiteConfig config = load("team.conf,staging.conf");
 
@@ -55,7 +56,8 @@ class StagingOverlayTest {
 
     @Test
     void aUrlWithoutAHostIsRefused() throws Exception {
-        Process process = new ProcessBuilder("bash", SCRIPT.toString(), "ftp://nowhere").redirectErrorStream(true).start();
+        Process process = new ProcessBuilder("bash", SCRIPT.toString(), "ftp://nowhere").redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
         assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
