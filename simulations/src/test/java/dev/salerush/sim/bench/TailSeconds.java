@@ -8,8 +8,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Where a run's slow responses fall, from the suite's per-second logs of the run folder: the seconds whose slowest
@@ -31,14 +32,18 @@ final class TailSeconds {
         Map<Long, Long> stallsMs = Files.exists(stallsLog) ? LatencyTimeline.read(stallsLog, Integer.MAX_VALUE).stream()
                 .filter(p -> p.maxMs() != null)
                 .collect(Collectors.toMap(p -> p.startMillis() / 1000, p -> p.maxMs() / 1000, Math::max)) : Map.of();
-        long start = seconds.get(0).startMillis() / 1000;
-        List<LatencyTimeline.Point> slow = seconds.stream().filter(p -> p.maxMs() != null && p.maxMs() >= thresholdMs).toList();
+        // interval n of the log is the measured window's n-th second (the first may be a part of one)
+        List<Integer> slow = IntStream.range(0, seconds.size())
+                .filter(i -> seconds.get(i).maxMs() != null && seconds.get(i).maxMs() >= thresholdMs).boxed().toList();
         long calmMax = seconds.stream().filter(p -> p.maxMs() != null && p.maxMs() < thresholdMs)
                 .mapToLong(LatencyTimeline.Point::maxMs).max().orElse(0);
-        Function<LatencyTimeline.Point, String> line = p -> String.format(Locale.ROOT, "s%d p99 %d max %d (stall %d)",
-                p.startMillis() / 1000 - start + 1, p.p99Ms(), p.maxMs(), stallsMs.getOrDefault(p.startMillis() / 1000, 0L));
+        IntFunction<String> line = i -> {
+            LatencyTimeline.Point p = seconds.get(i);
+            return String.format(Locale.ROOT, "s%d p99 %d max %d (stall %d)", i + 1, p.p99Ms(), p.maxMs(),
+                    stallsMs.getOrDefault(p.startMillis() / 1000, 0L));
+        };
         return String.format(Locale.ROOT, "%d of %d seconds with a response >= %d ms%s; the others' max <= %d ms",
                 slow.size(), seconds.size(), thresholdMs, slow.isEmpty() ? "" : ": " + slow.stream().limit(SHOWN)
-                        .map(line).collect(Collectors.joining(", ")) + (slow.size() > SHOWN ? ", ..." : ""), calmMax);
+                        .map(line::apply).collect(Collectors.joining(", ")) + (slow.size() > SHOWN ? ", ..." : ""), calmMax);
     }
 }
