@@ -6,7 +6,7 @@
 # warm-up, the `warmup` section of the configuration, at the same rate for every tool, discarded).
 # The endpoint is a small static JSON file served by an nginx this script starts (its own config in a temp dir,
 # loopback port, one worker, daemon off) and stops at the end or on Ctrl-C; without nginx, the project's instant
-# test server. Only 127.0.0.1 is loaded. See README, "Peers on the same endpoint".
+# test server. Only 127.0.0.1 is loaded. See docs/measured.md, "Peers on the same endpoint".
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
