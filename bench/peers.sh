@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Peer benchmark (outside CI): salerush, Gatling alone, wrk, autocannon and Locust against one loopback endpoint.
-# Usage: bench/peers.sh [--rounds=3] [--seconds=15] [--connections=64] [--rate=1000]
+# Usage: bench/peers.sh [--rounds=3] [--seconds=15] [--ceiling-seconds=15] [--connections=64] [--rate=1000[,3000]]
+#                       [--tools=salerush,Gatling,wrk,autocannon,Locust]
+# Every fixed rate is measured cold (the tool started and measured at once) and warm (after the suite's default
+# warm-up, the `warmup` section of the configuration, at the same rate for every tool, discarded).
 # The endpoint is a small static JSON file served by an nginx this script starts (its own config in a temp dir,
 # loopback port, one worker, daemon off) and stops at the end or on Ctrl-C; without nginx, the project's instant
-# test server. Only 127.0.0.1 is loaded. See README, "Peers on the same endpoint".
+# test server. Only 127.0.0.1 is loaded. See docs/measured.md, "Peers on the same endpoint".
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

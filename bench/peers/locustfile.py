@@ -37,5 +37,5 @@ def report(environment, **kwargs):
     if RATE > 0:
         times.sort()
         at = lambda p: 1000 * times[min(len(times) - 1, math.ceil(p / 100 * len(times)) - 1)] if times else 0
-        out.update(p50Us=at(50), p95Us=at(95), p99Us=at(99))
+        out.update(p50Us=at(50), p95Us=at(95), p99Us=at(99), maxUs=at(100))
     print("PEER_RESULT " + json.dumps(out), flush=True)

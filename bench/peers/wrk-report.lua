@@ -11,7 +11,7 @@ end
 function done(summary, latency, requests)
   local e = summary.errors
   io.write(string.format(
-    'PEER_RESULT {"requests":%d,"seconds":%.6f,"errors":%d,"p50Us":%.1f,"p95Us":%.1f,"p99Us":%.1f}\n',
+    'PEER_RESULT {"requests":%d,"seconds":%.6f,"errors":%d,"p50Us":%.1f,"p95Us":%.1f,"p99Us":%.1f,"maxUs":%.1f}\n',
     summary.requests, summary.duration / 1e6, e.connect + e.read + e.write + e.status + e.timeout,
-    latency:percentile(50), latency:percentile(95), latency:percentile(99)))
+    latency:percentile(50), latency:percentile(95), latency:percentile(99), latency.max))
 end

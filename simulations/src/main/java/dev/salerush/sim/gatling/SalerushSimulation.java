@@ -59,7 +59,7 @@ public abstract class SalerushSimulation extends Simulation {
     protected final TargetSettings target = run.config().target();
     private static final String MEASURED = "salerush.measured";
     /** Warm-up users run in their own scenario, named like the measured one plus this. */
-    static final String WARMUP_SUFFIX = " (warm-up)";
+    public static final String WARMUP_SUFFIX = " (warm-up)";
     /** A shard's one user at offset 0 that tells when Gatling's injection clock started; it sends nothing. */
     static final String SHARD_CLOCK_SUFFIX = " (shard clock)";
     /** The second clock user's planned offset (within the plan's leading pause, before any real user). */

@@ -22,16 +22,12 @@ final class InjectorCeilingRun {
 
     /**
      * Runs the simulation with {@code -Dbench.recording=recording} and the {@code bench.*} properties in
-     * {@code settings} (users, seconds, rate); {@code work} is a folder of the caller's, each run gets its own
-     * results folder in it.
+     * {@code settings} (users, seconds, rate) and any other {@code -D} setting there (e.g. warmup.during); {@code work}
+     * is a folder of the caller's, each run gets its own results folder in it.
      */
     static Outcome run(Path work, String baseUrl, boolean recording, Map<String, String> settings) throws IOException,
             InterruptedException {
-        Path conf = work.resolve("bench.conf");
-        if (!Files.exists(conf)) {
-            Files.writeString(conf, "profiles.bench { injection = [ { type = constant, usersPerSec = 1, during = 1s } ], "
-                    + "slo = [ { name = \"none\", metric = koPercent, threshold = 100 } ] }\n");
-        }
+        Path conf = benchConf(work, settings.getOrDefault("bench.rate", "1"), settings.getOrDefault("bench.seconds", "1"));
         Path results = Files.createTempDirectory(work, "results");
         Map<String, String> properties = new HashMap<>(settings);
         properties.putAll(Map.of("salerush.conf", conf.toString(), "profile", "bench",
@@ -43,5 +39,15 @@ final class InjectorCeilingRun {
             throw new IllegalStateException("benchmark run failed:\n" + result.output());
         }
         return new Outcome(result, results);
+    }
+
+    /** The "bench" profile: {@code rate} users a second for {@code seconds} (the fixed-rate mode's measured load). */
+    static Path benchConf(Path work, String rate, String seconds) throws IOException {
+        Path conf = work.resolve("bench-" + rate + "-" + seconds + ".conf");
+        if (!Files.exists(conf)) {
+            Files.writeString(conf, "profiles.bench { injection = [ { type = constant, usersPerSec = " + rate
+                    + ", during = " + seconds + "s } ], slo = [ { name = \"none\", metric = koPercent, threshold = 100 } ] }\n");
+        }
+        return conf;
     }
 }

@@ -60,11 +60,16 @@ public final class TestServer implements AutoCloseable {
 
     /** The summary.json of the only run in {@code resultsDir}. */
     public static JsonNode onlySummary(Path resultsDir) throws IOException {
+        return JSON.readTree(onlyRunFolder(resultsDir).resolve("summary.json").toFile());
+    }
+
+    /** The one run folder in {@code resultsDir}. */
+    public static Path onlyRunFolder(Path resultsDir) throws IOException {
         List<Path> folders = RunChecks.runFolders(resultsDir); // results/index.html and findings/ sit beside them
         if (folders.size() != 1) {
             throw new AssertionError("expected one run folder in " + resultsDir + ", found " + folders);
         }
-        return JSON.readTree(folders.get(0).resolve("summary.json").toFile());
+        return folders.get(0);
     }
 
     @Override
