@@ -39,6 +39,24 @@ public final class ConfigLoader {
     }
 
     public static SuiteConfig load(Path root, Properties overrides) {
+        return load(root, overrides, true);
+    }
+
+    /**
+     * Loads the configuration for a tool that sends no load and calls no team system (the pages, the merge of shards,
+     * the drill log): the secrets and the drills' headers are not read, so their environment variables need not be
+     * set where it runs.
+     */
+    public static SuiteConfig loadWithoutSecrets(Path root, Properties overrides) {
+        return load(root, overrides, false);
+    }
+
+    /** {@link #loadWithoutSecrets(Path, Properties)} with the current JVM's system properties on top. */
+    public static SuiteConfig loadWithoutSecrets() {
+        return loadWithoutSecrets(projectRoot(), ForkedProperties.decoded(System.getProperties()));
+    }
+
+    private static SuiteConfig load(Path root, Properties overrides, boolean readSecrets) {
         try {
             Config reference = ConfigLayers.reference();
             Config shipped = reference.resolve(WITH_ENVIRONMENT);
@@ -53,10 +71,10 @@ public final class ConfigLoader {
             Config files = above.withFallback(reference).resolve(WITH_ENVIRONMENT);
             above = CommandLineSettings.of(files, overrides).withFallback(above);
             Config merged = above.withFallback(reference).resolve(WITH_ENVIRONMENT);
-            Secrets secrets = Secrets.read(above, merged);
+            Secrets secrets = readSecrets ? Secrets.read(above, merged) : Secrets.NONE;
             SloSource sloSource = SloSource.of(above, shipped, merged.getString("profile"));
-            Map<String, String> drillHeaders = Secrets.fromEnvironment(above, merged, "drills.external.headers",
-                    "STAGING_PROMETHEUS_AUTH");
+            Map<String, String> drillHeaders = readSecrets ? Secrets.fromEnvironment(above, merged,
+                    "drills.external.headers", "STAGING_PROMETHEUS_AUTH") : Map.of();
             return new SuiteConfig(DrillsSection.drillMode(merged, above.hasPath("embedded.topology")), root, sloSource,
                     secrets, drillHeaders);
         } catch (ConfigException e) {

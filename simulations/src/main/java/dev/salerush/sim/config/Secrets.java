@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
  */
 public final class Secrets {
     private static final Pattern ENVIRONMENT_VARIABLE = Pattern.compile("^\\$\\{\\?\\s*([^}\\s]+)\\s*}$");
+    /** No secret read: for the tools that send no load ({@link ConfigLoader#loadWithoutSecrets}). */
+    static final Secrets NONE = new Secrets(Map.of());
     private final Map<String, String> values;
 
     private Secrets(Map<String, String> values) {

@@ -53,7 +53,7 @@ public final class MergeMain {
      */
     private static SuiteConfig configuration() {
         try {
-            return ConfigLoader.load();
+            return ConfigLoader.loadWithoutSecrets();
         } catch (ConfigError e) {
             log.warn("regression gate not judged, pages in the default language: the configuration cannot be read"
                     + " ({})", e.getMessage());

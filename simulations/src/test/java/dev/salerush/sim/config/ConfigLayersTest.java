@@ -106,6 +106,18 @@ class ConfigLayersTest {
                         + " is not set");
     }
 
+    /** The pages, the merge and the drill log send no load: they run where the team's secrets are not exported. */
+    @Test
+    void aToolThatSendsNoLoadReadsNoSecret() throws IOException {
+        write("salerush.conf", "secrets { accountPassword = ${?SALERUSH_TEST_UNSET_VARIABLE} }\n"
+                + "report.locale = en\n");
+
+        SuiteConfig config = ConfigLoader.loadWithoutSecrets(root, new Properties());
+
+        assertThat(config.report().locale()).isEqualTo(ReportLocale.EN);
+        assertThatThrownBy(() -> config.secrets().value("accountPassword")).isInstanceOf(ConfigError.class);
+    }
+
     @Test
     void aSecretWrittenOutIsRefused() throws IOException {
         write("salerush.conf", "secrets { accountPassword = \"hunter2\" }\n");

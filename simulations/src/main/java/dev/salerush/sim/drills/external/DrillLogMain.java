@@ -69,7 +69,7 @@ public final class DrillLogMain {
             exit(BAD_INPUT, "-Dport must be a port number (1-65535), got '" + given + "'");
         }
         try {
-            return ConfigLoader.load().drills().external().receiverPort();
+            return ConfigLoader.loadWithoutSecrets().drills().external().receiverPort();
         } catch (ConfigError e) {
             exit(BAD_INPUT, "configuration error: " + e.getMessage() + " (or give -Dport=<receiver port>)");
             return 0;

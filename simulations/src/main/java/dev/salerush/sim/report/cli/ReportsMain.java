@@ -34,7 +34,7 @@ public final class ReportsMain {
         }
         SuiteConfig config;
         try {
-            config = ConfigLoader.load(ConfigLoader.projectRoot(), settingsOnly(System.getProperties()));
+            config = ConfigLoader.loadWithoutSecrets(ConfigLoader.projectRoot(), settingsOnly(System.getProperties()));
         } catch (ConfigError e) {
             System.err.println("salerush: configuration error: " + e.getMessage());
             System.exit(3);
