@@ -1,6 +1,9 @@
-// An archetype copies files without their modes: make the generated project's Maven Wrapper runnable (./mvnw).
+// An archetype copies files without their modes: make the generated project's Maven Wrapper and the nightly's scripts
+// runnable (./mvnw, .ci/nightly-local).
 def project = new File(request.outputDirectory, request.artifactId)
-def wrapper = new File(project, 'mvnw')
-if (!wrapper.setExecutable(true, false)) {
-    throw new IllegalStateException("could not make ${wrapper} executable; run: chmod +x ${wrapper}")
+['mvnw', '.ci/install-packages', '.ci/staging-overlay', '.ci/nightly-local'].each { name ->
+    def file = new File(project, name)
+    if (!file.setExecutable(true, false)) {
+        throw new IllegalStateException("could not make ${file} executable; run: chmod +x ${file}")
+    }
 }

@@ -52,6 +52,9 @@ class TeamProjectIT {
     /** The request names of the generated journey, which are also the stand-in's endpoint names. */
     private static final List<String> ENDPOINTS = List.of("login", "goods list", "goods detail", "purchase");
     private static final long MAVEN_TIMEOUT_SECONDS = 300;
+    private static final String NIGHTLY_WORKFLOW = ".github/workflows/nightly-stress.yml";
+    private static final List<String> NIGHTLY_SCRIPTS = List.of(".ci/install-packages", ".ci/staging-overlay",
+            ".ci/nightly-local");
 
     /** One for the class: the repository, the generated project and the Maven logs live as long as the stand-in. */
     @TempDir
@@ -112,6 +115,13 @@ class TeamProjectIT {
                 .as("no @property@ left unfiltered").doesNotContainPattern("@[A-Za-z0-9.-]+@");
         assertThat(pom.split("<groupId>dev.salerush</groupId>", -1)).as("salerush-gatling and its versions (BOM)").hasSize(3);
         assertThat(project.resolve("data/accounts.csv")).content().startsWith("username\n");
+        // the nightly: this repository's workflow and the scripts it calls, as they are, runnable
+        assertThat(project.resolve(NIGHTLY_WORKFLOW)).hasSameTextualContentAs(
+                GatlingProcess.PROJECT_ROOT.resolve(NIGHTLY_WORKFLOW));
+        for (String script : NIGHTLY_SCRIPTS) {
+            assertThat(project.resolve(script)).as(script).isExecutable()
+                    .hasSameTextualContentAs(GatlingProcess.PROJECT_ROOT.resolve(script));
+        }
     }
 
     @Test
@@ -152,6 +162,11 @@ class TeamProjectIT {
             assertThat(runDir.resolve(file)).as(file).isRegularFile();
         }
         RunChecks.assertPagesInOneLanguage(runDir, ReportLocale.KO);
+        // the nightly's "rebuild the index" step, in the team's project: results/index.html written again, with the run
+        Files.delete(project.resolve("results/index.html"));
+        MavenRun reports = maven(project.resolve("mvnw"), project, Map.of(), "-q", "compile", "exec:java@reports");
+        assertThat(reports.exitCode()).as(reports.output()).isZero();
+        assertThat(project.resolve("results/index.html")).content().contains(runDir.getFileName().toString());
         try (Stream<Path> files = Files.walk(runDir)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 assertThat(Files.readString(file, StandardCharsets.ISO_8859_1))
