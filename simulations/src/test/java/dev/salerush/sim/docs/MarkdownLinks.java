@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,9 +44,13 @@ final class MarkdownLinks {
     /** Every dead link of the given files as {@code file:line: target}, file relative to {@code root}. */
     static List<String> deadLinks(Path root, List<Path> files) {
         List<String> dead = new ArrayList<>();
+        // each linked file's headings read once, however many links name one of its anchors
+        Map<Path, Set<String>> anchorsByFile = new HashMap<>();
+        Function<Path, Set<String>> anchorsOf = linked -> anchorsByFile.computeIfAbsent(linked,
+                target -> anchors(read(target)));
         for (Path file : files) {
             for (Link link : links(read(file))) {
-                if (!resolves(file, link.target())) {
+                if (!resolves(file, link.target(), anchorsOf)) {
                     dead.add(root.relativize(file) + ":" + link.line() + ": " + link.target());
                 }
             }
@@ -95,7 +100,7 @@ final class MarkdownLinks {
                 .replace(' ', '-');
     }
 
-    private static boolean resolves(Path file, String target) {
+    private static boolean resolves(Path file, String target, Function<Path, Set<String>> anchorsOf) {
         if (target.isEmpty()) {
             return false;
         }
@@ -112,7 +117,7 @@ final class MarkdownLinks {
         if (anchor == null || !linked.getFileName().toString().endsWith(".md")) {
             return true;
         }
-        return anchors(read(linked)).contains(decode(anchor));
+        return anchorsOf.apply(linked).contains(decode(anchor));
     }
 
     private static boolean wellFormed(String target) {
